@@ -1,0 +1,604 @@
+//! The route family: `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`.
+//!
+//! The fixed header is [`RtMsg`] (`struct rtmsg`); its enumerated fields have
+//! named types that keep unknown numbers ([`RouteType`], [`RouteProtocol`],
+//! [`RouteScope`], [`RouteTable`]). Attributes are [`RouteAttr`], one
+//! variant per `RTA_*` through Linux 7.2, with `RTA_METRICS` typed as
+//! [`MetricAttr`] and `RTA_MULTIPATH` as a list of [`NextHop`]s, each with
+//! its own attributes. IPv4, IPv6, MPLS and the multicast-cache families
+//! (`RTNL_FAMILY_IPMR` / `RTNL_FAMILY_IP6MR`) decode; addresses follow the
+//! family. `RTA_ENCAP` is kept as raw bytes (lossless) until typed.
+
+use zerocopy::{FromBytes, IntoBytes};
+
+use crate::payload::{
+    Address, AttrPayload, AttrSet, Be16, Be32, Bytes, Ctx, EncodeAllError, Labels, Nest, RawNest, TypedAttrs, Uint,
+};
+use crate::wire::visit::{Value, Visit, Visitor};
+use crate::wire::{
+    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, I32,
+    U16, U32,
+};
+
+/// `RTM_NEWROUTE`.
+pub const RTM_NEWROUTE: u16 = 24;
+/// `RTM_DELROUTE`.
+pub const RTM_DELROUTE: u16 = 25;
+/// `RTM_GETROUTE`.
+pub const RTM_GETROUTE: u16 = 26;
+
+zc_struct! {
+    /// `struct rtmsg`, the route family's 12-byte fixed header.
+    pub struct RtMsg<O> {
+        /// `rtm_family`: `AF_INET`, `AF_INET6`, `AF_MPLS`, `RTNL_FAMILY_IPMR`, …
+        rtm_family: u8,
+        /// `rtm_dst_len`: destination prefix length.
+        rtm_dst_len: u8,
+        /// `rtm_src_len`: source prefix length.
+        rtm_src_len: u8,
+        /// `rtm_tos`: TOS / DSCP filter.
+        rtm_tos: u8,
+        /// `rtm_table`: routing table id (`RT_TABLE_COMPAT` when > 255; see `RTA_TABLE`).
+        rtm_table: u8,
+        /// `rtm_protocol`: `RTPROT_*` (see [`RouteProtocol`]).
+        rtm_protocol: u8,
+        /// `rtm_scope`: `RT_SCOPE_*` (see [`RouteScope`]).
+        rtm_scope: u8,
+        /// `rtm_type`: `RTN_*` (see [`RouteType`]).
+        rtm_type: u8,
+        /// `rtm_flags`: `RTM_F_*` and `RTNH_F_*` bits.
+        rtm_flags: U32<O>,
+    }
+}
+
+impl<O: ByteOrder> RtMsg<O> {
+    /// The route type.
+    pub fn kind(&self) -> RouteType {
+        RouteType(self.rtm_type)
+    }
+    /// The protocol that installed the route.
+    pub fn protocol(&self) -> RouteProtocol {
+        RouteProtocol(self.rtm_protocol)
+    }
+    /// The scope.
+    pub fn scope(&self) -> RouteScope {
+        RouteScope(self.rtm_scope)
+    }
+}
+
+named_values! {
+    /// `rtm_type`: the route type (`RTN_*`), keeping unknown numbers.
+    pub struct RouteType(u8) {
+        UNSPEC = 0, "RTN_UNSPEC", "unspec";
+        UNICAST = 1, "RTN_UNICAST", "unicast";
+        LOCAL = 2, "RTN_LOCAL", "local";
+        BROADCAST = 3, "RTN_BROADCAST", "broadcast";
+        ANYCAST = 4, "RTN_ANYCAST", "anycast";
+        MULTICAST = 5, "RTN_MULTICAST", "multicast";
+        BLACKHOLE = 6, "RTN_BLACKHOLE", "blackhole";
+        UNREACHABLE = 7, "RTN_UNREACHABLE", "unreachable";
+        PROHIBIT = 8, "RTN_PROHIBIT", "prohibit";
+        THROW = 9, "RTN_THROW", "throw";
+        NAT = 10, "RTN_NAT", "nat";
+        XRESOLVE = 11, "RTN_XRESOLVE", "xresolve";
+    }
+}
+
+named_values! {
+    /// `rtm_protocol`: who installed the route (`RTPROT_*`), keeping unknown numbers.
+    pub struct RouteProtocol(u8) {
+        UNSPEC = 0, "RTPROT_UNSPEC", "unspec";
+        REDIRECT = 1, "RTPROT_REDIRECT", "redirect";
+        KERNEL = 2, "RTPROT_KERNEL", "kernel";
+        BOOT = 3, "RTPROT_BOOT", "boot";
+        STATIC = 4, "RTPROT_STATIC", "static";
+        GATED = 8, "RTPROT_GATED", "gated";
+        RA = 9, "RTPROT_RA", "ra";
+        MRT = 10, "RTPROT_MRT", "mrt";
+        ZEBRA = 11, "RTPROT_ZEBRA", "zebra";
+        BIRD = 12, "RTPROT_BIRD", "bird";
+        DNROUTED = 13, "RTPROT_DNROUTED", "dnrouted";
+        XORP = 14, "RTPROT_XORP", "xorp";
+        NTK = 15, "RTPROT_NTK", "ntk";
+        DHCP = 16, "RTPROT_DHCP", "dhcp";
+        MROUTED = 17, "RTPROT_MROUTED", "mrouted";
+        KEEPALIVED = 18, "RTPROT_KEEPALIVED", "keepalived";
+        BABEL = 42, "RTPROT_BABEL", "babel";
+        OVN = 84, "RTPROT_OVN", "ovn";
+        OPENR = 99, "RTPROT_OPENR", "openr";
+        BGP = 186, "RTPROT_BGP", "bgp";
+        ISIS = 187, "RTPROT_ISIS", "isis";
+        OSPF = 188, "RTPROT_OSPF", "ospf";
+        RIP = 189, "RTPROT_RIP", "rip";
+        EIGRP = 192, "RTPROT_EIGRP", "eigrp";
+    }
+}
+
+named_values! {
+    /// `rtm_scope`: the route's scope (`RT_SCOPE_*`), keeping unknown numbers.
+    pub struct RouteScope(u8) {
+        UNIVERSE = 0, "RT_SCOPE_UNIVERSE", "global";
+        SITE = 200, "RT_SCOPE_SITE", "site";
+        LINK = 253, "RT_SCOPE_LINK", "link";
+        HOST = 254, "RT_SCOPE_HOST", "host";
+        NOWHERE = 255, "RT_SCOPE_NOWHERE", "nowhere";
+    }
+}
+
+named_values! {
+    /// A routing table id (`RT_TABLE_*`, or any number up to `u32::MAX`).
+    pub struct RouteTable(u32) {
+        UNSPEC = 0, "RT_TABLE_UNSPEC", "unspec";
+        COMPAT = 252, "RT_TABLE_COMPAT", "compat";
+        DEFAULT = 253, "RT_TABLE_DEFAULT", "default";
+        MAIN = 254, "RT_TABLE_MAIN", "main";
+        LOCAL = 255, "RT_TABLE_LOCAL", "local";
+    }
+}
+
+/// `RTM_F_NOTIFY`: notify the user of route changes (GET).
+pub const RTM_F_NOTIFY: u32 = 0x100;
+/// `RTM_F_CLONED`: the route is cloned (a cache entry).
+pub const RTM_F_CLONED: u32 = 0x200;
+/// `RTM_F_EQUALIZE`: multipath equalizer (not implemented by the kernel).
+pub const RTM_F_EQUALIZE: u32 = 0x400;
+/// `RTM_F_PREFIX`: prefix addresses.
+pub const RTM_F_PREFIX: u32 = 0x800;
+/// `RTM_F_LOOKUP_TABLE`: set `rtm_table` to the FIB lookup result (GET).
+pub const RTM_F_LOOKUP_TABLE: u32 = 0x1000;
+/// `RTM_F_FIB_MATCH`: return the full FIB match (GET).
+pub const RTM_F_FIB_MATCH: u32 = 0x2000;
+/// `RTM_F_OFFLOAD`: the route is offloaded.
+pub const RTM_F_OFFLOAD: u32 = 0x4000;
+/// `RTM_F_TRAP`: the route traps packets.
+pub const RTM_F_TRAP: u32 = 0x8000;
+/// `RTM_F_OFFLOAD_FAILED`: offloading the route failed.
+pub const RTM_F_OFFLOAD_FAILED: u32 = 0x2000_0000;
+
+/// `RTNH_F_DEAD`: the next hop is dead.
+pub const RTNH_F_DEAD: u8 = 1;
+/// `RTNH_F_PERVASIVE`: recursive gateway lookup.
+pub const RTNH_F_PERVASIVE: u8 = 2;
+/// `RTNH_F_ONLINK`: the gateway is forced on link.
+pub const RTNH_F_ONLINK: u8 = 4;
+/// `RTNH_F_OFFLOAD`: the next hop is offloaded.
+pub const RTNH_F_OFFLOAD: u8 = 8;
+/// `RTNH_F_LINKDOWN`: carrier down on the next hop's device.
+pub const RTNH_F_LINKDOWN: u8 = 16;
+/// `RTNH_F_UNRESOLVED`: unresolved (multicast cache).
+pub const RTNH_F_UNRESOLVED: u8 = 32;
+/// `RTNH_F_TRAP`: the next hop traps packets.
+pub const RTNH_F_TRAP: u8 = 64;
+
+struct_payload! {
+    /// `struct rta_cacheinfo` (`RTA_CACHEINFO`), 32 bytes.
+    pub struct RtaCacheInfo<O> {
+        /// `rta_clntref`
+        rta_clntref: U32<O>,
+        /// `rta_lastuse`
+        rta_lastuse: U32<O>,
+        /// `rta_expires`
+        rta_expires: I32<O>,
+        /// `rta_error`
+        rta_error: U32<O>,
+        /// `rta_used`
+        rta_used: U32<O>,
+        /// `rta_id`
+        rta_id: U32<O>,
+        /// `rta_ts`
+        rta_ts: U32<O>,
+        /// `rta_tsage`
+        rta_tsage: U32<O>,
+    }
+}
+
+struct_payload! {
+    /// `struct rta_mfc_stats` (`RTA_MFC_STATS`), 24 bytes.
+    pub struct RtaMfcStats<O> {
+        /// `mfcs_packets`
+        mfcs_packets: U64<O>,
+        /// `mfcs_bytes`
+        mfcs_bytes: U64<O>,
+        /// `mfcs_wrong_if`
+        mfcs_wrong_if: U64<O>,
+    }
+}
+use crate::wire::U64;
+
+zc_struct! {
+    /// `struct rtnexthop`, the 8-byte head of each next hop in `RTA_MULTIPATH`.
+    pub struct RtNextHop<O> {
+        /// `rtnh_len`: this head, the hop's attributes and their padding.
+        rtnh_len: U16<O>,
+        /// `rtnh_flags`: `RTNH_F_*`.
+        rtnh_flags: u8,
+        /// `rtnh_hops`: weight - 1 (or TTL for multicast-cache entries).
+        rtnh_hops: u8,
+        /// `rtnh_ifindex`: output device.
+        rtnh_ifindex: I32<O>,
+    }
+}
+
+/// `struct rtvia` (`RTA_VIA`): a gateway of another family (an IPv6
+/// gateway for an IPv4 route, or an MPLS next hop's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Via<'a> {
+    /// `rtvia_family` (host order).
+    pub family: u16,
+    /// `rtvia_addr`, read by `family`.
+    pub addr: Address<'a>,
+}
+
+impl<'a, O: ByteOrder> AttrPayload<'a, O> for Via<'a> {
+    fn decode(attr: &crate::wire::Attr<'a, O>, _: Ctx) -> Result<Self, DecodeError> {
+        let p = attr.payload();
+        let (fam, addr) = U16::<O>::read_from_prefix(p).map_err(|_| {
+            DecodeError::new(attr.payload_offset(), DecodeErrorKind::ShortStruct { need: 2, have: p.len() })
+        })?;
+        let family = fam.get();
+        let addr = match u8::try_from(family) {
+            Ok(f) => Address::from_bytes(f, addr),
+            Err(_) => Address::Other(addr),
+        };
+        Ok(Via { family, addr })
+    }
+    fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        let fam = U16::<O>::new(self.family);
+        self.addr.with_bytes(|a| w.attr_parts(ty, &[fam.as_bytes(), a]))
+    }
+    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
+        v.begin_object();
+        v.field("rtvia_family", Value::U64(self.family.into()));
+        v.key("rtvia_addr");
+        self.addr.visit(v);
+        v.end_object();
+    }
+}
+
+attr_set! {
+    /// A route attribute (`enum rtattr_type_t`, `RTA_*`).
+    pub enum RouteAttr {
+        /// Destination prefix.
+        1 RTA_DST => Dst(Address<'a>),
+        /// Source prefix.
+        2 RTA_SRC => Src(Address<'a>),
+        /// Input interface index.
+        3 RTA_IIF => Iif(u32),
+        /// Output interface index.
+        4 RTA_OIF => Oif(u32),
+        /// Gateway of the route's own family.
+        5 RTA_GATEWAY => Gateway(Address<'a>),
+        /// Priority (metric).
+        6 RTA_PRIORITY => Priority(u32),
+        /// Preferred source address.
+        7 RTA_PREFSRC => PrefSrc(Address<'a>),
+        /// Metrics (`RTAX_*`).
+        8 RTA_METRICS => Metrics(Nest<'a, O, MetricAttr<'a, O>>),
+        /// Next hops of a multipath route.
+        9 RTA_MULTIPATH => Multipath(Multipath<'a, O>),
+        /// Unused.
+        10 RTA_PROTOINFO => ProtoInfo(Bytes<'a>),
+        /// Realms (`to | from << 16`).
+        11 RTA_FLOW => Flow(u32),
+        /// Cache information.
+        12 RTA_CACHEINFO => CacheInfo(RtaCacheInfo<O>),
+        /// Unused (`struct rta_session`).
+        13 RTA_SESSION => Session(Bytes<'a>),
+        /// Unused.
+        14 RTA_MP_ALGO => MpAlgo(u32),
+        /// Routing table id (the full 32 bits).
+        15 RTA_TABLE => Table(u32),
+        /// Firewall mark (FIB lookups).
+        16 RTA_MARK => Mark(u32),
+        /// Multicast-cache statistics.
+        17 RTA_MFC_STATS => MfcStats(RtaMfcStats<O>),
+        /// Gateway of another family.
+        18 RTA_VIA => Via(Via<'a>),
+        /// MPLS labels to swap in.
+        19 RTA_NEWDST => NewDst(Labels<'a>),
+        /// IPv6 router preference (`ICMPV6_ROUTER_PREF_*`).
+        20 RTA_PREF => Pref(u8),
+        /// Lightweight-tunnel encapsulation type (`LWTUNNEL_ENCAP_*`).
+        21 RTA_ENCAP_TYPE => EncapType(u16),
+        /// Lightweight-tunnel encapsulation, selected by `RTA_ENCAP_TYPE` (kept raw).
+        22 RTA_ENCAP => Encap(RawNest<'a>),
+        /// Expiry (4 bytes for IPv6 routes, 8 for multicast-cache entries).
+        23 RTA_EXPIRES => Expires(Uint),
+        /// Padding for 64-bit alignment.
+        24 RTA_PAD => Pad(Bytes<'a>),
+        /// User id (FIB lookups).
+        25 RTA_UID => Uid(u32),
+        /// MPLS TTL propagation.
+        26 RTA_TTL_PROPAGATE => TtlPropagate(u8),
+        /// IP protocol (FIB lookups).
+        27 RTA_IP_PROTO => IpProto(u8),
+        /// Source port (FIB lookups), big-endian.
+        28 RTA_SPORT => Sport(Be16),
+        /// Destination port (FIB lookups), big-endian.
+        29 RTA_DPORT => Dport(Be16),
+        /// Next-hop object id.
+        30 RTA_NH_ID => NhId(u32),
+        /// IPv6 flow label (FIB lookups), big-endian (Linux 7.2+).
+        31 RTA_FLOWLABEL => FlowLabel(Be32),
+    }
+}
+
+attr_set! {
+    /// A route metric (`RTAX_*`), inside `RTA_METRICS`.
+    pub enum MetricAttr {
+        /// Bitmask of locked metrics (`1 << RTAX_*`).
+        1 RTAX_LOCK => Lock(u32),
+        /// Path MTU.
+        2 RTAX_MTU => Mtu(u32),
+        /// TCP window clamp.
+        3 RTAX_WINDOW => Window(u32),
+        /// Round-trip time.
+        4 RTAX_RTT => Rtt(u32),
+        /// RTT variance.
+        5 RTAX_RTTVAR => RttVar(u32),
+        /// Slow-start threshold.
+        6 RTAX_SSTHRESH => Ssthresh(u32),
+        /// Congestion window.
+        7 RTAX_CWND => Cwnd(u32),
+        /// Advertised MSS.
+        8 RTAX_ADVMSS => AdvMss(u32),
+        /// Reordering.
+        9 RTAX_REORDERING => Reordering(u32),
+        /// Hop limit.
+        10 RTAX_HOPLIMIT => HopLimit(u32),
+        /// Initial congestion window.
+        11 RTAX_INITCWND => InitCwnd(u32),
+        /// Features (`RTAX_FEATURE_*`).
+        12 RTAX_FEATURES => Features(u32),
+        /// Minimum RTO.
+        13 RTAX_RTO_MIN => RtoMin(u32),
+        /// Initial receive window.
+        14 RTAX_INITRWND => InitRwnd(u32),
+        /// Quick ACK.
+        15 RTAX_QUICKACK => QuickAck(u32),
+        /// Congestion-control algorithm name.
+        16 RTAX_CC_ALGO => CcAlgo(&'a str),
+        /// TCP Fast Open without cookie.
+        17 RTAX_FASTOPEN_NO_COOKIE => FastopenNoCookie(u32),
+    }
+}
+
+/// The payload of `RTA_MULTIPATH`: a list of `struct rtnexthop`, each
+/// followed by its own route attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Multipath<'a, O: ByteOrder = NativeEndian> {
+    bytes: &'a [u8],
+    offset: usize,
+    ctx: Ctx,
+    _o: core::marker::PhantomData<O>,
+}
+
+impl<'a, O: ByteOrder> Multipath<'a, O> {
+    /// The next hops. Yields `Err` once for a hop that cannot be framed.
+    pub fn hops(&self) -> NextHops<'a, O> {
+        NextHops { bytes: self.bytes, pos: 0, base: self.offset, ctx: self.ctx, done: false, _o: Default::default() }
+    }
+}
+
+/// One next hop of `RTA_MULTIPATH`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextHop<'a, O: ByteOrder = NativeEndian> {
+    /// The `rtnexthop` head.
+    pub header: RtNextHop<O>,
+    attrs: TypedAttrs<'a, O, RouteAttr<'a, O>>,
+}
+
+impl<'a, O: ByteOrder> NextHop<'a, O> {
+    /// The hop's attributes (`RTA_GATEWAY`, `RTA_VIA`, `RTA_NEWDST`,
+    /// `RTA_FLOW`, `RTA_ENCAP_TYPE`, `RTA_ENCAP`).
+    pub fn attrs(&self) -> TypedAttrs<'a, O, RouteAttr<'a, O>> {
+        self.attrs.clone()
+    }
+    /// `rtnh_ifindex`.
+    pub fn ifindex(&self) -> i32 {
+        self.header.rtnh_ifindex.get()
+    }
+    /// The weight (`rtnh_hops + 1`).
+    pub fn weight(&self) -> u16 {
+        u16::from(self.header.rtnh_hops) + 1
+    }
+}
+
+/// Iterator over the next hops of `RTA_MULTIPATH`.
+#[derive(Debug, Clone)]
+pub struct NextHops<'a, O: ByteOrder = NativeEndian> {
+    bytes: &'a [u8],
+    pos: usize,
+    base: usize,
+    ctx: Ctx,
+    done: bool,
+    _o: core::marker::PhantomData<O>,
+}
+
+impl<'a, O: ByteOrder> Iterator for NextHops<'a, O> {
+    type Item = Result<NextHop<'a, O>, DecodeError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        if rest.is_empty() {
+            self.done = true;
+            return None;
+        }
+        let at = self.base + self.pos;
+        let fail = |s: &mut Self, kind| {
+            s.done = true;
+            Some(Err(DecodeError::new(at, kind)))
+        };
+        let Ok((header, _)) = RtNextHop::<O>::read_from_prefix(rest) else {
+            return fail(self, DecodeErrorKind::Truncated { need: 8, have: rest.len() });
+        };
+        let len = header.rtnh_len.get();
+        if (len as usize) < 8 {
+            return fail(self, DecodeErrorKind::AttrLenTooSmall(len));
+        }
+        let Some(body) = rest.get(8..len as usize) else {
+            return fail(self, DecodeErrorKind::AttrLenPastEnd { len, avail: rest.len() });
+        };
+        self.pos = self.pos.saturating_add(align(len as usize)).min(self.bytes.len());
+        Some(Ok(NextHop { header, attrs: TypedAttrs::new(Attrs::at(body, at + 8), self.ctx) }))
+    }
+}
+
+impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
+    const NESTED: bool = false;
+    fn decode(attr: &crate::wire::Attr<'a, O>, ctx: Ctx) -> Result<Self, DecodeError> {
+        Ok(Multipath { bytes: attr.payload(), offset: attr.payload_offset(), ctx, _o: Default::default() })
+    }
+    fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        let outer = w.begin_nest_raw(ty)?;
+        for hop in self.hops() {
+            match hop {
+                Ok(hop) => {
+                    let m = w.begin_len16(hop.header.as_bytes())?;
+                    for a in hop.attrs() {
+                        match a {
+                            Ok(a) => a.emit(w)?,
+                            Err(e) => {
+                                let raw = hop.attrs.raw();
+                                let skip = e.offset.saturating_sub(raw.base());
+                                w.bytes_padded(raw.bytes().get(skip..).unwrap_or(&[]))?;
+                                break;
+                            }
+                        }
+                    }
+                    w.end_nest(m)?;
+                }
+                Err(e) => {
+                    let skip = e.offset.saturating_sub(self.offset);
+                    w.bytes_padded(self.bytes.get(skip..).unwrap_or(&[]))?;
+                    break;
+                }
+            }
+        }
+        w.end_nest(outer)
+    }
+    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
+        v.begin_array();
+        for hop in self.hops().map_while(Result::ok) {
+            v.begin_object();
+            v.field("rtnh_len", Value::U64(hop.header.rtnh_len.get().into()));
+            v.field("rtnh_flags", Value::U64(hop.header.rtnh_flags.into()));
+            v.field("rtnh_hops", Value::U64(hop.header.rtnh_hops.into()));
+            v.field("rtnh_ifindex", Value::I64(hop.header.rtnh_ifindex.get().into()));
+            v.key("attrs");
+            hop.attrs.visit_all(v);
+            v.end_object();
+        }
+        v.end_array();
+    }
+    fn first_error(&self) -> Option<DecodeError> {
+        self.hops().find_map(|h| match h {
+            Ok(h) => h.attrs.first_error(),
+            Err(e) => Some(e),
+        })
+    }
+}
+
+/// A route message (`RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`): the
+/// `rtmsg` header and lazily decoded attributes, borrowed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteMessage<'a, O: ByteOrder = NativeEndian> {
+    header: RtMsg<O>,
+    attrs: TypedAttrs<'a, O, RouteAttr<'a, O>>,
+}
+
+impl<'a, O: ByteOrder> RouteMessage<'a, O> {
+    /// Size of `struct rtmsg`.
+    pub const HEADER_LEN: usize = 12;
+
+    /// Parses a route message's payload. Fails only when the payload is
+    /// shorter than `rtmsg`; attribute errors surface while iterating.
+    pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
+        let p = msg.payload();
+        let (header, _) = RtMsg::<O>::read_from_prefix(p).map_err(|_| {
+            DecodeError::new(
+                msg.payload_offset(),
+                DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
+            )
+        })?;
+        let ctx = Ctx { family: header.rtm_family };
+        Ok(RouteMessage { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
+    }
+    /// The `rtmsg` header.
+    #[inline]
+    pub fn header(&self) -> &RtMsg<O> {
+        &self.header
+    }
+    /// The attributes, decoded lazily.
+    #[inline]
+    pub fn attrs(&self) -> TypedAttrs<'a, O, RouteAttr<'a, O>> {
+        self.attrs.clone()
+    }
+    /// The table: `RTA_TABLE` when present, else `rtm_table`.
+    pub fn table(&self) -> RouteTable {
+        self.attrs()
+            .flatten()
+            .find_map(|a| match a {
+                RouteAttr::Table(t) => Some(RouteTable(t)),
+                _ => None,
+            })
+            .unwrap_or(RouteTable(self.header.rtm_table.into()))
+    }
+    /// Encodes header and attributes (as a message body).
+    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeAllError> {
+        w.header(&self.header)?;
+        self.attrs.emit_all(w)
+    }
+}
+
+/// Returns the kernel name of route attribute `id`.
+pub fn attr_name(id: u16) -> Option<&'static str> {
+    <RouteAttr<'_> as crate::payload::AttrSet<'_, NativeEndian>>::name_of(id)
+}
+
+/// Helper to build a route request: writes `nlmsghdr` + `rtmsg`, calls
+/// `attrs` to add attributes, and closes the message.
+///
+/// ```
+/// use core::net::Ipv4Addr;
+/// use rtnl_core::route::{self, RtMsg, RouteProtocol, RouteScope, RouteType};
+/// use rtnl_core::wire::{flags::*, SliceBuffer, Writer};
+///
+/// let mut storage = [0u8; 128];
+/// let mut w = Writer::new(SliceBuffer::new(&mut storage));
+/// let hdr = RtMsg {
+///     rtm_family: 2, rtm_dst_len: 32, rtm_table: 254,
+///     rtm_protocol: RouteProtocol::STATIC.0, rtm_scope: RouteScope::UNIVERSE.0,
+///     rtm_type: RouteType::UNICAST.0, ..Default::default()
+/// };
+/// route::write_request(&mut w, route::RTM_NEWROUTE,
+///     NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1, &hdr, |w| {
+///     w.attr(route::RTA_DST, &Ipv4Addr::new(192, 0, 2, 1).octets())?;
+///     w.attr_u32(route::RTA_OIF, 1)
+/// })?;
+/// assert_eq!(w.len(), 16 + 12 + 8 + 8);
+/// # Ok::<(), rtnl_core::wire::EncodeError>(())
+/// ```
+pub fn write_request<B: Buffer, O: ByteOrder>(
+    w: &mut Writer<B, O>,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: &RtMsg<O>,
+    attrs: impl FnOnce(&mut Writer<B, O>) -> Result<(), EncodeError>,
+) -> Result<(), EncodeError> {
+    let m = w.begin_msg(ty, flags, seq, 0)?;
+    let r = w.header(header).and_then(|_| attrs(w)).and_then(|_| w.end_msg(m));
+    if r.is_err() {
+        w.cancel_msg(m);
+    }
+    r
+}
+
+impl<O: ByteOrder> Visit for RouteMessage<'_, O> {
+    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
+        self.attrs.visit_all(v)
+    }
+}
