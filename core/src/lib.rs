@@ -42,53 +42,6 @@
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![no_std]` codec for RTNETLINK (`NETLINK_ROUTE`), the
-//! kernel interface behind `ip`, `tc` and `bridge`.
-//!
-//! * [`wire`] frames netlink exactly: message headers, datagram iteration,
-//!   attributes and nests, the control messages (`NLMSG_ERROR` with every
-//!   extended-ack TLV, `NLMSG_DONE`, …) and a writer into caller-owned buffers.
-//! * [`route`] types the whole route family (`rtmsg` and every `RTA_*`).
-//! * [`message`] dispatches a netlink message to its family: [`message::Message`].
-//!
-//! Decoding borrows from the caller's buffer; nothing allocates, nothing
-//! panics on any input, and decode → encode reproduces kernel messages byte
-//! for byte. Host byte order is a type parameter (`O`) of every view and of
-//! the writer, defaulting to the native order, so captures from big-endian
-//! hosts decode on little-endian ones and the reverse.
-//!
-//! ```
-//! use rtnl_core::message::{Message, RtnlMessage};
-//! use rtnl_core::route::RouteAttr;
-//! use rtnl_core::wire::Messages;
-//!
-//! // One RTM_NEWROUTE as the kernel sends it: 10.0.0.0/24 dev 2 table main.
-//! let mut datagram = vec![
-//!     52, 0, 0, 0, 24, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, // nlmsghdr
-//!     2, 24, 0, 0, 254, 2, 253, 1, 0, 0, 0, 0,          // rtmsg
-//!     8, 0, 15, 0, 254, 0, 0, 0,                        // RTA_TABLE 254
-//!     8, 0, 1, 0, 10, 0, 0, 0,                          // RTA_DST 10.0.0.0
-//!     8, 0, 4, 0, 2, 0, 0, 0,                           // RTA_OIF 2
-//! ];
-//! if cfg!(target_endian = "big") {
-//!     // the literal above is little-endian; a big-endian host sees its own order
-//!     datagram[..4].reverse(); datagram[4..6].reverse(); datagram[6..8].reverse();
-//!     datagram[8..12].reverse();
-//!     for a in [28usize, 36, 44] { datagram[a..a + 2].reverse(); datagram[a + 2..a + 4].reverse(); }
-//!     datagram[32..36].reverse(); datagram[48..52].reverse();
-//! }
-//! for msg in Messages::new(&datagram) {
-//!     let msg = Message::decode(msg.unwrap());
-//!     if let RtnlMessage::Route(route) = msg.body() {
-//!         assert_eq!(route.header().rtm_dst_len, 24);
-//!         for attr in route.attrs() {
-//!             if let Ok(RouteAttr::Oif(ifindex)) = attr {
-//!                 assert_eq!(ifindex, 2);
-//!             }
-//!         }
-//!     }
-//! }
-//! ```
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -597,6 +597,19 @@ pub fn write_request<B: Buffer, O: ByteOrder>(
     r
 }
 
+/// Starts one next hop of an `RTA_MULTIPATH` being written: the `rtnexthop`
+/// head (`rtnh_hops` is the weight - 1). Write the hop's attributes, then
+/// close it with [`Writer::end_nest`], which sets `rtnh_len`.
+pub fn begin_nexthop<B: Buffer, O: ByteOrder>(
+    w: &mut Writer<B, O>,
+    flags: u8,
+    hops: u8,
+    ifindex: i32,
+) -> Result<crate::wire::AttrMark, EncodeError> {
+    let head = RtNextHop::<O> { rtnh_len: U16::new(8), rtnh_flags: flags, rtnh_hops: hops, rtnh_ifindex: I32::new(ifindex) };
+    w.begin_len16(head.as_bytes())
+}
+
 impl<O: ByteOrder> Visit for RouteMessage<'_, O> {
     fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
         self.attrs.visit_all(v)

@@ -1,1 +1,81 @@
-//! rtnl-io
+//! # rtnl-io
+//!
+//! The std side of rtnl: a `NETLINK_ROUTE` socket on `nix` ([`Socket`]) with
+//! requests and acknowledgements that carry the kernel's extended-ack
+//! message, streaming dumps that reuse one buffer, multicast monitoring,
+//! network namespaces ([`netns`]), a growable [`VecBuffer`] for the
+//! rtnl-core writer, and a JSON [`json::JsonWriter`] for decoded messages.
+//!
+//! ```no_run
+//! use rtnl_core::message::RtnlMessage;
+//! use rtnl_io::{route_dump_request, Socket};
+//!
+//! let mut sock = Socket::new()?;
+//! let req = route_dump_request(sock.next_seq(), libc::AF_INET as u8);
+//! sock.dump(&req, |msg| {
+//!     if let RtnlMessage::Route(r) = msg.body() {
+//!         println!("route /{} in table {}", r.header().rtm_dst_len, r.table().0);
+//!     }
+//! })?;
+//! # Ok::<(), rtnl_io::Error>(())
+//! ```
+#![deny(unsafe_code)]
+#![deny(missing_docs)]
+
+mod buffer;
+mod error;
+pub mod json;
+pub mod netns;
+mod socket;
+mod sys;
+
+pub use buffer::VecBuffer;
+pub use error::{Error, KernelError};
+pub use socket::{route_dump_request, DumpSummary, Socket};
+
+/// Re-export of the core crate.
+pub use rtnl_core as core;
+
+use std::collections::HashMap;
+
+use rtnl_core::message::RtnlMessage;
+use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_REQUEST};
+use rtnl_core::wire::{NativeEndian, Writer};
+
+/// Interface names by index, from a link dump (`RTM_GETLINK`) in the
+/// socket's namespace.
+pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
+    const IFLA_IFNAME: u16 = 3;
+    let mut w = Writer::new(VecBuffer::default());
+    let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0)?;
+    w.header(&[0u8; 16])?;
+    w.end_msg(m)?;
+    let req = w.into_inner().0;
+    let mut names = HashMap::new();
+    sock.dump(&req, |msg| {
+        if let RtnlMessage::Family(f) = msg.body() {
+            let h = f.header_bytes();
+            let Some(idx) = h.get(4..8) else { return };
+            let idx = rtnl_core::wire::U32::<NativeEndian>::from_bytes([idx[0], idx[1], idx[2], idx[3]]).get();
+            for a in f.attrs().flatten() {
+                if a.kind() == IFLA_IFNAME {
+                    if let Ok(n) = a.str() {
+                        names.insert(idx, n.to_owned());
+                    }
+                }
+            }
+        }
+    })?;
+    Ok(names)
+}
+
+/// Decodes `msg` and encodes it again from its typed values; the result
+/// equals `msg.bytes()` for every kernel-produced message.
+pub fn reencode<O: rtnl_core::wire::ByteOrder>(
+    msg: rtnl_core::wire::NlMsg<'_, O>,
+) -> Result<Vec<u8>, rtnl_core::payload::EncodeAllError> {
+    let m = rtnl_core::message::Message::decode(msg);
+    let mut w = Writer::<_, O>::with_order(VecBuffer(Vec::with_capacity(msg.bytes().len())));
+    m.emit(&mut w)?;
+    Ok(w.into_inner().0)
+}

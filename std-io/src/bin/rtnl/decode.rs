@@ -1,0 +1,139 @@
+//! `rtnl decode`: read raw netlink bytes (datagrams as received from a
+//! NETLINK_ROUTE socket, concatenated) and print every message.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::process::ExitCode;
+
+use rtnl_core::message::{types, Message, RtnlMessage};
+use rtnl_core::wire::{BigEndian, ByteOrder, LittleEndian, Messages, NativeEndian};
+use rtnl_io::json::to_json;
+
+use crate::route::format_route;
+use crate::Global;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endian {
+    Native,
+    Big,
+    Little,
+    Auto,
+}
+
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
+    let mut json = g.json;
+    let mut check = false;
+    let mut endian = Endian::Native;
+    let mut file = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" | "-j" => json = true,
+            "--check" => check = true,
+            "--endian" => {
+                endian = match it.next().map(String::as_str) {
+                    Some("big") => Endian::Big,
+                    Some("little") => Endian::Little,
+                    Some("auto") => Endian::Auto,
+                    Some("native") => Endian::Native,
+                    o => return Err(format!("--endian takes big, little, native or auto, not {o:?}")),
+                }
+            }
+            f if file.is_none() => file = Some(f.to_owned()),
+            o => return Err(format!("rtnl decode: unexpected argument {o:?}")),
+        }
+    }
+    let mut data = Vec::new();
+    match file.as_deref() {
+        None | Some("-") => std::io::stdin().read_to_end(&mut data).map(drop),
+        Some(f) => std::fs::read(f).map(|d| data = d),
+    }
+    .map_err(|e| format!("rtnl decode: cannot read {}: {e}", file.as_deref().unwrap_or("stdin")))?;
+    if endian == Endian::Auto {
+        endian = if chain_ok::<LittleEndian>(&data) {
+            Endian::Little
+        } else if chain_ok::<BigEndian>(&data) {
+            Endian::Big
+        } else {
+            Endian::Native
+        };
+    }
+    let ok = match endian {
+        Endian::Big => decode::<BigEndian>(&data, json, check),
+        Endian::Little => decode::<LittleEndian>(&data, json, check),
+        _ => decode::<NativeEndian>(&data, json, check),
+    };
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Whether the `nlmsg_len` chain frames the whole buffer in byte order `O`.
+fn chain_ok<O: ByteOrder>(data: &[u8]) -> bool {
+    !data.is_empty() && Messages::<O>::with_order(data).all(|m| m.is_ok())
+}
+
+fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
+    let names = HashMap::new();
+    let (mut total, mut exact, mut problems) = (0usize, 0usize, 0usize);
+    for m in Messages::<O>::with_order(data) {
+        let raw = match m {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("error: {e}; the rest of the input cannot be framed");
+                problems += 1;
+                break;
+            }
+        };
+        total += 1;
+        let msg = Message::decode(raw);
+        if let Some(e) = msg.first_error() {
+            eprintln!("warning: message at byte {}: {e}", raw.offset());
+            problems += 1;
+        }
+        if json {
+            println!("{}", to_json(&msg));
+        } else {
+            print_text(&msg, &names);
+        }
+        if check {
+            match rtnl_io::reencode(raw) {
+                Ok(bytes) if bytes == raw.bytes() => exact += 1,
+                Ok(bytes) => eprintln!(
+                    "differs: message at byte {} re-encodes to {} bytes (input {}){}",
+                    raw.offset(),
+                    bytes.len(),
+                    raw.bytes().len(),
+                    first_diff(&bytes, raw.bytes()).map(|i| format!(", first difference at byte {}", raw.offset() + i)).unwrap_or_default()
+                ),
+                Err(e) => eprintln!("differs: message at byte {} cannot be re-encoded: {e}", raw.offset()),
+            }
+        }
+    }
+    if check {
+        println!("{total} messages, {exact} byte-exact");
+        return exact == total && problems == 0;
+    }
+    problems == 0
+}
+
+fn first_diff(a: &[u8], b: &[u8]) -> Option<usize> {
+    a.iter().zip(b).position(|(x, y)| x != y).or((a.len() != b.len()).then(|| a.len().min(b.len())))
+}
+
+fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &HashMap<u32, String>) {
+    let ty = types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| format!("type {}", msg.ty()));
+    let h = msg.header();
+    let head = format!("{ty} len {} flags {:#x} seq {} pid {}", h.nlmsg_len.get(), msg.flags(), h.nlmsg_seq.get(), h.nlmsg_pid.get());
+    match msg.body() {
+        RtnlMessage::Route(r) => {
+            print!("{head}: {}", format_route(r, names, true));
+        }
+        RtnlMessage::Error(e) => match (e.error(), e.message()) {
+            (0, _) => println!("{head}: ACK"),
+            (err, Some(m)) => println!("{head}: error {err}: {m}"),
+            (err, None) => println!("{head}: error {err}"),
+        },
+        RtnlMessage::Done(d) => println!("{head}: DONE error {}", d.error().unwrap_or(0)),
+        _ => println!("{head}: {}", to_json(msg)),
+    }
+}
+

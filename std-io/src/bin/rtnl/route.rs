@@ -1,0 +1,639 @@
+//! `rtnl route`: show and change routes.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::net::IpAddr;
+use std::process::ExitCode;
+
+use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::payload::{Address, Labels, AF_INET, AF_INET6};
+use rtnl_core::route::{self as rt, MetricAttr, RouteAttr, RouteMessage, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg};
+use rtnl_core::wire::flags::*;
+use rtnl_core::wire::{ByteOrder, Writer};
+use rtnl_io::json::to_json;
+use rtnl_io::{link_names, route_dump_request, Socket, VecBuffer};
+
+use crate::Global;
+
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
+    let (cmd, rest) = match args.split_first() {
+        None => ("show", &[][..]),
+        Some((c, r)) => (c.as_str(), r),
+    };
+    match cmd {
+        "show" | "list" | "lst" | "sh" | "ls" | "l" => show(g, rest),
+        "add" | "a" => modify(g, rest, RouteOp::Add),
+        "del" | "delete" | "d" => modify(g, rest, RouteOp::Del),
+        "replace" => modify(g, rest, RouteOp::Replace),
+        "change" | "chg" => modify(g, rest, RouteOp::Change),
+        "append" => modify(g, rest, RouteOp::Append),
+        "prepend" => modify(g, rest, RouteOp::Prepend),
+        c => Err(format!("rtnl route: unknown command {c:?}")),
+    }
+}
+
+/// Which tables `route show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableFilter {
+    All,
+    One(u32),
+}
+
+fn parse_table(s: &str) -> Result<u32, String> {
+    RouteTable::from_name(s).map(|t| t.0).ok_or_else(|| format!("invalid table {s:?}"))
+}
+
+fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
+    let mut filter = TableFilter::One(RouteTable::MAIN.0);
+    let mut family = g.family;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "table" => {
+                let t = it.next().ok_or("table needs a value")?;
+                filter = if t == "all" { TableFilter::All } else { TableFilter::One(parse_table(t)?) };
+            }
+            "-4" => family = AF_INET,
+            "-6" => family = AF_INET6,
+            o => return Err(format!("rtnl route show: unsupported argument {o:?}")),
+        }
+    }
+    // like ip: without -4/-6 and with a single table, IPv4 only
+    if family == 0 && filter != TableFilter::All {
+        family = AF_INET;
+    }
+    let mut sock = Socket::new().map_err(|e| e.to_string())?;
+    let names = if g.json { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? };
+    let req = route_dump_request(sock.next_seq(), family);
+    let mut out = String::new();
+    let sum = sock
+        .dump(&req, |msg| {
+            let RtnlMessage::Route(r) = msg.body() else { return };
+            if !shown(r, filter) {
+                return;
+            }
+            if g.json {
+                out.push_str(&to_json(&msg));
+                out.push('\n');
+            } else {
+                out.push_str(&format_route(r, &names, filter == TableFilter::All));
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    print!("{out}");
+    if sum.interrupted {
+        eprintln!("Dump was interrupted and may be inconsistent.");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shown(r: &RouteMessage<'_>, filter: TableFilter) -> bool {
+    if r.header().rtm_flags.get() & rt::RTM_F_CLONED != 0 {
+        return false;
+    }
+    match filter {
+        TableFilter::All => true,
+        TableFilter::One(t) => r.table().0 == t,
+    }
+}
+
+fn addr_text(a: &Address<'_>) -> String {
+    match a {
+        Address::V4(a) => a.to_string(),
+        Address::V6(a) => a.to_string(),
+        Address::Mpls(l) => labels_text(l),
+        Address::Other(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+    }
+}
+
+fn labels_text(l: &Labels<'_>) -> String {
+    l.iter().map(|x| x.label.to_string()).collect::<Vec<_>>().join("/")
+}
+
+fn dev_name(names: &HashMap<u32, String>, idx: u32) -> String {
+    names.get(&idx).cloned().unwrap_or_else(|| format!("if{idx}"))
+}
+
+const FLAG_NAMES: [(u32, &str); 7] = [
+    (rt::RTNH_F_DEAD as u32, "dead"),
+    (rt::RTNH_F_ONLINK as u32, "onlink"),
+    (rt::RTNH_F_PERVASIVE as u32, "pervasive"),
+    (rt::RTNH_F_OFFLOAD as u32, "offload"),
+    (rt::RTNH_F_TRAP as u32, "trap"),
+    (rt::RTNH_F_LINKDOWN as u32, "linkdown"),
+    (rt::RTNH_F_UNRESOLVED as u32, "unresolved"),
+];
+
+/// One route as `ip route show` prints it (each word followed by a space;
+/// next hops of a multipath route on their own tab-indented lines).
+pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, String>, show_table: bool) -> String {
+    let h = r.header();
+    let host_len = if h.rtm_family == AF_INET6 { 128 } else { 32 };
+    let mut s = String::new();
+    let kind = h.kind();
+    if kind != RouteType::UNICAST {
+        let _ = write!(s, "{kind} ");
+    }
+    let attrs: Vec<RouteAttr<'_, O>> = r.attrs().map_while(Result::ok).collect();
+    let find = |f: fn(&RouteAttr<'_, O>) -> bool| attrs.iter().find(|a| f(a));
+    match find(|a| matches!(a, RouteAttr::Dst(_))) {
+        Some(RouteAttr::Dst(a)) if h.rtm_dst_len != host_len || matches!(a, Address::Mpls(_)) => {
+            let _ = write!(s, "{}/{} ", addr_text(a), h.rtm_dst_len);
+        }
+        Some(RouteAttr::Dst(a)) => {
+            let _ = write!(s, "{} ", addr_text(a));
+        }
+        _ if h.rtm_dst_len != 0 => {
+            let _ = write!(s, "0/{} ", h.rtm_dst_len);
+        }
+        _ => s.push_str("default "),
+    }
+    if let Some(RouteAttr::Src(a)) = find(|a| matches!(a, RouteAttr::Src(_))) {
+        let _ = write!(s, "from {}/{} ", addr_text(a), h.rtm_src_len);
+    } else if h.rtm_src_len != 0 {
+        let _ = write!(s, "from 0/{} ", h.rtm_src_len);
+    }
+    if h.rtm_tos != 0 {
+        let _ = write!(s, "tos 0x{:02x} ", h.rtm_tos);
+    }
+    for a in &attrs {
+        match a {
+            RouteAttr::NhId(id) => {
+                let _ = write!(s, "nhid {id} ");
+            }
+            RouteAttr::NewDst(l) => {
+                let _ = write!(s, "as to {} ", labels_text(l));
+            }
+            _ => {}
+        }
+    }
+    for a in &attrs {
+        match a {
+            RouteAttr::Gateway(gw) => {
+                let _ = write!(s, "via {} ", addr_text(gw));
+            }
+            RouteAttr::Via(v) => {
+                let fam = match v.addr {
+                    Address::V4(_) => "inet ",
+                    Address::V6(_) => "inet6 ",
+                    _ => "",
+                };
+                let _ = write!(s, "via {fam}{} ", addr_text(&v.addr));
+            }
+            _ => {}
+        }
+    }
+    if let Some(RouteAttr::Oif(i)) = find(|a| matches!(a, RouteAttr::Oif(_))) {
+        let _ = write!(s, "dev {} ", dev_name(names, *i));
+    }
+    let table = r.table();
+    if show_table && table != RouteTable::MAIN {
+        let _ = write!(s, "table {table} ");
+    }
+    if h.protocol() != RouteProtocol::BOOT {
+        let _ = write!(s, "proto {} ", h.protocol());
+    }
+    if h.scope() != RouteScope::UNIVERSE {
+        let _ = write!(s, "scope {} ", h.scope());
+    }
+    for a in &attrs {
+        match a {
+            RouteAttr::PrefSrc(p) => {
+                let _ = write!(s, "src {} ", addr_text(p));
+            }
+            _ => {}
+        }
+    }
+    if let Some(RouteAttr::Priority(m)) = find(|a| matches!(a, RouteAttr::Priority(_))) {
+        let _ = write!(s, "metric {m} ");
+    }
+    for (bit, name) in FLAG_NAMES {
+        if h.rtm_flags.get() & bit != 0 {
+            let _ = write!(s, "{name} ");
+        }
+    }
+    if h.rtm_flags.get() & rt::RTM_F_OFFLOAD_FAILED != 0 {
+        s.push_str("rt_offload_failed ");
+    }
+    if let Some(RouteAttr::Mark(m)) = find(|a| matches!(a, RouteAttr::Mark(_))) {
+        let _ = write!(s, "mark 0x{m:x} ");
+    }
+    if let Some(RouteAttr::Metrics(n)) = find(|a| matches!(a, RouteAttr::Metrics(_))) {
+        let ms: Vec<_> = n.iter().map_while(Result::ok).collect();
+        let lock = ms.iter().find_map(|m| if let MetricAttr::Lock(l) = m { Some(*l) } else { None }).unwrap_or(0);
+        for m in &ms {
+            let id = m.kind();
+            if matches!(m, MetricAttr::Lock(_)) {
+                continue;
+            }
+            let name = metric_short_name(id);
+            if lock & (1 << id) != 0 {
+                s.push_str("lock ");
+            }
+            match m {
+                MetricAttr::CcAlgo(c) => {
+                    let _ = write!(s, "congctl {c} ");
+                }
+                MetricAttr::Rtt(v) => {
+                    let _ = write!(s, "{name} {}ms ", v / 8);
+                }
+                MetricAttr::RttVar(v) => {
+                    let _ = write!(s, "{name} {}ms ", v / 4);
+                }
+                MetricAttr::RtoMin(v) => {
+                    let _ = write!(s, "{name} {v}ms ");
+                }
+                MetricAttr::Features(v) => {
+                    if v & 1 != 0 {
+                        s.push_str("features ecn ");
+                    }
+                }
+                MetricAttr::Unknown(a) | MetricAttr::Invalid(a, _) => {
+                    let _ = write!(s, "metric{} {:?} ", a.kind(), a.payload());
+                }
+                other => {
+                    if let Some(v) = metric_u32(other) {
+                        let _ = write!(s, "{name} {v} ");
+                    }
+                }
+            }
+        }
+    }
+    if h.rtm_family == AF_INET6 {
+        if let Some(RouteAttr::Pref(p)) = find(|a| matches!(a, RouteAttr::Pref(_))) {
+            let p = match p {
+                0 => "medium".to_owned(),
+                1 => "high".to_owned(),
+                3 => "low".to_owned(),
+                n => n.to_string(),
+            };
+            let _ = write!(s, "pref {p}");
+        }
+    }
+    if let Some(RouteAttr::Multipath(mp)) = find(|a| matches!(a, RouteAttr::Multipath(_))) {
+        for hop in mp.hops().map_while(Result::ok) {
+            s.push_str("\n\tnexthop ");
+            for a in hop.attrs().map_while(Result::ok) {
+                match a {
+                    RouteAttr::Gateway(gw) => {
+                        let _ = write!(s, "via {} ", addr_text(&gw));
+                    }
+                    RouteAttr::Via(v) => {
+                        let fam = if matches!(v.addr, Address::V6(_)) { "inet6 " } else { "inet " };
+                        let _ = write!(s, "via {fam}{} ", addr_text(&v.addr));
+                    }
+                    RouteAttr::NewDst(l) => {
+                        let _ = write!(s, "as to {} ", labels_text(&l));
+                    }
+                    _ => {}
+                }
+            }
+            let _ = write!(s, "dev {} weight {} ", dev_name(names, hop.ifindex() as u32), hop.weight());
+            for (bit, name) in FLAG_NAMES {
+                if u32::from(hop.header.rtnh_flags) & bit != 0 {
+                    let _ = write!(s, "{name} ");
+                }
+            }
+        }
+    }
+    s.push('\n');
+    s
+}
+
+fn metric_short_name(id: u16) -> &'static str {
+    match id {
+        2 => "mtu",
+        3 => "window",
+        4 => "rtt",
+        5 => "rttvar",
+        6 => "ssthresh",
+        7 => "cwnd",
+        8 => "advmss",
+        9 => "reordering",
+        10 => "hoplimit",
+        11 => "initcwnd",
+        12 => "features",
+        13 => "rto_min",
+        14 => "initrwnd",
+        15 => "quickack",
+        16 => "congctl",
+        17 => "fastopen_no_cookie",
+        _ => "metric",
+    }
+}
+
+fn metric_u32<O: ByteOrder>(m: &MetricAttr<'_, O>) -> Option<u32> {
+    use MetricAttr::*;
+    match *m {
+        Mtu(v) | Window(v) | Ssthresh(v) | Cwnd(v) | AdvMss(v) | Reordering(v) | HopLimit(v) | InitCwnd(v)
+        | InitRwnd(v) | QuickAck(v) | FastopenNoCookie(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// The command of `route add` and friends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteOp {
+    Add,
+    Del,
+    Replace,
+    Change,
+    Append,
+    Prepend,
+}
+
+impl RouteOp {
+    fn type_and_flags(self) -> (u16, u16) {
+        let base = NLM_F_REQUEST | NLM_F_ACK;
+        match self {
+            RouteOp::Add => (rt::RTM_NEWROUTE, base | NLM_F_CREATE | NLM_F_EXCL),
+            RouteOp::Del => (rt::RTM_DELROUTE, base),
+            RouteOp::Replace => (rt::RTM_NEWROUTE, base | NLM_F_CREATE | NLM_F_REPLACE),
+            RouteOp::Change => (rt::RTM_NEWROUTE, base | NLM_F_REPLACE),
+            RouteOp::Append => (rt::RTM_NEWROUTE, base | NLM_F_CREATE | NLM_F_APPEND),
+            RouteOp::Prepend => (rt::RTM_NEWROUTE, base | NLM_F_CREATE),
+        }
+    }
+}
+
+/// A next hop of a multipath route, parsed from the command line.
+#[derive(Debug, Default, Clone)]
+struct Hop {
+    via: Option<IpAddr>,
+    dev: Option<u32>,
+    weight: u8,
+    onlink: bool,
+}
+
+/// A route request parsed from `route add|del|... ARGS`.
+#[derive(Debug, Default, Clone)]
+pub struct RouteSpec {
+    family: u8,
+    kind: Option<RouteType>,
+    dst: Option<(IpAddr, u8)>,
+    via: Option<IpAddr>,
+    dev: Option<u32>,
+    table: Option<u32>,
+    metric: Option<u32>,
+    proto: Option<RouteProtocol>,
+    scope: Option<RouteScope>,
+    src: Option<IpAddr>,
+    mtu: Option<u32>,
+    onlink: bool,
+    hops: Vec<Hop>,
+}
+
+fn parse_addr(s: &str) -> Result<IpAddr, String> {
+    s.parse().map_err(|_| format!("invalid address {s:?}"))
+}
+
+fn parse_prefix(s: &str) -> Result<Option<(IpAddr, u8)>, String> {
+    if s == "default" || s == "all" || s == "any" {
+        return Ok(None);
+    }
+    let (a, len) = match s.split_once('/') {
+        Some((a, l)) => (a, Some(l.parse::<u8>().map_err(|_| format!("invalid prefix length in {s:?}"))?)),
+        None => (s, None),
+    };
+    let addr = parse_addr(a)?;
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    let len = len.unwrap_or(max);
+    if len > max {
+        return Err(format!("invalid prefix length in {s:?}"));
+    }
+    Ok(Some((addr, len)))
+}
+
+fn ifindex(name: &str) -> Result<u32, String> {
+    nix::net::if_::if_nametoindex(name).map_err(|_| format!("Cannot find device \"{name}\""))
+}
+
+fn fam_of(a: &IpAddr) -> u8 {
+    if a.is_ipv4() {
+        AF_INET
+    } else {
+        AF_INET6
+    }
+}
+
+impl RouteSpec {
+    /// Parses `[TYPE] PREFIX [via GW] [dev IF] ...`.
+    pub fn parse(args: &[String], family: u8) -> Result<Self, String> {
+        let mut r = RouteSpec { family, ..Default::default() };
+        let mut it = args.iter().peekable();
+        let mut have_dst = false;
+        let need = |v: Option<&String>, what: &str| v.cloned().ok_or_else(|| format!("{what} needs a value"));
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "via" => {
+                    let mut v = need(it.next(), "via")?;
+                    if v == "inet" || v == "inet6" {
+                        v = need(it.next(), "via")?;
+                    }
+                    r.via = Some(parse_addr(&v)?);
+                }
+                "dev" | "oif" => r.dev = Some(ifindex(&need(it.next(), "dev")?)?),
+                "table" => r.table = Some(parse_table(&need(it.next(), "table")?)?),
+                "metric" | "priority" | "preference" => {
+                    let v = need(it.next(), "metric")?;
+                    r.metric = Some(v.parse().map_err(|_| format!("invalid metric {v:?}"))?);
+                }
+                "proto" | "protocol" => {
+                    let v = need(it.next(), "proto")?;
+                    r.proto = Some(RouteProtocol::from_name(&v).ok_or(format!("invalid protocol {v:?}"))?);
+                }
+                "scope" => {
+                    let v = need(it.next(), "scope")?;
+                    r.scope = Some(RouteScope::from_name(&v).ok_or(format!("invalid scope {v:?}"))?);
+                }
+                "src" => r.src = Some(parse_addr(&need(it.next(), "src")?)?),
+                "mtu" => {
+                    let v = need(it.next(), "mtu")?;
+                    r.mtu = Some(v.parse().map_err(|_| format!("invalid mtu {v:?}"))?);
+                }
+                "onlink" => r.onlink = true,
+                "nexthop" => {
+                    let mut hop = Hop::default();
+                    while let Some(k) = it.peek() {
+                        match k.as_str() {
+                            "via" => {
+                                it.next();
+                                let mut v = need(it.next(), "via")?;
+                                if v == "inet" || v == "inet6" {
+                                    v = need(it.next(), "via")?;
+                                }
+                                hop.via = Some(parse_addr(&v)?);
+                            }
+                            "dev" => {
+                                it.next();
+                                hop.dev = Some(ifindex(&need(it.next(), "dev")?)?);
+                            }
+                            "weight" => {
+                                it.next();
+                                let v = need(it.next(), "weight")?;
+                                let w: u16 = v.parse().map_err(|_| format!("invalid weight {v:?}"))?;
+                                if !(1..=256).contains(&w) {
+                                    return Err(format!("invalid weight {v:?}"));
+                                }
+                                hop.weight = (w - 1) as u8;
+                            }
+                            "onlink" => {
+                                it.next();
+                                hop.onlink = true;
+                            }
+                            _ => break,
+                        }
+                    }
+                    r.hops.push(hop);
+                }
+                t if !have_dst && RouteType::from_name(t).is_some() && t.parse::<u8>().is_err() => {
+                    r.kind = RouteType::from_name(t);
+                }
+                "to" if !have_dst => {
+                    let v = need(it.next(), "to")?;
+                    r.dst = parse_prefix(&v)?;
+                    have_dst = true;
+                }
+                p if !have_dst => {
+                    r.dst = parse_prefix(p)?;
+                    have_dst = true;
+                }
+                o => return Err(format!("rtnl route: unsupported argument {o:?}")),
+            }
+        }
+        if !have_dst {
+            return Err("rtnl route: a destination prefix is needed".into());
+        }
+        if r.family == 0 {
+            r.family = r
+                .dst
+                .map(|(a, _)| fam_of(&a))
+                .or(r.via.map(|a| fam_of(&a)))
+                .or(r.hops.iter().find_map(|h| h.via.map(|a| fam_of(&a))))
+                .unwrap_or(AF_INET);
+        }
+        Ok(r)
+    }
+
+    /// Encodes the request the way `ip route` builds it.
+    pub fn encode(&self, op: RouteOp, seq: u32) -> Result<Vec<u8>, String> {
+        let (ty, flags) = op.type_and_flags();
+        let table = self.table.unwrap_or(RouteTable::MAIN.0);
+        let kind = self.kind.unwrap_or(RouteType::UNICAST);
+        let mut h = RtMsg::<rtnl_core::wire::NativeEndian> {
+            rtm_family: self.family,
+            rtm_dst_len: self.dst.map(|d| d.1).unwrap_or(0),
+            rtm_table: u8::try_from(table).unwrap_or(RouteTable::UNSPEC.0 as u8),
+            ..Default::default()
+        };
+        if op != RouteOp::Del {
+            h.rtm_protocol = self.proto.unwrap_or(RouteProtocol::BOOT).0;
+            h.rtm_type = kind.0;
+            h.rtm_scope = match self.scope {
+                Some(s) => s.0,
+                None if kind == RouteType::LOCAL || kind == RouteType::NAT => RouteScope::HOST.0,
+                None if [RouteType::BROADCAST, RouteType::MULTICAST, RouteType::ANYCAST].contains(&kind) => {
+                    RouteScope::LINK.0
+                }
+                None if kind == RouteType::UNICAST && self.via.is_none() && self.hops.is_empty() => {
+                    RouteScope::LINK.0
+                }
+                None => RouteScope::UNIVERSE.0,
+            };
+        } else {
+            h.rtm_scope = self.scope.map(|s| s.0).unwrap_or(RouteScope::NOWHERE.0);
+            h.rtm_protocol = self.proto.map(|p| p.0).unwrap_or(0);
+            h.rtm_type = self.kind.map(|k| k.0).unwrap_or(0);
+        }
+        if self.onlink {
+            h.rtm_flags.set(u32::from(rt::RTNH_F_ONLINK));
+        }
+        let mut w = Writer::new(VecBuffer::default());
+        rt::write_request(&mut w, ty, flags, seq, &h, |w| {
+            if table > 255 {
+                w.attr_u32(rt::RTA_TABLE, table)?;
+            }
+            if let Some((a, _)) = self.dst {
+                put_addr(w, rt::RTA_DST, &a)?;
+            }
+            if let Some(s) = self.src {
+                put_addr(w, rt::RTA_PREFSRC, &s)?;
+            }
+            if let Some(gw) = self.via {
+                put_gateway(w, self.family, &gw)?;
+            }
+            if let Some(d) = self.dev {
+                w.attr_u32(rt::RTA_OIF, d)?;
+            }
+            if let Some(m) = self.metric {
+                w.attr_u32(rt::RTA_PRIORITY, m)?;
+            }
+            if let Some(mtu) = self.mtu {
+                let n = w.begin_nest(rt::RTA_METRICS)?;
+                w.attr_u32(rt::RTAX_MTU, mtu)?;
+                w.end_nest(n)?;
+            }
+            if !self.hops.is_empty() {
+                let n = w.begin_nest_raw(rt::RTA_MULTIPATH)?;
+                for hop in &self.hops {
+                    let flags = if hop.onlink { rt::RTNH_F_ONLINK } else { 0 };
+                    let m = rt::begin_nexthop(w, flags, hop.weight, hop.dev.unwrap_or(0) as i32)?;
+                    if let Some(gw) = hop.via {
+                        put_gateway(w, self.family, &gw)?;
+                    }
+                    w.end_nest(m)?;
+                }
+                w.end_nest(n)?;
+            }
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
+        Ok(w.into_inner().0)
+    }
+}
+
+fn put_addr<B: rtnl_core::wire::Buffer>(
+    w: &mut Writer<B>,
+    ty: u16,
+    a: &IpAddr,
+) -> Result<(), rtnl_core::wire::EncodeError> {
+    match a {
+        IpAddr::V4(a) => w.attr(ty, &a.octets()),
+        IpAddr::V6(a) => w.attr(ty, &a.octets()),
+    }
+}
+
+/// `RTA_GATEWAY` for a gateway of the route's family, `RTA_VIA` otherwise.
+fn put_gateway<B: rtnl_core::wire::Buffer>(
+    w: &mut Writer<B>,
+    family: u8,
+    gw: &IpAddr,
+) -> Result<(), rtnl_core::wire::EncodeError> {
+    if fam_of(gw) == family {
+        return put_addr(w, rt::RTA_GATEWAY, gw);
+    }
+    let fam = u16::from(fam_of(gw)).to_ne_bytes();
+    match gw {
+        IpAddr::V4(a) => w.attr_parts(rt::RTA_VIA, &[&fam, &a.octets()]),
+        IpAddr::V6(a) => w.attr_parts(rt::RTA_VIA, &[&fam, &a.octets()]),
+    }
+}
+
+fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> {
+    let spec = RouteSpec::parse(args, g.family)?;
+    let mut sock = Socket::new().map_err(|e| e.to_string())?;
+    let req = spec.encode(op, sock.next_seq())?;
+    match sock.request(&req) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("{e}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// Prints a route notification like `ip monitor route`.
+pub fn print_notification(msg: &Message<'_>, r: &RouteMessage<'_>, names: &HashMap<u32, String>) {
+    let prefix = if msg.ty() == rt::RTM_DELROUTE { "Deleted " } else { "" };
+    print!("{prefix}{}", format_route(r, names, true));
+}

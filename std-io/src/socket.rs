@@ -1,0 +1,248 @@
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+
+use nix::errno::Errno;
+use nix::sys::socket::{
+    bind, getsockname, recv, recvfrom, sendto, socket, AddressFamily, MsgFlags, NetlinkAddr, SockFlag,
+    SockProtocol, SockType,
+};
+use rtnl_core::message::Message;
+use rtnl_core::route::{self, RtMsg};
+use rtnl_core::wire::control::ErrorMsg;
+use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
+use rtnl_core::wire::{control::DoneMsg, Messages, NlMsg, Writer, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
+
+use crate::sys;
+use crate::{Error, KernelError, VecBuffer};
+
+/// The outcome of a dump.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DumpSummary {
+    /// Messages handed to the callback.
+    pub messages: usize,
+    /// Datagrams received.
+    pub datagrams: usize,
+    /// Whether a message carried `NLM_F_DUMP_INTR`: the data changed while
+    /// the dump ran, and its result may be inconsistent.
+    pub interrupted: bool,
+}
+
+/// A `NETLINK_ROUTE` socket.
+///
+/// Bound to a kernel-assigned port id (never `getpid()`, so several sockets
+/// per process coexist), with `NETLINK_EXT_ACK` and `NETLINK_GET_STRICT_CHK`
+/// on. Receives size their buffer to each datagram (`MSG_PEEK | MSG_TRUNC`),
+/// so no message is ever truncated, and reuse it: a dump allocates nothing
+/// per message.
+#[derive(Debug)]
+pub struct Socket {
+    fd: OwnedFd,
+    port_id: u32,
+    seq: u32,
+    buf: Vec<u8>,
+}
+
+impl Socket {
+    /// Opens, binds and configures a socket in the calling thread's network
+    /// namespace.
+    pub fn new() -> Result<Self, Error> {
+        let fd = socket(AddressFamily::Netlink, SockType::Raw, SockFlag::SOCK_CLOEXEC, SockProtocol::NetlinkRoute)?;
+        bind(fd.as_raw_fd(), &NetlinkAddr::new(0, 0))?;
+        let addr: NetlinkAddr = getsockname(fd.as_raw_fd())?;
+        sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_EXT_ACK, 1)?;
+        sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_GET_STRICT_CHK, 1)?;
+        let seq = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as u32)
+            .unwrap_or(1);
+        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; 32 * 1024] })
+    }
+
+    /// The port id the kernel assigned.
+    pub fn port_id(&self) -> u32 {
+        self.port_id
+    }
+
+    /// A fresh sequence number for the next request.
+    pub fn next_seq(&mut self) -> u32 {
+        self.seq = self.seq.wrapping_add(1);
+        self.seq
+    }
+
+    /// Joins multicast group `group` (`RTNLGRP_*`, any number, including
+    /// those above 31 that `bind` cannot express).
+    pub fn add_membership(&self, group: u32) -> Result<(), Error> {
+        let g = libc::c_int::try_from(group).map_err(|_| Error::Sys(Errno::EINVAL))?;
+        Ok(sys::set_netlink_opt(self.fd.as_fd(), sys::NETLINK_ADD_MEMBERSHIP, g)?)
+    }
+
+    /// Turns `NETLINK_CAP_ACK` on or off: when on, error replies echo only
+    /// the request's header, not its payload.
+    pub fn set_cap_ack(&self, on: bool) -> Result<(), Error> {
+        Ok(sys::set_netlink_opt(self.fd.as_fd(), sys::NETLINK_CAP_ACK, on.into())?)
+    }
+
+    /// Leaves multicast group `group`.
+    pub fn drop_membership(&self, group: u32) -> Result<(), Error> {
+        let g = libc::c_int::try_from(group).map_err(|_| Error::Sys(Errno::EINVAL))?;
+        Ok(sys::set_netlink_opt(self.fd.as_fd(), sys::NETLINK_DROP_MEMBERSHIP, g)?)
+    }
+
+    /// Sends one or more encoded messages to the kernel.
+    pub fn send(&self, bytes: &[u8]) -> Result<(), Error> {
+        loop {
+            match sendto(self.fd.as_raw_fd(), bytes, &NetlinkAddr::new(0, 0), MsgFlags::empty()) {
+                Ok(_) => return Ok(()),
+                Err(Errno::EINTR) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Receives one datagram (all of it, whatever its size) and returns its
+    /// bytes. Datagrams not sent by the kernel are dropped.
+    /// `ENOBUFS` becomes [`Error::Overrun`].
+    pub fn recv(&mut self) -> Result<&[u8], Error> {
+        let n = recv_datagram(&self.fd, &mut self.buf)?;
+        Ok(&self.buf[..n])
+    }
+
+    /// Sends a request (which should carry `NLM_F_ACK`) and waits for its
+    /// acknowledgement. A refusal becomes [`Error::Kernel`] with the
+    /// kernel's extended-ack message. Replies other than the ack (an echo,
+    /// say) are passed to `on_reply`.
+    pub fn request_with(&mut self, req: &[u8], mut on_reply: impl FnMut(Message<'_>)) -> Result<(), Error> {
+        let seq = request_seq(req)?;
+        self.send(req)?;
+        loop {
+            let n = recv_datagram(&self.fd, &mut self.buf)?;
+            for msg in Messages::new(&self.buf[..n]) {
+                let msg = msg?;
+                if msg.seq() != seq || msg.pid() != self.port_id {
+                    continue;
+                }
+                match msg.ty() {
+                    NLMSG_ERROR => {
+                        let e = ErrorMsg::parse(&msg)?;
+                        return match e.error() {
+                            0 => Ok(()),
+                            errno => Err(Error::Kernel(kernel_error(-errno, e.message(), e.offset()))),
+                        };
+                    }
+                    NLMSG_NOOP => {}
+                    _ => on_reply(Message::decode(msg)),
+                }
+            }
+        }
+    }
+
+    /// [`request_with`](Self::request_with), ignoring replies.
+    pub fn request(&mut self, req: &[u8]) -> Result<(), Error> {
+        self.request_with(req, |_| {})
+    }
+
+    /// Sends a dump request and streams every reply message to `f`, until
+    /// `NLMSG_DONE`. A dump that fails (an error in `NLMSG_DONE` or an
+    /// `NLMSG_ERROR`) becomes [`Error::Kernel`]; `NLM_F_DUMP_INTR` is
+    /// reported in the summary.
+    pub fn dump(&mut self, req: &[u8], mut f: impl FnMut(Message<'_>)) -> Result<DumpSummary, Error> {
+        let seq = request_seq(req)?;
+        self.send(req)?;
+        let mut sum = DumpSummary::default();
+        loop {
+            let n = recv_datagram(&self.fd, &mut self.buf)?;
+            sum.datagrams += 1;
+            for msg in Messages::new(&self.buf[..n]) {
+                let msg = msg?;
+                if msg.seq() != seq || msg.pid() != self.port_id {
+                    continue;
+                }
+                if msg.flags() & NLM_F_DUMP_INTR != 0 {
+                    sum.interrupted = true;
+                }
+                match msg.ty() {
+                    NLMSG_DONE => {
+                        let d = DoneMsg::parse(&msg);
+                        return match d.error() {
+                            Some(e) if e < 0 => {
+                                Err(Error::Kernel(kernel_error(-e, d.message(), None)))
+                            }
+                            _ => Ok(sum),
+                        };
+                    }
+                    NLMSG_ERROR => {
+                        let e = ErrorMsg::parse(&msg)?;
+                        if e.error() != 0 {
+                            return Err(Error::Kernel(kernel_error(-e.error(), e.message(), e.offset())));
+                        }
+                    }
+                    NLMSG_NOOP => {}
+                    _ => {
+                        sum.messages += 1;
+                        f(Message::decode(msg));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Receives one datagram of notifications and passes each message to
+    /// `f`. Blocks until one arrives. `ENOBUFS` (lost notifications) is
+    /// returned as [`Error::Overrun`] rather than swallowed.
+    pub fn recv_messages(&mut self, mut f: impl FnMut(Message<'_>)) -> Result<usize, Error> {
+        let n = recv_datagram(&self.fd, &mut self.buf)?;
+        let mut count = 0;
+        for msg in Messages::new(&self.buf[..n]) {
+            f(Message::decode(msg?));
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// The socket's descriptor (for `poll`).
+    pub fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+}
+
+fn kernel_error(errno: i32, message: Option<&str>, offset: Option<u32>) -> KernelError {
+    KernelError { errno, message: message.map(str::to_owned), offset }
+}
+
+fn request_seq(req: &[u8]) -> Result<u32, Error> {
+    Ok(NlMsg::<rtnl_core::wire::NativeEndian>::new_checked(req)?.seq())
+}
+
+/// Receives one whole datagram into `buf`, growing it when the datagram is
+/// larger (sized first with `MSG_PEEK | MSG_TRUNC`, so nothing is lost).
+fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>) -> Result<usize, Error> {
+    loop {
+        let need = match recv(fd.as_raw_fd(), &mut [], MsgFlags::MSG_PEEK | MsgFlags::MSG_TRUNC) {
+            Ok(n) => n,
+            Err(Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        if buf.len() < need {
+            buf.resize(need, 0);
+        }
+        match recvfrom::<NetlinkAddr>(fd.as_raw_fd(), buf) {
+            Ok((n, from)) => {
+                if from.is_some_and(|a| a.pid() != 0) {
+                    continue; // not from the kernel
+                }
+                return Ok(n);
+            }
+            Err(Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Encodes a route dump request (`RTM_GETROUTE`, `NLM_F_REQUEST |
+/// NLM_F_DUMP`) for `family` (`AF_UNSPEC` = 0 for all).
+pub fn route_dump_request(seq: u32, family: u8) -> Vec<u8> {
+    let mut w = Writer::new(VecBuffer::default());
+    let hdr = RtMsg { rtm_family: family, ..Default::default() };
+    // A Vec grows as needed and 28 bytes fit a u16: this cannot fail.
+    let _ = route::write_request(&mut w, route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |_| Ok(()));
+    w.into_inner().0
+}
