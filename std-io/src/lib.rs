@@ -27,7 +27,8 @@ mod error;
 pub mod json;
 pub mod netns;
 mod socket;
-mod sys;
+#[doc(hidden)]
+pub mod sys;
 
 pub use buffer::VecBuffer;
 pub use error::{Error, KernelError};

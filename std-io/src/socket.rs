@@ -33,12 +33,18 @@ pub struct DumpSummary {
 /// on. Receives size their buffer to each datagram (`MSG_PEEK | MSG_TRUNC`),
 /// so no message is ever truncated, and reuse it: a dump allocates nothing
 /// per message.
-#[derive(Debug)]
 pub struct Socket {
     fd: OwnedFd,
     port_id: u32,
     seq: u32,
     buf: Vec<u8>,
+    record: Option<Box<dyn std::io::Write + Send>>,
+}
+
+impl std::fmt::Debug for Socket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Socket").field("fd", &self.fd).field("port_id", &self.port_id).field("seq", &self.seq).finish()
+    }
 }
 
 impl Socket {
@@ -54,7 +60,22 @@ impl Socket {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
             .unwrap_or(1);
-        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; 32 * 1024] })
+        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; 32 * 1024], record: None })
+    }
+
+    /// Records every datagram received from now on, verbatim, to `out`
+    /// (datagrams concatenated: the format `rtnl decode` reads). `None`
+    /// stops recording.
+    pub fn record_to(&mut self, out: Option<Box<dyn std::io::Write + Send>>) {
+        self.record = out;
+    }
+
+    fn recv_one(&mut self) -> Result<usize, Error> {
+        let n = recv_datagram(&self.fd, &mut self.buf)?;
+        if let Some(w) = self.record.as_mut() {
+            w.write_all(&self.buf[..n]).and_then(|_| w.flush())?;
+        }
+        Ok(n)
     }
 
     /// The port id the kernel assigned.
@@ -102,7 +123,7 @@ impl Socket {
     /// bytes. Datagrams not sent by the kernel are dropped.
     /// `ENOBUFS` becomes [`Error::Overrun`].
     pub fn recv(&mut self) -> Result<&[u8], Error> {
-        let n = recv_datagram(&self.fd, &mut self.buf)?;
+        let n = self.recv_one()?;
         Ok(&self.buf[..n])
     }
 
@@ -114,7 +135,7 @@ impl Socket {
         let seq = request_seq(req)?;
         self.send(req)?;
         loop {
-            let n = recv_datagram(&self.fd, &mut self.buf)?;
+            let n = self.recv_one()?;
             for msg in Messages::new(&self.buf[..n]) {
                 let msg = msg?;
                 if msg.seq() != seq || msg.pid() != self.port_id {
@@ -149,7 +170,7 @@ impl Socket {
         self.send(req)?;
         let mut sum = DumpSummary::default();
         loop {
-            let n = recv_datagram(&self.fd, &mut self.buf)?;
+            let n = self.recv_one()?;
             sum.datagrams += 1;
             for msg in Messages::new(&self.buf[..n]) {
                 let msg = msg?;
@@ -189,7 +210,7 @@ impl Socket {
     /// `f`. Blocks until one arrives. `ENOBUFS` (lost notifications) is
     /// returned as [`Error::Overrun`] rather than swallowed.
     pub fn recv_messages(&mut self, mut f: impl FnMut(Message<'_>)) -> Result<usize, Error> {
-        let n = recv_datagram(&self.fd, &mut self.buf)?;
+        let n = self.recv_one()?;
         let mut count = 0;
         for msg in Messages::new(&self.buf[..n]) {
             f(Message::decode(msg?));

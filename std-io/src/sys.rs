@@ -34,3 +34,14 @@ pub fn set_netlink_opt(fd: BorrowedFd<'_>, opt: libc::c_int, value: libc::c_int)
     };
     Errno::result(rc).map(drop)
 }
+
+/// Restores the default `SIGPIPE` action, so that a command-line tool
+/// whose output pipe closes ends quietly, as C tools do, instead of failing
+/// on every write.
+pub fn default_sigpipe() {
+    // SAFETY: installing SIG_DFL runs no handler code; it only resets the
+    // disposition Rust's runtime set to SIG_IGN at start-up.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

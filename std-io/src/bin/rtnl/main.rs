@@ -7,6 +7,7 @@
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
 //! ```
 
+mod capture;
 mod decode;
 mod monitor;
 mod route;
@@ -20,6 +21,24 @@ pub struct Global {
     pub json: bool,
     /// `-4` / `-6`: address family filter (0 = unspecified).
     pub family: u8,
+    /// `--capture FILE`: record every datagram received to FILE.
+    pub capture: Option<String>,
+}
+
+impl Global {
+    /// A socket, recording to the `--capture` file if one was given.
+    pub fn socket(&self) -> Result<rtnl_io::Socket, String> {
+        let mut s = rtnl_io::Socket::new().map_err(|e| e.to_string())?;
+        if let Some(path) = &self.capture {
+            let f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| format!("cannot open {path}: {e}"))?;
+            s.record_to(Some(Box::new(f)));
+        }
+        Ok(s)
+    }
 }
 
 const USAGE: &str = "usage: rtnl [-n NETNS] [-j] [-4|-6] OBJECT COMMAND [ARGS]
@@ -31,12 +50,16 @@ objects and commands:
   monitor [route|all]               print notifications until interrupted
   decode [--json] [--check] [--endian big|little|auto] [FILE|-]
                                     decode raw netlink bytes (as received)
+  capture dump RTM_GETxxx [family N] FILE
+                                    write a dump's reply datagrams verbatim
 options:
   -n NETNS   run inside the network namespace /run/netns/NETNS
   -j         print JSON, one object per message
+  --capture FILE  append every datagram received to FILE (raw)
   -4, -6     IPv4 or IPv6 only";
 
 fn main() -> ExitCode {
+    rtnl_io::sys::default_sigpipe();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
@@ -55,6 +78,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "-j" | "-json" | "--json" => g.json = true,
             "-4" => g.family = libc::AF_INET as u8,
             "-6" => g.family = libc::AF_INET6 as u8,
+            "--capture" => {
+                g.capture = Some(args.get(i + 1).ok_or("--capture needs a file")?.clone());
+                i += 1;
+            }
             "-n" | "-netns" => {
                 let name = args.get(i + 1).ok_or("-n needs a namespace name")?;
                 rtnl_io::netns::enter(name).map_err(|e| e.to_string())?;
@@ -77,6 +104,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "route" | "r" | "ro" | "rou" | "rout" => route::run(&g, &rest[1..]),
         "monitor" | "mon" => monitor::run(&g, &rest[1..]),
         "decode" => decode::run(&g, &rest[1..]),
+        "capture" => capture::run(&g, &rest[1..]),
         o => Err(format!("unknown object {o:?}\n{USAGE}")),
     }
 }

@@ -26,7 +26,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     };
     let mut names_sock = Socket::new().map_err(|e| e.to_string())?;
     let mut names = link_names(&mut names_sock).map_err(|e| e.to_string())?;
-    let mut sock = Socket::new().map_err(|e| e.to_string())?;
+    let mut sock = g.socket()?;
     for &grp in groups {
         // groups the running kernel lacks (newer than it) are skipped
         let _ = sock.add_membership(grp);

@@ -11,7 +11,7 @@ use rtnl_core::route::{self as rt, MetricAttr, RouteAttr, RouteMessage, RoutePro
 use rtnl_core::wire::flags::*;
 use rtnl_core::wire::{ByteOrder, Writer};
 use rtnl_io::json::to_json;
-use rtnl_io::{link_names, route_dump_request, Socket, VecBuffer};
+use rtnl_io::{link_names, route_dump_request, VecBuffer};
 
 use crate::Global;
 
@@ -62,7 +62,7 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     if family == 0 && filter != TableFilter::All {
         family = AF_INET;
     }
-    let mut sock = Socket::new().map_err(|e| e.to_string())?;
+    let mut sock = g.socket()?;
     let names = if g.json { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? };
     let req = route_dump_request(sock.next_seq(), family);
     let mut out = String::new();
@@ -258,6 +258,10 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
                 }
             }
         }
+    }
+    if let Some(RouteAttr::Expires(e)) = find(|a| matches!(a, RouteAttr::Expires(_))) {
+        // IPv6 sends clock ticks (USER_HZ = 100)
+        let _ = write!(s, "expires {}sec ", e.value / 100);
     }
     if h.rtm_family == AF_INET6 {
         if let Some(RouteAttr::Pref(p)) = find(|a| matches!(a, RouteAttr::Pref(_))) {
@@ -621,7 +625,7 @@ fn put_gateway<B: rtnl_core::wire::Buffer>(
 
 fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> {
     let spec = RouteSpec::parse(args, g.family)?;
-    let mut sock = Socket::new().map_err(|e| e.to_string())?;
+    let mut sock = g.socket()?;
     let req = spec.encode(op, sock.next_seq())?;
     match sock.request(&req) {
         Ok(()) => Ok(ExitCode::SUCCESS),
