@@ -1,1 +1,57 @@
-//! Shared helpers for the rtnl tests.
+//! Shared helpers for the rtnl tests: finding the golden files, and running
+//! code in a private network namespace with `ip` available.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's `testdata/` folder.
+pub fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata")
+}
+
+/// Every `*.bin` capture under `testdata/`, recursively, sorted.
+pub fn golden_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "bin") {
+                out.push(p);
+            }
+        }
+    }
+    let mut v = Vec::new();
+    walk(&testdata(), &mut v);
+    v.sort();
+    v
+}
+
+/// Whether live-kernel tests can run here (root, and `ip` present).
+pub fn can_run_live() -> bool {
+    nix::unistd::geteuid().is_root() && Command::new("ip").arg("-V").output().is_ok()
+}
+
+/// Runs `ip ARGS` (in the calling thread's network namespace) and returns
+/// its stdout; panics with its stderr on failure.
+pub fn ip(args: &[&str]) -> String {
+    let out = Command::new("ip").args(args).output().expect("run ip");
+    assert!(out.status.success(), "ip {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8 from ip")
+}
+
+/// Runs `f` in a fresh private network namespace with `lo` up and a veth
+/// pair `v0`/`v1` up, `v0` holding 10.9.0.1/24 and fd00:9::1/64.
+pub fn with_scratch_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    rtnl_io::netns::in_private_netns(move || {
+        ip(&["link", "set", "lo", "up"]);
+        ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+        ip(&["link", "set", "v0", "up"]);
+        ip(&["link", "set", "v1", "up"]);
+        ip(&["addr", "add", "10.9.0.1/24", "dev", "v0"]);
+        ip(&["-6", "addr", "add", "fd00:9::1/64", "dev", "v0", "nodad"]);
+        f()
+    })
+    .expect("private network namespace")
+}

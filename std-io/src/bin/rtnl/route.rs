@@ -218,6 +218,12 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
     if let Some(RouteAttr::Mark(m)) = find(|a| matches!(a, RouteAttr::Mark(_))) {
         let _ = write!(s, "mark 0x{m:x} ");
     }
+    if let Some(RouteAttr::CacheInfo(ci)) = find(|a| matches!(a, RouteAttr::CacheInfo(_))) {
+        // in clock ticks (USER_HZ = 100), as ip prints it
+        if ci.rta_expires.get() != 0 {
+            let _ = write!(s, "expires {}sec ", ci.rta_expires.get() / 100);
+        }
+    }
     if let Some(RouteAttr::Metrics(n)) = find(|a| matches!(a, RouteAttr::Metrics(_))) {
         let ms: Vec<_> = n.iter().map_while(Result::ok).collect();
         let lock = ms.iter().find_map(|m| if let MetricAttr::Lock(l) = m { Some(*l) } else { None }).unwrap_or(0);
@@ -258,10 +264,6 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
                 }
             }
         }
-    }
-    if let Some(RouteAttr::Expires(e)) = find(|a| matches!(a, RouteAttr::Expires(_))) {
-        // IPv6 sends clock ticks (USER_HZ = 100)
-        let _ = write!(s, "expires {}sec ", e.value / 100);
     }
     if h.rtm_family == AF_INET6 {
         if let Some(RouteAttr::Pref(p)) = find(|a| matches!(a, RouteAttr::Pref(_))) {

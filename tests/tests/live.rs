@@ -1,0 +1,195 @@
+//! Live-kernel tests: each runs in its own private network namespace
+//! (`unshare(CLONE_NEWNET)` on a thread), changes routes through the codec
+//! and compares the kernel's state with `ip -j route show`.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use rtnl_core::message::RtnlMessage;
+use rtnl_core::route::{self, RouteAttr, RouteProtocol, RouteScope, RouteType, RtMsg};
+use rtnl_core::wire::flags::*;
+use rtnl_core::wire::Writer;
+use rtnl_io::{route_dump_request, Error, Socket, VecBuffer};
+use rtnl_tests::{can_run_live, ip, with_scratch_netns};
+use serde_json::Value;
+
+macro_rules! live {
+    () => {
+        if !can_run_live() {
+            eprintln!("skipped: live-kernel tests need root and iproute2");
+            return;
+        }
+    };
+}
+
+fn ifindex(name: &str) -> u32 {
+    nix::net::if_::if_nametoindex(name).unwrap()
+}
+
+/// Builds a route request: `dst/len` via `gw` on `oif`.
+fn route_req(ty: u16, flags: u16, seq: u32, dst: IpAddr, len: u8, gw: Option<IpAddr>, oif: u32, metric: u32) -> Vec<u8> {
+    let family = if dst.is_ipv4() { 2 } else { 10 };
+    let hdr = RtMsg {
+        rtm_family: family,
+        rtm_dst_len: len,
+        rtm_table: 254,
+        rtm_protocol: RouteProtocol::STATIC.0,
+        rtm_scope: if gw.is_some() { RouteScope::UNIVERSE.0 } else { RouteScope::LINK.0 },
+        rtm_type: RouteType::UNICAST.0,
+        ..Default::default()
+    };
+    let octets = |a: IpAddr| match a {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    };
+    let mut w = Writer::new(VecBuffer::default());
+    route::write_request(&mut w, ty, flags, seq, &hdr, |w| {
+        w.attr(route::RTA_DST, &octets(dst))?;
+        if let Some(g) = gw {
+            w.attr(route::RTA_GATEWAY, &octets(g))?;
+        }
+        w.attr_u32(route::RTA_OIF, oif)?;
+        w.attr_u32(route::RTA_PRIORITY, metric)
+    })
+    .unwrap();
+    w.into_inner().0
+}
+
+fn ip_routes(family: &str) -> Vec<Value> {
+    serde_json::from_str(&ip(&["-j", family, "route", "show"])).unwrap()
+}
+
+fn find<'a>(routes: &'a [Value], dst: &str) -> Option<&'a Value> {
+    routes.iter().find(|r| r["dst"] == dst)
+}
+
+#[test]
+fn add_replace_delete_ipv4_matches_ip() {
+    live!();
+    with_scratch_netns(|| {
+        let mut s = Socket::new().unwrap();
+        let v0 = ifindex("v0");
+        let dst = IpAddr::V4(Ipv4Addr::new(10, 1, 0, 0));
+        let gw2 = Some(IpAddr::V4(Ipv4Addr::new(10, 9, 0, 2)));
+        let gw3 = Some(IpAddr::V4(Ipv4Addr::new(10, 9, 0, 3)));
+        let add = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+        let seq = s.next_seq();
+        s.request(&route_req(route::RTM_NEWROUTE, add, seq, dst, 24, gw2, v0, 5)).unwrap();
+        let r = ip_routes("-4");
+        let got = find(&r, "10.1.0.0/24").expect("route added");
+        assert_eq!((got["gateway"].as_str(), got["dev"].as_str(), got["metric"].as_u64()), (Some("10.9.0.2"), Some("v0"), Some(5)));
+        assert_eq!(got["protocol"], "static");
+
+        // adding it again: EEXIST, no ext-ack message
+        let seq = s.next_seq();
+        match s.request(&route_req(route::RTM_NEWROUTE, add, seq, dst, 24, gw2, v0, 5)) {
+            Err(Error::Kernel(k)) => assert_eq!(k.errno, 17),
+            other => panic!("expected EEXIST, got {other:?}"),
+        }
+
+        // replace: new gateway
+        let rep = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE;
+        let seq = s.next_seq();
+        s.request(&route_req(route::RTM_NEWROUTE, rep, seq, dst, 24, gw3, v0, 5)).unwrap();
+        let r = ip_routes("-4");
+        assert_eq!(find(&r, "10.1.0.0/24").unwrap()["gateway"], "10.9.0.3");
+        assert_eq!(r.iter().filter(|x| x["dst"] == "10.1.0.0/24").count(), 1);
+
+        // our dump agrees with ip's on every route of the main table
+        let mut ours = Vec::new();
+        let req = route_dump_request(s.next_seq(), 2);
+        s.dump(&req, |m| {
+            if let RtnlMessage::Route(rt) = m.body() {
+                if rt.table().0 == 254 {
+                    ours.push(rt.header().rtm_dst_len);
+                }
+            }
+        })
+        .unwrap();
+        assert_eq!(ours.len(), r.len());
+
+        // delete
+        let seq = s.next_seq();
+        s.request(&route_req(route::RTM_DELROUTE, NLM_F_REQUEST | NLM_F_ACK, seq, dst, 24, gw3, v0, 5)).unwrap();
+        assert!(find(&ip_routes("-4"), "10.1.0.0/24").is_none());
+    });
+}
+
+#[test]
+fn ipv6_route_and_multipath() {
+    live!();
+    with_scratch_netns(|| {
+        let mut s = Socket::new().unwrap();
+        let v0 = ifindex("v0") as i32;
+        let hdr = RtMsg {
+            rtm_family: 10,
+            rtm_dst_len: 64,
+            rtm_table: 254,
+            rtm_protocol: RouteProtocol::STATIC.0,
+            rtm_type: RouteType::UNICAST.0,
+            ..Default::default()
+        };
+        let mut w = Writer::new(VecBuffer::default());
+        let dst: std::net::Ipv6Addr = "fd00:7::".parse().unwrap();
+        let flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+        route::write_request(&mut w, route::RTM_NEWROUTE, flags, s.next_seq(), &hdr, |w| {
+            w.attr(route::RTA_DST, &dst.octets())?;
+            let mp = w.begin_nest_raw(route::RTA_MULTIPATH)?;
+            for (gw, weight) in [("fd00:9::2", 1u8), ("fd00:9::3", 4)] {
+                let hop = route::begin_nexthop(w, 0, weight - 1, v0)?;
+                w.attr(route::RTA_GATEWAY, &gw.parse::<std::net::Ipv6Addr>().unwrap().octets())?;
+                w.end_nest(hop)?;
+            }
+            w.end_nest(mp)
+        })
+        .unwrap();
+        s.request(&w.into_inner().0).unwrap();
+        let r = ip_routes("-6");
+        let got = find(&r, "fd00:7::/64").expect("multipath route");
+        let hops = got["nexthops"].as_array().expect("nexthops");
+        let weights: Vec<_> = hops.iter().map(|h| h["weight"].as_u64().unwrap()).collect();
+        let gws: Vec<_> = hops.iter().map(|h| h["gateway"].as_str().unwrap()).collect();
+        assert_eq!(weights, [1, 4]);
+        assert_eq!(gws, ["fd00:9::2", "fd00:9::3"]);
+    });
+}
+
+#[test]
+fn refusal_carries_the_ext_ack_message() {
+    live!();
+    with_scratch_netns(|| {
+        let mut s = Socket::new().unwrap();
+        let v0 = ifindex("v0");
+        let dst = IpAddr::V4(Ipv4Addr::new(10, 20, 0, 0));
+        let gw = Some(IpAddr::V4(Ipv4Addr::new(10, 99, 0, 2))); // not on any link
+        let flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+        let seq = s.next_seq();
+        let err = s.request(&route_req(route::RTM_NEWROUTE, flags, seq, dst, 24, gw, v0, 0)).unwrap_err();
+        let Error::Kernel(k) = err else { panic!("{err:?}") };
+        assert_eq!(k.message.as_deref(), Some("Nexthop has invalid gateway"));
+        assert_eq!(k.to_string(), "Error: Nexthop has invalid gateway.");
+    });
+}
+
+#[test]
+fn monitor_sees_route_changes() {
+    live!();
+    with_scratch_netns(|| {
+        let mut mon = Socket::new().unwrap();
+        mon.add_membership(7).unwrap(); // RTNLGRP_IPV4_ROUTE
+        ip(&["route", "add", "10.30.0.0/24", "via", "10.9.0.2"]);
+        ip(&["route", "del", "10.30.0.0/24"]);
+        let mut seen = Vec::new();
+        while seen.len() < 2 {
+            mon.recv_messages(|m| {
+                if let RtnlMessage::Route(r) = m.body() {
+                    let d = r.attrs().flatten().find_map(|a| if let RouteAttr::Dst(d) = a { Some(d) } else { None });
+                    seen.push((m.ty(), format!("{d:?}")));
+                }
+            })
+            .unwrap();
+        }
+        assert_eq!(seen[0].0, route::RTM_NEWROUTE);
+        assert_eq!(seen[1].0, route::RTM_DELROUTE);
+        assert!(seen[0].1.contains("10.30.0.0"));
+    });
+}
