@@ -1,0 +1,210 @@
+//! The `rtnl` tool against `ip`: text output, changes, monitor, decode.
+//! Changes happen only inside namespaces these tests create and delete.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const RTNL: &str = env!("CARGO_BIN_EXE_rtnl");
+
+fn live() -> bool {
+    let ok = nix::unistd::geteuid().is_root() && Command::new("ip").arg("-V").output().is_ok();
+    if !ok {
+        eprintln!("skipped: needs root and iproute2");
+    }
+    ok
+}
+
+fn run(cmd: &str, args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(cmd).args(args).output().unwrap();
+    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into(), String::from_utf8_lossy(&o.stderr).into())
+}
+
+fn ok(cmd: &str, args: &[&str]) -> String {
+    let (code, out, err) = run(cmd, args);
+    assert_eq!(code, 0, "{cmd} {args:?}: {err}");
+    out
+}
+
+/// Lines with trailing spaces removed (ip leaves one after most words).
+fn norm(s: &str) -> Vec<String> {
+    s.lines().map(|l| l.trim_end().to_owned()).collect()
+}
+
+/// A named namespace (`ip netns add`), deleted when dropped.
+struct Netns(String);
+
+impl Netns {
+    fn new() -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let name = format!("rtnl-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
+        ok("ip", &["netns", "add", &name]);
+        let ns = Netns(name);
+        for cmd in [
+            "link set lo up",
+            "link add v0 type veth peer name v1",
+            "link set v0 up",
+            "link set v1 up",
+            "addr add 10.9.0.1/24 dev v0",
+            "-6 addr add fd00:9::1/64 dev v0 nodad",
+        ] {
+            ns.ip(cmd);
+        }
+        ns
+    }
+    fn ip(&self, cmd: &str) -> String {
+        let mut a = vec!["-n", &self.0];
+        a.extend(cmd.split_whitespace());
+        ok("ip", &a)
+    }
+    fn rtnl(&self, cmd: &str) -> (i32, String, String) {
+        let mut a = vec!["-n", &self.0];
+        a.extend(cmd.split_whitespace());
+        run(RTNL, &a)
+    }
+}
+
+impl Drop for Netns {
+    fn drop(&mut self) {
+        let _ = run("ip", &["netns", "del", &self.0]);
+    }
+}
+
+#[test]
+fn route_show_agrees_with_ip_on_this_host() {
+    if !live() {
+        return;
+    }
+    // read-only on the host
+    for args in [&["route", "show"][..], &["-6", "route", "show"], &["route", "show", "table", "all"]] {
+        assert_eq!(norm(&ok(RTNL, args)), norm(&ok("ip", args)), "{args:?}");
+    }
+}
+
+#[test]
+fn route_changes_agree_with_ip() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for add in [
+        "route add 10.1.0.0/24 via 10.9.0.2 dev v0 metric 5 proto static",
+        "route add 10.2.0.0/24 nexthop via 10.9.0.2 dev v0 weight 1 nexthop via 10.9.0.3 dev v0 weight 3",
+        "route add 10.3.0.0/24 via 10.9.0.2 mtu 1400",
+        "route add 10.4.0.0/24 via inet6 fd00:9::2 dev v0",
+        "route add blackhole 10.5.0.0/16 table 100",
+        "route add 10.6.0.0/24 dev v0 table 70000 src 10.9.0.1",
+        "route add fd00:1::/64 via fd00:9::2 dev v0",
+        "route add unreachable fd00:2::/64",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    for show in ["route show", "-6 route show", "route show table all", "route show table 100", "route show table 70000"] {
+        assert_eq!(norm(&ns.rtnl(show).1), norm(&ns.ip(show)), "{show}");
+    }
+    let (code, _, _) = ns.rtnl("route replace 10.1.0.0/24 via 10.9.0.3 dev v0 metric 5 proto static");
+    assert_eq!(code, 0);
+    assert!(ns.ip("route show 10.1.0.0/24").contains("via 10.9.0.3"));
+    assert_eq!(ns.rtnl("route del 10.1.0.0/24 metric 5").0, 0);
+    assert!(ns.ip("route show 10.1.0.0/24").is_empty());
+
+    // refusals print the kernel's message like ip and exit 2
+    let (code, _, err) = ns.rtnl("route add 10.7.0.0/24 via 10.99.0.2");
+    assert_eq!((code, err.trim()), (2, "Error: Nexthop has invalid gateway."));
+    let (code, _, err) = ns.rtnl("route add 10.2.0.0/24 via 10.9.0.2");
+    assert_eq!((code, err.trim()), (2, "RTNETLINK answers: File exists"));
+}
+
+#[test]
+fn monitor_prints_notifications() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let mut child = Command::new(RTNL)
+        .args(["-n", &ns.0, "monitor", "route"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for l in lines.map_while(Result::ok) {
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    // the monitor subscribes just after it starts: add routes until it reports one
+    let mut got = Vec::new();
+    for i in 0..100 {
+        ns.ip(&format!("route add 10.40.{i}.0/24 via 10.9.0.2"));
+        if let Ok(l) = rx.recv_timeout(Duration::from_millis(100)) {
+            got.push(l);
+            break;
+        }
+    }
+    ns.ip("route add 10.50.0.0/24 via 10.9.0.2");
+    ns.ip("route del 10.50.0.0/24");
+    while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
+        let done = l.starts_with("Deleted ");
+        got.push(l);
+        if done {
+            break;
+        }
+    }
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::SIGTERM);
+    let _ = child.wait();
+    assert!(got.iter().any(|l| l.trim_end() == "10.50.0.0/24 via 10.9.0.2 dev v0"), "{got:?}");
+    assert!(got.iter().any(|l| l.trim_end() == "Deleted 10.50.0.0/24 via 10.9.0.2 dev v0"), "{got:?}");
+}
+
+fn testdata(name: &str) -> String {
+    format!("{}/../testdata/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn decode_check_reports_every_golden_file_byte_exact() {
+    for f in ["route-v4.bin", "route-v6.bin", "route-all.bin", "route-ipmr.bin", "link.bin", "error-extack.bin", "error-exists.bin"] {
+        let (code, out, err) = run(RTNL, &["decode", "--check", &testdata(f)]);
+        assert_eq!(code, 0, "{f}: {err}");
+        let last = out.lines().last().unwrap();
+        let (n, m) = last.split_once(" messages, ").unwrap();
+        assert_eq!(format!("{n} byte-exact"), m, "{f}: {last}");
+        assert!(n.parse::<usize>().unwrap() > 0);
+    }
+}
+
+#[test]
+fn decode_json_is_one_object_per_line() {
+    let (code, out, _) = run(RTNL, &["decode", "--json", &testdata("error-extack.bin")]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.starts_with("{\"type\": \"NLMSG_ERROR\", \"flags\": 512, "), "{out}");
+    assert!(out.contains("\"header\": {\"error\": -101, \"msg\": {\"nlmsg_len\": 44, \"nlmsg_type\": 24"), "{out}");
+    assert!(out.contains("[\"NLMSGERR_ATTR_MSG\", \"Nexthop has invalid gateway\"]"), "{out}");
+}
+
+#[test]
+fn decode_bad_input_names_the_offset_and_never_panics() {
+    let good = std::fs::read(testdata("route-v4.bin")).unwrap();
+    let path = std::env::temp_dir().join(format!("rtnl-bad-{}.bin", std::process::id()));
+    // cut in the middle of a message
+    std::fs::write(&path, &good[..good.len() / 3]).unwrap();
+    let (code, out, err) = run(RTNL, &["decode", "--check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("at byte") && err.contains("runs past the end"), "{err}");
+    assert!(out.lines().count() >= 2, "the messages before the cut are printed");
+    // an attribute length below 4 inside the first message
+    let mut bad = good.clone();
+    bad[28] = 2;
+    bad[29] = 0;
+    std::fs::write(&path, &bad).unwrap();
+    let (code, _, err) = run(RTNL, &["decode", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("at byte 28: attribute length 2 is less than its header"), "{err}");
+    let _ = std::fs::remove_file(&path);
+}
