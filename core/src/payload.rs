@@ -89,10 +89,19 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> TypedAttrs<'a, O, T> {
     pub fn raw(&self) -> &Attrs<'a, O> {
         &self.raw
     }
-    /// Encodes every attribute in order. Fails on a framing error.
+    /// Encodes every attribute in order. Bytes after a framing error
+    /// (which [`first_error`](Self::first_error) reports) are reproduced
+    /// verbatim, so nothing is lost.
     pub fn emit_all<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeAllError> {
         for a in self.clone() {
-            a.map_err(EncodeAllError::Decode)?.emit(w).map_err(EncodeAllError::Encode)?;
+            match a {
+                Ok(a) => a.emit(w)?,
+                Err(e) => {
+                    let skip = e.offset.saturating_sub(self.raw.base());
+                    w.bytes(self.raw.bytes().get(skip..).unwrap_or(&[]))?;
+                    break;
+                }
+            }
         }
         Ok(())
     }
@@ -475,17 +484,13 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> AttrPayload<'a, O> for Nest<'a, O, T> 
         Ok(Nest { flags: attr.flag_bits(), attrs: TypedAttrs::new(attr.nested(), ctx) })
     }
     fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        if self.attrs.raw().framing_error().is_some() {
+            // not a well-formed nest: keep it as received
+            return w.attr(ty | self.flags, self.attrs.raw().bytes());
+        }
         let m = w.begin_nest_raw(ty | self.flags)?;
-        for a in self.attrs.clone() {
-            match a {
-                Ok(a) => a.emit(w)?,
-                // unframeable: reproduce the rest verbatim
-                Err(e) => {
-                    let skip = e.offset.saturating_sub(self.attrs.raw().base());
-                    w.bytes_padded(self.attrs.raw().bytes().get(skip..).unwrap_or(&[]))?;
-                    break;
-                }
-            }
+        for a in self.attrs.clone().flatten() {
+            a.emit(w)?;
         }
         w.end_nest(m)
     }

@@ -452,30 +452,21 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
         Ok(Multipath { bytes: attr.payload(), offset: attr.payload_offset(), ctx, _o: Default::default() })
     }
     fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        let malformed = self.hops().any(|h| match h {
+            Ok(h) => h.attrs.raw().framing_error().is_some(),
+            Err(_) => true,
+        });
+        if malformed {
+            // not a well-formed list of next hops: keep it as received
+            return w.attr(ty, self.bytes);
+        }
         let outer = w.begin_nest_raw(ty)?;
-        for hop in self.hops() {
-            match hop {
-                Ok(hop) => {
-                    let m = w.begin_len16(hop.header.as_bytes())?;
-                    for a in hop.attrs() {
-                        match a {
-                            Ok(a) => a.emit(w)?,
-                            Err(e) => {
-                                let raw = hop.attrs.raw();
-                                let skip = e.offset.saturating_sub(raw.base());
-                                w.bytes_padded(raw.bytes().get(skip..).unwrap_or(&[]))?;
-                                break;
-                            }
-                        }
-                    }
-                    w.end_nest(m)?;
-                }
-                Err(e) => {
-                    let skip = e.offset.saturating_sub(self.offset);
-                    w.bytes_padded(self.bytes.get(skip..).unwrap_or(&[]))?;
-                    break;
-                }
+        for hop in self.hops().flatten() {
+            let m = w.begin_len16(hop.header.as_bytes())?;
+            for a in hop.attrs().flatten() {
+                a.emit(w)?;
             }
+            w.end_nest(m)?;
         }
         w.end_nest(outer)
     }

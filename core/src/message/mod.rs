@@ -216,10 +216,16 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
         names.get(usize::from(id)).copied().filter(|n| !n.is_empty())
     }
     fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeAllError> {
-        w.bytes_padded(self.header)?;
+        w.bytes(self.header)?;
         for a in self.attrs.clone() {
-            let a = a.map_err(EncodeAllError::Decode)?;
-            w.attr(a.raw_type(), a.payload())?;
+            match a {
+                Ok(a) => w.attr(a.raw_type(), a.payload())?,
+                Err(e) => {
+                    let skip = e.offset.saturating_sub(self.attrs.base());
+                    w.bytes(self.attrs.bytes().get(skip..).unwrap_or(&[]))?;
+                    break;
+                }
+            }
         }
         Ok(())
     }
@@ -348,7 +354,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
         let m = w.begin_msg(h.nlmsg_type.get(), h.nlmsg_flags.get(), h.nlmsg_seq.get(), h.nlmsg_pid.get())?;
         let r = match &self.body {
             RtnlMessage::Noop(p) | RtnlMessage::Overrun(p) | RtnlMessage::Raw(p) | RtnlMessage::Invalid(p, _) => {
-                w.bytes_padded(p).map_err(EncodeAllError::from)
+                w.bytes(p).map_err(EncodeAllError::from)
             }
             RtnlMessage::Error(e) => e.emit(w),
             RtnlMessage::Done(d) => d.emit(w),

@@ -137,7 +137,11 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
     pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), crate::payload::EncodeAllError> {
         w.bytes_padded(I32::<O>::new(self.error).as_bytes())?;
         w.bytes_padded(self.echo.as_bytes())?;
-        w.bytes_padded(self.echo_payload)?;
+        if self.tlvs.raw().bytes().is_empty() {
+            w.bytes(self.echo_payload)?;
+        } else {
+            w.bytes_padded(self.echo_payload)?;
+        }
         self.tlvs.emit_all(w)
     }
     /// Describes the header as `{"error": E, "msg": {echoed nlmsghdr}}`.
@@ -188,9 +192,10 @@ impl<'a, O: ByteOrder> DoneMsg<'a, O> {
                 error: Some(e.get()),
                 tlvs: TypedAttrs::new(super::Attrs::at(rest, msg.payload_offset() + 4), Ctx::default()),
             },
+            // too short for the error: kept as bytes (re-encoded as received)
             Err(_) => DoneMsg {
                 error: None,
-                tlvs: TypedAttrs::new(super::Attrs::at(&[], msg.payload_offset()), Ctx::default()),
+                tlvs: TypedAttrs::new(super::Attrs::at(p, msg.payload_offset()), Ctx::default()),
             },
         }
     }
@@ -212,7 +217,7 @@ impl<'a, O: ByteOrder> DoneMsg<'a, O> {
             w.bytes_padded(I32::<O>::new(e).as_bytes())?;
         } else if !self.tlvs.raw().bytes().is_empty() {
             // bytes that were too short for the error: reproduce them
-            w.bytes_padded(self.tlvs.raw().bytes())?;
+            w.bytes(self.tlvs.raw().bytes())?;
             return Ok(());
         }
         self.tlvs.emit_all(w)

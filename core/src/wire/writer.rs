@@ -171,6 +171,12 @@ impl<B: Buffer, O: ByteOrder> Writer<B, O> {
         self.buf.is_empty()
     }
 
+    /// Appends `data` as it is, with no padding (to reproduce received bytes
+    /// verbatim, such as the unpadded tail of a final message).
+    pub fn bytes(&mut self, data: &[u8]) -> Result<(), EncodeError> {
+        self.buf.extend(data)
+    }
+
     /// Appends `data` then zero padding to the next 4-byte boundary.
     pub fn bytes_padded(&mut self, data: &[u8]) -> Result<(), EncodeError> {
         let start = self.buf.len();
