@@ -133,6 +133,13 @@ macro_rules! named_values {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
         $vis struct $name(pub $int);
 
+        #[cfg(feature = "arbitrary")]
+        impl<'u> arbitrary::Arbitrary<'u> for $name {
+            fn arbitrary(u: &mut arbitrary::Unstructured<'u>) -> arbitrary::Result<Self> {
+                <$int as arbitrary::Arbitrary<'u>>::arbitrary(u).map(Self)
+            }
+        }
+
         impl $name {
             $(
                 #[doc = concat!("`", $kname, "` (", stringify!($val), ")")]
@@ -196,6 +203,17 @@ macro_rules! zc_struct {
         #[repr(C)]
         $vis struct $name<O: $crate::wire::ByteOrder = $crate::wire::NativeEndian> {
             $( $(#[$fmeta])* pub $field: $fty $(<$o>)?, )*
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<'u, O: $crate::wire::ByteOrder> arbitrary::Arbitrary<'u> for $name<O> {
+            fn arbitrary(u: &mut arbitrary::Unstructured<'u>) -> arbitrary::Result<Self> {
+                let b = u.bytes(core::mem::size_of::<Self>())?;
+                <Self as zerocopy::FromBytes>::read_from_bytes(b).map_err(|_| arbitrary::Error::NotEnoughData)
+            }
+            fn size_hint(_: usize) -> (usize, Option<usize>) {
+                (core::mem::size_of::<Self>(), Some(core::mem::size_of::<Self>()))
+            }
         }
 
         impl<O: $crate::wire::ByteOrder> Default for $name<O> {

@@ -440,10 +440,7 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Labels<'a> {
         if n % 4 == 0 {
             Ok(Labels(attr.payload()))
         } else {
-            Err(DecodeError::new(
-                attr.payload_offset(),
-                DecodeErrorKind::BadLength { expected: n - n % 4, got: n },
-            ))
+            Err(DecodeError::new(attr.payload_offset(), DecodeErrorKind::BadLength { expected: n - n % 4, got: n }))
         }
     }
     fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
@@ -567,4 +564,3 @@ impl<O: ByteOrder> FieldValue for crate::wire::I32<O> {
         Value::I64(self.get().into())
     }
 }
-

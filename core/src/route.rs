@@ -16,8 +16,8 @@ use crate::payload::{
 };
 use crate::wire::visit::{Value, Visit, Visitor};
 use crate::wire::{
-    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, I32,
-    U16, U32,
+    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, I32, U16,
+    U32,
 };
 
 /// `RTM_NEWROUTE`.
@@ -597,7 +597,8 @@ pub fn begin_nexthop<B: Buffer, O: ByteOrder>(
     hops: u8,
     ifindex: i32,
 ) -> Result<crate::wire::AttrMark, EncodeError> {
-    let head = RtNextHop::<O> { rtnh_len: U16::new(8), rtnh_flags: flags, rtnh_hops: hops, rtnh_ifindex: I32::new(ifindex) };
+    let head =
+        RtNextHop::<O> { rtnh_len: U16::new(8), rtnh_flags: flags, rtnh_hops: hops, rtnh_ifindex: I32::new(ifindex) };
     w.begin_len16(head.as_bytes())
 }
 

@@ -1,21 +1,24 @@
-//! Route messages: a valid nlmsghdr + rtmsg with fuzzed family and
-//! attributes (multipath hops, metrics, addresses of every family), so the
-//! fuzzer spends its time inside the route attribute decoders.
+//! Route messages: a valid nlmsghdr, an `rtmsg` from `Arbitrary` (the
+//! `arbitrary` feature of rtnl-core) and fuzzed attributes (multipath hops,
+//! metrics, addresses of every family), so the fuzzer spends its time
+//! inside the route attribute decoders.
 #![no_main]
 
+use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use rtnl_core::wire::NativeEndian;
+use rtnl_core::route::{self, RtMsg};
+use rtnl_core::wire::{NativeEndian, SliceBuffer, Writer};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&family, attrs)) = data.split_first() else { return };
-    let len = 16 + 12 + attrs.len();
-    if len > 65_000 {
+    let mut u = Unstructured::new(data);
+    let Ok(hdr) = RtMsg::<NativeEndian>::arbitrary(&mut u) else { return };
+    let attrs = u.take_rest();
+    let mut buf = [0u8; 70_000];
+    let mut w = Writer::new(SliceBuffer::new(&mut buf));
+    let ok = route::write_request(&mut w, route::RTM_NEWROUTE, 0x22, 1, &hdr, |w| w.bytes(attrs));
+    if ok.is_err() {
         return;
     }
-    let mut buf = [0u8; 65_100];
-    buf[..4].copy_from_slice(&(len as u32).to_ne_bytes());
-    buf[4..6].copy_from_slice(&24u16.to_ne_bytes()); // RTM_NEWROUTE
-    buf[16] = family;
-    buf[28..28 + attrs.len()].copy_from_slice(attrs);
-    rtnl_fuzz::check_datagram::<NativeEndian>(&buf[..len]);
+    let out = w.into_inner();
+    rtnl_fuzz::check_datagram::<NativeEndian>(out.written());
 });

@@ -16,7 +16,8 @@ pub fn enter(name: &str) -> Result<(), Error> {
     }
     let path = format!("/run/netns/{name}");
     let f = File::open(&path).map_err(|e| Error::Other(format!("cannot open network namespace {path}: {e}")))?;
-    setns(f, CloneFlags::CLONE_NEWNET).map_err(|e| Error::Other(format!("setting the network namespace {name:?} failed: {}", e.desc())))
+    setns(f, CloneFlags::CLONE_NEWNET)
+        .map_err(|e| Error::Other(format!("setting the network namespace {name:?} failed: {}", e.desc())))
 }
 
 /// Runs `f` on a new thread inside a fresh, private network namespace
@@ -24,7 +25,8 @@ pub fn enter(name: &str) -> Result<(), Error> {
 /// `CAP_SYS_ADMIN`. Nothing `f` does touches the caller's namespace.
 pub fn in_private_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
     std::thread::spawn(move || {
-        unshare(CloneFlags::CLONE_NEWNET).map_err(|e| Error::Other(format!("unshare(CLONE_NEWNET) failed: {}", e.desc())))?;
+        unshare(CloneFlags::CLONE_NEWNET)
+            .map_err(|e| Error::Other(format!("unshare(CLONE_NEWNET) failed: {}", e.desc())))?;
         Ok(f())
     })
     .join()

@@ -2,8 +2,8 @@ use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 use nix::errno::Errno;
 use nix::sys::socket::{
-    bind, getsockname, recv, recvfrom, sendto, socket, AddressFamily, MsgFlags, NetlinkAddr, SockFlag,
-    SockProtocol, SockType,
+    bind, getsockname, recv, recvfrom, sendto, socket, AddressFamily, MsgFlags, NetlinkAddr, SockFlag, SockProtocol,
+    SockType,
 };
 use rtnl_core::message::Message;
 use rtnl_core::route::{self, RtMsg};
@@ -56,10 +56,8 @@ impl Socket {
         let addr: NetlinkAddr = getsockname(fd.as_raw_fd())?;
         sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_EXT_ACK, 1)?;
         sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_GET_STRICT_CHK, 1)?;
-        let seq = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as u32)
-            .unwrap_or(1);
+        let seq =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(1);
         Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; 32 * 1024], record: None })
     }
 
@@ -184,9 +182,7 @@ impl Socket {
                     NLMSG_DONE => {
                         let d = DoneMsg::parse(&msg);
                         return match d.error() {
-                            Some(e) if e < 0 => {
-                                Err(Error::Kernel(kernel_error(-e, d.message(), None)))
-                            }
+                            Some(e) if e < 0 => Err(Error::Kernel(kernel_error(-e, d.message(), None))),
                             _ => Ok(sum),
                         };
                     }

@@ -19,7 +19,11 @@ fn live() -> bool {
 
 fn run(cmd: &str, args: &[&str]) -> (i32, String, String) {
     let o = Command::new(cmd).args(args).output().unwrap();
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into(), String::from_utf8_lossy(&o.stderr).into())
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
 }
 
 fn ok(cmd: &str, args: &[&str]) -> String {
@@ -102,7 +106,9 @@ fn route_changes_agree_with_ip() {
         let (code, _, err) = ns.rtnl(add);
         assert_eq!(code, 0, "{add}: {err}");
     }
-    for show in ["route show", "-6 route show", "route show table all", "route show table 100", "route show table 70000"] {
+    for show in
+        ["route show", "-6 route show", "route show table all", "route show table 100", "route show table 70000"]
+    {
         assert_eq!(norm(&ns.rtnl(show).1), norm(&ns.ip(show)), "{show}");
     }
     let (code, _, _) = ns.rtnl("route replace 10.1.0.0/24 via 10.9.0.3 dev v0 metric 5 proto static");
@@ -124,11 +130,7 @@ fn monitor_prints_notifications() {
         return;
     }
     let ns = Netns::new();
-    let mut child = Command::new(RTNL)
-        .args(["-n", &ns.0, "monitor", "route"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(RTNL).args(["-n", &ns.0, "monitor", "route"]).stdout(Stdio::piped()).spawn().unwrap();
     let lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -168,7 +170,15 @@ fn testdata(name: &str) -> String {
 
 #[test]
 fn decode_check_reports_every_golden_file_byte_exact() {
-    for f in ["route-v4.bin", "route-v6.bin", "route-all.bin", "route-ipmr.bin", "link.bin", "error-extack.bin", "error-exists.bin"] {
+    for f in [
+        "route-v4.bin",
+        "route-v6.bin",
+        "route-all.bin",
+        "route-ipmr.bin",
+        "link.bin",
+        "error-extack.bin",
+        "error-exists.bin",
+    ] {
         let (code, out, err) = run(RTNL, &["decode", "--check", &testdata(f)]);
         assert_eq!(code, 0, "{f}: {err}");
         let last = out.lines().last().unwrap();

@@ -77,10 +77,7 @@ fn ipv4_dump_values() {
         .iter()
         .map(|h| h.attrs().flatten().find_map(|a| if let RouteAttr::Gateway(g) = a { Some(g) } else { None }))
         .collect();
-    assert_eq!(
-        gws,
-        [Some(Address::V4(Ipv4Addr::new(10, 9, 0, 2))), Some(Address::V4(Ipv4Addr::new(10, 9, 0, 3)))]
-    );
+    assert_eq!(gws, [Some(Address::V4(Ipv4Addr::new(10, 9, 0, 2))), Some(Address::V4(Ipv4Addr::new(10, 9, 0, 3)))]);
     // metrics: lock mtu 1400, advmss 1360, hoplimit 32, initcwnd 10, congctl cubic
     let m = find(&rs, Ipv4Addr::new(10, 3, 0, 0).into());
     let metrics: Vec<MetricAttr<'_>> = m

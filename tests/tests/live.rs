@@ -26,7 +26,17 @@ fn ifindex(name: &str) -> u32 {
 }
 
 /// Builds a route request: `dst/len` via `gw` on `oif`.
-fn route_req(ty: u16, flags: u16, seq: u32, dst: IpAddr, len: u8, gw: Option<IpAddr>, oif: u32, metric: u32) -> Vec<u8> {
+#[allow(clippy::too_many_arguments)]
+fn route_req(
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    dst: IpAddr,
+    len: u8,
+    gw: Option<IpAddr>,
+    oif: u32,
+    metric: u32,
+) -> Vec<u8> {
     let family = if dst.is_ipv4() { 2 } else { 10 };
     let hdr = RtMsg {
         rtm_family: family,
@@ -76,7 +86,10 @@ fn add_replace_delete_ipv4_matches_ip() {
         s.request(&route_req(route::RTM_NEWROUTE, add, seq, dst, 24, gw2, v0, 5)).unwrap();
         let r = ip_routes("-4");
         let got = find(&r, "10.1.0.0/24").expect("route added");
-        assert_eq!((got["gateway"].as_str(), got["dev"].as_str(), got["metric"].as_u64()), (Some("10.9.0.2"), Some("v0"), Some(5)));
+        assert_eq!(
+            (got["gateway"].as_str(), got["dev"].as_str(), got["metric"].as_u64()),
+            (Some("10.9.0.2"), Some("v0"), Some(5))
+        );
         assert_eq!(got["protocol"], "static");
 
         // adding it again: EEXIST, no ext-ack message

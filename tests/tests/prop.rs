@@ -164,15 +164,24 @@ fn check_spec<'a, O: ByteOrder>(it: &mut impl Iterator<Item = RouteAttr<'a, O>>,
             // an IPv6-sized address in an IPv4 message is kept as bytes
             let got = next();
             let want = Address::Other(&a[..]);
-            assert!(if *k == 1 { got == RouteAttr::<O>::Dst(want) } else { got == RouteAttr::<O>::Gateway(want) }, "{got:?}");
+            assert!(
+                if *k == 1 { got == RouteAttr::<O>::Dst(want) } else { got == RouteAttr::<O>::Gateway(want) },
+                "{got:?}"
+            );
             let _ = Ipv6Addr::from(*a);
         }
         RouteSpec::U32(k, v) => {
             let got = next();
             assert_eq!(got.kind(), u16::from(*k));
             let val = match got {
-                RouteAttr::<O>::Iif(x) | RouteAttr::<O>::Oif(x) | RouteAttr::<O>::Priority(x) | RouteAttr::<O>::Flow(x) => x,
-                RouteAttr::<O>::Table(x) | RouteAttr::<O>::Mark(x) | RouteAttr::<O>::Uid(x) | RouteAttr::<O>::NhId(x) => x,
+                RouteAttr::<O>::Iif(x)
+                | RouteAttr::<O>::Oif(x)
+                | RouteAttr::<O>::Priority(x)
+                | RouteAttr::<O>::Flow(x) => x,
+                RouteAttr::<O>::Table(x)
+                | RouteAttr::<O>::Mark(x)
+                | RouteAttr::<O>::Uid(x)
+                | RouteAttr::<O>::NhId(x) => x,
                 other => panic!("{other:?}"),
             };
             assert_eq!(val, *v);

@@ -16,8 +16,7 @@ use crate::wire::control::{DoneMsg, ErrorMsg};
 use crate::wire::flags::{self, FlagContext};
 use crate::wire::visit::{pair, AttrName, Value, Visit, Visitor};
 use crate::wire::{
-    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, NativeEndian, NlMsg, NlMsgHdr, Writer, I32,
-    U16, U32,
+    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, NativeEndian, NlMsg, NlMsgHdr, Writer, I32, U16, U32,
 };
 
 /// The layout of a fixed family header, for rendering families that are not

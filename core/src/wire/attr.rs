@@ -84,10 +84,7 @@ impl<'a, O: ByteOrder> Attr<'a, O> {
     }
 
     fn bad_len(&self, expected: usize) -> DecodeError {
-        DecodeError::new(
-            self.payload_offset(),
-            DecodeErrorKind::BadLength { expected, got: self.payload.len() },
-        )
+        DecodeError::new(self.payload_offset(), DecodeErrorKind::BadLength { expected, got: self.payload.len() })
     }
     fn fixed<const N: usize>(&self) -> Result<[u8; N], DecodeError> {
         self.payload.try_into().map_err(|_| self.bad_len(N))
@@ -215,9 +212,7 @@ mod tests {
     #[test]
     fn walks_attributes_with_padding() {
         // "v0\0" (len 7, 1 pad), u8 (len 5, 3 pad), u32
-        let b = [
-            7, 0, 3, 0, b'v', b'0', 0, 0, 5, 0, 0x1, 0x80, 9, 0, 0, 0, 8, 0, 4, 0, 1, 2, 3, 4,
-        ];
+        let b = [7, 0, 3, 0, b'v', b'0', 0, 0, 5, 0, 0x1, 0x80, 9, 0, 0, 0, 8, 0, 4, 0, 1, 2, 3, 4];
         let mut it = Attrs::<LittleEndian>::new(&b);
         let a = it.next().unwrap().unwrap();
         assert_eq!((a.kind(), a.str().unwrap(), a.offset()), (3, "v0", 0));
@@ -237,10 +232,7 @@ mod tests {
         let b = [8, 0, 1, 0, 0, 0, 0, 0, 3, 0, 1, 0];
         let mut it = Attrs::<LittleEndian>::at(&b, 100);
         assert!(it.next().unwrap().is_ok());
-        assert_eq!(
-            it.next().unwrap().unwrap_err(),
-            DecodeError::new(108, DecodeErrorKind::AttrLenTooSmall(3))
-        );
+        assert_eq!(it.next().unwrap().unwrap_err(), DecodeError::new(108, DecodeErrorKind::AttrLenTooSmall(3)));
         assert!(it.next().is_none());
         let b = [9, 0, 1, 0, 0, 0, 0, 0];
         assert_eq!(
@@ -266,10 +258,7 @@ mod tests {
     #[test]
     fn fixed_sizes_are_checked() {
         let a = Attr::<LittleEndian>::new(1, &[1, 2, 3], 10);
-        assert_eq!(
-            a.u32().unwrap_err(),
-            DecodeError::new(14, DecodeErrorKind::BadLength { expected: 4, got: 3 })
-        );
+        assert_eq!(a.u32().unwrap_err(), DecodeError::new(14, DecodeErrorKind::BadLength { expected: 4, got: 3 }));
         assert!(a.u64().is_err() && a.u16().is_err() && a.u8().is_err());
     }
 }

@@ -7,8 +7,8 @@ use zerocopy::{FromBytes, IntoBytes};
 use super::endian::{ByteOrder, NativeEndian, I32};
 use super::flags::NLM_F_CAPPED;
 use super::visit::{Value, Visitor};
-use super::{align, Buffer, DecodeError, DecodeErrorKind, NlMsg, NlMsgHdr, Writer};
 use super::NLMSG_HDRLEN;
+use super::{align, Buffer, DecodeError, DecodeErrorKind, NlMsg, NlMsgHdr, Writer};
 use crate::payload::{AttrSet, Bytes, Ctx, TypedAttrs, Uint};
 
 attr_set! {
@@ -286,9 +286,7 @@ mod tests {
 
     #[test]
     fn done_with_error_and_message() {
-        let b = [
-            28, 0, 0, 0, 3, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0xea, 0xff, 0xff, 0xff, 7, 0, 1, 0, b'n', b'o', 0, 0,
-        ];
+        let b = [28, 0, 0, 0, 3, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0xea, 0xff, 0xff, 0xff, 7, 0, 1, 0, b'n', b'o', 0, 0];
         let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
         let d = DoneMsg::parse(&m);
         assert_eq!((d.error(), d.message()), (Some(-22), Some("no")));

@@ -33,8 +33,7 @@ pub use attr::{Attr, Attrs, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_T
 pub use endian::{BigEndian, ByteOrder, LittleEndian, NativeEndian, NetworkEndian, I32, U16, U32, U64};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use nlmsg::{
-    Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_MIN_TYPE, NLMSG_NOOP,
-    NLMSG_OVERRUN,
+    Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_MIN_TYPE, NLMSG_NOOP, NLMSG_OVERRUN,
 };
 pub use writer::{AttrMark, Buffer, MsgMark, SliceBuffer, Writer};
 

@@ -74,10 +74,7 @@ impl<'a, O: ByteOrder> NlMsg<'a, O> {
     /// `offset + position` so that they point into an enclosing buffer.
     pub fn at(buf: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
         let (hdr, _) = NlMsgHdr::<O>::read_from_prefix(buf).map_err(|_| {
-            DecodeError::new(
-                offset,
-                DecodeErrorKind::Truncated { need: NLMSG_HDRLEN, have: buf.len() },
-            )
+            DecodeError::new(offset, DecodeErrorKind::Truncated { need: NLMSG_HDRLEN, have: buf.len() })
         })?;
         let len = hdr.nlmsg_len.get();
         if (len as usize) < NLMSG_HDRLEN {
@@ -85,10 +82,7 @@ impl<'a, O: ByteOrder> NlMsg<'a, O> {
         }
         match buf.get(..len as usize) {
             Some(bytes) => Ok(Self { bytes, offset, _order: PhantomData }),
-            None => Err(DecodeError::new(
-                offset,
-                DecodeErrorKind::MsgLenPastEnd { len, avail: buf.len() },
-            )),
+            None => Err(DecodeError::new(offset, DecodeErrorKind::MsgLenPastEnd { len, avail: buf.len() })),
         }
     }
 
@@ -242,20 +236,14 @@ mod tests {
 
         // 4 stray bytes after the last message: truncated header at 36
         let mut it = Messages::<LittleEndian>::with_order(&buf).skip(2);
-        assert_eq!(
-            it.next(),
-            Some(Err(DecodeError::new(36, DecodeErrorKind::Truncated { need: 16, have: 4 })))
-        );
+        assert_eq!(it.next(), Some(Err(DecodeError::new(36, DecodeErrorKind::Truncated { need: 16, have: 4 }))));
         assert_eq!(it.next(), None);
     }
 
     #[test]
     fn rejects_bad_lengths() {
         let small = hdr(15, 3);
-        assert_eq!(
-            NlMsg::<LittleEndian>::new_checked(&small).unwrap_err().kind,
-            DecodeErrorKind::MsgLenTooSmall(15)
-        );
+        assert_eq!(NlMsg::<LittleEndian>::new_checked(&small).unwrap_err().kind, DecodeErrorKind::MsgLenTooSmall(15));
         let long = hdr(17, 3);
         assert_eq!(
             NlMsg::<LittleEndian>::new_checked(&long).unwrap_err().kind,

@@ -44,10 +44,7 @@ impl<'b> SliceBuffer<'b> {
     fn reserve(&mut self, n: usize) -> Result<&mut [u8], EncodeError> {
         let end = self.len.checked_add(n).ok_or(EncodeError::MsgTooLong(usize::MAX))?;
         let capacity = self.buf.len();
-        let out = self
-            .buf
-            .get_mut(self.len..end)
-            .ok_or(EncodeError::BufferTooSmall { need: end, capacity })?;
+        let out = self.buf.get_mut(self.len..end).ok_or(EncodeError::BufferTooSmall { need: end, capacity })?;
         self.len = end;
         Ok(out)
     }

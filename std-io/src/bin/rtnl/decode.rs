@@ -102,7 +102,9 @@ fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
                     raw.offset(),
                     bytes.len(),
                     raw.bytes().len(),
-                    first_diff(&bytes, raw.bytes()).map(|i| format!(", first difference at byte {}", raw.offset() + i)).unwrap_or_default()
+                    first_diff(&bytes, raw.bytes())
+                        .map(|i| format!(", first difference at byte {}", raw.offset() + i))
+                        .unwrap_or_default()
                 ),
                 Err(e) => eprintln!("differs: message at byte {} cannot be re-encoded: {e}", raw.offset()),
             }
@@ -122,7 +124,13 @@ fn first_diff(a: &[u8], b: &[u8]) -> Option<usize> {
 fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &HashMap<u32, String>) {
     let ty = types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| format!("type {}", msg.ty()));
     let h = msg.header();
-    let head = format!("{ty} len {} flags {:#x} seq {} pid {}", h.nlmsg_len.get(), msg.flags(), h.nlmsg_seq.get(), h.nlmsg_pid.get());
+    let head = format!(
+        "{ty} len {} flags {:#x} seq {} pid {}",
+        h.nlmsg_len.get(),
+        msg.flags(),
+        h.nlmsg_seq.get(),
+        h.nlmsg_pid.get()
+    );
     match msg.body() {
         RtnlMessage::Route(r) => {
             print!("{head}: {}", format_route(r, names, true));
@@ -136,4 +144,3 @@ fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &HashMap<u32, String>) 
         _ => println!("{head}: {}", to_json(msg)),
     }
 }
-

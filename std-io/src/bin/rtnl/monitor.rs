@@ -14,8 +14,8 @@ use crate::Global;
 const ROUTE_GROUPS: &[u32] = &[7, 11, 6, 10, 27];
 /// Every live `RTNLGRP_*` (1..=39, less the dead DECnet and NOP groups).
 const ALL_GROUPS: &[u32] = &[
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
-    36, 37, 38, 39,
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36,
+    37, 38, 39,
 ];
 
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use rtnl_core::message::{Message, RtnlMessage};
 use rtnl_core::payload::{Address, Labels, AF_INET, AF_INET6};
-use rtnl_core::route::{self as rt, MetricAttr, RouteAttr, RouteMessage, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg};
+use rtnl_core::route::{
+    self as rt, MetricAttr, RouteAttr, RouteMessage, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg,
+};
 use rtnl_core::wire::flags::*;
 use rtnl_core::wire::{ByteOrder, Writer};
 use rtnl_io::json::to_json;
@@ -197,11 +199,8 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
         let _ = write!(s, "scope {} ", h.scope());
     }
     for a in &attrs {
-        match a {
-            RouteAttr::PrefSrc(p) => {
-                let _ = write!(s, "src {} ", addr_text(p));
-            }
-            _ => {}
+        if let RouteAttr::PrefSrc(p) = a {
+            let _ = write!(s, "src {} ", addr_text(p));
         }
     }
     if let Some(RouteAttr::Priority(m)) = find(|a| matches!(a, RouteAttr::Priority(_))) {
@@ -541,9 +540,7 @@ impl RouteSpec {
                 None if [RouteType::BROADCAST, RouteType::MULTICAST, RouteType::ANYCAST].contains(&kind) => {
                     RouteScope::LINK.0
                 }
-                None if kind == RouteType::UNICAST && self.via.is_none() && self.hops.is_empty() => {
-                    RouteScope::LINK.0
-                }
+                None if kind == RouteType::UNICAST && self.via.is_none() && self.hops.is_empty() => RouteScope::LINK.0,
                 None => RouteScope::UNIVERSE.0,
             };
         } else {
