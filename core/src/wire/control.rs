@@ -74,6 +74,8 @@ pub struct ErrorMsg<'a, O: ByteOrder = NativeEndian> {
     error: i32,
     echo: NlMsgHdr<O>,
     echo_payload: &'a [u8],
+    // the echoed payload with its padding as received
+    echo_area: &'a [u8],
     tlvs: TypedAttrs<'a, O, ExtAckAttr<'a, O>>,
 }
 
@@ -91,13 +93,15 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
             at + 4,
             DecodeErrorKind::MsgLenPastEnd { len: echo.nlmsg_len.get(), avail: p.len() - 4 },
         ))?;
-        let tlv_start = 20 + align(echo_len);
+        let echo_area = rest.get(..align(echo_len).min(rest.len())).unwrap_or(echo_payload);
+        let tlv_start = 20 + echo_area.len();
         let tlvs = p.get(tlv_start..).unwrap_or(&[]);
         Ok(ErrorMsg {
             flags: msg.flags(),
             error: error.get(),
             echo,
             echo_payload,
+            echo_area,
             tlvs: TypedAttrs::new(super::Attrs::at(tlvs, at + tlv_start), Ctx::default()),
         })
     }
@@ -137,11 +141,7 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
     pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), crate::payload::EncodeAllError> {
         w.bytes_padded(I32::<O>::new(self.error).as_bytes())?;
         w.bytes_padded(self.echo.as_bytes())?;
-        if self.tlvs.raw().bytes().is_empty() {
-            w.bytes(self.echo_payload)?;
-        } else {
-            w.bytes_padded(self.echo_payload)?;
-        }
+        w.bytes(self.echo_area)?;
         self.tlvs.emit_all(w)
     }
     /// Describes the header as `{"error": E, "msg": {echoed nlmsghdr}}`.
