@@ -54,3 +54,6 @@ pub mod message;
 pub mod payload;
 pub mod route;
 pub mod wire;
+
+#[cfg(feature = "serde")]
+mod serde_impls;

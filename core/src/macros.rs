@@ -50,6 +50,29 @@ macro_rules! attr_set {
             }
         }
 
+        #[cfg(feature = "serde")]
+        impl<'a, O: $crate::wire::ByteOrder> serde::Serialize for $name<'a, O> {
+            /// A `[name, value]` pair; an unknown attribute is `[id, "hex"]`.
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeTuple;
+                let mut t = s.serialize_tuple(2)?;
+                match self {
+                    $(Self::$variant(x) => {
+                        t.serialize_element(stringify!($kname))?;
+                        t.serialize_element(x)?;
+                    })*
+                    Self::Unknown(a) | Self::Invalid(a, _) => {
+                        match <Self as $crate::payload::AttrSet<'a, O>>::name_of(a.kind()) {
+                            Some(n) => t.serialize_element(n)?,
+                            None => t.serialize_element(&a.kind())?,
+                        }
+                        t.serialize_element(&$crate::wire::visit::Value::Hex(a.payload()))?;
+                    }
+                }
+                t.end()
+            }
+        }
+
         impl<'a, O: $crate::wire::ByteOrder> $crate::payload::AttrSet<'a, O> for $name<'a, O> {
             fn name_of(id: u16) -> Option<&'static str> {
                 match id {
@@ -170,6 +193,14 @@ macro_rules! named_values {
             }
         }
 
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            /// The number, as in the kernel's header.
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize(s)
+            }
+        }
+
         impl From<$int> for $name {
             fn from(v: $int) -> Self {
                 Self(v)
@@ -203,6 +234,18 @@ macro_rules! zc_struct {
         #[repr(C)]
         $vis struct $name<O: $crate::wire::ByteOrder = $crate::wire::NativeEndian> {
             $( $(#[$fmeta])* pub $field: $fty $(<$o>)?, )*
+        }
+
+        #[cfg(feature = "serde")]
+        impl<O: $crate::wire::ByteOrder> serde::Serialize for $name<O> {
+            /// An object keyed by the kernel's field names.
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let n = 0 $(+ { let _ = stringify!($field); 1 })*;
+                let mut st = s.serialize_struct(stringify!($name), n)?;
+                $( st.serialize_field(stringify!($field), &$crate::payload::FieldValue::value(&self.$field))?; )*
+                st.end()
+            }
         }
 
         #[cfg(feature = "arbitrary")]

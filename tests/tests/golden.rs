@@ -166,3 +166,17 @@ fn json_uses_kernel_names() {
     assert_eq!(v["header"]["rtm_family"], 2);
     assert!(v["attrs"].as_array().unwrap().iter().any(|a| a[0] == "RTA_TABLE"));
 }
+
+#[test]
+fn serde_serialization_matches_the_json_output() {
+    // the `serde` feature and the JSON visitor describe every message alike
+    for f in golden_files() {
+        let data = std::fs::read(&f).unwrap();
+        for m in Messages::new(&data) {
+            let msg = Message::decode(m.unwrap());
+            let via_serde = serde_json::to_value(&msg).unwrap();
+            let via_visit: serde_json::Value = serde_json::from_str(&rtnl_io::json::to_json(&msg)).unwrap();
+            assert_eq!(via_serde, via_visit, "{}", f.display());
+        }
+    }
+}

@@ -228,9 +228,9 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
         }
         Ok(())
     }
-    fn visit_header<V: Visitor + ?Sized>(&self, v: &mut V) {
-        v.begin_object();
-        for &(name, off, size) in self.info.header.fields {
+    /// The fixed header's fields, by the kernel's names, in byte order `O`.
+    pub fn header_fields(&self) -> impl Iterator<Item = (&'static str, Value<'static>)> + '_ {
+        self.info.header.fields.iter().filter_map(move |&(name, off, size)| {
             let off = usize::from(off);
             let b = |n: usize| self.header.get(off..off + n);
             let val = match (size, b(4), b(2), b(1)) {
@@ -238,8 +238,14 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
                 (-4, Some(x), _, _) => Value::I64(I32::<O>::from_bytes([x[0], x[1], x[2], x[3]]).get().into()),
                 (2, _, Some(x), _) => Value::U64(U16::<O>::from_bytes([x[0], x[1]]).get().into()),
                 (1, _, _, Some(x)) => Value::U64(x[0].into()),
-                _ => continue,
+                _ => return None,
             };
+            Some((name, val))
+        })
+    }
+    fn visit_header<V: Visitor + ?Sized>(&self, v: &mut V) {
+        v.begin_object();
+        for (name, val) in self.header_fields() {
             v.field(name, val);
         }
         v.end_object();
