@@ -329,7 +329,7 @@ impl<'a> Address<'a> {
                 b.copy_from_slice(bytes);
                 Address::V6(Ipv6Addr::from(b))
             }
-            (AF_MPLS, n) if n % 4 == 0 && n > 0 => Address::Mpls(Labels(bytes)),
+            (AF_MPLS, n) if n.is_multiple_of(4) && n > 0 => Address::Mpls(Labels(bytes)),
             _ => Address::Other(bytes),
         }
     }
@@ -437,7 +437,7 @@ impl<'a> Labels<'a> {
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Labels<'a> {
     fn decode(attr: &Attr<'a, O>, _: Ctx) -> Result<Self, DecodeError> {
         let n = attr.payload().len();
-        if n % 4 == 0 {
+        if n.is_multiple_of(4) {
             Ok(Labels(attr.payload()))
         } else {
             Err(DecodeError::new(attr.payload_offset(), DecodeErrorKind::BadLength { expected: n - n % 4, got: n }))
