@@ -97,8 +97,7 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> TypedAttrs<'a, O, T> {
             match a {
                 Ok(a) => a.emit(w)?,
                 Err(e) => {
-                    let skip = e.offset.saturating_sub(self.raw.base());
-                    w.bytes(self.raw.bytes().get(skip..).unwrap_or(&[]))?;
+                    emit_unframed_tail(&self.raw, &e, w)?;
                     break;
                 }
             }
@@ -130,6 +129,17 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> Iterator for TypedAttrs<'a, O, T> {
         let ctx = self.ctx;
         self.raw.next().map(|r| r.map(|a| T::decode(a, ctx)))
     }
+}
+
+/// Writes the bytes of `raw` from its framing error `e` on, verbatim, so
+/// that a run that cannot be framed is still reproduced byte for byte.
+pub(crate) fn emit_unframed_tail<B: Buffer, O: ByteOrder>(
+    raw: &Attrs<'_, O>,
+    e: &DecodeError,
+    w: &mut Writer<B, O>,
+) -> Result<(), EncodeError> {
+    let skip = e.offset.saturating_sub(raw.base());
+    w.bytes(raw.bytes().get(skip..).unwrap_or(&[]))
 }
 
 /// Why re-encoding decoded attributes failed.

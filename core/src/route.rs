@@ -203,7 +203,6 @@ struct_payload! {
         mfcs_wrong_if: U64<O>,
     }
 }
-use crate::wire::U64;
 
 zc_struct! {
     /// `struct rtnexthop`, the 8-byte head of each next hop in `RTA_MULTIPATH`.

@@ -220,8 +220,7 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
             match a {
                 Ok(a) => w.attr(a.raw_type(), a.payload())?,
                 Err(e) => {
-                    let skip = e.offset.saturating_sub(self.attrs.base());
-                    w.bytes(self.attrs.bytes().get(skip..).unwrap_or(&[]))?;
+                    crate::payload::emit_unframed_tail(&self.attrs, &e, w)?;
                     break;
                 }
             }
