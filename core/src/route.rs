@@ -17,7 +17,7 @@ use crate::payload::{
 use crate::wire::visit::{Value, Visit, Visitor};
 use crate::wire::{
     align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, I32, U16,
-    U32,
+    U32, U64,
 };
 
 /// `RTM_NEWROUTE`.
