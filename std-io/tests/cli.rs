@@ -218,3 +218,23 @@ fn decode_bad_input_names_the_offset_and_never_panics() {
     assert!(err.contains("at byte 28: attribute length 2 is less than its header"), "{err}");
     let _ = std::fs::remove_file(&path);
 }
+
+#[test]
+fn decode_finds_the_byte_order_of_other_kernels_captures() {
+    let root = format!("{}/../testdata/kernels", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for e in std::fs::read_dir(&root).unwrap().flatten() {
+        let f = e.path().join("route-v4.bin");
+        if !f.exists() {
+            continue;
+        }
+        let (code, out, err) = run(RTNL, &["decode", "--check", "--endian", "auto", f.to_str().unwrap()]);
+        assert_eq!(code, 0, "{}: {err}", f.display());
+        let last = out.lines().last().unwrap();
+        let (n, m) = last.split_once(" messages, ").unwrap();
+        assert_eq!(format!("{n} byte-exact"), m, "{}", f.display());
+        assert!(out.contains("10.1.0.0/24 via 10.9.0.2"), "{}: {out}", f.display());
+        seen += 1;
+    }
+    assert!(seen >= 6);
+}

@@ -9,21 +9,13 @@ pub fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata")
 }
 
-/// Every `*.bin` capture under `testdata/`, recursively, sorted.
+/// Every `*.bin` capture directly in `testdata/` (this machine's kernel,
+/// native byte order), sorted. The other kernels' corpus, in
+/// `testdata/kernels/`, has its own test (`tests/corpus.rs`).
 pub fn golden_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else { return };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "bin") {
-                out.push(p);
-            }
-        }
-    }
-    let mut v = Vec::new();
-    walk(&testdata(), &mut v);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(testdata())
+        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "bin")).collect())
+        .unwrap_or_default();
     v.sort();
     v
 }

@@ -1,40 +1,107 @@
-//! `rtnl capture dump TYPE [family N] FILE`: send a dump request for any
-//! `RTM_GET*` type (its family header zeroed but for the family byte) and
-//! write every reply datagram verbatim to FILE.
+//! `rtnl capture dump TYPE [family N] [ifindex I] [parent P] [filter-mask M]
+//! [action-kind K] FILE`: send a dump request for any `RTM_GET*` type and
+//! write every reply datagram verbatim to FILE, and the request to
+//! FILE's `.req.bin` sibling (`route.bin` → `route.req.bin`).
+//!
+//! The family header is zeroed but for the fields named: `family` is its
+//! first byte; `ifindex` the header's interface-index field (`ifi_index`,
+//! `tcm_ifindex`, `ifindex`, …), `parent` `tcm_parent`, `filter-mask`
+//! `filter_mask` (`RTM_GETSTATS` needs one). `action-kind` adds the
+//! `TCA_ROOT_TAB { 1 { TCA_ACT_KIND K } }` that action dumps require.
 
 use std::process::ExitCode;
 
-use rtnl_core::message::{family_of, types};
+use rtnl_core::message::{family_of, types, HeaderLayout};
 use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
 use rtnl_io::VecBuffer;
 
 use crate::Global;
 
+const USAGE: &str = "usage: rtnl capture dump RTM_GETxxx [family N] [ifindex I] [parent P] [filter-mask M] \
+                     [action-kind K] FILE";
+
+fn parse_num(s: &str) -> Result<u32, String> {
+    let v = match s.strip_prefix("0x") {
+        Some(h) => u32::from_str_radix(h, 16).ok(),
+        // negative numbers (ifindex -1) as their 32-bit pattern
+        None => s.parse::<u32>().ok().or_else(|| s.parse::<i32>().ok().map(|v| v as u32)),
+    };
+    v.ok_or_else(|| format!("invalid number {s:?}"))
+}
+
+/// Sets the header field `name` (1, 2 or 4 bytes, native order) to `v`.
+fn set_field(header: &mut [u8], layout: &HeaderLayout, pick: impl Fn(&str) -> bool, v: u32) -> Result<(), String> {
+    let &(_, off, size) = layout
+        .fields
+        .iter()
+        .find(|(n, _, _)| pick(n))
+        .ok_or_else(|| format!("struct {} has no such field", layout.name))?;
+    let off = usize::from(off);
+    let bytes = v.to_ne_bytes();
+    match size.unsigned_abs() {
+        4 => header[off..off + 4].copy_from_slice(&bytes),
+        2 => header[off..off + 2].copy_from_slice(&(v as u16).to_ne_bytes()),
+        _ => header[off] = v as u8,
+    }
+    Ok(())
+}
+
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
-    let usage = "usage: rtnl capture dump RTM_GETxxx [family N] FILE";
-    let [what, ty, rest @ ..] = args else { return Err(usage.into()) };
+    let [what, ty, rest @ ..] = args else { return Err(USAGE.into()) };
     if what != "dump" {
-        return Err(usage.into());
+        return Err(USAGE.into());
     }
     let ty = types::type_from_name(ty).ok_or_else(|| format!("unknown message type {ty:?}"))?;
-    let (family, file) = match rest {
-        [f] => (0u8, f),
-        [k, n, f] if k == "family" => (n.parse::<u8>().map_err(|_| format!("invalid family {n:?}"))?, f),
-        _ => return Err(usage.into()),
-    };
     let info = family_of(ty).ok_or("not an RTM_* type")?;
-    let g = Global { capture: Some(file.clone()), ..g.clone() };
-    // start the file afresh: --capture appends
-    std::fs::write(file, []).map_err(|e| format!("cannot write {file}: {e}"))?;
-    let mut sock = g.socket()?;
+    let Some((file, opts)) = rest.split_last() else { return Err(USAGE.into()) };
     let mut header = vec![0u8; info.header.size];
-    header[0] = family;
+    let mut action_kind = None;
+    let mut it = opts.iter();
+    while let Some(k) = it.next() {
+        let v = it.next().ok_or_else(|| format!("{k} needs a value\n{USAGE}"))?;
+        match k.as_str() {
+            "family" => header[0] = parse_num(v)? as u8,
+            "ifindex" => {
+                set_field(&mut header, info.header, |n| n.ends_with("ifindex") || n == "ifi_index", parse_num(v)?)?
+            }
+            "parent" => set_field(&mut header, info.header, |n| n == "tcm_parent", parse_num(v)?)?,
+            "filter-mask" => set_field(&mut header, info.header, |n| n == "filter_mask", parse_num(v)?)?,
+            "action-kind" => action_kind = Some(v.clone()),
+            o => return Err(format!("unknown option {o:?}\n{USAGE}")),
+        }
+    }
+    let mut sock = g.socket()?;
     let mut w = Writer::new(VecBuffer::default());
     let m = w.begin_msg(ty, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0).map_err(|e| e.to_string())?;
     w.header(header.as_slice()).map_err(|e| e.to_string())?;
+    if let Some(kind) = &action_kind {
+        // TCA_ROOT_TAB { [1] { TCA_ACT_KIND kind } }
+        let tab = w.begin_nest(1).map_err(|e| e.to_string())?;
+        let prio = w.begin_nest(1).map_err(|e| e.to_string())?;
+        w.attr_str(1, kind).map_err(|e| e.to_string())?;
+        w.end_nest(prio).map_err(|e| e.to_string())?;
+        w.end_nest(tab).map_err(|e| e.to_string())?;
+    }
     w.end_msg(m).map_err(|e| e.to_string())?;
-    let sum = sock.dump(&w.into_inner().0, |_| {}).map_err(|e| e.to_string())?;
-    eprintln!("{file}: {} messages in {} datagrams", sum.messages, sum.datagrams);
-    Ok(ExitCode::SUCCESS)
+    let req = w.into_inner().0;
+    let req_file = match file.strip_suffix(".bin") {
+        Some(base) => format!("{base}.req.bin"),
+        None => format!("{file}.req.bin"),
+    };
+    std::fs::write(&req_file, &req).map_err(|e| format!("cannot write {req_file}: {e}"))?;
+    std::fs::write(file, []).map_err(|e| format!("cannot write {file}: {e}"))?;
+    let f = std::fs::OpenOptions::new().append(true).open(file).map_err(|e| format!("cannot open {file}: {e}"))?;
+    sock.record_to(Some(Box::new(f)));
+    match sock.dump(&req, |_| {}) {
+        Ok(sum) => {
+            eprintln!("{file}: {} messages in {} datagrams", sum.messages, sum.datagrams);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            // the reply (an error) is recorded all the same
+            eprintln!("{file}: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
 }
