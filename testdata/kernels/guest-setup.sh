@@ -152,9 +152,11 @@ sleep 1
 kill $MON 2>/dev/null
 
 # captures
-cap() { out=$1; shift; $RTNL capture dump "$@" $OUT/$out.bin >>$log 2>&1 || echo "FAIL capture $out" >> $log; }
+cap() { out=$1; shift; $RTNL capture dump "$@" manifest $OUT/captures.jsonl $OUT/$out.bin >>$log 2>&1 || echo "FAIL capture $out" >> $log; }
+capget() { out=$1; shift; $RTNL capture get "$@" manifest $OUT/captures.jsonl $OUT/$out.bin >>$log 2>&1 || echo "FAIL capture $out" >> $log; }
 idx() { cat /sys/class/net/$1/ifindex; }
 cap link RTM_GETLINK
+capget link-get-v0 RTM_GETLINK ifindex $(idx v0)
 cap link-bridge RTM_GETLINK family 7
 cap link-inet6 RTM_GETLINK family 10
 cap addr RTM_GETADDR

@@ -302,6 +302,8 @@ boot_and_collect() { # name arch vmlinuz kdir pkg
   local dest=$here/$name
   rm -rf "$dest.new"; cp -r "$stage" "$dest.new"; rm -rf "$dest"; mv "$dest.new" "$dest"
   log "$name: $(ls "$dest"/*.bin | wc -l) captures, $(du -sk "$dest" | cut -f1) KB"
+  # keep only the download cache; a failed kernel keeps its work tree for a look
+  rm -rf "$k"
 }
 
 write_manifest() { # dir name arch order pkg
@@ -314,8 +316,12 @@ for f in sorted(os.listdir(d)):
         b = open(os.path.join(d, f), "rb").read()
         files.append({"file": f, "bytes": len(b), "sha256": hashlib.sha256(b).hexdigest(),
                       "request": f.endswith(".req.bin")})
+captures = []
+if os.path.exists(os.path.join(d, "captures.jsonl")):
+    captures = [json.loads(l) for l in open(os.path.join(d, "captures.jsonl")) if l.strip()]
+    os.remove(os.path.join(d, "captures.jsonl"))
 m = {
-    "name": name, "arch": arch, "byte_order": order, "package": pkg,
+    "name": name, "arch": arch, "byte_order": order, "package": pkg, "captures": captures,
     "kernel": open(os.path.join(d, "kernel-version")).read().strip(),
     "script": "testdata/kernels/regen.sh + guest-setup.sh",
     "files": files,

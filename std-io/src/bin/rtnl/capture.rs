@@ -12,14 +12,14 @@
 use std::process::ExitCode;
 
 use rtnl_core::message::{family_of, types, HeaderLayout};
-use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_REQUEST};
+use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
 use rtnl_io::VecBuffer;
 
 use crate::Global;
 
-const USAGE: &str = "usage: rtnl capture dump RTM_GETxxx [family N] [ifindex I] [parent P] [filter-mask M] \
-                     [action-kind K] FILE";
+const USAGE: &str = "usage: rtnl capture dump|get RTM_GETxxx [family N] [ifindex I] [parent P] [filter-mask M] \
+                     [action-kind K] [manifest M] FILE";
 
 fn parse_num(s: &str) -> Result<u32, String> {
     let v = match s.strip_prefix("0x") {
@@ -49,14 +49,17 @@ fn set_field(header: &mut [u8], layout: &HeaderLayout, pick: impl Fn(&str) -> bo
 
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let [what, ty, rest @ ..] = args else { return Err(USAGE.into()) };
-    if what != "dump" {
-        return Err(USAGE.into());
-    }
+    let dump = match what.as_str() {
+        "dump" => true,
+        "get" => false,
+        _ => return Err(USAGE.into()),
+    };
     let ty = types::type_from_name(ty).ok_or_else(|| format!("unknown message type {ty:?}"))?;
     let info = family_of(ty).ok_or("not an RTM_* type")?;
     let Some((file, opts)) = rest.split_last() else { return Err(USAGE.into()) };
     let mut header = vec![0u8; info.header.size];
     let mut action_kind = None;
+    let mut manifest = None;
     let mut it = opts.iter();
     while let Some(k) = it.next() {
         let v = it.next().ok_or_else(|| format!("{k} needs a value\n{USAGE}"))?;
@@ -68,12 +71,14 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
             "parent" => set_field(&mut header, info.header, |n| n == "tcm_parent", parse_num(v)?)?,
             "filter-mask" => set_field(&mut header, info.header, |n| n == "filter_mask", parse_num(v)?)?,
             "action-kind" => action_kind = Some(v.clone()),
+            "manifest" => manifest = Some(v.clone()),
             o => return Err(format!("unknown option {o:?}\n{USAGE}")),
         }
     }
     let mut sock = g.socket()?;
     let mut w = Writer::new(VecBuffer::default());
-    let m = w.begin_msg(ty, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0).map_err(|e| e.to_string())?;
+    let flags = if dump { NLM_F_REQUEST | NLM_F_DUMP } else { NLM_F_REQUEST | NLM_F_ACK };
+    let m = w.begin_msg(ty, flags, sock.next_seq(), 0).map_err(|e| e.to_string())?;
     w.header(header.as_slice()).map_err(|e| e.to_string())?;
     if let Some(kind) = &action_kind {
         // TCA_ROOT_TAB { [1] { TCA_ACT_KIND kind } }
@@ -93,15 +98,47 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     std::fs::write(file, []).map_err(|e| format!("cannot write {file}: {e}"))?;
     let f = std::fs::OpenOptions::new().append(true).open(file).map_err(|e| format!("cannot open {file}: {e}"))?;
     sock.record_to(Some(Box::new(f)));
-    match sock.dump(&req, |_| {}) {
-        Ok(sum) => {
-            eprintln!("{file}: {} messages in {} datagrams", sum.messages, sum.datagrams);
+    let (result, messages, datagrams) = if dump {
+        match sock.dump(&req, |_| {}) {
+            Ok(sum) => (Ok(()), sum.messages, sum.datagrams),
+            Err(e) => (Err(e), 0, 0),
+        }
+    } else {
+        let mut n = 0;
+        let r = sock.request_with(&req, |_| n += 1);
+        (r, n, 1)
+    };
+    let error = result.as_ref().err().map(|e| e.to_string());
+    if let Some(path) = &manifest {
+        use std::io::Write as _;
+        let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+        let line = format!(
+            "{{\"file\": \"{}\", \"request\": \"{}\", \"type\": \"{}\", \"dump\": {dump}, \"messages\": {messages}, \"datagrams\": {datagrams}, \"error\": {}}}\n",
+            esc(file_name(file)),
+            esc(file_name(&req_file)),
+            types::type_name(ty).unwrap_or("?"),
+            error.as_deref().map(|e| format!("\"{}\"", esc(e))).unwrap_or_else(|| "null".into()),
+        );
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(line.as_bytes()))
+            .map_err(|e| format!("cannot write {path}: {e}"))?;
+    }
+    match error {
+        None => {
+            eprintln!("{file}: {messages} messages in {datagrams} datagrams");
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
+        Some(e) => {
             // the reply (an error) is recorded all the same
             eprintln!("{file}: {e}");
             Ok(ExitCode::from(2))
         }
     }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
 }
