@@ -35,7 +35,7 @@
 //! let bytes = w.into_inner();
 //! for msg in Messages::new(bytes.written()) {
 //!     let msg = Message::decode(msg?);
-//!     let RtnlMessage::Route(r) = msg.body() else { panic!("not a route") };
+//!     let RtnlMessage::Route(r) = msg.body() else { return Err("not a route".into()) };
 //!     assert_eq!(r.header().rtm_dst_len, 24);
 //!     let attrs: Vec<_> = r.attrs().collect::<Result<_, _>>()?;
 //!     assert_eq!(attrs, [RouteAttr::Dst(Address::V4(Ipv4Addr::new(10, 0, 0, 0))), RouteAttr::Oif(2)]);

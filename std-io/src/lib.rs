@@ -41,12 +41,29 @@ use std::collections::HashMap;
 
 use rtnl_core::message::RtnlMessage;
 use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_REQUEST};
-use rtnl_core::wire::{NativeEndian, Writer};
+use rtnl_core::wire::Writer;
+
+/// The interface index and name (`ifi_index`, `IFLA_IFNAME`) of an
+/// `RTM_NEWLINK` message, in any byte order; `None` for other messages.
+pub fn link_index_and_name<'a, O: rtnl_core::wire::ByteOrder>(
+    msg: &rtnl_core::message::Message<'a, O>,
+) -> Option<(u32, &'a str)> {
+    const IFLA_IFNAME: u16 = 3;
+    let RtnlMessage::Family(f) = msg.body() else { return None };
+    if f.info().family != "link" {
+        return None;
+    }
+    let index = f.header_fields().find_map(|(n, v)| match (n, v) {
+        ("ifi_index", rtnl_core::wire::visit::Value::I64(i)) => u32::try_from(i).ok(),
+        _ => None,
+    })?;
+    let name = f.attrs().flatten().find(|a| a.kind() == IFLA_IFNAME)?.str().ok()?;
+    Some((index, name))
+}
 
 /// Interface names by index, from a link dump (`RTM_GETLINK`) in the
 /// socket's namespace.
 pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
-    const IFLA_IFNAME: u16 = 3;
     let mut w = Writer::new(VecBuffer::default());
     let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0)?;
     w.header(&[0u8; 16])?;
@@ -54,17 +71,8 @@ pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
     let req = w.into_inner().0;
     let mut names = HashMap::new();
     sock.dump(&req, |msg| {
-        if let RtnlMessage::Family(f) = msg.body() {
-            let h = f.header_bytes();
-            let Some(idx) = h.get(4..8) else { return };
-            let idx = rtnl_core::wire::U32::<NativeEndian>::from_bytes([idx[0], idx[1], idx[2], idx[3]]).get();
-            for a in f.attrs().flatten() {
-                if a.kind() == IFLA_IFNAME {
-                    if let Ok(n) = a.str() {
-                        names.insert(idx, n.to_owned());
-                    }
-                }
-            }
+        if let Some((i, n)) = link_index_and_name(&msg) {
+            names.insert(i, n.to_owned());
         }
     })?;
     Ok(names)

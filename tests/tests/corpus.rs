@@ -144,9 +144,41 @@ type Row = BTreeMap<&'static str, String>;
 struct View {
     capture: &'static [&'static str],
     json: &'static str,
-    from_message: fn(&Message<'_, BigEndian>, &Names) -> Option<Row>,
-    from_message_le: fn(&Message<'_, LittleEndian>, &Names) -> Option<Row>,
+    /// Rows from the capture files, in the corpus's byte order: `rows_of::<F>`.
+    rows: fn(&Corpus, &[&str]) -> Vec<Row>,
     from_json: fn(&Value) -> Option<Row>,
+}
+
+/// A typed family's mapping from a decoded message to a row.
+trait Mapping {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row>;
+}
+
+struct Routes;
+impl Mapping for Routes {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+        route_row(m, names)
+    }
+}
+
+fn rows_in<O: ByteOrder, F: Mapping>(dir: &Path, files: &[&str]) -> Vec<Row> {
+    let names = link_names::<O>(dir);
+    let mut rows = Vec::new();
+    for file in files {
+        let data = std::fs::read(dir.join(file)).unwrap();
+        for m in Messages::<O>::with_order(&data).flatten() {
+            rows.extend(F::row(&Message::decode(m), &names));
+        }
+    }
+    rows
+}
+
+fn rows_of<F: Mapping>(c: &Corpus, files: &[&str]) -> Vec<Row> {
+    if c.big {
+        rows_in::<BigEndian, F>(&c.dir, files)
+    } else {
+        rows_in::<LittleEndian, F>(&c.dir, files)
+    }
 }
 
 /// Interface names by index, from the corpus's link dump.
@@ -154,17 +186,10 @@ type Names = HashMap<u32, String>;
 
 fn link_names<O: ByteOrder>(dir: &Path) -> Names {
     let data = std::fs::read(dir.join("link.bin")).unwrap();
-    let mut names = Names::new();
-    for m in Messages::<O>::with_order(&data).flatten() {
-        if let RtnlMessage::Family(f) = Message::decode(m).body() {
-            let idx = f.header_fields().find(|(n, _)| *n == "ifi_index").map(|(_, v)| v);
-            let name = f.attrs().flatten().find(|a| a.kind() == 3).and_then(|a| a.str().ok().map(str::to_owned));
-            if let (Some(rtnl_core::wire::visit::Value::I64(i)), Some(n)) = (idx, name) {
-                names.insert(i as u32, n);
-            }
-        }
-    }
-    names
+    Messages::<O>::with_order(&data)
+        .flatten()
+        .filter_map(|m| rtnl_io::link_index_and_name(&Message::decode(m)).map(|(i, n)| (i, n.to_owned())))
+        .collect()
 }
 
 fn addr(a: &Address<'_>) -> String {
@@ -299,41 +324,12 @@ const VIEWS: &[View] = &[
         // `ip route show table all` without -4 lists every family
         capture: &["route-v4.bin", "route-v6.bin", "route-mpls.bin"],
         json: "ip-route-v4.json",
-        from_message: route_row::<BigEndian>,
-        from_message_le: route_row::<LittleEndian>,
+        rows: rows_of::<Routes>,
         from_json: route_json,
     },
-    View {
-        capture: &["route-v6.bin"],
-        json: "ip-route-v6.json",
-        from_message: route_row::<BigEndian>,
-        from_message_le: route_row::<LittleEndian>,
-        from_json: route_json,
-    },
-    View {
-        capture: &["route-mpls.bin"],
-        json: "ip-route-mpls.json",
-        from_message: route_row::<BigEndian>,
-        from_message_le: route_row::<LittleEndian>,
-        from_json: route_json,
-    },
+    View { capture: &["route-v6.bin"], json: "ip-route-v6.json", rows: rows_of::<Routes>, from_json: route_json },
+    View { capture: &["route-mpls.bin"], json: "ip-route-mpls.json", rows: rows_of::<Routes>, from_json: route_json },
 ];
-
-fn rows_from_capture<O: ByteOrder>(
-    dir: &Path,
-    files: &[&str],
-    names: &Names,
-    f: fn(&Message<'_, O>, &Names) -> Option<Row>,
-) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for file in files {
-        let data = std::fs::read(dir.join(file)).unwrap();
-        for m in Messages::<O>::with_order(&data).flatten() {
-            rows.extend(f(&Message::decode(m), names));
-        }
-    }
-    rows
-}
 
 #[test]
 fn decoded_values_agree_with_iproute2() {
@@ -343,16 +339,7 @@ fn decoded_values_agree_with_iproute2() {
             let Ok(json) = std::fs::read(c.dir.join(v.json)) else { continue };
             let Ok(Value::Array(objs)) = serde_json::from_slice::<Value>(&json) else { continue };
             let mut theirs: Vec<Row> = objs.iter().filter_map(v.from_json).collect();
-            let mut ours = if c.big {
-                rows_from_capture::<BigEndian>(&c.dir, v.capture, &link_names::<BigEndian>(&c.dir), v.from_message)
-            } else {
-                rows_from_capture::<LittleEndian>(
-                    &c.dir,
-                    v.capture,
-                    &link_names::<LittleEndian>(&c.dir),
-                    v.from_message_le,
-                )
-            };
+            let mut ours = (v.rows)(&c, v.capture);
             theirs.sort();
             ours.sort();
             assert_eq!(ours, theirs, "{} ({}): {} vs {}", c.name, c.kernel, v.capture.join("+"), v.json);

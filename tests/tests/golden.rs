@@ -146,11 +146,7 @@ fn error_replies_carry_the_kernel_message() {
 fn link_dump_is_framed_with_names() {
     let data = read("link.bin");
     let mut names: Vec<String> = Messages::new(&data)
-        .map(|m| Message::decode(m.unwrap()))
-        .filter_map(|m| match m.body() {
-            RtnlMessage::Family(f) => f.attrs().flatten().find(|a| a.kind() == 3).map(|a| a.str().unwrap().to_owned()),
-            _ => None,
-        })
+        .filter_map(|m| rtnl_io::link_index_and_name(&Message::decode(m.unwrap())).map(|(_, n)| n.to_owned()))
         .collect();
     names.sort();
     assert_eq!(names, ["lo", "v0", "v1"]);

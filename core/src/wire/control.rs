@@ -280,8 +280,15 @@ mod tests {
         b[7] = 0; // not capped: the echo runs past the end
         let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
         assert!(ErrorMsg::parse(&m).is_err());
-        let m = NlMsg::<LittleEndian>::new_checked(&b[..20]).unwrap_or(m);
-        let _ = ErrorMsg::parse(&m);
+        // a payload too short for struct nlmsgerr is an error with its offset
+        let mut short = [0u8; 20];
+        short[0] = 20;
+        short[4] = 2;
+        let m = NlMsg::<LittleEndian>::new_checked(&short).unwrap();
+        assert_eq!(
+            ErrorMsg::parse(&m).unwrap_err(),
+            DecodeError::new(16, DecodeErrorKind::ShortStruct { need: 20, have: 4 })
+        );
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub struct AttrMark(usize);
 /// w.end_nest(metrics)?;
 /// w.end_msg(m)?;
 /// let bytes = w.into_inner();
-/// let msg = Messages::new(bytes.written()).next().unwrap()?;
+/// let msg = Messages::new(bytes.written()).next().ok_or("no message")??;
 /// assert_eq!(msg.bytes().len(), 16 + 12 + 8 + 12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
