@@ -4,7 +4,7 @@
 
 use std::net::Ipv4Addr;
 
-use rtnl_core::payload::Address;
+use rtnl_core::net::Address;
 use rtnl_core::route::{RouteAttr, RouteMessage, RTM_NEWROUTE};
 use rtnl_core::wire::{Messages, NativeEndian};
 

@@ -3,10 +3,19 @@
 //! An allocation-free, `#![no_std]` codec for RTNETLINK (`NETLINK_ROUTE`), the
 //! kernel interface behind `ip`, `tc` and `bridge`.
 //!
+//! One layer per module, each importing only the layers below it:
+//!
 //! * [`wire`] frames netlink exactly: message headers, datagram iteration,
 //!   attributes and nests, the control messages (`NLMSG_ERROR` with every
-//!   extended-ack TLV, `NLMSG_DONE`, …) and a writer into caller-owned buffers.
-//! * [`route`] types the whole route family (`rtmsg` and every `RTA_*`).
+//!   extended-ack TLV, `NLMSG_DONE`, …), a writer into caller-owned buffers,
+//!   and the one rendering trait ([`wire::visit::Render`]).
+//! * [`typed`] is the machinery every family is built on: payload types,
+//!   typed attribute runs and nests, selection of a payload by a sibling
+//!   attribute, structs that grew between kernels, arrays, the nesting
+//!   bound, and typed builders, all generated from one table per set.
+//! * [`net`] holds the address families, addresses and MPLS labels.
+//! * [`route`] types the whole route family (`rtmsg`, every `RTA_*`, and
+//!   every lightweight-tunnel encapsulation).
 //! * [`message`] dispatches a netlink message to its family: [`message::Message`].
 //!
 //! Decoding borrows from the caller's buffer; nothing allocates, nothing
@@ -18,7 +27,7 @@
 //! ```
 //! use core::net::Ipv4Addr;
 //! use rtnl_core::message::{Message, RtnlMessage};
-//! use rtnl_core::payload::Address;
+//! use rtnl_core::net::Address;
 //! use rtnl_core::route::{self, RouteAttr, RtMsg};
 //! use rtnl_core::wire::{Messages, SliceBuffer, Writer};
 //!
@@ -26,9 +35,9 @@
 //! let mut storage = [0u8; 64];
 //! let mut w = Writer::new(SliceBuffer::new(&mut storage));
 //! let hdr = RtMsg { rtm_family: 2, rtm_dst_len: 24, rtm_table: 254, rtm_type: 1, ..Default::default() };
-//! route::write_request(&mut w, route::RTM_NEWROUTE, 0, 1, &hdr, |w| {
-//!     w.attr(route::RTA_DST, &[10, 0, 0, 0])?;
-//!     w.attr_u32(route::RTA_OIF, 2)
+//! route::request(&mut w, route::RTM_NEWROUTE, 0, 1, &hdr, |r| {
+//!     r.dst(Ipv4Addr::new(10, 0, 0, 0).into())?.oif(2)?;
+//!     Ok(())
 //! })?;
 //!
 //! // ... and decode it again, borrowing from the buffer.
@@ -47,13 +56,12 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-#[macro_use]
-mod macros;
-
-pub mod message;
-pub mod payload;
-pub mod route;
 pub mod wire;
+#[macro_use]
+pub mod typed;
+pub mod message;
+pub mod net;
+pub mod route;
 
 #[cfg(feature = "serde")]
 mod serde_impls;

@@ -29,10 +29,10 @@ fn main() -> Result<(), rtnl_io::Error> {
     Ok(())
 }
 
-fn addr(a: &rtnl_core::payload::Address<'_>) -> String {
+fn addr(a: &rtnl_core::net::Address<'_>) -> String {
     match a {
-        rtnl_core::payload::Address::V4(a) => a.to_string(),
-        rtnl_core::payload::Address::V6(a) => a.to_string(),
+        rtnl_core::net::Address::V4(a) => a.to_string(),
+        rtnl_core::net::Address::V6(a) => a.to_string(),
         other => format!("{other:?}"),
     }
 }

@@ -1,12 +1,12 @@
 //! The article's third program: print routing changes as they happen.
 //!
 //! `cargo run --example mon_routing_table` (Ctrl-C to stop)
+use rtnl_core::message::consts::{RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
 use rtnl_core::message::RtnlMessage;
 use rtnl_core::route::{RouteAttr, RTM_DELROUTE};
 use rtnl_io::{Error, Socket};
 
-/// `RTNLGRP_IPV4_ROUTE` and `RTNLGRP_IPV6_ROUTE`.
-const GROUPS: [u32; 2] = [7, 11];
+const GROUPS: [u32; 2] = [RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE];
 
 fn main() -> Result<(), Error> {
     let mut sock = Socket::new()?;

@@ -43,11 +43,11 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     };
     let mut w = Writer::new(VecBuffer::default());
     let flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
-    route::write_request(&mut w, route::RTM_NEWROUTE, flags, sock.next_seq(), &hdr, |w| {
-        w.attr(route::RTA_DST, &dst.octets())?; // rtattr forming, padding and lengths done by the writer
-        w.attr(route::RTA_GATEWAY, &gw.octets())?;
+    // the typed builder: rtattr forming, padding and lengths done by the writer
+    route::request(&mut w, route::RTM_NEWROUTE, flags, sock.next_seq(), &hdr, |r| {
+        r.dst(dst.into())?.gateway(gw.into())?;
         if let Some(i) = oif {
-            w.attr_u32(route::RTA_OIF, i)?;
+            r.oif(i)?;
         }
         Ok(())
     })?;

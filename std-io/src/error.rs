@@ -1,7 +1,6 @@
 use std::fmt;
 
 use nix::errno::Errno;
-use rtnl_core::payload::EncodeAllError;
 use rtnl_core::wire::{DecodeError, EncodeError};
 
 /// A refusal from the kernel: the errno of an `NLMSG_ERROR` (or of a failed
@@ -88,14 +87,6 @@ impl From<DecodeError> for Error {
 impl From<EncodeError> for Error {
     fn from(e: EncodeError) -> Self {
         Error::Encode(e)
-    }
-}
-impl From<EncodeAllError> for Error {
-    fn from(e: EncodeAllError) -> Self {
-        match e {
-            EncodeAllError::Decode(d) => Error::Decode(d),
-            EncodeAllError::Encode(e) => Error::Encode(e),
-        }
     }
 }
 impl From<std::io::Error> for Error {

@@ -48,7 +48,7 @@ use rtnl_core::wire::Writer;
 pub fn link_index_and_name<'a, O: rtnl_core::wire::ByteOrder>(
     msg: &rtnl_core::message::Message<'a, O>,
 ) -> Option<(u32, &'a str)> {
-    const IFLA_IFNAME: u16 = 3;
+    use rtnl_core::message::consts::IFLA_IFNAME;
     let RtnlMessage::Family(f) = msg.body() else { return None };
     if f.info().family != "link" {
         return None;
@@ -57,7 +57,7 @@ pub fn link_index_and_name<'a, O: rtnl_core::wire::ByteOrder>(
         ("ifi_index", rtnl_core::wire::visit::Value::I64(i)) => u32::try_from(i).ok(),
         _ => None,
     })?;
-    let name = f.attrs().flatten().find(|a| a.kind() == IFLA_IFNAME)?.str().ok()?;
+    let name = f.attrs().find(IFLA_IFNAME)?.str().ok()?;
     Some((index, name))
 }
 
@@ -82,7 +82,7 @@ pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
 /// equals `msg.bytes()` for every kernel-produced message.
 pub fn reencode<O: rtnl_core::wire::ByteOrder>(
     msg: rtnl_core::wire::NlMsg<'_, O>,
-) -> Result<Vec<u8>, rtnl_core::payload::EncodeAllError> {
+) -> Result<Vec<u8>, rtnl_core::wire::EncodeError> {
     let m = rtnl_core::message::Message::decode(msg);
     let mut w = Writer::<_, O>::with_order(VecBuffer(Vec::with_capacity(msg.bytes().len())));
     m.emit(&mut w)?;

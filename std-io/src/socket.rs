@@ -260,6 +260,6 @@ pub fn route_dump_request(seq: u32, family: u8) -> Vec<u8> {
     let mut w = Writer::new(VecBuffer::default());
     let hdr = RtMsg { rtm_family: family, ..Default::default() };
     // A Vec grows as needed and 28 bytes fit a u16: this cannot fail.
-    let _ = route::write_request(&mut w, route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |_| Ok(()));
+    let _ = route::request(&mut w, route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |_| Ok(()));
     w.into_inner().0
 }

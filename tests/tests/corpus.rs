@@ -11,8 +11,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rtnl_core::message::{Message, RtnlMessage};
-use rtnl_core::payload::{Address, AttrSet};
-use rtnl_core::route::{MetricAttr, RouteAttr, RouteMessage, RouteTable, RouteType};
+use rtnl_core::net::Address;
+use rtnl_core::route::{
+    Encap, IlaAttr, Ioam6IptunnelAttr, LwtBpfAttr, LwtIp6Attr, LwtIpAttr, LwtXfrmAttr, MetricAttr, MplsIptunnelAttr,
+    RouteAttr, RouteMessage, RouteTable, RouteType, RplIptunnelAttr, Seg6IptunnelAttr, Seg6LocalAttr,
+};
+use rtnl_core::typed::AttrSet;
 use rtnl_core::wire::{BigEndian, ByteOrder, LittleEndian, Messages};
 use rtnl_tests::testdata;
 use serde_json::Value;
@@ -114,11 +118,11 @@ fn unknown_route_attrs<O: ByteOrder>(r: &RouteMessage<'_, O>) -> Vec<(&'static s
     fn walk<'a, O: ByteOrder>(attrs: impl Iterator<Item = RouteAttr<'a, O>>, out: &mut Vec<(&'static str, u16)>) {
         for a in attrs {
             match a {
-                RouteAttr::Unknown(x) => out.push(("RTA", x.kind())),
+                RouteAttr::Unknown(x) => out.push(("RTA", x.id())),
                 RouteAttr::Metrics(m) => {
                     for x in m.iter().flatten() {
                         if let MetricAttr::Unknown(u) = x {
-                            out.push(("RTAX", u.kind()));
+                            out.push(("RTAX", u.id()));
                         }
                     }
                 }
@@ -127,12 +131,41 @@ fn unknown_route_attrs<O: ByteOrder>(r: &RouteMessage<'_, O>) -> Vec<(&'static s
                         walk(hop.attrs().flatten(), out);
                     }
                 }
+                RouteAttr::Encap(e) => encap_unknowns(&e, out),
                 _ => {}
             }
         }
     }
     walk(r.attrs().flatten(), &mut out);
     out
+}
+
+/// Unknown kinds and unknown attributes of an encapsulation (one level:
+/// the kinds the corpus holds have no deeper nests).
+fn encap_unknowns<O: ByteOrder>(e: &Encap<'_, O>, out: &mut Vec<(&'static str, u16)>) {
+    macro_rules! check {
+        ($n:expr, $set:ident, $name:literal) => {
+            for x in $n.iter().flatten() {
+                if let $set::Unknown(u) = x {
+                    out.push(($name, u.id()));
+                }
+            }
+        };
+    }
+    match e {
+        Encap::Mpls(n) => check!(n, MplsIptunnelAttr, "MPLS_IPTUNNEL"),
+        Encap::Ip(n) => check!(n, LwtIpAttr, "LWTUNNEL_IP"),
+        Encap::Ila(n) => check!(n, IlaAttr, "ILA_ATTR"),
+        Encap::Ip6(n) => check!(n, LwtIp6Attr, "LWTUNNEL_IP6"),
+        Encap::Seg6(n) => check!(n, Seg6IptunnelAttr, "SEG6_IPTUNNEL"),
+        Encap::Bpf(n) => check!(n, LwtBpfAttr, "LWT_BPF"),
+        Encap::Seg6Local(n) => check!(n, Seg6LocalAttr, "SEG6_LOCAL"),
+        Encap::Rpl(n) => check!(n, RplIptunnelAttr, "RPL_IPTUNNEL"),
+        Encap::Ioam6(n) => check!(n, Ioam6IptunnelAttr, "IOAM6_IPTUNNEL"),
+        Encap::Xfrm(n) => check!(n, LwtXfrmAttr, "LWT_XFRM"),
+        Encap::Unknown(k, _) => out.push(("LWTUNNEL_ENCAP", *k)),
+        _ => out.push(("LWTUNNEL_ENCAP", e.kind())),
+    }
 }
 
 // ---- comparison with iproute2's views ----

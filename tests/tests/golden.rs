@@ -4,7 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_core::message::{Message, RtnlMessage};
-use rtnl_core::payload::Address;
+use rtnl_core::net::Address;
 use rtnl_core::route::{MetricAttr, RouteAttr, RouteMessage, RouteTable, RouteType};
 use rtnl_core::wire::{Messages, NativeEndian};
 use rtnl_tests::{golden_files, testdata};

@@ -47,18 +47,14 @@ fn route_req(
         rtm_type: RouteType::UNICAST.0,
         ..Default::default()
     };
-    let octets = |a: IpAddr| match a {
-        IpAddr::V4(a) => a.octets().to_vec(),
-        IpAddr::V6(a) => a.octets().to_vec(),
-    };
     let mut w = Writer::new(VecBuffer::default());
-    route::write_request(&mut w, ty, flags, seq, &hdr, |w| {
-        w.attr(route::RTA_DST, &octets(dst))?;
+    route::request(&mut w, ty, flags, seq, &hdr, |r| {
+        r.dst(dst.into())?;
         if let Some(g) = gw {
-            w.attr(route::RTA_GATEWAY, &octets(g))?;
+            r.gateway(g.into())?;
         }
-        w.attr_u32(route::RTA_OIF, oif)?;
-        w.attr_u32(route::RTA_PRIORITY, metric)
+        r.oif(oif)?.priority(metric)?;
+        Ok(())
     })
     .unwrap();
     w.into_inner().0
@@ -144,15 +140,15 @@ fn ipv6_route_and_multipath() {
         let mut w = Writer::new(VecBuffer::default());
         let dst: std::net::Ipv6Addr = "fd00:7::".parse().unwrap();
         let flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
-        route::write_request(&mut w, route::RTM_NEWROUTE, flags, s.next_seq(), &hdr, |w| {
-            w.attr(route::RTA_DST, &dst.octets())?;
-            let mp = w.begin_nest_raw(route::RTA_MULTIPATH)?;
-            for (gw, weight) in [("fd00:9::2", 1u8), ("fd00:9::3", 4)] {
-                let hop = route::begin_nexthop(w, 0, weight - 1, v0)?;
-                w.attr(route::RTA_GATEWAY, &gw.parse::<std::net::Ipv6Addr>().unwrap().octets())?;
-                w.end_nest(hop)?;
-            }
-            w.end_nest(mp)
+        route::request(&mut w, route::RTM_NEWROUTE, flags, s.next_seq(), &hdr, |r| {
+            r.dst(dst.into())?.multipath(|mp| {
+                for (gw, weight) in [("fd00:9::2", 1u16), ("fd00:9::3", 4)] {
+                    let gw: std::net::Ipv6Addr = gw.parse().unwrap();
+                    mp.hop(0, weight, v0, |h| h.gateway(gw.into()).map(drop))?;
+                }
+                Ok(())
+            })?;
+            Ok(())
         })
         .unwrap();
         s.request(&w.into_inner().0).unwrap();

@@ -7,16 +7,23 @@
 //! re-encode byte for byte. Types this version does not know decode as
 //! [`RtnlMessage::Raw`]. Well-framed input is never an error.
 
+mod ext_ack;
 #[rustfmt::skip]
 mod names;
+#[rustfmt::skip]
+#[allow(non_upper_case_globals)]
+pub mod consts;
 
-use crate::payload::EncodeAllError;
+pub use ext_ack::*;
+
 use crate::route::RouteMessage;
+use crate::typed::{Ctx, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
 use crate::wire::flags::{self, FlagContext};
-use crate::wire::visit::{pair, AttrName, Value, Visit, Visitor};
+use crate::wire::visit::{AttrName, MapRenderer, Pair, Render, Renderer, SeqRenderer, Value};
 use crate::wire::{
-    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, NativeEndian, NlMsg, NlMsgHdr, Writer, I32, U16, U32,
+    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, NlMsgHdr, Writer,
+    I32, U16, U32,
 };
 
 /// The layout of a fixed family header, for rendering families that are not
@@ -209,23 +216,14 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
     /// The kernel name of top-level attribute `id`.
     pub fn attr_name(&self, id: u16) -> Option<&'static str> {
         let names = match (self.info.family, self.header.first()) {
-            ("cachereport", Some(&crate::payload::RTNL_FAMILY_IP6MR)) => names::IP6MRA_CREPORT,
+            ("cachereport", Some(&crate::net::RTNL_FAMILY_IP6MR)) => names::IP6MRA_CREPORT,
             _ => self.info.attr_names,
         };
         names.get(usize::from(id)).copied().filter(|n| !n.is_empty())
     }
-    fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeAllError> {
+    fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.bytes(self.header)?;
-        for a in self.attrs.clone() {
-            match a {
-                Ok(a) => w.attr(a.raw_type(), a.payload())?,
-                Err(e) => {
-                    crate::payload::emit_unframed_tail(&self.attrs, &e, w)?;
-                    break;
-                }
-            }
-        }
-        Ok(())
+        self.attrs.emit_verbatim(w)
     }
     /// The fixed header's fields, by the kernel's names, in byte order `O`.
     pub fn header_fields(&self) -> impl Iterator<Item = (&'static str, Value<'static>)> + '_ {
@@ -242,23 +240,32 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
             Some((name, val))
         })
     }
-    fn visit_header<V: Visitor + ?Sized>(&self, v: &mut V) {
-        v.begin_object();
-        for (name, val) in self.header_fields() {
-            v.field(name, val);
+}
+
+struct FamilyHeader<'m, 'a, O: ByteOrder>(&'m FamilyMessage<'a, O>);
+impl<O: ByteOrder> Render for FamilyHeader<'_, '_, O> {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        for (name, val) in self.0.header_fields() {
+            m.entry(name, &val)?;
         }
-        v.end_object();
+        m.end()
     }
-    fn visit_attrs<V: Visitor + ?Sized>(&self, v: &mut V) {
-        v.begin_array();
-        for a in self.attrs.clone().map_while(Result::ok) {
-            let name = match self.attr_name(a.kind()) {
+}
+
+struct FamilyAttrs<'m, 'a, O: ByteOrder>(&'m FamilyMessage<'a, O>);
+impl<O: ByteOrder> Render for FamilyAttrs<'_, '_, O> {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let f = self.0;
+        let mut s = r.seq()?;
+        for a in f.attrs.clone().map_while(Result::ok) {
+            let name = match f.attr_name(a.id()) {
                 Some(n) => AttrName::Known(n),
-                None => AttrName::Unknown(a.kind()),
+                None => AttrName::Unknown(a.id()),
             };
-            pair(v, name, |v| v.value(Value::Hex(a.payload())));
+            s.element(&Pair(name, &Value::Hex(a.payload())))?;
         }
-        v.end_array();
+        s.end()
     }
 }
 
@@ -340,32 +347,56 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     pub fn body(&self) -> &RtnlMessage<'a, O> {
         &self.body
     }
-    /// The first decoding problem anywhere in the message (strict mode).
+    /// The first decoding problem anywhere in the message (strict mode),
+    /// with its byte offset and attribute path.
     pub fn first_error(&self) -> Option<DecodeError> {
         match &self.body {
             RtnlMessage::Route(r) => r.attrs().first_error(),
             RtnlMessage::Family(f) => f.attrs.framing_error(),
-            RtnlMessage::Error(e) => e.tlvs().first_error(),
-            RtnlMessage::Done(d) => d.tlvs().first_error(),
+            RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).first_error(),
+            RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).first_error(),
             RtnlMessage::Invalid(_, e) => Some(*e),
             _ => None,
         }
     }
+    /// Names the attributes, from the message down, that hold byte `offset`
+    /// of the buffer the message was decoded from (`RTA_MULTIPATH`, `[2]`,
+    /// `RTA_ENCAP`, `MPLS_IPTUNNEL_DST`): the path of an error, or of a
+    /// byte that differs. Nothing for bytes outside the attributes.
+    pub fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
+        match &self.body {
+            RtnlMessage::Route(r) => r.attrs().locate(offset, f),
+            RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).locate(offset, f),
+            RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).locate(offset, f),
+            RtnlMessage::Family(m) => {
+                for a in m.attrs.clone().map_while(Result::ok) {
+                    if (a.offset()..a.offset() + a.len()).contains(&offset) {
+                        match m.attr_name(a.id()) {
+                            Some(n) => f(PathName::Attr(n)),
+                            None => f(PathName::Unknown(a.id())),
+                        }
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
     /// Encodes the message: header fields as received, body from its typed
-    /// values, `nlmsg_len` recomputed.
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeAllError> {
+    /// values, `nlmsg_len` recomputed. Nothing is written on error.
+    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         let h = &self.header;
         let m = w.begin_msg(h.nlmsg_type.get(), h.nlmsg_flags.get(), h.nlmsg_seq.get(), h.nlmsg_pid.get())?;
         let r = match &self.body {
             RtnlMessage::Noop(p) | RtnlMessage::Overrun(p) | RtnlMessage::Raw(p) | RtnlMessage::Invalid(p, _) => {
-                w.bytes(p).map_err(EncodeAllError::from)
+                w.bytes(p)
             }
             RtnlMessage::Error(e) => e.emit(w),
             RtnlMessage::Done(d) => d.emit(w),
             RtnlMessage::Route(r) => r.emit(w),
             RtnlMessage::Family(f) => f.emit(w),
         };
-        match r.and_then(|_| w.end_msg(m).map_err(EncodeAllError::from)) {
+        match r.and_then(|_| w.end_msg(m)) {
             Ok(()) => Ok(()),
             Err(e) => {
                 w.cancel_msg(m);
@@ -375,57 +406,70 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     }
 }
 
-impl<O: ByteOrder> Visit for Message<'_, O> {
+/// The extended-ack TLVs of an `NLMSG_ERROR` or `NLMSG_DONE`, typed.
+pub fn ext_ack_attrs<'a, O: ByteOrder>(raw: Attrs<'a, O>) -> TypedAttrs<'a, O, ExtAckAttr<'a, O>> {
+    TypedAttrs::new(raw, Ctx::default())
+}
+
+impl<O: ByteOrder> Render for ErrorMsg<'_, O> {
+    /// `{"header": {"error", "msg", "payload"}, "attrs": [...]}`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("header", &self.header_view())?;
+        m.entry("attrs", &ext_ack_attrs(self.ext_ack().attrs()))?;
+        m.end()
+    }
+}
+
+impl<O: ByteOrder> Render for DoneMsg<'_, O> {
+    /// `{"header": {"error"}, "attrs": [...]}`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("header", &self.header_view())?;
+        m.entry("attrs", &ext_ack_attrs(self.ext_ack().attrs()))?;
+        m.end()
+    }
+}
+
+impl<O: ByteOrder> Render for Message<'_, O> {
     /// `{"type", "flags", "seq", "pid", "header", "attrs"}`, with kernel names.
-    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
         let ty = self.ty();
-        v.begin_object();
-        v.key("type");
+        let mut m = r.map()?;
         match types::type_name(ty) {
-            Some(n) => v.value(Value::Str(n)),
-            None => v.value(Value::U64(ty.into())),
+            Some(n) => m.entry("type", &Value::Str(n))?,
+            None => m.entry("type", &Value::U64(ty.into()))?,
         }
-        v.field("flags", Value::U64(self.flags().into()));
-        v.field("seq", Value::U64(self.header.nlmsg_seq.get().into()));
-        v.field("pid", Value::U64(self.header.nlmsg_pid.get().into()));
+        m.entry("flags", &Value::U64(self.flags().into()))?;
+        m.entry("seq", &Value::U64(self.header.nlmsg_seq.get().into()))?;
+        m.entry("pid", &Value::U64(self.header.nlmsg_pid.get().into()))?;
         match &self.body {
             RtnlMessage::Route(r) => {
-                v.key("header");
-                r.header().visit(v);
-                v.key("attrs");
-                r.visit(v);
+                m.entry("header", r.header())?;
+                m.entry("attrs", &r.attrs())?;
             }
             RtnlMessage::Family(f) => {
-                v.key("header");
-                f.visit_header(v);
-                v.key("attrs");
-                f.visit_attrs(v);
+                m.entry("header", &FamilyHeader(f))?;
+                m.entry("attrs", &FamilyAttrs(f))?;
             }
             RtnlMessage::Error(e) => {
-                v.key("header");
-                e.visit_header(v);
-                v.key("attrs");
-                e.tlvs().visit_all(v);
+                m.entry("header", &e.header_view())?;
+                m.entry("attrs", &ext_ack_attrs(e.ext_ack().attrs()))?;
             }
             RtnlMessage::Done(d) => {
-                v.key("header");
-                v.begin_object();
-                if let Some(err) = d.error() {
-                    v.field("error", Value::I64(err.into()));
-                }
-                v.end_object();
-                v.key("attrs");
-                d.tlvs().visit_all(v);
+                m.entry("header", &d.header_view())?;
+                m.entry("attrs", &ext_ack_attrs(d.ext_ack().attrs()))?;
             }
             RtnlMessage::Noop(p) | RtnlMessage::Overrun(p) | RtnlMessage::Raw(p) | RtnlMessage::Invalid(p, _) => {
                 if !p.is_empty() {
-                    v.field("payload", Value::Hex(p));
+                    m.entry("payload", &Value::Hex(p))?;
                 }
             }
         }
-        v.end_object();
+        m.end()
     }
 }
+serde_via_render!(impl['a, O: ByteOrder] Message<'a, O>);
 
 /// Names of the set flags of `flags` for message type `ty`.
 pub fn flag_names(ty: u16, flags: u16) -> impl Iterator<Item = (u16, Option<&'static str>)> {

@@ -34,7 +34,7 @@ impl<'a, O: ByteOrder> Attr<'a, O> {
     }
     /// The attribute id: `nla_type & NLA_TYPE_MASK`.
     #[inline]
-    pub const fn kind(&self) -> u16 {
+    pub const fn id(&self) -> u16 {
         self.ty & NLA_TYPE_MASK
     }
     /// The raw `nla_type`, flag bits included.
@@ -166,7 +166,34 @@ impl<'a, O: ByteOrder> Attrs<'a, O> {
     pub fn framing_error(&self) -> Option<DecodeError> {
         self.clone().find_map(Result::err)
     }
+    /// The bytes of the run from framing error `e` on (which the run
+    /// yielded), so that a run that cannot be framed is still reproduced
+    /// byte for byte.
+    pub fn unframed_tail(&self, e: &DecodeError) -> &'a [u8] {
+        let skip = e.offset.saturating_sub(self.base);
+        self.buf.get(skip..).unwrap_or(&[])
+    }
+    /// The first well-framed attribute with id `id`, if any.
+    pub fn find(&self, id: u16) -> Option<Attr<'a, O>> {
+        self.clone().map_while(Result::ok).find(|a| a.id() == id)
+    }
+    /// Re-encodes the run as received: each well-framed attribute, then the
+    /// unframed tail (if any) verbatim.
+    pub fn emit_verbatim<B: super::Buffer>(&self, w: &mut super::Writer<B, O>) -> Result<(), super::EncodeError> {
+        for a in self.clone() {
+            match a {
+                Ok(a) => w.attr(a.raw_type(), a.payload())?,
+                Err(e) => return w.bytes(self.unframed_tail(&e)),
+            }
+        }
+        Ok(())
+    }
 }
+
+/// Offset of `nla_len` in `struct nlattr`.
+pub const NLA_LEN_OFFSET: usize = 0;
+/// Offset of `nla_type` in `struct nlattr`.
+pub const NLA_TYPE_OFFSET: usize = 2;
 
 impl<'a, O: ByteOrder> Iterator for Attrs<'a, O> {
     type Item = Result<Attr<'a, O>, DecodeError>;
@@ -188,9 +215,12 @@ impl<'a, O: ByteOrder> Iterator for Attrs<'a, O> {
             s.done = true;
             Some(Err(DecodeError::new(at, kind)))
         };
-        let (len, ty) = match rest {
-            [a, b, c, d, ..] => (U16::<O>::from_bytes([*a, *b]).get(), U16::<O>::from_bytes([*c, *d]).get()),
-            _ => return fail(self, DecodeErrorKind::Truncated { need: NLA_HDRLEN, have: rest.len() }),
+        let field = |at: usize| match rest.get(at..at + 2) {
+            Some(&[a, b]) => Some(U16::<O>::from_bytes([a, b]).get()),
+            _ => None,
+        };
+        let (Some(len), Some(ty)) = (field(NLA_LEN_OFFSET), field(NLA_TYPE_OFFSET)) else {
+            return fail(self, DecodeErrorKind::Truncated { need: NLA_HDRLEN, have: rest.len() });
         };
         if (len as usize) < NLA_HDRLEN {
             return fail(self, DecodeErrorKind::AttrLenTooSmall(len));
@@ -215,16 +245,16 @@ mod tests {
         let b = [7, 0, 3, 0, b'v', b'0', 0, 0, 5, 0, 0x1, 0x80, 9, 0, 0, 0, 8, 0, 4, 0, 1, 2, 3, 4];
         let mut it = Attrs::<LittleEndian>::new(&b);
         let a = it.next().unwrap().unwrap();
-        assert_eq!((a.kind(), a.str().unwrap(), a.offset()), (3, "v0", 0));
+        assert_eq!((a.id(), a.str().unwrap(), a.offset()), (3, "v0", 0));
         let a = it.next().unwrap().unwrap();
-        assert_eq!((a.kind(), a.is_nested(), a.u8().unwrap(), a.offset()), (1, true, 9, 8));
+        assert_eq!((a.id(), a.is_nested(), a.u8().unwrap(), a.offset()), (1, true, 9, 8));
         let a = it.next().unwrap().unwrap();
         assert_eq!(a.u32().unwrap(), 0x0403_0201);
         assert_eq!(a.be32().unwrap(), 0x0102_0304);
         assert!(it.next().is_none());
         // the same bytes as big-endian
         let a = Attrs::<BigEndian>::new(&[0, 8, 0, 4, 1, 2, 3, 4]).next().unwrap().unwrap();
-        assert_eq!((a.kind(), a.u32().unwrap()), (4, 0x0102_0304));
+        assert_eq!((a.id(), a.u32().unwrap()), (4, 0x0102_0304));
     }
 
     #[test]

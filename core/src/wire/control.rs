@@ -6,61 +6,67 @@ use zerocopy::{FromBytes, IntoBytes};
 
 use super::endian::{ByteOrder, NativeEndian, I32};
 use super::flags::NLM_F_CAPPED;
-use super::visit::{Value, Visitor};
+use super::visit::{MapRenderer, Render, Renderer, Value};
 use super::NLMSG_HDRLEN;
-use super::{align, Buffer, DecodeError, DecodeErrorKind, NlMsg, NlMsgHdr, Writer};
-use crate::payload::{AttrSet, Bytes, Ctx, TypedAttrs, Uint};
+use super::{align, Attrs, Buffer, DecodeError, DecodeErrorKind, EncodeError, NlMsg, NlMsgHdr, Writer};
 
-attr_set! {
-    /// An extended-ack TLV (`enum nlmsgerr_attrs`), found after the echoed
-    /// request in `NLMSG_ERROR` and after the error in `NLMSG_DONE`.
-    pub enum ExtAckAttr {
-        /// Unused (0).
-        0 NLMSGERR_ATTR_UNUSED => Unused(Bytes<'a>),
-        /// The kernel's error message, e.g. "Nexthop has invalid gateway".
-        1 NLMSGERR_ATTR_MSG => Msg(&'a str),
-        /// Byte offset of the offending attribute from the start of the
-        /// request's `nlmsghdr`.
-        2 NLMSGERR_ATTR_OFFS => Offs(u32),
-        /// A subsystem-specific cookie.
-        3 NLMSGERR_ATTR_COOKIE => Cookie(Bytes<'a>),
-        /// The policy the rejected attribute violated.
-        4 NLMSGERR_ATTR_POLICY => Policy(crate::payload::Nest<'a, O, PolicyAttr<'a, O>>),
-        /// Id of a missing required attribute.
-        5 NLMSGERR_ATTR_MISS_TYPE => MissType(u32),
-        /// Offset of the nest in which an attribute is missing.
-        6 NLMSGERR_ATTR_MISS_NEST => MissNest(u32),
-    }
+/// `NLMSGERR_ATTR_MSG`: the kernel's error message (a string).
+pub const NLMSGERR_ATTR_MSG: u16 = 1;
+/// `NLMSGERR_ATTR_OFFS`: offset of the offending attribute in the request (u32).
+pub const NLMSGERR_ATTR_OFFS: u16 = 2;
+/// `NLMSGERR_ATTR_COOKIE`: a subsystem-specific cookie (bytes).
+pub const NLMSGERR_ATTR_COOKIE: u16 = 3;
+/// `NLMSGERR_ATTR_POLICY`: the policy the rejected attribute violated (nest).
+pub const NLMSGERR_ATTR_POLICY: u16 = 4;
+/// `NLMSGERR_ATTR_MISS_TYPE`: id of a missing required attribute (u32).
+pub const NLMSGERR_ATTR_MISS_TYPE: u16 = 5;
+/// `NLMSGERR_ATTR_MISS_NEST`: offset of the nest missing an attribute (u32).
+pub const NLMSGERR_ATTR_MISS_NEST: u16 = 6;
+
+/// Offset of `error` in `struct nlmsgerr`.
+pub const NLMSGERR_ERROR_OFFSET: usize = 0;
+/// Offset of the echoed `msg` header in `struct nlmsgerr`.
+pub const NLMSGERR_MSG_OFFSET: usize = 4;
+/// Size of `struct nlmsgerr` (error and echoed header).
+pub const NLMSGERR_LEN: usize = 20;
+
+/// The extended-ack TLVs (`NLMSGERR_ATTR_*`) of an `NLMSG_ERROR` or
+/// `NLMSG_DONE`, read by id. The typed, rendered view of every TLV is
+/// `rtnl_core::message::ExtAckAttr`; this accessor is the framing layer's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtAck<'a, O: ByteOrder = NativeEndian> {
+    tlvs: Attrs<'a, O>,
 }
 
-attr_set! {
-    /// A policy description (`enum netlink_policy_type_attr`), inside
-    /// `NLMSGERR_ATTR_POLICY`.
-    pub enum PolicyAttr {
-        /// The attribute's type (`enum netlink_attribute_type`).
-        1 NL_POLICY_TYPE_ATTR_TYPE => Type(u32),
-        /// Minimum for signed integers.
-        2 NL_POLICY_TYPE_ATTR_MIN_VALUE_S => MinValueS(u64),
-        /// Maximum for signed integers.
-        3 NL_POLICY_TYPE_ATTR_MAX_VALUE_S => MaxValueS(u64),
-        /// Minimum for unsigned integers.
-        4 NL_POLICY_TYPE_ATTR_MIN_VALUE_U => MinValueU(u64),
-        /// Maximum for unsigned integers.
-        5 NL_POLICY_TYPE_ATTR_MAX_VALUE_U => MaxValueU(u64),
-        /// Minimum length of binary attributes.
-        6 NL_POLICY_TYPE_ATTR_MIN_LENGTH => MinLength(u32),
-        /// Maximum length of binary attributes.
-        7 NL_POLICY_TYPE_ATTR_MAX_LENGTH => MaxLength(u32),
-        /// Sub-policy index for nests.
-        8 NL_POLICY_TYPE_ATTR_POLICY_IDX => PolicyIdx(u32),
-        /// Maximum attribute of the sub-policy.
-        9 NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE => PolicyMaxType(u32),
-        /// Valid bits of a bitfield32.
-        10 NL_POLICY_TYPE_ATTR_BITFIELD32_MASK => Bitfield32Mask(u32),
-        /// Padding.
-        11 NL_POLICY_TYPE_ATTR_PAD => Pad(Bytes<'a>),
-        /// Valid bits of an unsigned integer.
-        12 NL_POLICY_TYPE_ATTR_MASK => Mask(Uint),
+impl<'a, O: ByteOrder> ExtAck<'a, O> {
+    /// The TLVs, raw.
+    pub fn attrs(&self) -> Attrs<'a, O> {
+        self.tlvs.clone()
+    }
+    /// `NLMSGERR_ATTR_MSG`: the kernel's message, if any.
+    pub fn message(&self) -> Option<&'a str> {
+        self.tlvs.find(NLMSGERR_ATTR_MSG)?.str().ok()
+    }
+    /// `NLMSGERR_ATTR_OFFS`: offset of the offending attribute from the
+    /// start of the request's `nlmsghdr`.
+    pub fn offset(&self) -> Option<u32> {
+        self.tlvs.find(NLMSGERR_ATTR_OFFS)?.u32().ok()
+    }
+    /// `NLMSGERR_ATTR_COOKIE`.
+    pub fn cookie(&self) -> Option<&'a [u8]> {
+        self.tlvs.find(NLMSGERR_ATTR_COOKIE).map(|a| a.payload())
+    }
+    /// `NLMSGERR_ATTR_POLICY`: the policy's attributes (`NL_POLICY_TYPE_ATTR_*`).
+    pub fn policy(&self) -> Option<Attrs<'a, O>> {
+        self.tlvs.find(NLMSGERR_ATTR_POLICY).map(|a| a.nested())
+    }
+    /// `NLMSGERR_ATTR_MISS_TYPE`: id of a missing required attribute.
+    pub fn missing_type(&self) -> Option<u32> {
+        self.tlvs.find(NLMSGERR_ATTR_MISS_TYPE)?.u32().ok()
+    }
+    /// `NLMSGERR_ATTR_MISS_NEST`: offset of the nest that misses it.
+    pub fn missing_nest(&self) -> Option<u32> {
+        self.tlvs.find(NLMSGERR_ATTR_MISS_NEST)?.u32().ok()
     }
 }
 
@@ -76,7 +82,7 @@ pub struct ErrorMsg<'a, O: ByteOrder = NativeEndian> {
     echo_payload: &'a [u8],
     // the echoed payload with its padding as received
     echo_area: &'a [u8],
-    tlvs: TypedAttrs<'a, O, ExtAckAttr<'a, O>>,
+    tlvs: Attrs<'a, O>,
 }
 
 impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
@@ -84,17 +90,20 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
     pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
         let p = msg.payload();
         let at = msg.payload_offset();
-        let short = || DecodeError::new(at, DecodeErrorKind::ShortStruct { need: 20, have: p.len() });
+        let short = || DecodeError::new(at, DecodeErrorKind::ShortStruct { need: NLMSGERR_LEN, have: p.len() });
         let (error, rest) = I32::<O>::read_from_prefix(p).map_err(|_| short())?;
         let (echo, rest) = NlMsgHdr::<O>::read_from_prefix(rest).map_err(|_| short())?;
         let capped = msg.flags() & NLM_F_CAPPED != 0;
         let echo_len = if capped { 0 } else { (echo.nlmsg_len.get() as usize).saturating_sub(NLMSG_HDRLEN) };
         let echo_payload = rest.get(..echo_len).ok_or(DecodeError::new(
-            at + 4,
-            DecodeErrorKind::MsgLenPastEnd { len: echo.nlmsg_len.get(), avail: p.len() - 4 },
+            at + NLMSGERR_MSG_OFFSET,
+            DecodeErrorKind::MsgLenPastEnd {
+                len: echo.nlmsg_len.get(),
+                avail: p.len().saturating_sub(NLMSGERR_MSG_OFFSET),
+            },
         ))?;
         let echo_area = rest.get(..align(echo_len).min(rest.len())).unwrap_or(echo_payload);
-        let tlv_start = 20 + echo_area.len();
+        let tlv_start = NLMSGERR_LEN + echo_area.len();
         let tlvs = p.get(tlv_start..).unwrap_or(&[]);
         Ok(ErrorMsg {
             flags: msg.flags(),
@@ -102,7 +111,7 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
             echo,
             echo_payload,
             echo_area,
-            tlvs: TypedAttrs::new(super::Attrs::at(tlvs, at + tlv_start), Ctx::default()),
+            tlvs: Attrs::at(tlvs, at + tlv_start),
         })
     }
     /// 0 for an acknowledgement, else a negative errno.
@@ -122,44 +131,28 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
         self.echo_payload
     }
     /// The extended-ack TLVs.
-    pub fn tlvs(&self) -> TypedAttrs<'a, O, ExtAckAttr<'a, O>> {
-        self.tlvs.clone()
+    pub fn ext_ack(&self) -> ExtAck<'a, O> {
+        ExtAck { tlvs: self.tlvs.clone() }
     }
     /// The kernel's message (`NLMSGERR_ATTR_MSG`), if any.
     pub fn message(&self) -> Option<&'a str> {
-        ext_msg(&self.tlvs)
+        self.ext_ack().message()
     }
     /// The offset of the offending attribute in the request
     /// (`NLMSGERR_ATTR_OFFS`), if any.
     pub fn offset(&self) -> Option<u32> {
-        self.tlvs().flatten().find_map(|a| match a {
-            ExtAckAttr::Offs(o) => Some(o),
-            _ => None,
-        })
+        self.ext_ack().offset()
     }
-    /// Encodes the payload (as a message body).
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), crate::payload::EncodeAllError> {
+    /// Encodes the payload (as a message body), TLVs as received.
+    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.bytes_padded(I32::<O>::new(self.error).as_bytes())?;
         w.bytes_padded(self.echo.as_bytes())?;
         w.bytes(self.echo_area)?;
-        self.tlvs.emit_all(w)
+        self.tlvs.emit_verbatim(w)
     }
-    /// Describes the header as `{"error": E, "msg": {echoed nlmsghdr}}`.
-    pub fn visit_header<V: Visitor + ?Sized>(&self, v: &mut V) {
-        v.begin_object();
-        v.field("error", Value::I64(self.error.into()));
-        v.key("msg");
-        v.begin_object();
-        v.field("nlmsg_len", Value::U64(self.echo.nlmsg_len.get().into()));
-        v.field("nlmsg_type", Value::U64(self.echo.nlmsg_type.get().into()));
-        v.field("nlmsg_flags", Value::U64(self.echo.nlmsg_flags.get().into()));
-        v.field("nlmsg_seq", Value::U64(self.echo.nlmsg_seq.get().into()));
-        v.field("nlmsg_pid", Value::U64(self.echo.nlmsg_pid.get().into()));
-        v.end_object();
-        if !self.echo_payload.is_empty() {
-            v.field("payload", Value::Hex(self.echo_payload));
-        }
-        v.end_object();
+    /// The header as rendered: `{"error": E, "msg": {echoed nlmsghdr}}`.
+    pub fn header_view(&self) -> ErrorHeader<'_, 'a, O> {
+        ErrorHeader(self)
     }
     /// Flags of the `NLMSG_ERROR` message itself.
     pub fn flags(&self) -> u16 {
@@ -167,11 +160,35 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
     }
 }
 
-fn ext_msg<'a, O: ByteOrder>(tlvs: &TypedAttrs<'a, O, ExtAckAttr<'a, O>>) -> Option<&'a str> {
-    tlvs.clone().flatten().find_map(|a| match a {
-        ExtAckAttr::Msg(m) => Some(m),
-        _ => None,
-    })
+/// The rendering of an [`ErrorMsg`]'s header: `{"error": E, "msg":
+/// {echoed nlmsghdr}, "payload": "hex"}` (no payload when capped).
+#[derive(Debug)]
+pub struct ErrorHeader<'m, 'a, O: ByteOrder>(&'m ErrorMsg<'a, O>);
+
+impl<O: ByteOrder> Render for ErrorHeader<'_, '_, O> {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let e = self.0;
+        let mut m = r.map()?;
+        m.entry("error", &Value::I64(e.error.into()))?;
+        m.entry("msg", &e.echo)?;
+        if !e.echo_payload.is_empty() {
+            m.entry("payload", &Value::Hex(e.echo_payload))?;
+        }
+        m.end()
+    }
+}
+
+impl<O: ByteOrder> Render for NlMsgHdr<O> {
+    /// An object keyed by the kernel's field names.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("nlmsg_len", &Value::U64(self.nlmsg_len.get().into()))?;
+        m.entry("nlmsg_type", &Value::U64(self.nlmsg_type.get().into()))?;
+        m.entry("nlmsg_flags", &Value::U64(self.nlmsg_flags.get().into()))?;
+        m.entry("nlmsg_seq", &Value::U64(self.nlmsg_seq.get().into()))?;
+        m.entry("nlmsg_pid", &Value::U64(self.nlmsg_pid.get().into()))?;
+        m.end()
+    }
 }
 
 /// `NLMSG_DONE`: the end of a dump, with the dump's error (0 or -errno) and
@@ -179,7 +196,7 @@ fn ext_msg<'a, O: ByteOrder>(tlvs: &TypedAttrs<'a, O, ExtAckAttr<'a, O>>) -> Opt
 #[derive(Debug, Clone, PartialEq)]
 pub struct DoneMsg<'a, O: ByteOrder = NativeEndian> {
     error: Option<i32>,
-    tlvs: TypedAttrs<'a, O, ExtAckAttr<'a, O>>,
+    tlvs: Attrs<'a, O>,
 }
 
 impl<'a, O: ByteOrder> DoneMsg<'a, O> {
@@ -188,15 +205,9 @@ impl<'a, O: ByteOrder> DoneMsg<'a, O> {
     pub fn parse(msg: &NlMsg<'a, O>) -> Self {
         let p = msg.payload();
         match I32::<O>::read_from_prefix(p) {
-            Ok((e, rest)) => DoneMsg {
-                error: Some(e.get()),
-                tlvs: TypedAttrs::new(super::Attrs::at(rest, msg.payload_offset() + 4), Ctx::default()),
-            },
+            Ok((e, rest)) => DoneMsg { error: Some(e.get()), tlvs: Attrs::at(rest, msg.payload_offset() + 4) },
             // too short for the error: kept as bytes (re-encoded as received)
-            Err(_) => DoneMsg {
-                error: None,
-                tlvs: TypedAttrs::new(super::Attrs::at(p, msg.payload_offset()), Ctx::default()),
-            },
+            Err(_) => DoneMsg { error: None, tlvs: Attrs::at(p, msg.payload_offset()) },
         }
     }
     /// The dump's error: 0, a negative errno, or `None` if absent.
@@ -204,29 +215,41 @@ impl<'a, O: ByteOrder> DoneMsg<'a, O> {
         self.error
     }
     /// The extended-ack TLVs.
-    pub fn tlvs(&self) -> TypedAttrs<'a, O, ExtAckAttr<'a, O>> {
-        self.tlvs.clone()
+    pub fn ext_ack(&self) -> ExtAck<'a, O> {
+        ExtAck { tlvs: self.tlvs.clone() }
     }
     /// The kernel's message (`NLMSGERR_ATTR_MSG`), if any.
     pub fn message(&self) -> Option<&'a str> {
-        ext_msg(&self.tlvs)
+        self.ext_ack().message()
     }
-    /// Encodes the payload.
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), crate::payload::EncodeAllError> {
+    /// Encodes the payload, TLVs as received.
+    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         if let Some(e) = self.error {
             w.bytes_padded(I32::<O>::new(e).as_bytes())?;
-        } else if !self.tlvs.raw().bytes().is_empty() {
+        } else if !self.tlvs.bytes().is_empty() {
             // bytes that were too short for the error: reproduce them
-            w.bytes(self.tlvs.raw().bytes())?;
-            return Ok(());
+            return w.bytes(self.tlvs.bytes());
         }
-        self.tlvs.emit_all(w)
+        self.tlvs.emit_verbatim(w)
+    }
+    /// The header as rendered: `{"error": E}` (`{}` when absent).
+    pub fn header_view(&self) -> DoneHeader {
+        DoneHeader(self.error)
     }
 }
 
-/// Returns the name of an extended-ack TLV id.
-pub fn ext_ack_name(id: u16) -> Option<&'static str> {
-    <ExtAckAttr<'_, NativeEndian> as AttrSet<'_, NativeEndian>>::name_of(id)
+/// The rendering of a [`DoneMsg`]'s header.
+#[derive(Debug, Clone, Copy)]
+pub struct DoneHeader(Option<i32>);
+
+impl Render for DoneHeader {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        if let Some(e) = self.0 {
+            m.entry("error", &Value::I64(e.into()))?;
+        }
+        m.end()
+    }
 }
 
 #[cfg(test)]
@@ -254,11 +277,8 @@ mod tests {
         assert_eq!(e.echo_payload(), &[1, 2, 3, 4]);
         assert_eq!(e.message(), Some("bad"));
         assert_eq!(e.offset(), Some(16));
-        let pol = e.tlvs().flatten().find_map(|a| match a {
-            ExtAckAttr::Policy(p) => Some(p),
-            _ => None,
-        });
-        assert_eq!(pol.unwrap().iter().next(), Some(Ok(PolicyAttr::Type(4))));
+        let pol = e.ext_ack().policy().unwrap().next().unwrap().unwrap();
+        assert_eq!((pol.id(), pol.u32()), (1, Ok(4)));
         let mut out = [0u8; 128];
         let mut w = Writer::<_, LittleEndian>::with_order(SliceBuffer::new(&mut out));
         let mk = w.begin_msg(2, m.flags(), 1, 0).unwrap();

@@ -47,31 +47,150 @@ pub enum DecodeErrorKind {
         /// bytes received
         have: usize,
     },
+    /// A nest lies deeper than [`AttrPath::CAPACITY`] levels: it is kept
+    /// verbatim, never recursed into.
+    TooDeep,
+    /// A payload selected by a sibling attribute (`RTA_ENCAP` by
+    /// `RTA_ENCAP_TYPE`, …) has no usable selector among its siblings; the
+    /// id of the selector attribute that is missing.
+    MissingSelector(u16),
 }
 
-/// A decoding error with the byte offset where it was found.
+/// One step of an [`AttrPath`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PathElem {
+    /// An attribute, by id (`nla_type` without flag bits).
+    Attr(u16),
+    /// The position of an element in a list that is not made of attributes
+    /// (the next hops of `RTA_MULTIPATH`), from 0.
+    Index(u16),
+}
+
+/// The path of attribute ids from a message down to the place of an error:
+/// fixed capacity, no allocation. Nesting deeper than
+/// [`CAPACITY`](Self::CAPACITY) is never decoded (see
+/// [`DecodeErrorKind::TooDeep`]), so the path always fits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct AttrPath {
+    // attribute ids; an index has bit 15 set (ids never do: it is NLA_F_NESTED)
+    elems: [u16; AttrPath::CAPACITY],
+    len: u8,
+}
+
+impl AttrPath {
+    /// The deepest nesting the codec decodes: 12 levels (a hop of
+    /// `RTA_MULTIPATH` counts as one). The kernel's own messages nest at
+    /// most 7 deep (a tc action's keys inside a filter).
+    pub const CAPACITY: usize = 12;
+    const INDEX: u16 = 0x8000;
+
+    /// The empty path (the message's own attributes are one step below it).
+    pub const fn new() -> Self {
+        Self { elems: [0; Self::CAPACITY], len: 0 }
+    }
+    /// The number of steps.
+    pub const fn len(&self) -> usize {
+        self.len as usize
+    }
+    /// Whether the path has no step.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// Whether no further step fits.
+    pub const fn is_full(&self) -> bool {
+        self.len() == Self::CAPACITY
+    }
+    /// This path with `e` appended, or `None` when it is full.
+    pub fn with(&self, e: PathElem) -> Option<Self> {
+        let mut p = *self;
+        let n = p.len();
+        let slot = p.elems.get_mut(n)?;
+        *slot = match e {
+            PathElem::Attr(id) => id & !Self::INDEX,
+            PathElem::Index(i) => Self::INDEX | (i & !Self::INDEX),
+        };
+        p.len += 1;
+        Some(p)
+    }
+    /// The steps, from the message down.
+    pub fn iter(&self) -> impl Iterator<Item = PathElem> + '_ {
+        self.elems.iter().take(self.len()).map(|&e| {
+            if e & Self::INDEX != 0 {
+                PathElem::Index(e & !Self::INDEX)
+            } else {
+                PathElem::Attr(e)
+            }
+        })
+    }
+}
+
+impl fmt::Debug for AttrPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for AttrPath {
+    /// `9 > [2] > 22`: attribute ids, and list positions in brackets.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" > ")?;
+            }
+            match e {
+                PathElem::Attr(id) => write!(f, "{id}")?,
+                PathElem::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A decoding error with the byte offset where it was found and the path
+/// of attribute ids that leads there.
 ///
 /// `offset` counts from the start of the buffer handed to the outermost
 /// decoder (usually the datagram), so it points into the bytes the user has.
+/// `path` is empty for errors in the framing of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DecodeError {
     /// Byte offset of the offending header or payload.
     pub offset: usize,
     /// What is wrong there.
     pub kind: DecodeErrorKind,
+    /// The attributes, from the message down, that hold the error.
+    pub path: AttrPath,
 }
 
 impl DecodeError {
-    /// A new error at `offset`.
+    /// A new error at `offset`, with an empty path.
     pub const fn new(offset: usize, kind: DecodeErrorKind) -> Self {
-        Self { offset, kind }
+        Self { offset, kind, path: AttrPath::new() }
+    }
+    /// The same error found under `path` (kept when it already has a
+    /// deeper one).
+    pub fn within(mut self, path: AttrPath) -> Self {
+        if self.path.len() < path.len() || self.path.is_empty() {
+            self.path = path;
+        }
+        self
     }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at byte {}: ", self.offset)?;
-        match self.kind {
+        write!(f, "at byte {}", self.offset)?;
+        if !self.path.is_empty() {
+            write!(f, " (attribute path {})", self.path)?;
+        }
+        f.write_str(": ")?;
+        self.kind.fmt(f)
+    }
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
             DecodeErrorKind::Truncated { need, have } => {
                 write!(f, "truncated: a {need}-byte header but only {have} bytes left")
             }
@@ -92,6 +211,12 @@ impl fmt::Display for DecodeError {
             }
             DecodeErrorKind::ShortStruct { need, have } => {
                 write!(f, "payload of {have} bytes is shorter than its {need}-byte header")
+            }
+            DecodeErrorKind::TooDeep => {
+                write!(f, "nested deeper than {} levels; kept verbatim", AttrPath::CAPACITY)
+            }
+            DecodeErrorKind::MissingSelector(id) => {
+                write!(f, "no selector attribute {id} among its siblings; kept verbatim")
             }
         }
     }

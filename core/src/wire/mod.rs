@@ -29,11 +29,14 @@ mod nlmsg;
 pub mod visit;
 mod writer;
 
-pub use attr::{Attr, Attrs, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_TYPE_MASK};
+pub use attr::{
+    Attr, Attrs, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_LEN_OFFSET, NLA_TYPE_MASK, NLA_TYPE_OFFSET,
+};
 pub use endian::{BigEndian, ByteOrder, LittleEndian, NativeEndian, NetworkEndian, I32, U16, U32, U64};
-pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use error::{AttrPath, DecodeError, DecodeErrorKind, EncodeError, PathElem};
 pub use nlmsg::{
-    Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_MIN_TYPE, NLMSG_NOOP, NLMSG_OVERRUN,
+    Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_FLAGS_OFFSET, NLMSG_HDRLEN, NLMSG_LEN_OFFSET,
+    NLMSG_MIN_TYPE, NLMSG_NOOP, NLMSG_OVERRUN, NLMSG_PID_OFFSET, NLMSG_SEQ_OFFSET, NLMSG_TYPE_OFFSET,
 };
 pub use writer::{AttrMark, Buffer, MsgMark, SliceBuffer, Writer};
 

@@ -17,6 +17,16 @@ pub const NLMSG_DONE: u16 = 3;
 pub const NLMSG_OVERRUN: u16 = 4;
 /// `NLMSG_MIN_TYPE`: types below this are control messages.
 pub const NLMSG_MIN_TYPE: u16 = 16;
+/// Offset of `nlmsg_len` in `struct nlmsghdr`.
+pub const NLMSG_LEN_OFFSET: usize = 0;
+/// Offset of `nlmsg_type` in `struct nlmsghdr`.
+pub const NLMSG_TYPE_OFFSET: usize = 4;
+/// Offset of `nlmsg_flags` in `struct nlmsghdr`.
+pub const NLMSG_FLAGS_OFFSET: usize = 6;
+/// Offset of `nlmsg_seq` in `struct nlmsghdr`.
+pub const NLMSG_SEQ_OFFSET: usize = 8;
+/// Offset of `nlmsg_pid` in `struct nlmsghdr`.
+pub const NLMSG_PID_OFFSET: usize = 12;
 
 /// `struct nlmsghdr`, the 16-byte header of every netlink message, with its
 /// fields in byte order `O`.
@@ -95,12 +105,12 @@ impl<'a, O: ByteOrder> NlMsg<'a, O> {
     /// `nlmsg_type`.
     #[inline]
     pub fn ty(&self) -> u16 {
-        self.u16_at(4)
+        self.u16_at(NLMSG_TYPE_OFFSET)
     }
     /// `nlmsg_flags`.
     #[inline]
     pub fn flags(&self) -> u16 {
-        self.u16_at(6)
+        self.u16_at(NLMSG_FLAGS_OFFSET)
     }
     /// `nlmsg_seq`.
     pub fn seq(&self) -> u32 {

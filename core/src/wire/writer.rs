@@ -199,7 +199,8 @@ impl<B: Buffer, O: ByteOrder> Writer<B, O> {
     pub fn end_msg(&mut self, mark: MsgMark) -> Result<(), EncodeError> {
         let len = self.buf.len().checked_sub(mark.0).ok_or(EncodeError::BadMark)?;
         let len32 = u32::try_from(len).map_err(|_| EncodeError::MsgTooLong(len))?;
-        let slot = self.buf.written_mut().get_mut(mark.0..mark.0 + 4).ok_or(EncodeError::BadMark)?;
+        let at = mark.0 + super::nlmsg::NLMSG_LEN_OFFSET;
+        let slot = self.buf.written_mut().get_mut(at..at + 4).ok_or(EncodeError::BadMark)?;
         slot.copy_from_slice(U32::<O>::new(len32).as_bytes());
         Ok(())
     }
@@ -319,6 +320,30 @@ impl<B: Buffer, O: ByteOrder> Writer<B, O> {
     /// Drops a message and everything written in it.
     pub fn cancel_msg(&mut self, mark: MsgMark) {
         self.buf.truncate(mark.0);
+    }
+    /// Runs `f` and, if it fails, drops everything it wrote (so a group of
+    /// attributes is written whole or not at all).
+    pub fn all_or_nothing<T, E>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, E>) -> Result<T, E> {
+        let start = self.buf.len();
+        let r = f(self);
+        if r.is_err() {
+            self.buf.truncate(start);
+        }
+        r
+    }
+    /// Writes a nest: begins it (with `NLA_F_NESTED` when `flagged`), runs
+    /// `f` to fill it, and ends it; on error everything is dropped.
+    pub fn nest<E: From<EncodeError>>(
+        &mut self,
+        ty: u16,
+        flagged: bool,
+        f: impl FnOnce(&mut Self) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.all_or_nothing(|w| {
+            let m = if flagged { w.begin_nest(ty)? } else { w.begin_nest_raw(ty)? };
+            f(w)?;
+            w.end_nest(m).map_err(E::from)
+        })
     }
 }
 

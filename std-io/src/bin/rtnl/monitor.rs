@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use rtnl_core::message::consts::*;
 use rtnl_core::message::{types, RtnlMessage};
 use rtnl_io::json::to_json;
 use rtnl_io::{link_names, Error, Socket};
@@ -9,13 +10,45 @@ use rtnl_io::{link_names, Error, Socket};
 use crate::route::print_notification;
 use crate::Global;
 
-/// `RTNLGRP_IPV4_ROUTE`, `RTNLGRP_IPV6_ROUTE`, `RTNLGRP_IPV4_MROUTE`,
-/// `RTNLGRP_IPV6_MROUTE`, `RTNLGRP_MPLS_ROUTE`.
-const ROUTE_GROUPS: &[u32] = &[7, 11, 6, 10, 27];
-/// Every live `RTNLGRP_*` (1..=39, less the dead DECnet and NOP groups).
+/// The route groups, as `ip monitor route` joins them.
+const ROUTE_GROUPS: &[u32] =
+    &[RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, RTNLGRP_MPLS_ROUTE];
+/// Every live `RTNLGRP_*` of 7.2, less the dead DECnet and NOP groups.
 const ALL_GROUPS: &[u32] = &[
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36,
-    37, 38, 39,
+    RTNLGRP_LINK,
+    RTNLGRP_NOTIFY,
+    RTNLGRP_NEIGH,
+    RTNLGRP_TC,
+    RTNLGRP_IPV4_IFADDR,
+    RTNLGRP_IPV4_MROUTE,
+    RTNLGRP_IPV4_ROUTE,
+    RTNLGRP_IPV4_RULE,
+    RTNLGRP_IPV6_IFADDR,
+    RTNLGRP_IPV6_MROUTE,
+    RTNLGRP_IPV6_ROUTE,
+    RTNLGRP_IPV6_IFINFO,
+    RTNLGRP_IPV6_PREFIX,
+    RTNLGRP_IPV6_RULE,
+    RTNLGRP_ND_USEROPT,
+    RTNLGRP_PHONET_IFADDR,
+    RTNLGRP_PHONET_ROUTE,
+    RTNLGRP_DCB,
+    RTNLGRP_IPV4_NETCONF,
+    RTNLGRP_IPV6_NETCONF,
+    RTNLGRP_MDB,
+    RTNLGRP_MPLS_ROUTE,
+    RTNLGRP_NSID,
+    RTNLGRP_MPLS_NETCONF,
+    RTNLGRP_IPV4_MROUTE_R,
+    RTNLGRP_IPV6_MROUTE_R,
+    RTNLGRP_NEXTHOP,
+    RTNLGRP_BRVLAN,
+    RTNLGRP_MCTP_IFADDR,
+    RTNLGRP_TUNNEL,
+    RTNLGRP_STATS,
+    RTNLGRP_IPV4_MCADDR,
+    RTNLGRP_IPV6_MCADDR,
+    RTNLGRP_IPV6_ACADDR,
 ];
 
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {

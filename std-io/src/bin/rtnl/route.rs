@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use std::process::ExitCode;
 
 use rtnl_core::message::{Message, RtnlMessage};
-use rtnl_core::payload::{Address, Labels, AF_INET, AF_INET6};
+use rtnl_core::net::{Address, Labels, AF_INET, AF_INET6};
 use rtnl_core::route::{
     self as rt, MetricAttr, RouteAttr, RouteMessage, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg,
 };
@@ -227,7 +227,7 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
         let ms: Vec<_> = n.iter().map_while(Result::ok).collect();
         let lock = ms.iter().find_map(|m| if let MetricAttr::Lock(l) = m { Some(*l) } else { None }).unwrap_or(0);
         for m in &ms {
-            let id = m.kind();
+            let id = m.id();
             if matches!(m, MetricAttr::Lock(_)) {
                 continue;
             }
@@ -254,7 +254,7 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
                     }
                 }
                 MetricAttr::Unknown(a) | MetricAttr::Invalid(a, _) => {
-                    let _ = write!(s, "metric{} {:?} ", a.kind(), a.payload());
+                    let _ = write!(s, "metric{} {:?} ", a.id(), a.payload());
                 }
                 other => {
                     if let Some(v) = metric_u32(other) {
@@ -305,25 +305,15 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, 
     s
 }
 
-fn metric_short_name(id: u16) -> &'static str {
-    match id {
-        2 => "mtu",
-        3 => "window",
-        4 => "rtt",
-        5 => "rttvar",
-        6 => "ssthresh",
-        7 => "cwnd",
-        8 => "advmss",
-        9 => "reordering",
-        10 => "hoplimit",
-        11 => "initcwnd",
-        12 => "features",
-        13 => "rto_min",
-        14 => "initrwnd",
-        15 => "quickack",
-        16 => "congctl",
-        17 => "fastopen_no_cookie",
-        _ => "metric",
+/// The name `ip` gives a metric: its kernel name without `RTAX_`, in
+/// lower case (`RTAX_RTO_MIN` → `rto_min`), but `congctl` for `RTAX_CC_ALGO`.
+fn metric_short_name(id: u16) -> String {
+    if id == rt::RTAX_CC_ALGO {
+        return "congctl".into();
+    }
+    match <MetricAttr<'_>>::NAMES.iter().find(|(i, _)| *i == id) {
+        Some((_, n)) => n.trim_start_matches("RTAX_").to_ascii_lowercase(),
+        None => format!("metric{id}"),
     }
 }
 
@@ -552,73 +542,46 @@ impl RouteSpec {
             h.rtm_flags.set(u32::from(rt::RTNH_F_ONLINK));
         }
         let mut w = Writer::new(VecBuffer::default());
-        rt::write_request(&mut w, ty, flags, seq, &h, |w| {
+        rt::request(&mut w, ty, flags, seq, &h, |r| {
             if table > 255 {
-                w.attr_u32(rt::RTA_TABLE, table)?;
+                r.table(table)?;
             }
             if let Some((a, _)) = self.dst {
-                put_addr(w, rt::RTA_DST, &a)?;
+                r.dst(a.into())?;
             }
             if let Some(s) = self.src {
-                put_addr(w, rt::RTA_PREFSRC, &s)?;
+                r.prefsrc(s.into())?;
             }
             if let Some(gw) = self.via {
-                put_gateway(w, self.family, &gw)?;
+                r.gateway_or_via(self.family, gw)?;
             }
             if let Some(d) = self.dev {
-                w.attr_u32(rt::RTA_OIF, d)?;
+                r.oif(d)?;
             }
             if let Some(m) = self.metric {
-                w.attr_u32(rt::RTA_PRIORITY, m)?;
+                r.priority(m)?;
             }
             if let Some(mtu) = self.mtu {
-                let n = w.begin_nest(rt::RTA_METRICS)?;
-                w.attr_u32(rt::RTAX_MTU, mtu)?;
-                w.end_nest(n)?;
+                r.metrics(|m| m.mtu(mtu).map(drop))?;
             }
             if !self.hops.is_empty() {
-                let n = w.begin_nest_raw(rt::RTA_MULTIPATH)?;
-                for hop in &self.hops {
-                    let flags = if hop.onlink { rt::RTNH_F_ONLINK } else { 0 };
-                    let m = rt::begin_nexthop(w, flags, hop.weight, hop.dev.unwrap_or(0) as i32)?;
-                    if let Some(gw) = hop.via {
-                        put_gateway(w, self.family, &gw)?;
+                r.multipath(|mp| {
+                    for hop in &self.hops {
+                        let flags = if hop.onlink { rt::RTNH_F_ONLINK } else { 0 };
+                        mp.hop(flags, u16::from(hop.weight) + 1, hop.dev.unwrap_or(0) as i32, |h| {
+                            if let Some(gw) = hop.via {
+                                h.gateway_or_via(self.family, gw)?;
+                            }
+                            Ok(())
+                        })?;
                     }
-                    w.end_nest(m)?;
-                }
-                w.end_nest(n)?;
+                    Ok(())
+                })?;
             }
             Ok(())
         })
         .map_err(|e| e.to_string())?;
         Ok(w.into_inner().0)
-    }
-}
-
-fn put_addr<B: rtnl_core::wire::Buffer>(
-    w: &mut Writer<B>,
-    ty: u16,
-    a: &IpAddr,
-) -> Result<(), rtnl_core::wire::EncodeError> {
-    match a {
-        IpAddr::V4(a) => w.attr(ty, &a.octets()),
-        IpAddr::V6(a) => w.attr(ty, &a.octets()),
-    }
-}
-
-/// `RTA_GATEWAY` for a gateway of the route's family, `RTA_VIA` otherwise.
-fn put_gateway<B: rtnl_core::wire::Buffer>(
-    w: &mut Writer<B>,
-    family: u8,
-    gw: &IpAddr,
-) -> Result<(), rtnl_core::wire::EncodeError> {
-    if fam_of(gw) == family {
-        return put_addr(w, rt::RTA_GATEWAY, gw);
-    }
-    let fam = u16::from(fam_of(gw)).to_ne_bytes();
-    match gw {
-        IpAddr::V4(a) => w.attr_parts(rt::RTA_VIA, &[&fam, &a.octets()]),
-        IpAddr::V6(a) => w.attr_parts(rt::RTA_VIA, &[&fam, &a.octets()]),
     }
 }
 

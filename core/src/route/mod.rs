@@ -7,17 +7,28 @@
 //! [`MetricAttr`] and `RTA_MULTIPATH` as a list of [`NextHop`]s, each with
 //! its own attributes. IPv4, IPv6, MPLS and the multicast-cache families
 //! (`RTNL_FAMILY_IPMR` / `RTNL_FAMILY_IP6MR`) decode; addresses follow the
-//! family. `RTA_ENCAP` is kept as raw bytes (lossless) until typed.
+//! family. `RTA_ENCAP` is typed for every lightweight-tunnel type
+//! ([`Encap`]), selected by `RTA_ENCAP_TYPE` wherever it stands, and for each
+//! next hop by that hop's own type.
+//!
+//! Requests are built with [`request`] and the typed builder of
+//! [`RouteAttr`] (a [`Scope`]): one method per attribute, closures for
+//! nests, a chooser for the encapsulation.
+
+mod encap;
+#[cfg(test)]
+mod tests;
+
+pub use encap::*;
 
 use zerocopy::{FromBytes, IntoBytes};
 
-use crate::payload::{
-    Address, AttrPayload, AttrSet, Be16, Be32, Bytes, Ctx, EncodeAllError, Labels, Nest, RawNest, TypedAttrs, Uint,
-};
-use crate::wire::visit::{Value, Visit, Visitor};
+use crate::net::{Address, Labels};
+use crate::typed::{AttrPayload, AttrSet, Be16, Be32, Bytes, Ctx, Nest, PathName, Scope, TypedAttrs, Uint};
+use crate::wire::visit::{MapRenderer, Render, Renderer, SeqRenderer, Value};
 use crate::wire::{
-    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, I32, U16,
-    U32, U64,
+    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, PathElem, Writer,
+    I32, U16, U32, U64,
 };
 
 /// `RTM_NEWROUTE`.
@@ -228,8 +239,21 @@ pub struct Via<'a> {
     pub addr: Address<'a>,
 }
 
+impl<'a> Via<'a> {
+    /// A gateway of address family `family` (`AF_INET`, `AF_INET6`).
+    pub fn new(addr: Address<'a>) -> Self {
+        let family = match addr {
+            Address::V4(_) => crate::net::AF_INET,
+            Address::V6(_) => crate::net::AF_INET6,
+            Address::Mpls(_) => crate::net::AF_MPLS,
+            Address::Other(_) => crate::net::AF_UNSPEC,
+        };
+        Via { family: family.into(), addr }
+    }
+}
+
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Via<'a> {
-    fn decode(attr: &crate::wire::Attr<'a, O>, _: Ctx) -> Result<Self, DecodeError> {
+    fn decode(attr: &crate::wire::Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
         let p = attr.payload();
         let (fam, addr) = U16::<O>::read_from_prefix(p).map_err(|_| {
             DecodeError::new(attr.payload_offset(), DecodeErrorKind::ShortStruct { need: 2, have: p.len() })
@@ -241,84 +265,90 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Via<'a> {
         };
         Ok(Via { family, addr })
     }
-    fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         let fam = U16::<O>::new(self.family);
-        self.addr.with_bytes(|a| w.attr_parts(ty, &[fam.as_bytes(), a]))
-    }
-    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
-        v.begin_object();
-        v.field("rtvia_family", Value::U64(self.family.into()));
-        v.key("rtvia_addr");
-        self.addr.visit(v);
-        v.end_object();
+        self.addr.with_bytes(|a| w.attr_parts(id, &[fam.as_bytes(), a]))
     }
 }
+
+impl Render for Via<'_> {
+    /// `{"rtvia_family", "rtvia_addr"}`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("rtvia_family", &Value::U64(self.family.into()))?;
+        m.entry("rtvia_addr", &self.addr)?;
+        m.end()
+    }
+}
+serde_via_render!(impl['a] Via<'a>);
 
 attr_set! {
     /// A route attribute (`enum rtattr_type_t`, `RTA_*`).
     pub enum RouteAttr {
         /// Destination prefix.
-        1 RTA_DST => Dst(Address<'a>),
+        1 RTA_DST dst => Dst(Address<'a>),
         /// Source prefix.
-        2 RTA_SRC => Src(Address<'a>),
+        2 RTA_SRC src => Src(Address<'a>),
         /// Input interface index.
-        3 RTA_IIF => Iif(u32),
+        3 RTA_IIF iif => Iif(u32),
         /// Output interface index.
-        4 RTA_OIF => Oif(u32),
+        4 RTA_OIF oif => Oif(u32),
         /// Gateway of the route's own family.
-        5 RTA_GATEWAY => Gateway(Address<'a>),
+        5 RTA_GATEWAY gateway => Gateway(Address<'a>),
         /// Priority (metric).
-        6 RTA_PRIORITY => Priority(u32),
+        6 RTA_PRIORITY priority => Priority(u32),
         /// Preferred source address.
-        7 RTA_PREFSRC => PrefSrc(Address<'a>),
+        7 RTA_PREFSRC prefsrc => PrefSrc(Address<'a>),
         /// Metrics (`RTAX_*`).
-        8 RTA_METRICS => Metrics(Nest<'a, O, MetricAttr<'a, O>>),
+        8 RTA_METRICS metrics => Metrics(Nest<'a, O, MetricAttr<'a, O>>) nest MetricAttr,
         /// Next hops of a multipath route.
-        9 RTA_MULTIPATH => Multipath(Multipath<'a, O>),
+        9 RTA_MULTIPATH multipath => Multipath(Multipath<'a, O>) custom,
         /// Unused.
-        10 RTA_PROTOINFO => ProtoInfo(Bytes<'a>),
+        10 RTA_PROTOINFO protoinfo => ProtoInfo(Bytes<'a>),
         /// Realms (`to | from << 16`).
-        11 RTA_FLOW => Flow(u32),
+        11 RTA_FLOW flow => Flow(u32),
         /// Cache information.
-        12 RTA_CACHEINFO => CacheInfo(RtaCacheInfo<O>),
+        12 RTA_CACHEINFO cacheinfo => CacheInfo(RtaCacheInfo<O>),
         /// Unused (`struct rta_session`).
-        13 RTA_SESSION => Session(Bytes<'a>),
+        13 RTA_SESSION session => Session(Bytes<'a>),
         /// Unused.
-        14 RTA_MP_ALGO => MpAlgo(u32),
+        14 RTA_MP_ALGO mp_algo => MpAlgo(u32),
         /// Routing table id (the full 32 bits).
-        15 RTA_TABLE => Table(u32),
+        15 RTA_TABLE table => Table(u32),
         /// Firewall mark (FIB lookups).
-        16 RTA_MARK => Mark(u32),
+        16 RTA_MARK mark => Mark(u32),
         /// Multicast-cache statistics.
-        17 RTA_MFC_STATS => MfcStats(RtaMfcStats<O>),
+        17 RTA_MFC_STATS mfc_stats => MfcStats(RtaMfcStats<O>),
         /// Gateway of another family.
-        18 RTA_VIA => Via(Via<'a>),
+        18 RTA_VIA via => Via(Via<'a>),
         /// MPLS labels to swap in.
-        19 RTA_NEWDST => NewDst(Labels<'a>),
+        19 RTA_NEWDST newdst => NewDst(Labels<'a>),
         /// IPv6 router preference (`ICMPV6_ROUTER_PREF_*`).
-        20 RTA_PREF => Pref(u8),
-        /// Lightweight-tunnel encapsulation type (`LWTUNNEL_ENCAP_*`).
-        21 RTA_ENCAP_TYPE => EncapType(u16),
-        /// Lightweight-tunnel encapsulation, selected by `RTA_ENCAP_TYPE` (kept raw).
-        22 RTA_ENCAP => Encap(RawNest<'a>),
+        20 RTA_PREF pref => Pref(u8),
+        /// Lightweight-tunnel encapsulation type (`LWTUNNEL_ENCAP_*`); the
+        /// `encap` builder writes it with the encapsulation.
+        21 RTA_ENCAP_TYPE encap_type => EncapType(u16),
+        /// Lightweight-tunnel encapsulation, selected by `RTA_ENCAP_TYPE`
+        /// (among the same run's attributes: the message's, or a next hop's).
+        22 RTA_ENCAP encap => Encap(Encap<'a, O>) select Encap,
         /// Expiry (4 bytes for IPv6 routes, 8 for multicast-cache entries).
-        23 RTA_EXPIRES => Expires(Uint),
+        23 RTA_EXPIRES expires => Expires(Uint),
         /// Padding for 64-bit alignment.
-        24 RTA_PAD => Pad(Bytes<'a>),
+        24 RTA_PAD pad => Pad(Bytes<'a>),
         /// User id (FIB lookups).
-        25 RTA_UID => Uid(u32),
+        25 RTA_UID uid => Uid(u32),
         /// MPLS TTL propagation.
-        26 RTA_TTL_PROPAGATE => TtlPropagate(u8),
+        26 RTA_TTL_PROPAGATE ttl_propagate => TtlPropagate(u8),
         /// IP protocol (FIB lookups).
-        27 RTA_IP_PROTO => IpProto(u8),
+        27 RTA_IP_PROTO ip_proto => IpProto(u8),
         /// Source port (FIB lookups), big-endian.
-        28 RTA_SPORT => Sport(Be16),
+        28 RTA_SPORT sport => Sport(Be16),
         /// Destination port (FIB lookups), big-endian.
-        29 RTA_DPORT => Dport(Be16),
+        29 RTA_DPORT dport => Dport(Be16),
         /// Next-hop object id.
-        30 RTA_NH_ID => NhId(u32),
+        30 RTA_NH_ID nh_id => NhId(u32),
         /// IPv6 flow label (FIB lookups), big-endian (Linux 7.2+).
-        31 RTA_FLOWLABEL => FlowLabel(Be32),
+        31 RTA_FLOWLABEL flowlabel => FlowLabel(Be32),
     }
 }
 
@@ -326,56 +356,69 @@ attr_set! {
     /// A route metric (`RTAX_*`), inside `RTA_METRICS`.
     pub enum MetricAttr {
         /// Bitmask of locked metrics (`1 << RTAX_*`).
-        1 RTAX_LOCK => Lock(u32),
+        1 RTAX_LOCK lock => Lock(u32),
         /// Path MTU.
-        2 RTAX_MTU => Mtu(u32),
+        2 RTAX_MTU mtu => Mtu(u32),
         /// TCP window clamp.
-        3 RTAX_WINDOW => Window(u32),
+        3 RTAX_WINDOW window => Window(u32),
         /// Round-trip time.
-        4 RTAX_RTT => Rtt(u32),
+        4 RTAX_RTT rtt => Rtt(u32),
         /// RTT variance.
-        5 RTAX_RTTVAR => RttVar(u32),
+        5 RTAX_RTTVAR rttvar => RttVar(u32),
         /// Slow-start threshold.
-        6 RTAX_SSTHRESH => Ssthresh(u32),
+        6 RTAX_SSTHRESH ssthresh => Ssthresh(u32),
         /// Congestion window.
-        7 RTAX_CWND => Cwnd(u32),
+        7 RTAX_CWND cwnd => Cwnd(u32),
         /// Advertised MSS.
-        8 RTAX_ADVMSS => AdvMss(u32),
+        8 RTAX_ADVMSS advmss => AdvMss(u32),
         /// Reordering.
-        9 RTAX_REORDERING => Reordering(u32),
+        9 RTAX_REORDERING reordering => Reordering(u32),
         /// Hop limit.
-        10 RTAX_HOPLIMIT => HopLimit(u32),
+        10 RTAX_HOPLIMIT hoplimit => HopLimit(u32),
         /// Initial congestion window.
-        11 RTAX_INITCWND => InitCwnd(u32),
+        11 RTAX_INITCWND initcwnd => InitCwnd(u32),
         /// Features (`RTAX_FEATURE_*`).
-        12 RTAX_FEATURES => Features(u32),
+        12 RTAX_FEATURES features => Features(u32),
         /// Minimum RTO.
-        13 RTAX_RTO_MIN => RtoMin(u32),
+        13 RTAX_RTO_MIN rto_min => RtoMin(u32),
         /// Initial receive window.
-        14 RTAX_INITRWND => InitRwnd(u32),
+        14 RTAX_INITRWND initrwnd => InitRwnd(u32),
         /// Quick ACK.
-        15 RTAX_QUICKACK => QuickAck(u32),
+        15 RTAX_QUICKACK quickack => QuickAck(u32),
         /// Congestion-control algorithm name.
-        16 RTAX_CC_ALGO => CcAlgo(&'a str),
+        16 RTAX_CC_ALGO cc_algo => CcAlgo(&'a str),
         /// TCP Fast Open without cookie.
-        17 RTAX_FASTOPEN_NO_COOKIE => FastopenNoCookie(u32),
+        17 RTAX_FASTOPEN_NO_COOKIE fastopen_no_cookie => FastopenNoCookie(u32),
     }
 }
 
 /// The payload of `RTA_MULTIPATH`: a list of `struct rtnexthop`, each
-/// followed by its own route attributes.
+/// followed by its own route attributes (decoded in their own run, so each
+/// hop's `RTA_ENCAP` is selected by that hop's `RTA_ENCAP_TYPE`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Multipath<'a, O: ByteOrder = NativeEndian> {
     bytes: &'a [u8],
     offset: usize,
-    ctx: Ctx,
+    ctx: Ctx<'a>,
     _o: core::marker::PhantomData<O>,
 }
 
 impl<'a, O: ByteOrder> Multipath<'a, O> {
-    /// The next hops. Yields `Err` once for a hop that cannot be framed.
+    /// The next hops. Yields `Err` once for a hop that cannot be framed (or
+    /// that lies deeper than [`MAX_DEPTH`](crate::typed::MAX_DEPTH)).
     pub fn hops(&self) -> NextHops<'a, O> {
-        NextHops { bytes: self.bytes, pos: 0, base: self.offset, ctx: self.ctx, done: false, _o: Default::default() }
+        NextHops {
+            bytes: self.bytes,
+            pos: 0,
+            index: 0,
+            base: self.offset,
+            ctx: self.ctx,
+            done: false,
+            _o: Default::default(),
+        }
+    }
+    fn well_formed(&self) -> bool {
+        self.hops().all(|h| h.is_ok_and(|h| h.attrs.raw().framing_error().is_none()))
     }
 }
 
@@ -384,6 +427,7 @@ impl<'a, O: ByteOrder> Multipath<'a, O> {
 pub struct NextHop<'a, O: ByteOrder = NativeEndian> {
     /// The `rtnexthop` head.
     pub header: RtNextHop<O>,
+    offset: usize,
     attrs: TypedAttrs<'a, O, RouteAttr<'a, O>>,
 }
 
@@ -401,6 +445,24 @@ impl<'a, O: ByteOrder> NextHop<'a, O> {
     pub fn weight(&self) -> u16 {
         u16::from(self.header.rtnh_hops) + 1
     }
+    /// Offset of the hop's `rtnexthop` in the enclosing buffer.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl<O: ByteOrder> Render for NextHop<'_, O> {
+    /// The `rtnexthop` fields, then `"attrs"`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let h = &self.header;
+        let mut m = r.map()?;
+        m.entry("rtnh_len", &h.rtnh_len)?;
+        m.entry("rtnh_flags", &h.rtnh_flags)?;
+        m.entry("rtnh_hops", &h.rtnh_hops)?;
+        m.entry("rtnh_ifindex", &h.rtnh_ifindex)?;
+        m.entry("attrs", &self.attrs)?;
+        m.end()
+    }
 }
 
 /// Iterator over the next hops of `RTA_MULTIPATH`.
@@ -408,11 +470,17 @@ impl<'a, O: ByteOrder> NextHop<'a, O> {
 pub struct NextHops<'a, O: ByteOrder = NativeEndian> {
     bytes: &'a [u8],
     pos: usize,
+    index: u16,
     base: usize,
-    ctx: Ctx,
+    ctx: Ctx<'a>,
     done: bool,
     _o: core::marker::PhantomData<O>,
 }
+
+/// Offset of `rtnh_len` in `struct rtnexthop`.
+pub const RTNH_LEN_OFFSET: usize = 0;
+/// Size of `struct rtnexthop` (`RTNH_LENGTH(0)`).
+pub const RTNH_HDRLEN: usize = 8;
 
 impl<'a, O: ByteOrder> Iterator for NextHops<'a, O> {
     type Item = Result<NextHop<'a, O>, DecodeError>;
@@ -426,67 +494,195 @@ impl<'a, O: ByteOrder> Iterator for NextHops<'a, O> {
             return None;
         }
         let at = self.base + self.pos;
+        let path = self.ctx.path;
         let fail = |s: &mut Self, kind| {
             s.done = true;
-            Some(Err(DecodeError::new(at, kind)))
+            Some(Err(DecodeError::new(at, kind).within(path)))
         };
         let Ok((header, _)) = RtNextHop::<O>::read_from_prefix(rest) else {
-            return fail(self, DecodeErrorKind::Truncated { need: 8, have: rest.len() });
+            return fail(self, DecodeErrorKind::Truncated { need: RTNH_HDRLEN, have: rest.len() });
         };
         let len = header.rtnh_len.get();
-        if (len as usize) < 8 {
+        if (len as usize) < RTNH_HDRLEN {
             return fail(self, DecodeErrorKind::AttrLenTooSmall(len));
         }
-        let Some(body) = rest.get(8..len as usize) else {
+        let Some(body) = rest.get(RTNH_HDRLEN..len as usize) else {
             return fail(self, DecodeErrorKind::AttrLenPastEnd { len, avail: rest.len() });
         };
+        let run = Attrs::at(body, at + RTNH_HDRLEN);
+        let ctx = match self.ctx.enter(PathElem::Index(self.index), &run, at) {
+            Ok(c) => c,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e));
+            }
+        };
         self.pos = self.pos.saturating_add(align(len as usize)).min(self.bytes.len());
-        Some(Ok(NextHop { header, attrs: TypedAttrs::new(Attrs::at(body, at + 8), self.ctx) }))
+        self.index = self.index.saturating_add(1);
+        Some(Ok(NextHop { header, offset: at, attrs: TypedAttrs::new(run, ctx) }))
     }
 }
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
     const NESTED: bool = false;
-    fn decode(attr: &crate::wire::Attr<'a, O>, ctx: Ctx) -> Result<Self, DecodeError> {
-        Ok(Multipath { bytes: attr.payload(), offset: attr.payload_offset(), ctx, _o: Default::default() })
-    }
-    fn emit<B: Buffer>(&self, ty: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        let malformed = self.hops().any(|h| match h {
-            Ok(h) => h.attrs.raw().framing_error().is_some(),
-            Err(_) => true,
-        });
-        if malformed {
-            // not a well-formed list of next hops: keep it as received
-            return w.attr(ty, self.bytes);
+    fn decode(attr: &crate::wire::Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let run = Attrs::<O>::at(attr.payload(), attr.payload_offset());
+        // the hops lie one level down (checked here, so that a multipath
+        // too deep is kept verbatim as invalid rather than as an empty list)
+        let inner = ctx.enter(PathElem::Attr(attr.id()), &run, attr.offset())?;
+        if inner.path.with(PathElem::Index(0)).is_none_or(|p| p.is_full()) {
+            return Err(DecodeError::new(attr.offset(), DecodeErrorKind::TooDeep).within(inner.path));
         }
-        let outer = w.begin_nest_raw(ty)?;
+        Ok(Multipath { bytes: attr.payload(), offset: attr.payload_offset(), ctx: inner, _o: Default::default() })
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        if !self.well_formed() {
+            // not a well-formed list of next hops: keep it as received
+            return w.attr(id, self.bytes);
+        }
+        let outer = w.begin_nest_raw(id)?;
         for hop in self.hops().flatten() {
             let m = w.begin_len16(hop.header.as_bytes())?;
-            for a in hop.attrs().flatten() {
-                a.emit(w)?;
-            }
+            hop.attrs.emit_all(w)?;
             w.end_nest(m)?;
         }
         w.end_nest(outer)
-    }
-    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
-        v.begin_array();
-        for hop in self.hops().map_while(Result::ok) {
-            v.begin_object();
-            v.field("rtnh_len", Value::U64(hop.header.rtnh_len.get().into()));
-            v.field("rtnh_flags", Value::U64(hop.header.rtnh_flags.into()));
-            v.field("rtnh_hops", Value::U64(hop.header.rtnh_hops.into()));
-            v.field("rtnh_ifindex", Value::I64(hop.header.rtnh_ifindex.get().into()));
-            v.key("attrs");
-            hop.attrs.visit_all(v);
-            v.end_object();
-        }
-        v.end_array();
     }
     fn first_error(&self) -> Option<DecodeError> {
         self.hops().find_map(|h| match h {
             Ok(h) => h.attrs.first_error(),
             Err(e) => Some(e),
+        })
+    }
+    fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
+        for (i, hop) in self.hops().map_while(Result::ok).enumerate() {
+            let end = hop.offset + hop.header.rtnh_len.get() as usize;
+            if (hop.offset..end).contains(&offset) {
+                f(PathName::Index(i));
+                hop.attrs.locate(offset, f);
+                return;
+            }
+        }
+    }
+}
+
+impl<O: ByteOrder> Render for Multipath<'_, O> {
+    /// An array of next hops (stopping at one that cannot be framed).
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut s = r.seq()?;
+        for hop in self.hops().map_while(Result::ok) {
+            s.element(&hop)?;
+        }
+        s.end()
+    }
+}
+serde_via_render!(impl['a, O: ByteOrder] Multipath<'a, O>);
+serde_via_render!(impl['a, O: ByteOrder] NextHop<'a, O>);
+
+/// The builder of `RTA_MULTIPATH`: one [`hop`](Self::hop) per next hop.
+#[derive(Debug)]
+pub struct MultipathScope<'s, 'w, B: Buffer, O: ByteOrder>(&'s mut Scope<'w, B, O, RouteAttr<'static, O>>);
+
+impl<B: Buffer, O: ByteOrder> MultipathScope<'_, '_, B, O> {
+    /// Writes one next hop: `flags` (`RTNH_F_*`), `weight` (1–256, sent as
+    /// `rtnh_hops = weight - 1`), `ifindex`, and the hop's own attributes
+    /// written by `f` (gateway, via, encap, …).
+    pub fn hop(
+        &mut self,
+        flags: u8,
+        weight: u16,
+        ifindex: i32,
+        f: impl FnOnce(&mut Scope<'_, B, O, RouteAttr<'static, O>>) -> Result<(), EncodeError>,
+    ) -> Result<&mut Self, EncodeError> {
+        let hops = u8::try_from(weight.saturating_sub(1)).unwrap_or(u8::MAX);
+        let head = RtNextHop::<O> {
+            rtnh_len: U16::new(RTNH_HDRLEN as u16),
+            rtnh_flags: flags,
+            rtnh_hops: hops,
+            rtnh_ifindex: I32::new(ifindex),
+        };
+        self.0.writer().all_or_nothing(|w| {
+            let m = w.begin_len16(head.as_bytes())?;
+            f(&mut Scope::new(w))?;
+            w.end_nest(m)
+        })?;
+        Ok(self)
+    }
+}
+
+impl<'w, B: Buffer, O: ByteOrder> Scope<'w, B, O, RouteAttr<'static, O>> {
+    /// Writes `RTA_MULTIPATH`: `f` adds the next hops.
+    pub fn multipath(
+        &mut self,
+        f: impl FnOnce(&mut MultipathScope<'_, 'w, B, O>) -> Result<(), EncodeError>,
+    ) -> Result<&mut Self, EncodeError> {
+        // a list of rtnexthop, not attributes: sent without NLA_F_NESTED, as ip does
+        let start = self.len();
+        let m = self.writer().begin_nest_raw(RTA_MULTIPATH)?;
+        let r = f(&mut MultipathScope(self)).and_then(|_| self.writer().end_nest(m));
+        if r.is_err() {
+            self.writer().buffer_mut().truncate(start);
+        }
+        r.map(|_| self)
+    }
+    /// Writes a gateway: `RTA_GATEWAY` when it is of the route's `family`,
+    /// `RTA_VIA` (with the gateway's family) otherwise, as `ip` does.
+    pub fn gateway_or_via(&mut self, family: u8, gw: core::net::IpAddr) -> Result<&mut Self, EncodeError> {
+        let a = Address::from(gw);
+        let fam = match gw {
+            core::net::IpAddr::V4(_) => crate::net::AF_INET,
+            core::net::IpAddr::V6(_) => crate::net::AF_INET6,
+        };
+        if fam == family {
+            self.gateway(a)
+        } else {
+            self.via(Via::new(a))
+        }
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for Via<'_> {
+    fn arbitrary_attr<B: Buffer>(
+        u: &mut arbitrary::Unstructured<'_>,
+        id: u16,
+        g: crate::typed::gen::GenCtx,
+        w: &mut Writer<B, O>,
+    ) -> arbitrary::Result<()> {
+        let v6: bool = u.arbitrary()?;
+        let (fam, a): (u8, &[u8]) =
+            if v6 { (10, &u.arbitrary::<[u8; 16]>()?) } else { (2, &u.arbitrary::<[u8; 4]>()?) };
+        let _ = g;
+        crate::typed::gen::enc(w.attr_parts(id, &[U16::<O>::new(fam.into()).as_bytes(), a]))
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for Multipath<'_, O> {
+    /// One to three next hops, each with arbitrary route attributes.
+    fn arbitrary_attr<B: Buffer>(
+        u: &mut arbitrary::Unstructured<'_>,
+        id: u16,
+        g: crate::typed::gen::GenCtx,
+        w: &mut Writer<B, O>,
+    ) -> arbitrary::Result<()> {
+        use crate::typed::gen::{enc, enc_mark, ArbitrarySet};
+        w.all_or_nothing(|w| {
+            let outer = enc_mark(w.begin_nest_raw(id))?;
+            for _ in 0..u.int_in_range(1..=3)? {
+                let head = RtNextHop::<O> {
+                    rtnh_len: U16::new(RTNH_HDRLEN as u16),
+                    rtnh_flags: u.arbitrary()?,
+                    rtnh_hops: u.arbitrary()?,
+                    rtnh_ifindex: I32::new(u.arbitrary()?),
+                };
+                let m = enc_mark(w.begin_len16(head.as_bytes()))?;
+                if g.depth < crate::typed::gen::GEN_DEPTH {
+                    RouteAttr::<'_, O>::arbitrary_attrs(u, g.deeper(), w)?;
+                }
+                enc(w.end_nest(m))?;
+            }
+            enc(w.end_nest(outer))
         })
     }
 }
@@ -513,7 +709,7 @@ impl<'a, O: ByteOrder> RouteMessage<'a, O> {
                 DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
             )
         })?;
-        let ctx = Ctx { family: header.rtm_family };
+        let ctx = Ctx::message(header.rtm_family, msg.ty(), msg.flags());
         Ok(RouteMessage { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
     }
     /// The `rtmsg` header.
@@ -528,28 +724,37 @@ impl<'a, O: ByteOrder> RouteMessage<'a, O> {
     }
     /// The table: `RTA_TABLE` when present, else `rtm_table`.
     pub fn table(&self) -> RouteTable {
-        self.attrs()
-            .flatten()
-            .find_map(|a| match a {
-                RouteAttr::Table(t) => Some(RouteTable(t)),
-                _ => None,
-            })
-            .unwrap_or(RouteTable(self.header.rtm_table.into()))
+        match self.attrs.find(RTA_TABLE) {
+            Some(RouteAttr::Table(t)) => RouteTable(t),
+            _ => RouteTable(self.header.rtm_table.into()),
+        }
     }
     /// Encodes header and attributes (as a message body).
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeAllError> {
+    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.header(&self.header)?;
         self.attrs.emit_all(w)
     }
 }
 
+impl<O: ByteOrder> Render for RouteMessage<'_, O> {
+    /// `{"header": {...}, "attrs": [...]}`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("header", &self.header)?;
+        m.entry("attrs", &self.attrs)?;
+        m.end()
+    }
+}
+serde_via_render!(impl['a, O: ByteOrder] RouteMessage<'a, O>);
+
 /// Returns the kernel name of route attribute `id`.
 pub fn attr_name(id: u16) -> Option<&'static str> {
-    <RouteAttr<'_> as crate::payload::AttrSet<'_, NativeEndian>>::name_of(id)
+    <RouteAttr<'_> as AttrSet<'_, NativeEndian>>::name_of(id)
 }
 
-/// Helper to build a route request: writes `nlmsghdr` + `rtmsg`, calls
-/// `attrs` to add attributes, and closes the message.
+/// Writes a whole route request: `nlmsghdr` + `rtmsg`, then the attributes
+/// that `attrs` writes through the typed builder, and closes the message
+/// (or leaves nothing of it on error).
 ///
 /// ```
 /// use core::net::Ipv4Addr;
@@ -563,46 +768,26 @@ pub fn attr_name(id: u16) -> Option<&'static str> {
 ///     rtm_protocol: RouteProtocol::STATIC.0, rtm_scope: RouteScope::UNIVERSE.0,
 ///     rtm_type: RouteType::UNICAST.0, ..Default::default()
 /// };
-/// route::write_request(&mut w, route::RTM_NEWROUTE,
-///     NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1, &hdr, |w| {
-///     w.attr(route::RTA_DST, &Ipv4Addr::new(192, 0, 2, 1).octets())?;
-///     w.attr_u32(route::RTA_OIF, 1)
+/// route::request(&mut w, route::RTM_NEWROUTE,
+///     NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1, &hdr, |r| {
+///     r.dst(Ipv4Addr::new(192, 0, 2, 1).into())?.oif(1)?;
+///     Ok(())
 /// })?;
 /// assert_eq!(w.len(), 16 + 12 + 8 + 8);
 /// # Ok::<(), rtnl_core::wire::EncodeError>(())
 /// ```
-pub fn write_request<B: Buffer, O: ByteOrder>(
+pub fn request<B: Buffer, O: ByteOrder>(
     w: &mut Writer<B, O>,
     ty: u16,
     flags: u16,
     seq: u32,
     header: &RtMsg<O>,
-    attrs: impl FnOnce(&mut Writer<B, O>) -> Result<(), EncodeError>,
+    attrs: impl FnOnce(&mut Scope<'_, B, O, RouteAttr<'static, O>>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
     let m = w.begin_msg(ty, flags, seq, 0)?;
-    let r = w.header(header).and_then(|_| attrs(w)).and_then(|_| w.end_msg(m));
+    let r = w.header(header).and_then(|_| attrs(&mut Scope::new(w))).and_then(|_| w.end_msg(m));
     if r.is_err() {
         w.cancel_msg(m);
     }
     r
-}
-
-/// Starts one next hop of an `RTA_MULTIPATH` being written: the `rtnexthop`
-/// head (`rtnh_hops` is the weight - 1). Write the hop's attributes, then
-/// close it with [`Writer::end_nest`], which sets `rtnh_len`.
-pub fn begin_nexthop<B: Buffer, O: ByteOrder>(
-    w: &mut Writer<B, O>,
-    flags: u8,
-    hops: u8,
-    ifindex: i32,
-) -> Result<crate::wire::AttrMark, EncodeError> {
-    let head =
-        RtNextHop::<O> { rtnh_len: U16::new(8), rtnh_flags: flags, rtnh_hops: hops, rtnh_ifindex: I32::new(ifindex) };
-    w.begin_len16(head.as_bytes())
-}
-
-impl<O: ByteOrder> Visit for RouteMessage<'_, O> {
-    fn visit<V: Visitor + ?Sized>(&self, v: &mut V) {
-        self.attrs.visit_all(v)
-    }
 }

@@ -1,0 +1,296 @@
+//! Payloads that are not one value nor a plain nest: arrays of structs,
+//! nests keyed by position, arrays of `u32` indexed by an enum, and a
+//! struct followed by attributes.
+
+use core::marker::PhantomData;
+
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+
+use super::{AttrPayload, AttrSet, Ctx, PathName, TypedAttrs};
+use crate::wire::visit::{AttrName, MapRenderer, Pair, Render, Renderer, SeqRenderer, Value};
+use crate::wire::{
+    align, Attr, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, PathElem, Writer, U32,
+};
+
+/// An array of structs `T` filling the payload (`IFLA_VF_VLAN_LIST`-like
+/// payloads, `NHA_GROUP`'s `nexthop_grp` entries). A payload that is not a
+/// whole number of `T` is invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StructArray<'a, T> {
+    bytes: &'a [u8],
+    _t: PhantomData<T>,
+}
+
+impl<'a, T: FromBytes + KnownLayout + Immutable> StructArray<'a, T> {
+    /// The array over `bytes` (a whole number of `T`), or `None`.
+    pub fn new(bytes: &'a [u8]) -> Option<Self> {
+        let n = core::mem::size_of::<T>();
+        (n > 0 && bytes.len().is_multiple_of(n)).then_some(StructArray { bytes, _t: PhantomData })
+    }
+    /// The elements.
+    pub fn iter(&self) -> impl Iterator<Item = T> + 'a {
+        self.bytes.chunks_exact(core::mem::size_of::<T>().max(1)).filter_map(|c| T::read_from_bytes(c).ok())
+    }
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.bytes.len() / core::mem::size_of::<T>().max(1)
+    }
+    /// Whether the array is empty.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+impl<'a, O: ByteOrder, T: FromBytes + KnownLayout + Immutable + Render> AttrPayload<'a, O> for StructArray<'a, T> {
+    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let n = core::mem::size_of::<T>();
+        StructArray::new(attr.payload()).ok_or(DecodeError::new(
+            attr.payload_offset(),
+            DecodeErrorKind::BadLength { expected: attr.payload().len() / n.max(1) * n, got: attr.payload().len() },
+        ))
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        w.attr(id, self.bytes)
+    }
+}
+
+impl<'a, T: FromBytes + KnownLayout + Immutable + Render> Render for StructArray<'a, T> {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut s = r.seq()?;
+        for x in self.iter() {
+            s.element(&x)?;
+        }
+        s.end()
+    }
+}
+
+/// A nest whose attribute ids are positions (`TCA_ACT_TAB`: id = the
+/// action's order, from 1), each holding a `T`.
+#[derive(Debug, PartialEq)]
+pub struct IndexedNest<'a, O: ByteOrder, T> {
+    /// The flag bits of the nest's `nla_type`.
+    pub flags: u16,
+    raw: Attrs<'a, O>,
+    ctx: Ctx<'a>,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<O: ByteOrder, T> Clone for IndexedNest<'_, O, T> {
+    fn clone(&self) -> Self {
+        IndexedNest { flags: self.flags, raw: self.raw.clone(), ctx: self.ctx, _t: PhantomData }
+    }
+}
+
+impl<'a, O: ByteOrder, T: AttrPayload<'a, O>> IndexedNest<'a, O, T> {
+    /// The elements: `(position, element)`; a framing error ends the list.
+    pub fn iter(&self) -> impl Iterator<Item = Result<(u16, Result<T, DecodeError>), DecodeError>> + use<'_, 'a, O, T> {
+        self.raw.clone().map(move |a| a.map(|a| (a.id(), self.element(&a))))
+    }
+    fn element(&self, a: &Attr<'a, O>) -> Result<T, DecodeError> {
+        let inner = self.ctx.over(&self.raw);
+        T::decode(a, &inner).map_err(|e| e.within(inner.path_to(a.id())))
+    }
+}
+
+impl<'a, O: ByteOrder, T: AttrPayload<'a, O>> AttrPayload<'a, O> for IndexedNest<'a, O, T> {
+    const NESTED: bool = true;
+    fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let raw = attr.nested();
+        let ctx = ctx.enter(PathElem::Attr(attr.id()), &raw, attr.offset())?;
+        Ok(IndexedNest { flags: attr.flag_bits(), raw, ctx, _t: PhantomData })
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        if self.raw.framing_error().is_some() {
+            return w.attr(id | self.flags, self.raw.bytes());
+        }
+        let m = w.begin_nest_raw(id | self.flags)?;
+        for a in self.raw.clone().flatten() {
+            match self.element(&a) {
+                Ok(x) => x.emit(a.raw_type(), w)?,
+                Err(_) => w.attr(a.raw_type(), a.payload())?,
+            }
+        }
+        w.end_nest(m)
+    }
+    fn first_error(&self) -> Option<DecodeError> {
+        self.iter().find_map(|e| match e {
+            Ok((_, Ok(x))) => x.first_error(),
+            Ok((_, Err(e))) | Err(e) => Some(e),
+        })
+    }
+    fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
+        for a in self.raw.clone().map_while(Result::ok) {
+            if (a.offset()..a.offset() + a.len()).contains(&offset) {
+                f(PathName::Index(a.id().into()));
+                if let Ok(x) = self.element(&a) {
+                    x.locate(offset, f);
+                }
+                return;
+            }
+        }
+    }
+}
+
+impl<'a, O: ByteOrder, T: AttrPayload<'a, O>> Render for IndexedNest<'a, O, T> {
+    /// `[[position, value], ...]` (hex for an element that did not decode).
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut s = r.seq()?;
+        for a in self.raw.clone().map_while(Result::ok) {
+            match self.element(&a) {
+                Ok(x) => s.element(&Pair(AttrName::Unknown(a.id()), &x))?,
+                Err(_) => s.element(&Pair(AttrName::Unknown(a.id()), &Value::Hex(a.payload())))?,
+            }
+        }
+        s.end()
+    }
+}
+
+/// The names of the positions of a [`U32Array`].
+pub trait IndexNames {
+    /// `NAMES[i]` names element `i` (`""` for a position without a name).
+    const NAMES: &'static [&'static str];
+}
+
+/// An array of host-order `u32`s indexed by an enum (`IFLA_INET_CONF`:
+/// element `i` is `IPV4_DEVCONF_*` number `i + 1`), rendered as an object
+/// keyed by the names of `N` (positions past the names keep their number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct U32Array<'a, O: ByteOrder, N> {
+    bytes: &'a [u8],
+    _o: PhantomData<(O, N)>,
+}
+
+impl<'a, O: ByteOrder, N: IndexNames> U32Array<'a, O, N> {
+    /// Element `i`, if present.
+    pub fn get(&self, i: usize) -> Option<u32> {
+        let b = self.bytes.get(i * 4..i * 4 + 4)?;
+        Some(U32::<O>::from_bytes([b[0], b[1], b[2], b[3]]).get())
+    }
+    /// The elements, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
+        self.bytes.chunks_exact(4).map(|b| U32::<O>::from_bytes([b[0], b[1], b[2], b[3]]).get())
+    }
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.bytes.len() / 4
+    }
+    /// Whether the array is empty.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+impl<'a, O: ByteOrder, N: IndexNames> AttrPayload<'a, O> for U32Array<'a, O, N> {
+    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let n = attr.payload().len();
+        if !n.is_multiple_of(4) {
+            return Err(DecodeError::new(
+                attr.payload_offset(),
+                DecodeErrorKind::BadLength { expected: n - n % 4, got: n },
+            ));
+        }
+        Ok(U32Array { bytes: attr.payload(), _o: PhantomData })
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        w.attr(id, self.bytes)
+    }
+}
+
+impl<O: ByteOrder, N: IndexNames> Render for U32Array<'_, O, N> {
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        let mut num = [0u8; 8];
+        for (i, v) in self.iter().enumerate() {
+            match N::NAMES.get(i).copied().filter(|n| !n.is_empty()) {
+                Some(n) => m.entry(n, &Value::U64(v.into()))?,
+                None => m.entry(decimal(i, &mut num), &Value::U64(v.into()))?,
+            }
+        }
+        m.end()
+    }
+}
+
+fn decimal(mut i: usize, buf: &mut [u8; 8]) -> &str {
+    let mut pos = buf.len();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (i % 10) as u8;
+        i /= 10;
+        if i == 0 || pos == 0 {
+            break;
+        }
+    }
+    core::str::from_utf8(&buf[pos..]).unwrap_or("?")
+}
+
+/// A struct `T` followed by attributes of set `S` in one payload (netem's
+/// `tc_netem_qopt` then `TCA_NETEM_*`, mqprio's `tc_mqprio_qopt` then
+/// `TCA_MQPRIO_*`). The bytes between the struct and the attributes (its
+/// padding) are kept as received.
+#[derive(Debug, PartialEq)]
+pub struct StructThen<'a, O: ByteOrder, T, S> {
+    /// The flag bits of the attribute's `nla_type`.
+    pub flags: u16,
+    /// The struct.
+    pub head: T,
+    gap: &'a [u8],
+    attrs: TypedAttrs<'a, O, S>,
+}
+
+impl<O: ByteOrder, T: Clone, S> Clone for StructThen<'_, O, T, S> {
+    fn clone(&self) -> Self {
+        StructThen { flags: self.flags, head: self.head.clone(), gap: self.gap, attrs: self.attrs.clone() }
+    }
+}
+
+impl<'a, O: ByteOrder, T, S: AttrSet<'a, O>> StructThen<'a, O, T, S> {
+    /// The attributes after the struct.
+    pub fn attrs(&self) -> TypedAttrs<'a, O, S> {
+        self.attrs.clone()
+    }
+}
+
+impl<'a, O: ByteOrder, T: FromBytes + IntoBytes + KnownLayout + Immutable + Render, S: AttrSet<'a, O>>
+    AttrPayload<'a, O> for StructThen<'a, O, T, S>
+{
+    const NESTED: bool = true;
+    fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let p = attr.payload();
+        let size = core::mem::size_of::<T>();
+        let (head, _) = T::read_from_prefix(p).map_err(|_| {
+            DecodeError::new(attr.payload_offset(), DecodeErrorKind::ShortStruct { need: size, have: p.len() })
+        })?;
+        let start = align(size).min(p.len());
+        let gap = p.get(size..start).unwrap_or(&[]);
+        let run = Attrs::at(p.get(start..).unwrap_or(&[]), attr.payload_offset() + start);
+        let inner = ctx.enter(PathElem::Attr(attr.id()), &run, attr.offset())?;
+        Ok(StructThen { flags: attr.flag_bits(), head, gap, attrs: TypedAttrs::new(run, inner) })
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        w.all_or_nothing(|w| {
+            let m = w.begin_nest_raw(id | self.flags)?;
+            w.bytes(self.head.as_bytes())?;
+            w.bytes(self.gap)?;
+            self.attrs.emit_all(w)?;
+            w.end_nest(m)?;
+            let pad = align(w.len()) - w.len();
+            w.bytes(&[0u8; 3][..pad])
+        })
+    }
+    fn first_error(&self) -> Option<DecodeError> {
+        self.attrs.first_error()
+    }
+    fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
+        self.attrs.locate(offset, f)
+    }
+}
+
+impl<'a, O: ByteOrder, T: Render, S: AttrSet<'a, O>> Render for StructThen<'a, O, T, S> {
+    /// `{"struct": {...}, "attrs": [...]}`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("struct", &self.head)?;
+        m.entry("attrs", &self.attrs)?;
+        m.end()
+    }
+}

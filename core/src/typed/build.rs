@@ -1,0 +1,77 @@
+//! Typed builders: a writer scope per attribute set.
+//!
+//! A [`Scope`] for set `S` accepts only `S`'s values: one method per
+//! attribute, generated from the set's table (`scope.oif(2)?.table(100)?`),
+//! a closure per nest (begun, filled, ended — or dropped whole on error),
+//! and a [`Choose`]r per selected payload that writes the selector and the
+//! payload together, so that they cannot disagree. Nothing allocates:
+//! payloads are borrowed and the bytes go straight into the writer's buffer.
+
+use core::marker::PhantomData;
+
+use super::SelectorKey;
+use crate::wire::{Buffer, ByteOrder, EncodeError, Writer};
+
+/// A writer scope for attribute set `S` (`S` is the set's enum with the
+/// `'static` lifetime, e.g. `Scope<'_, B, O, RouteAttr<'static, O>>`).
+#[derive(Debug)]
+pub struct Scope<'w, B: Buffer, O: ByteOrder, S: ?Sized> {
+    w: &'w mut Writer<B, O>,
+    _set: PhantomData<fn(&S)>,
+}
+
+impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Scope<'w, B, O, S> {
+    /// A scope writing set `S`'s attributes at the writer's position.
+    pub fn new(w: &'w mut Writer<B, O>) -> Self {
+        Scope { w, _set: PhantomData }
+    }
+    /// The writer, for the builders written beside a family's table.
+    pub(crate) fn writer(&mut self) -> &mut Writer<B, O> {
+        self.w
+    }
+    /// Writes nest `id` (with `NLA_F_NESTED`), filled by `f` in set `T`.
+    pub(crate) fn nest_scope<T: ?Sized>(
+        &mut self,
+        id: u16,
+        f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
+        self.w.nest(id, true, |w| f(&mut Scope::new(w)))
+    }
+    /// Bytes written so far in the whole buffer.
+    pub fn len(&self) -> usize {
+        self.w.len()
+    }
+    /// Whether the buffer is empty.
+    pub fn is_empty(&self) -> bool {
+        self.w.is_empty()
+    }
+}
+
+/// Picks the kind of a selected payload (`RTA_ENCAP`): each kind's method
+/// writes the selector attribute and the payload, whole or not at all.
+#[derive(Debug)]
+pub struct Choose<'w, B: Buffer, O: ByteOrder, S: ?Sized> {
+    w: &'w mut Writer<B, O>,
+    id: u16,
+    _sel: PhantomData<fn(&S)>,
+}
+
+impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
+    /// A chooser for the payload attribute `id`.
+    pub(crate) fn new(w: &'w mut Writer<B, O>, id: u16) -> Self {
+        Choose { w, id, _sel: PhantomData }
+    }
+    /// Writes selector `sel` = `key`, then the payload nest filled by `f`.
+    pub(crate) fn write<'k, K: SelectorKey<'k, O>, T: ?Sized>(
+        self,
+        sel: u16,
+        key: K,
+        f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
+        let id = self.id;
+        self.w.all_or_nothing(|w| {
+            key.write(sel, w)?;
+            w.nest(id, true, |w| f(&mut Scope::new(w)))
+        })
+    }
+}

@@ -1,0 +1,606 @@
+//! The table macros. Each attribute set, struct, named-value type and
+//! selection is declared once, and that declaration drives decoding,
+//! encoding, the builders, kernel names, rendering (JSON and serde) and
+//! `Debug`.
+
+/// `serde::Serialize` through [`Render`](crate::wire::visit::Render) (the one
+/// rendering path), when the `serde` feature is on.
+macro_rules! serde_via_render {
+    (impl[$($g:tt)*] $t:ty) => {
+        #[cfg(feature = "serde")]
+        impl<$($g)*> serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $crate::serde_impls::serialize(self, s)
+            }
+        }
+    };
+}
+
+/// Declares an attribute set: an enum over its attributes plus the kernel
+/// constants (`pub const RTA_DST: u16 = 1;`), an
+/// [`AttrSet`](crate::typed::AttrSet) implementation, and the typed builder
+/// methods on [`Scope`](crate::typed::Scope).
+///
+/// A row is `ID KERNEL_NAME builder_name => Variant(PayloadType) [KIND]`,
+/// where KIND says how the builder writes it: nothing (a value), `nest
+/// InnerSet` (a closure filling the nested set), `select Selection` (a
+/// chooser that writes the selector and the selected payload together), or
+/// `custom` (a builder written by hand beside the table).
+macro_rules! attr_set {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $id:literal $kname:ident $snake:ident => $variant:ident($ty:ty) $($build:ident $($bset:ident)?)?,
+            )*
+        }
+    ) => {
+        $(
+            #[doc = concat!("`", stringify!($kname), "`, attribute id ", stringify!($id), " of [`", stringify!($name), "`].")]
+            pub const $kname: u16 = $id;
+        )*
+
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        $vis enum $name<'a, O: $crate::wire::ByteOrder = $crate::wire::NativeEndian> {
+            $(
+                $(#[$vmeta])*
+                #[doc = concat!("\n\n`", stringify!($kname), "` (", stringify!($id), ").")]
+                $variant($ty),
+            )*
+            /// An attribute id this version does not know, kept verbatim.
+            Unknown($crate::wire::Attr<'a, O>),
+            /// A known attribute whose payload did not decode, kept verbatim
+            /// with the reason (and re-encoded as received).
+            Invalid($crate::wire::Attr<'a, O>, $crate::wire::DecodeError),
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $name<'a, O> {
+            /// Every attribute of the set: `(id, kernel name)`.
+            pub const NAMES: &'static [(u16, &'static str)] = &[$(($id, stringify!($kname))),*];
+
+            /// The attribute id (`nla_type` without flag bits).
+            pub fn id(&self) -> u16 {
+                match self {
+                    $(Self::$variant(_) => $id,)*
+                    Self::Unknown(a) | Self::Invalid(a, _) => a.id(),
+                }
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::wire::visit::Render for $name<'a, O> {
+            /// A `[name, value]` pair; an unknown attribute is `[id, "hex"]`.
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                use $crate::wire::visit::{AttrName, Pair};
+                match self {
+                    $(Self::$variant(x) => Pair(AttrName::Known(stringify!($kname)), x).render(r),)*
+                    Self::Unknown(a) | Self::Invalid(a, _) => $crate::typed::render_raw::<O, Self, R>(a, r),
+                }
+            }
+        }
+
+        serde_via_render!(impl['a, O: $crate::wire::ByteOrder] $name<'a, O>);
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrSet<'a, O> for $name<'a, O> {
+            fn name_of(id: u16) -> Option<&'static str> {
+                match id {
+                    $($id => Some(stringify!($kname)),)*
+                    _ => None,
+                }
+            }
+
+            #[inline]
+            fn decode(attr: $crate::wire::Attr<'a, O>, ctx: &$crate::typed::Ctx<'a>) -> Self {
+                use $crate::typed::AttrPayload;
+                match attr.id() {
+                    $(
+                        $id => {
+                            if !<$ty as AttrPayload<'a, O>>::NESTED && attr.flag_bits() != 0 {
+                                let e = $crate::wire::DecodeError::new(
+                                    attr.offset(),
+                                    $crate::wire::DecodeErrorKind::UnexpectedFlags(attr.raw_type()),
+                                );
+                                return Self::Invalid(attr, e.within(ctx.path_to($id)));
+                            }
+                            match <$ty as AttrPayload<'a, O>>::decode(&attr, ctx) {
+                                Ok(v) => Self::$variant(v),
+                                Err(e) => Self::Invalid(attr, e.within(ctx.path_to($id))),
+                            }
+                        }
+                    )*
+                    _ => Self::Unknown(attr),
+                }
+            }
+
+            fn emit<B: $crate::wire::Buffer>(
+                &self,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                use $crate::typed::AttrPayload;
+                match self {
+                    $(Self::$variant(v) => <$ty as AttrPayload<'a, O>>::emit(v, $id, w),)*
+                    Self::Unknown(a) | Self::Invalid(a, _) => w.attr(a.raw_type(), a.payload()),
+                }
+            }
+
+            fn error(&self) -> Option<$crate::wire::DecodeError> {
+                use $crate::typed::AttrPayload;
+                match self {
+                    $(Self::$variant(x) => <$ty as AttrPayload<'a, O>>::first_error(x),)*
+                    Self::Unknown(_) => None,
+                    Self::Invalid(_, e) => Some(*e),
+                }
+            }
+
+            fn id(&self) -> u16 {
+                $name::id(self)
+            }
+
+            fn locate_in(&self, offset: usize, f: &mut dyn FnMut($crate::typed::PathName)) {
+                use $crate::typed::AttrPayload;
+                match self {
+                    $(Self::$variant(x) => <$ty as AttrPayload<'a, O>>::locate(x, offset, f),)*
+                    Self::Unknown(_) | Self::Invalid(..) => {}
+                }
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::gen::ArbitrarySet<O> for $name<'a, O> {
+            fn arbitrary_attrs<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                g: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                #[allow(unused_imports)]
+                use $crate::typed::gen::ArbitraryPayload;
+                const IDS: &[u16] = &[$($id),*];
+                let mut seen = $crate::typed::gen::Seen::default();
+                let n = u.int_in_range(0..=6)?;
+                for _ in 0..n {
+                    let id = *u.choose(IDS)?;
+                    if seen.has(id) {
+                        continue;
+                    }
+                    match id {
+                        $( $id => { gen_row!(u, g, w, seen, $id, ($ty) $($build $($bset)?)?); } )*
+                        _ => {}
+                    }
+                    seen.add(id);
+                }
+                Ok(())
+            }
+        }
+
+        impl<'w, B: $crate::wire::Buffer, O: $crate::wire::ByteOrder> $crate::typed::Scope<'w, B, O, $name<'static, O>> {
+            /// Writes any attribute of the set (a decoded one, say).
+            pub fn put<'a>(&mut self, a: &$name<'a, O>) -> Result<&mut Self, $crate::wire::EncodeError> {
+                $crate::typed::AttrSet::emit(a, self.writer())?;
+                Ok(self)
+            }
+            $(
+                builder_method!($kname $snake ($ty) $($build $($bset)?)?);
+            )*
+        }
+    };
+}
+
+/// One builder method of an [`attr_set!`] row.
+macro_rules! builder_method {
+    ($kname:ident $snake:ident ($ty:ty)) => {
+        #[doc = concat!("Writes `", stringify!($kname), "`.")]
+        #[allow(clippy::extra_unused_lifetimes)]
+        pub fn $snake<'a>(&mut self, v: $ty) -> Result<&mut Self, $crate::wire::EncodeError> {
+            <$ty as $crate::typed::AttrPayload<'a, O>>::emit(&v, $kname, self.writer())?;
+            Ok(self)
+        }
+    };
+    ($kname:ident $snake:ident ($ty:ty) nest $inner:ident) => {
+        #[doc = concat!("Writes the nest `", stringify!($kname), "`: `f` fills it; on error nothing of it is left.")]
+        pub fn $snake(
+            &mut self,
+            f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $inner<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
+        ) -> Result<&mut Self, $crate::wire::EncodeError> {
+            self.nest_scope($kname, f)?;
+            Ok(self)
+        }
+    };
+    ($kname:ident $snake:ident ($ty:ty) select $sel:ident) => {
+        #[doc = concat!("Writes `", stringify!($kname), "` and its selector together: pick the kind on the chooser.")]
+        pub fn $snake(&mut self) -> $crate::typed::Choose<'_, B, O, $sel<'static, O>> {
+            $crate::typed::Choose::new(self.writer(), $kname)
+        }
+    };
+    ($kname:ident $snake:ident ($ty:ty) custom) => {};
+}
+
+/// One generated row of an [`attr_set!`] table (feature `arbitrary`).
+macro_rules! gen_row {
+    ($u:ident, $g:ident, $w:ident, $seen:ident, $id:literal, ($ty:ty) select $sel:ident) => {
+        if !$seen.has(<$sel<'a, O>>::SELECTOR) {
+            <$sel<'a, O>>::arbitrary_selected($u, $id, $g, $w)?;
+            $seen.add(<$sel<'a, O>>::SELECTOR);
+        }
+    };
+    ($u:ident, $g:ident, $w:ident, $seen:ident, $id:literal, ($ty:ty) $($rest:tt)*) => {
+        <$ty as ArbitraryPayload<O>>::arbitrary_attr($u, $id, $g, $w)?
+    };
+}
+
+/// Declares a payload selected by a sibling attribute (`RTA_ENCAP` by
+/// `RTA_ENCAP_TYPE`): an enum with one variant per kind, each a nested set,
+/// and a lossless raw fallback for kinds this version does not know. The
+/// selector is looked up among the payload's siblings, before or after it.
+///
+/// A row is `KIND KERNEL_NAME builder_name => Variant(InnerSet)`.
+macro_rules! select_table {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident by $sel:ident: $key:ty {
+            $(
+                $(#[$vmeta:meta])*
+                $kval:literal $kname:ident $snake:ident => $variant:ident($set:ident),
+            )*
+        }
+    ) => {
+        $(
+            #[doc = concat!("`", stringify!($kname), "` (", stringify!($kval), "), a kind of [`", stringify!($name), "`].")]
+            pub const $kname: $key = $kval;
+        )*
+
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        $vis enum $name<'a, O: $crate::wire::ByteOrder = $crate::wire::NativeEndian> {
+            $(
+                $(#[$vmeta])*
+                #[doc = concat!("\n\nKind `", stringify!($kname), "` (", stringify!($kval), ").")]
+                $variant($crate::typed::Nest<'a, O, $set<'a, O>>),
+            )*
+            /// A kind this version does not know: the kind and the payload,
+            /// kept as bytes.
+            Unknown($key, $crate::typed::RawNest<'a>),
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $name<'a, O> {
+            /// Every kind: `(value, kernel name)`.
+            pub const KINDS: &'static [($key, &'static str)] = &[$(($kval, stringify!($kname))),*];
+            /// The selector attribute's id.
+            pub const SELECTOR: u16 = $sel;
+
+            /// The kind.
+            pub fn kind(&self) -> $key {
+                match self {
+                    $(Self::$variant(_) => $kval,)*
+                    Self::Unknown(k, _) => *k,
+                }
+            }
+            /// The kernel name of kind `k`.
+            pub fn kind_name(k: $key) -> Option<&'static str> {
+                Self::KINDS.iter().find(|(v, _)| *v == k).map(|(_, n)| *n)
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $name<'a, O> {
+            const NESTED: bool = true;
+            fn decode(
+                attr: &$crate::wire::Attr<'a, O>,
+                ctx: &$crate::typed::Ctx<'a>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                use $crate::typed::{AttrPayload, SelectorKey};
+                let Some(sel) = ctx.sibling::<O>($sel) else {
+                    return Err($crate::wire::DecodeError::new(
+                        attr.offset(),
+                        $crate::wire::DecodeErrorKind::MissingSelector($sel),
+                    ));
+                };
+                match <$key as SelectorKey<'a, O>>::read(&sel)? {
+                    $($kval => AttrPayload::decode(attr, ctx).map(Self::$variant),)*
+                    k => AttrPayload::decode(attr, ctx).map(|r| Self::Unknown(k, r)),
+                }
+            }
+            fn emit<B: $crate::wire::Buffer>(
+                &self,
+                id: u16,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                use $crate::typed::AttrPayload;
+                match self {
+                    $(Self::$variant(n) => n.emit(id, w),)*
+                    Self::Unknown(_, r) => AttrPayload::<'a, O>::emit(r, id, w),
+                }
+            }
+            fn first_error(&self) -> Option<$crate::wire::DecodeError> {
+                match self {
+                    $(Self::$variant(n) => $crate::typed::AttrPayload::<'a, O>::first_error(n),)*
+                    Self::Unknown(..) => None,
+                }
+            }
+            fn locate(&self, offset: usize, f: &mut dyn FnMut($crate::typed::PathName)) {
+                match self {
+                    $(Self::$variant(n) => $crate::typed::AttrPayload::<'a, O>::locate(n, offset, f),)*
+                    Self::Unknown(..) => {}
+                }
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<'a, O: $crate::wire::ByteOrder> $name<'a, O> {
+            /// Writes the selector (an arbitrary known kind) and payload
+            /// attribute `id` of that kind.
+            pub fn arbitrary_selected<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                g: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                use $crate::typed::gen::{ArbitraryPayload, enc};
+                use $crate::typed::SelectorKey;
+                let (kind, _) = *u.choose(Self::KINDS)?;
+                w.all_or_nothing(|w| {
+                    // the selector before or after its payload, as kernels differ
+                    let after: bool = u.arbitrary()?;
+                    if !after {
+                        enc(SelectorKey::<'_, O>::write(kind, $sel, w))?;
+                    }
+                    match kind {
+                        $($kval => <$crate::typed::Nest<'a, O, $set<'a, O>> as ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)?,)*
+                        _ => {}
+                    }
+                    if after {
+                        enc(SelectorKey::<'_, O>::write(kind, $sel, w))?;
+                    }
+                    Ok(())
+                })
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::wire::visit::Render for $name<'a, O> {
+            /// The selected set's attributes (hex for an unknown kind).
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                match self {
+                    $(Self::$variant(n) => n.render(r),)*
+                    Self::Unknown(_, raw) => raw.render(r),
+                }
+            }
+        }
+
+        serde_via_render!(impl['a, O: $crate::wire::ByteOrder] $name<'a, O>);
+
+        impl<'w, B: $crate::wire::Buffer, O: $crate::wire::ByteOrder> $crate::typed::Choose<'w, B, O, $name<'static, O>> {
+            $(
+                #[doc = concat!("Kind `", stringify!($kname), "`: writes the selector, then the payload that `f` fills.")]
+                pub fn $snake(
+                    self,
+                    f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
+                ) -> Result<(), $crate::wire::EncodeError> {
+                    self.write::<$key, $set<'static, O>>($sel, $kval, f)
+                }
+            )*
+        }
+    };
+}
+
+/// Declares a newtype over an integer whose values have kernel names
+/// (`RTN_UNICAST`) and short names (`unicast`, as `ip` prints them), keeping
+/// any number.
+macro_rules! named_values {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident($int:ty) {
+            $( $(#[$vmeta:meta])* $const:ident = $val:literal, $kname:literal, $short:literal; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        $vis struct $name(pub $int);
+
+        #[cfg(feature = "arbitrary")]
+        impl<'u> arbitrary::Arbitrary<'u> for $name {
+            fn arbitrary(u: &mut arbitrary::Unstructured<'u>) -> arbitrary::Result<Self> {
+                <$int as arbitrary::Arbitrary<'u>>::arbitrary(u).map(Self)
+            }
+        }
+
+        impl $name {
+            $(
+                #[doc = concat!("`", $kname, "` (", stringify!($val), ")")]
+                pub const $const: Self = Self($val);
+            )*
+            /// Every named value: `(value, kernel name, short name)`.
+            pub const ALL: &'static [($int, &'static str, &'static str)] = &[$(($val, $kname, $short)),*];
+
+            /// The kernel constant's name, if the value has one.
+            pub fn kernel_name(self) -> Option<&'static str> {
+                match self.0 {
+                    $($val => Some($kname),)*
+                    _ => None,
+                }
+            }
+            /// The short name `ip` uses, if the value has one.
+            pub fn short_name(self) -> Option<&'static str> {
+                match self.0 {
+                    $($val => Some($short),)*
+                    _ => None,
+                }
+            }
+            /// Looks up a short name (`"unicast"`) or kernel name
+            /// (`"RTN_UNICAST"`), or parses a number.
+            pub fn from_name(s: &str) -> Option<Self> {
+                $(if s == $short || s == $kname { return Some(Self($val)); })*
+                s.parse::<$int>().ok().map(Self)
+            }
+        }
+
+        impl $crate::wire::visit::Render for $name {
+            /// The number, as in the kernel's header.
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                $crate::wire::visit::Render::render(&self.0, r)
+            }
+        }
+
+        serde_via_render!(impl[] $name);
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $name {
+            fn decode(
+                attr: &$crate::wire::Attr<'a, O>,
+                ctx: &$crate::typed::Ctx<'a>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                <$int as $crate::typed::AttrPayload<'a, O>>::decode(attr, ctx).map(Self)
+            }
+            fn emit<B: $crate::wire::Buffer>(
+                &self,
+                id: u16,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                <$int as $crate::typed::AttrPayload<'a, O>>::emit(&self.0, id, w)
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<O: $crate::wire::ByteOrder> $crate::typed::gen::ArbitraryPayload<O> for $name {
+            fn arbitrary_attr<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                g: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                <$int as $crate::typed::gen::ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)
+            }
+        }
+
+        impl From<$int> for $name {
+            fn from(v: $int) -> Self {
+                Self(v)
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            /// The short name, or the number.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self.short_name() {
+                    Some(s) => f.write_str(s),
+                    None => write!(f, "{}", self.0),
+                }
+            }
+        }
+    };
+}
+
+/// Declares a `zerocopy` struct in byte order `O` whose fields render by
+/// their kernel names (a fixed family header or a struct payload). Fields
+/// are integers in order `O` (`U32<O>`), big-endian integers, bytes, or
+/// arrays of them (`[u8; 16]`, `[U32<O>; 8]`).
+macro_rules! zc_struct {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident<O> {
+            $( $(#[$fmeta:meta])* $field:ident : $fty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable,
+                 zerocopy::Unaligned, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(C)]
+        $vis struct $name<O: $crate::wire::ByteOrder = $crate::wire::NativeEndian> {
+            $( $(#[$fmeta])* pub $field: $fty, )*
+        }
+
+        impl<O: $crate::wire::ByteOrder> $name<O> {
+            /// `sizeof` the struct.
+            pub const SIZE: usize = core::mem::size_of::<Self>();
+            /// The fields: `(kernel name, offset, size)`.
+            pub const FIELDS: &'static [(&'static str, usize, usize)] =
+                &[$((stringify!($field), core::mem::offset_of!(Self, $field), core::mem::size_of::<$fty>())),*];
+        }
+
+        impl<O: $crate::wire::ByteOrder> $crate::typed::StructFields for $name<O> {
+            const FIELDS: &'static [(&'static str, usize, usize)] = Self::FIELDS;
+            fn render_field<R: $crate::wire::visit::MapRenderer>(&self, i: usize, m: &mut R) -> Result<(), R::Error> {
+                let mut n = 0usize;
+                $(
+                    if n == i {
+                        return m.entry(stringify!($field), &self.$field);
+                    }
+                    n += 1;
+                )*
+                let _ = n;
+                Ok(())
+            }
+        }
+
+        impl<O: $crate::wire::ByteOrder> $crate::wire::visit::Render for $name<O> {
+            /// An object keyed by the kernel's field names.
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                use $crate::wire::visit::MapRenderer;
+                let mut m = r.map()?;
+                $( m.entry(stringify!($field), &self.$field)?; )*
+                m.end()
+            }
+        }
+
+        serde_via_render!(impl[O: $crate::wire::ByteOrder] $name<O>);
+
+        #[cfg(feature = "arbitrary")]
+        impl<'u, O: $crate::wire::ByteOrder> arbitrary::Arbitrary<'u> for $name<O> {
+            fn arbitrary(u: &mut arbitrary::Unstructured<'u>) -> arbitrary::Result<Self> {
+                let b = u.bytes(core::mem::size_of::<Self>())?;
+                <Self as zerocopy::FromBytes>::read_from_bytes(b).map_err(|_| arbitrary::Error::NotEnoughData)
+            }
+            fn size_hint(_: usize) -> (usize, Option<usize>) {
+                (core::mem::size_of::<Self>(), Some(core::mem::size_of::<Self>()))
+            }
+        }
+
+        impl<O: $crate::wire::ByteOrder> Default for $name<O> {
+            /// All fields zero.
+            fn default() -> Self {
+                <Self as zerocopy::FromZeros>::new_zeroed()
+            }
+        }
+    };
+}
+
+/// A [`zc_struct!`] that is also an attribute payload filling the payload
+/// exactly (a payload of another size is kept as invalid, verbatim; use
+/// [`Grown`](crate::typed::Grown) for structs that kernels grow).
+macro_rules! struct_payload {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident<O> { $($body:tt)* }
+    ) => {
+        zc_struct! { $(#[$meta])* $vis struct $name<O> { $($body)* } }
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $name<O> {
+            fn decode(
+                attr: &$crate::wire::Attr<'a, O>,
+                _: &$crate::typed::Ctx<'a>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                $crate::typed::exact_struct(attr)
+            }
+            fn emit<B: $crate::wire::Buffer>(
+                &self,
+                id: u16,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                w.attr(id, zerocopy::IntoBytes::as_bytes(self))
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<O: $crate::wire::ByteOrder> $crate::typed::gen::ArbitraryPayload<O> for $name<O> {
+            fn arbitrary_attr<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                _: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                let mut v = <Self as zerocopy::FromZeros>::new_zeroed();
+                u.fill_buffer(zerocopy::IntoBytes::as_mut_bytes(&mut v))?;
+                $crate::typed::gen::enc(w.attr(id, zerocopy::IntoBytes::as_bytes(&v)))
+            }
+        }
+    };
+}
