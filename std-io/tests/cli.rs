@@ -9,11 +9,12 @@ use std::time::Duration;
 
 const RTNL: &str = env!("CARGO_BIN_EXE_rtnl");
 
+/// Tests that change network state are `#[ignore]`d unless the build found
+/// root and iproute2 (`cfg(rtnl_live)`, set by `build.rs`); when they run,
+/// they must be able to.
 fn live() -> bool {
     let ok = nix::unistd::geteuid().is_root() && Command::new("ip").arg("-V").output().is_ok();
-    if !ok {
-        eprintln!("skipped: needs root and iproute2");
-    }
+    assert!(ok, "live tests need root and iproute2 (build with RTNL_LIVE=0 to ignore them)");
     ok
 }
 
@@ -77,6 +78,7 @@ impl Drop for Netns {
 }
 
 #[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
 fn route_show_agrees_with_ip_on_this_host() {
     if !live() {
         return;
@@ -88,6 +90,7 @@ fn route_show_agrees_with_ip_on_this_host() {
 }
 
 #[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
 fn route_changes_agree_with_ip() {
     if !live() {
         return;
@@ -125,6 +128,7 @@ fn route_changes_agree_with_ip() {
 }
 
 #[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
 fn monitor_prints_notifications() {
     if !live() {
         return;
@@ -237,4 +241,63 @@ fn decode_finds_the_byte_order_of_other_kernels_captures() {
         seen += 1;
     }
     assert!(seen >= 6);
+}
+
+/// The route message of the issue: `RTA_MULTIPATH` hops nested `levels` deep.
+fn deep_multipath(levels: usize) -> Vec<u8> {
+    let mut inner: Vec<u8> = Vec::new();
+    for _ in 0..levels {
+        let mut h = ((8 + inner.len()) as u16).to_ne_bytes().to_vec();
+        h.extend_from_slice(&[0, 0]);
+        h.extend_from_slice(&2i32.to_ne_bytes());
+        h.extend_from_slice(&inner);
+        let mut a = ((4 + h.len()) as u16).to_ne_bytes().to_vec();
+        a.extend_from_slice(&9u16.to_ne_bytes());
+        a.extend_from_slice(&h);
+        inner = a;
+    }
+    let mut msg = ((16 + 12 + inner.len()) as u32).to_ne_bytes().to_vec();
+    msg.extend_from_slice(&24u16.to_ne_bytes());
+    msg.extend_from_slice(&[0; 10]);
+    msg.extend_from_slice(&[2, 24, 0, 0, 254, 3, 0, 1, 0, 0, 0, 0]);
+    msg.extend_from_slice(&inner);
+    msg
+}
+
+#[test]
+fn decode_check_survives_5000_levels_on_a_2m_stack() {
+    // this aborted with "has overflowed its stack" before nesting was bounded
+    let path = std::env::temp_dir().join(format!("rtnl-deep-{}.bin", std::process::id()));
+    std::fs::write(&path, deep_multipath(5000)).unwrap();
+    let script = format!("ulimit -s 2048; exec {RTNL} decode --check {}", path.display());
+    let o = Command::new("sh").args(["-c", &script]).output().unwrap();
+    let _ = std::fs::remove_file(&path);
+    let (out, err) = (String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(1), "no abort, and the too-deep part is reported: {err}");
+    assert!(err.contains("RTA_MULTIPATH > [0] > RTA_MULTIPATH > [0]"), "{err}");
+    assert!(err.contains("nested deeper than 12 levels; kept verbatim"), "{err}");
+    assert_eq!(out.lines().last(), Some("1 messages, 1 byte-exact"));
+}
+
+#[test]
+fn decode_check_names_the_attribute_of_a_difference() {
+    // RTM_NEWROUTE with RTA_TABLE and RTA_PREF (1 byte, 3 of padding), the
+    // padding made non-zero: the kernel never sends that, and rtnl writes zeros
+    let mut m = 44u32.to_ne_bytes().to_vec();
+    m.extend_from_slice(&24u16.to_ne_bytes());
+    m.extend_from_slice(&[0; 10]);
+    m.extend_from_slice(&[10, 64, 0, 0, 254, 3, 0, 1, 0, 0, 0, 0]);
+    m.extend_from_slice(&8u16.to_ne_bytes());
+    m.extend_from_slice(&15u16.to_ne_bytes());
+    m.extend_from_slice(&254u32.to_ne_bytes());
+    m.extend_from_slice(&5u16.to_ne_bytes());
+    m.extend_from_slice(&20u16.to_ne_bytes());
+    m.extend_from_slice(&[1, 0xee, 0, 0]);
+    let path = std::env::temp_dir().join(format!("rtnl-pad-{}.bin", std::process::id()));
+    std::fs::write(&path, &m).unwrap();
+    let (code, out, err) = run(RTNL, &["decode", "--check", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("first difference at byte 41 in RTA_PREF, where the input has non-zero padding"), "{err}");
+    assert_eq!(out.lines().last(), Some("1 messages, 0 byte-exact"));
 }

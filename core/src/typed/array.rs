@@ -294,3 +294,140 @@ impl<'a, O: ByteOrder, T: Render, S: AttrSet<'a, O>> Render for StructThen<'a, O
         m.end()
     }
 }
+
+#[cfg(test)]
+#[allow(dead_code)]
+mod tests {
+    use super::*;
+    use crate::typed::Grown;
+    use crate::wire::{LittleEndian, SliceBuffer};
+
+    zc_struct! {
+        /// A test struct: two host-order u16 and an array.
+        struct Pair<O> {
+            a: crate::wire::U16<O>,
+            b: crate::wire::U16<O>,
+            c: [u8; 4],
+        }
+    }
+
+    attr_set! {
+        /// A test set.
+        enum TestAttr {
+            1 T_ONE one => One(u32),
+            2 T_TWO two => Two(u8),
+        }
+    }
+
+    struct Names;
+    impl IndexNames for Names {
+        const NAMES: &'static [&'static str] = &["forwarding", "", "mtu"];
+    }
+
+    type Le = LittleEndian;
+
+    fn json<T: Render>(x: &T) -> heapless::String<256> {
+        struct J<'s>(&'s mut heapless::String<256>);
+        impl crate::wire::visit::Visitor for J<'_> {
+            fn value(&mut self, v: Value<'_>) {
+                use core::fmt::Write;
+                let _ = match v {
+                    Value::U64(n) => write!(self.0, "{n},"),
+                    Value::Str(s) => write!(self.0, "{s},"),
+                    Value::Hex(b) => {
+                        b.iter().try_for_each(|x| write!(self.0, "{x:02x}")).and_then(|_| write!(self.0, ","))
+                    }
+                    _ => write!(self.0, "?,"),
+                };
+            }
+            fn begin_object(&mut self) {
+                let _ = self.0.push('{');
+            }
+            fn key(&mut self, k: &str) {
+                let _ = self.0.push_str(k);
+                let _ = self.0.push(':');
+            }
+            fn end_object(&mut self) {
+                let _ = self.0.push('}');
+            }
+            fn begin_array(&mut self) {
+                let _ = self.0.push('[');
+            }
+            fn end_array(&mut self) {
+                let _ = self.0.push(']');
+            }
+        }
+        let mut s = heapless::String::new();
+        crate::wire::visit::Visit::visit(x, &mut J(&mut s));
+        s
+    }
+
+    fn reemit<'a, T: AttrPayload<'a, Le>>(x: &T, payload: &[u8]) {
+        let mut out = [0u8; 64];
+        let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+        x.emit(5, &mut w).unwrap();
+        let b = w.into_inner();
+        assert_eq!(&b.written()[4..4 + payload.len()], payload);
+        assert_eq!(b.written()[0] as usize, 4 + payload.len());
+    }
+
+    #[test]
+    fn grown_structs_keep_missing_fields_absent_and_tails() {
+        // shorter: `a` whole, `b` missing, nothing invented
+        let short = [1u8, 0, 2];
+        let g = Grown::<Pair<Le>>::new(&short);
+        assert!(g.has("a") && !g.has("b") && !g.is_complete());
+        assert_eq!(g.get().a.get(), 1);
+        assert_eq!(json(&g).as_str(), "{a:1,partial:02,}");
+        // longer: every field, then the tail kept
+        let long = [1u8, 0, 2, 0, 9, 9, 9, 9, 0xaa, 0xbb];
+        let g = Grown::<Pair<Le>>::new(&long);
+        assert!(g.is_complete() && g.tail() == [0xaa, 0xbb]);
+        assert_eq!(json(&g).as_str(), "{a:1,b:2,c:[9,9,9,9,]tail:aabb,}");
+        let a = Attr::<Le>::new(5, &long, 0);
+        reemit(&<Grown<'_, Pair<Le>> as AttrPayload<'_, Le>>::decode(&a, &Ctx::default()).unwrap(), &long);
+    }
+
+    #[test]
+    fn arrays_of_structs_and_of_u32() {
+        let b = [1u8, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0];
+        let a = Attr::<Le>::new(5, &b, 0);
+        let arr = <StructArray<'_, Pair<Le>> as AttrPayload<'_, Le>>::decode(&a, &Ctx::default()).unwrap();
+        assert_eq!(arr.len(), 2);
+        assert_eq!(arr.iter().map(|p| p.b.get()).sum::<u16>(), 6);
+        reemit(&arr, &b);
+        let bad = Attr::<Le>::new(5, &b[..9], 0);
+        assert!(<StructArray<'_, Pair<Le>> as AttrPayload<'_, Le>>::decode(&bad, &Ctx::default()).is_err());
+        let u = [1u8, 0, 0, 0, 7, 0, 0, 0, 1500u16.to_le_bytes()[0], 5, 0, 0, 9, 0, 0, 0];
+        let a = Attr::<Le>::new(5, &u, 0);
+        let arr = <U32Array<'_, Le, Names> as AttrPayload<'_, Le>>::decode(&a, &Ctx::default()).unwrap();
+        assert_eq!((arr.len(), arr.get(2), arr.get(4)), (4, Some(1500), None));
+        assert_eq!(json(&arr).as_str(), "{forwarding:1,1:7,mtu:1500,3:9,}");
+        reemit(&arr, &u);
+    }
+
+    #[test]
+    fn indexed_nests_and_struct_then_attributes() {
+        // TCA_ACT_TAB-like: [1] { T_ONE 7 } [2] { T_TWO 1 }
+        let b = [12u8, 0, 1, 0, 8, 0, 1, 0, 7, 0, 0, 0, 12, 0, 2, 0, 5, 0, 2, 0, 1, 0, 0, 0];
+        let a = Attr::<Le>::new(5, &b, 0);
+        let n = <IndexedNest<'_, Le, crate::typed::Nest<'_, Le, TestAttr<'_, Le>>> as AttrPayload<'_, Le>>::decode(
+            &a,
+            &Ctx::default(),
+        )
+        .unwrap();
+        let firsts: heapless::Vec<u16, 4> = n.iter().map(|e| e.unwrap().0).collect();
+        assert_eq!(firsts.as_slice(), &[1, 2]);
+        assert_eq!(json(&n).as_str(), "[[1,[[T_ONE,7,]]][2,[[T_TWO,1,]]]]");
+        assert_eq!(n.first_error(), None);
+        reemit(&n, &b);
+        // netem-like: a 6-byte struct, 2 bytes of padding, then attributes
+        let st = [1u8, 0, 2, 0, 3, 3, 0, 0, 8, 0, 1, 0, 9, 0, 0, 0];
+        let a = Attr::<Le>::new(5, &st, 0);
+        let s = <StructThen<'_, Le, [u8; 6], TestAttr<'_, Le>> as AttrPayload<'_, Le>>::decode(&a, &Ctx::default())
+            .unwrap();
+        assert_eq!(s.head, [1, 0, 2, 0, 3, 3]);
+        assert_eq!(s.attrs().next(), Some(Ok(TestAttr::One(9))));
+        reemit(&s, &st);
+    }
+}

@@ -217,6 +217,7 @@ macro_rules! builder_method {
 }
 
 /// One generated row of an [`attr_set!`] table (feature `arbitrary`).
+#[allow(unused_macros)]
 macro_rules! gen_row {
     ($u:ident, $g:ident, $w:ident, $seen:ident, $id:literal, ($ty:ty) select $sel:ident) => {
         if !$seen.has(<$sel<'a, O>>::SELECTOR) {

@@ -86,7 +86,7 @@ fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
         total += 1;
         let msg = Message::decode(raw);
         if let Some(e) = msg.first_error() {
-            eprintln!("warning: message at byte {}: {e}", raw.offset());
+            eprintln!("warning: message at byte {}: {}{}", raw.offset(), path_text(&msg, e.offset), e);
             problems += 1;
         }
         if json {
@@ -103,7 +103,7 @@ fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
                     bytes.len(),
                     raw.bytes().len(),
                     first_diff(&bytes, raw.bytes())
-                        .map(|i| format!(", first difference at byte {}", raw.offset() + i))
+                        .map(|i| explain_diff(&msg, raw.offset(), i, &bytes, raw.bytes()))
                         .unwrap_or_default()
                 ),
                 Err(e) => eprintln!("differs: message at byte {} cannot be re-encoded: {e}", raw.offset()),
@@ -115,6 +115,34 @@ fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
         return exact == total && problems == 0;
     }
     problems == 0
+}
+
+/// `RTA_MULTIPATH > [2] > RTA_ENCAP > MPLS_IPTUNNEL_DST: ` for the
+/// attributes that hold byte `offset` (nothing outside the attributes).
+fn path_text<O: ByteOrder>(msg: &Message<'_, O>, offset: usize) -> String {
+    let mut names = Vec::new();
+    msg.locate(offset, &mut |n| names.push(n.to_string()));
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", names.join(" > "))
+    }
+}
+
+/// Where re-encoding first differs from the input, and why when it can tell.
+fn explain_diff<O: ByteOrder>(msg: &Message<'_, O>, base: usize, i: usize, ours: &[u8], input: &[u8]) -> String {
+    let at = base + i;
+    // a padding byte belongs to the attribute before it
+    let path = (0..4).map(|back| path_text(msg, at.saturating_sub(back))).find(|p| !p.is_empty()).unwrap_or_default();
+    let path = path.strip_suffix(": ").map(|p| format!(" in {p}")).unwrap_or_default();
+    let why = match (ours.get(i), input.get(i)) {
+        (Some(0), Some(b)) if *b != 0 && ours.len() == input.len() => {
+            ", where the input has non-zero padding (the kernel zeroes padding, and so does rtnl)"
+        }
+        (Some(_), None) | (None, Some(_)) => ", where one of them ends (an unpadded or truncated tail)",
+        _ => "",
+    };
+    format!(", first difference at byte {at}{path}{why}")
 }
 
 fn first_diff(a: &[u8], b: &[u8]) -> Option<usize> {
