@@ -176,3 +176,60 @@ fn serde_serialization_matches_the_json_output() {
         }
     }
 }
+
+#[test]
+fn encap_dump_values() {
+    use rtnl_core::route::{
+        Encap, LwtIp6Attr, LwtIpAttr, Seg6IptunnelAttr, Seg6LocalAction, Seg6LocalAttr, Seg6Mode, RTA_ENCAP,
+        SEG6_IPTUNNEL_SRH,
+    };
+    let data = read("route-encap.bin");
+    let rs = routes(&data);
+    fn encap<'a>(r: &RouteMessage<'a>) -> Encap<'a> {
+        match r.attrs().find(RTA_ENCAP) {
+            Some(RouteAttr::Encap(e)) => e,
+            other => panic!("no typed encap: {other:?}"),
+        }
+    }
+    let seg6 = |e: &Encap<'_>| {
+        let Encap::Seg6(n) = e else { panic!("not seg6: {e:?}") };
+        let Some(Seg6IptunnelAttr::Srh(s)) = n.find(SEG6_IPTUNNEL_SRH) else { panic!() };
+        let segs: Vec<Ipv6Addr> = s.srh.segments().collect();
+        (s.mode, segs, s.srh.hmac().map(|h| h.0))
+    };
+    let a = |s: &str| s.parse::<Ipv6Addr>().unwrap();
+    // encap: stored last to first
+    let r = find(&rs, Ipv4Addr::new(10, 20, 0, 0).into());
+    assert_eq!(seg6(&encap(r)), (Seg6Mode::ENCAP, vec![a("fd00:a::2"), a("fd00:a::1")], None));
+    assert_eq!(seg6(&encap(find(&rs, Ipv4Addr::new(10, 23, 0, 0).into()))).0, Seg6Mode::L2ENCAP);
+    // inline: a slot left for the final destination; hmac key id 7
+    let v6 = |s: &str| IpAddr::V6(a(s));
+    assert_eq!(seg6(&encap(find(&rs, v6("fd00:5::")))), (Seg6Mode::INLINE, vec![a("::"), a("fd00:a::1")], None));
+    assert_eq!(seg6(&encap(find(&rs, v6("fd00:4::")))).2, Some(7));
+    // seg6local behaviours and their attributes
+    let local = |d: &str| {
+        let e = encap(find(&rs, v6(d)));
+        let Encap::Seg6Local(n) = e else { panic!("not seg6local") };
+        n.iter().map(Result::unwrap).collect::<Vec<_>>()
+    };
+    assert!(local("fd00:6::").contains(&Seg6LocalAttr::Action(Seg6LocalAction::END)));
+    assert!(local("fd00:7::").contains(&Seg6LocalAttr::Nh6(a("fd00:9::2"))));
+    assert!(local("fd00:8::").contains(&Seg6LocalAttr::Table(100)));
+    assert!(local("fd00:3::").iter().any(|x| matches!(x, Seg6LocalAttr::Srh(s) if s.first_segment() == 2)));
+    assert!(local("fd00:2::").iter().any(|x| matches!(x, Seg6LocalAttr::Counters(_))));
+    // ip and ip6 tunnel metadata
+    let Encap::Ip(n) = encap(find(&rs, Ipv4Addr::new(10, 21, 0, 0).into())) else { panic!() };
+    let ip: Vec<LwtIpAttr<'_>> = n.iter().map(Result::unwrap).collect();
+    assert!(ip.contains(&LwtIpAttr::Id(rtnl_core::typed::Be64(5))));
+    assert!(ip.contains(&LwtIpAttr::Dst(Ipv4Addr::new(10, 9, 0, 9))));
+    assert!(ip.contains(&LwtIpAttr::Flags(rtnl_core::typed::Be16(0x05)))); // key | csum
+    let Encap::Ip6(n) = encap(find(&rs, v6("fd00:b::"))) else { panic!() };
+    let ip6: Vec<LwtIp6Attr<'_>> = n.iter().map(Result::unwrap).collect();
+    assert!(ip6.contains(&LwtIp6Attr::HopLimit(10)) && ip6.contains(&LwtIp6Attr::Tc(3)));
+    // a next hop's encap, selected by that hop's own type
+    let mp = find(&rs, Ipv4Addr::new(10, 22, 0, 0).into());
+    let Some(RouteAttr::Multipath(m)) = mp.attrs().find(rtnl_core::route::RTA_MULTIPATH) else { panic!() };
+    let hops: Vec<_> = m.hops().map(Result::unwrap).collect();
+    assert!(matches!(hops[0].attrs().find(RTA_ENCAP), Some(RouteAttr::Encap(Encap::Seg6(_)))));
+    assert!(hops[1].attrs().find(RTA_ENCAP).is_none());
+}

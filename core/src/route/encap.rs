@@ -416,8 +416,20 @@ impl<'a> Srh<'a> {
     /// set. `None` if `storage` is too small or there are more than 128
     /// segments.
     pub fn encode(segments: &[Ipv6Addr], hmac_key: Option<u32>, storage: &'a mut [u8]) -> Option<Srh<'a>> {
-        let n = segments.len();
-        if n == 0 || n > 128 {
+        Self::encode_with(segments, false, hmac_key, storage)
+    }
+    /// As [`encode`](Self::encode), with `segments[0]` left `::` for the
+    /// final destination when `reserve_last` is set: what `ip` does for
+    /// `seg6 mode inline` and for every `seg6local srh` but End.B6.Encaps.
+    pub fn encode_with(
+        segments: &[Ipv6Addr],
+        reserve_last: bool,
+        hmac_key: Option<u32>,
+        storage: &'a mut [u8],
+    ) -> Option<Srh<'a>> {
+        let listed = segments.len();
+        let n = listed + usize::from(reserve_last);
+        if listed == 0 || n > 128 {
             return None;
         }
         let hmac_len = if hmac_key.is_some() { 40 } else { 0 };
@@ -429,6 +441,7 @@ impl<'a> Srh<'a> {
         out[3] = (n - 1) as u8;
         out[4] = (n - 1) as u8;
         for (i, s) in segments.iter().enumerate() {
+            // the first listed goes last (segments[first_segment])
             let at = IPV6_SR_HDR_LEN + (n - 1 - i) * 16;
             out[at..at + 16].copy_from_slice(&s.octets());
         }

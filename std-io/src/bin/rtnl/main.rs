@@ -1,7 +1,7 @@
 //! `rtnl`: an iproute2-like tool on rtnl-core and rtnl-io.
 //!
 //! ```text
-//! rtnl [-n NETNS] [-j] [-4|-6] route show [table T|all]
+//! rtnl [-n NETNS] [-j] [-4|-6|-M] route show [table T|all]
 //! rtnl [-n NETNS] route add|del|replace|change|append PREFIX [via GW] [dev IF] ...
 //! rtnl [-n NETNS] [-j] monitor [route|all]
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
@@ -9,6 +9,7 @@
 
 mod capture;
 mod decode;
+mod encap;
 mod monitor;
 mod route;
 
@@ -41,12 +42,20 @@ impl Global {
     }
 }
 
-const USAGE: &str = "usage: rtnl [-n NETNS] [-j] [-4|-6] OBJECT COMMAND [ARGS]
+const USAGE: &str = "usage: rtnl [-n NETNS] [-j] [-4|-6|-M] OBJECT COMMAND [ARGS]
 objects and commands:
   route show [table T|all]          list routes (like `ip route show`)
   route add|del|replace|change|append|prepend PREFIX [via GW] [dev IF] [table T]
-        [metric N] [proto P] [scope S] [src A] [mtu N]
-        [nexthop via GW dev IF weight W ...]
+        [metric N] [proto P] [scope S] [src A] [mtu N] [encap ENCAP]
+        [nexthop [encap ENCAP] via GW dev IF weight W ...]
+        -M: PREFIX is a label, [as to LABEL[/LABEL...]] [via inet|inet6 GW]
+        ENCAP := mpls LABEL[/LABEL...] [ttl N]
+               | ip|ip6 [id N] [dst A] [src A] [tos|tc N] [ttl|hoplimit N] [key] [csum] [seq]
+               | seg6 mode inline|encap|l2encap|encap.red|l2encap.red segs A,B,... [hmac K]
+               | seg6local action ACTION [table T] [vrftable T] [nh4 A] [nh6 A] [iif D] [oif D]
+                           [srh segs A,B,... [hmac K]] [count]
+               | rpl segs A,B,... | ila LOCATOR [csum-mode M] [ident-type T] [hook-type H]
+               | xfrm if_id N [link_dev D]
   monitor [route|all]               print notifications until interrupted
   decode [--json] [--check] [--endian big|little|auto] [FILE|-]
                                     decode raw netlink bytes (as received)
@@ -56,7 +65,8 @@ options:
   -n NETNS   run inside the network namespace /run/netns/NETNS
   -j         print JSON, one object per message
   --capture FILE  append every datagram received to FILE (raw)
-  -4, -6     IPv4 or IPv6 only";
+  -4, -6     IPv4 or IPv6 only
+  -M, -f mpls  MPLS routes";
 
 fn main() -> ExitCode {
     rtnl_io::sys::default_sigpipe();
@@ -78,6 +88,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "-j" | "-json" | "--json" => g.json = true,
             "-4" => g.family = libc::AF_INET as u8,
             "-6" => g.family = libc::AF_INET6 as u8,
+            "-M" => g.family = libc::AF_MPLS as u8,
+            "-f" | "-family" => {
+                g.family = match args.get(i + 1).map(String::as_str) {
+                    Some("inet") => libc::AF_INET as u8,
+                    Some("inet6") => libc::AF_INET6 as u8,
+                    Some("mpls") => libc::AF_MPLS as u8,
+                    Some(f) => return Err(format!("invalid protocol family \"{f}\" (inet, inet6, mpls)")),
+                    None => return Err("-f needs a family (inet, inet6, mpls)".into()),
+                };
+                i += 1;
+            }
             "--capture" => {
                 g.capture = Some(args.get(i + 1).ok_or("--capture needs a file")?.clone());
                 i += 1;
