@@ -73,6 +73,34 @@ pub fn rtnl_decode(buf: &[u8]) -> Summary {
     s
 }
 
+/// The floor: a bare `nlmsghdr` / `rtattr` walker (rtnl-core's wire layer
+/// only, no typed layer) reading the same fields by attribute id.
+pub fn walker_decode(buf: &[u8]) -> Summary {
+    use rtnl_core::route::{RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PRIORITY, RTA_TABLE};
+    let v4 = |p: &[u8]| <[u8; 4]>::try_from(p).ok().map(Ipv4Addr::from);
+    let mut s = Summary::default();
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWROUTE || m.payload().len() < 12 {
+            continue;
+        }
+        let p = m.payload();
+        let mut r = Route { dst_len: p[1], table: p[4].into(), ..Default::default() };
+        for a in m.attrs_after(12).flatten() {
+            match a.id() {
+                RTA_DST => r.dst = v4(a.payload()),
+                RTA_GATEWAY => r.gateway = v4(a.payload()),
+                RTA_OIF => r.oif = a.u32().unwrap_or(0),
+                RTA_TABLE => r.table = a.u32().unwrap_or(0),
+                RTA_PRIORITY => r.priority = a.u32().unwrap_or(0),
+                _ => {}
+            }
+        }
+        s.add(&r);
+    }
+    s
+}
+
 /// netlink-packet-route 0.34: `NetlinkMessage::<RouteNetlinkMessage>::deserialize`
 /// per message, then the same fields from its attribute `Vec`.
 pub fn npr_decode(buf: &[u8]) -> Summary {

@@ -42,6 +42,7 @@ pub enum Address<'a> {
 
 impl<'a> Address<'a> {
     /// Reads `bytes` as an address of `family`.
+    #[inline(always)]
     pub fn from_bytes(family: u8, bytes: &'a [u8]) -> Self {
         match (family, bytes.len()) {
             (AF_INET | RTNL_FAMILY_IPMR, 4) => {
@@ -89,7 +90,7 @@ impl From<core::net::IpAddr> for Address<'_> {
 }
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Address<'a> {
-    #[inline]
+    #[inline(always)]
     fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
         Ok(Address::from_bytes(ctx.family, attr.payload()))
     }

@@ -399,7 +399,7 @@ attr_set! {
 pub struct Multipath<'a, O: ByteOrder = NativeEndian> {
     bytes: &'a [u8],
     offset: usize,
-    ctx: Ctx<'a>,
+    head: crate::typed::CtxHead,
     _o: core::marker::PhantomData<O>,
 }
 
@@ -412,7 +412,7 @@ impl<'a, O: ByteOrder> Multipath<'a, O> {
             pos: 0,
             index: 0,
             base: self.offset,
-            ctx: self.ctx,
+            head: self.head,
             done: false,
             _o: Default::default(),
         }
@@ -472,7 +472,7 @@ pub struct NextHops<'a, O: ByteOrder = NativeEndian> {
     pos: usize,
     index: u16,
     base: usize,
-    ctx: Ctx<'a>,
+    head: crate::typed::CtxHead,
     done: bool,
     _o: core::marker::PhantomData<O>,
 }
@@ -494,7 +494,8 @@ impl<'a, O: ByteOrder> Iterator for NextHops<'a, O> {
             return None;
         }
         let at = self.base + self.pos;
-        let path = self.ctx.path;
+        let ctx = Ctx::from_head(self.head, &Attrs::<O>::at(self.bytes, self.base));
+        let path = ctx.path;
         let fail = |s: &mut Self, kind| {
             s.done = true;
             Some(Err(DecodeError::new(at, kind).within(path)))
@@ -510,7 +511,7 @@ impl<'a, O: ByteOrder> Iterator for NextHops<'a, O> {
             return fail(self, DecodeErrorKind::AttrLenPastEnd { len, avail: rest.len() });
         };
         let run = Attrs::at(body, at + RTNH_HDRLEN);
-        let ctx = match self.ctx.enter(PathElem::Index(self.index), &run, at) {
+        let ctx = match ctx.enter(PathElem::Index(self.index), &run, at) {
             Ok(c) => c,
             Err(e) => {
                 self.done = true;
@@ -533,7 +534,12 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
         if inner.path.with(PathElem::Index(0)).is_none_or(|p| p.is_full()) {
             return Err(DecodeError::new(attr.offset(), DecodeErrorKind::TooDeep).within(inner.path));
         }
-        Ok(Multipath { bytes: attr.payload(), offset: attr.payload_offset(), ctx: inner, _o: Default::default() })
+        Ok(Multipath {
+            bytes: attr.payload(),
+            offset: attr.payload_offset(),
+            head: inner.head(),
+            _o: Default::default(),
+        })
     }
     fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         if !self.well_formed() {

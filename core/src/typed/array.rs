@@ -71,13 +71,13 @@ pub struct IndexedNest<'a, O: ByteOrder, T> {
     /// The flag bits of the nest's `nla_type`.
     pub flags: u16,
     raw: Attrs<'a, O>,
-    ctx: Ctx<'a>,
+    head: super::CtxHead,
     _t: PhantomData<fn() -> T>,
 }
 
 impl<O: ByteOrder, T> Clone for IndexedNest<'_, O, T> {
     fn clone(&self) -> Self {
-        IndexedNest { flags: self.flags, raw: self.raw.clone(), ctx: self.ctx, _t: PhantomData }
+        IndexedNest { flags: self.flags, raw: self.raw.clone(), head: self.head, _t: PhantomData }
     }
 }
 
@@ -87,7 +87,7 @@ impl<'a, O: ByteOrder, T: AttrPayload<'a, O>> IndexedNest<'a, O, T> {
         self.raw.clone().map(move |a| a.map(|a| (a.id(), self.element(&a))))
     }
     fn element(&self, a: &Attr<'a, O>) -> Result<T, DecodeError> {
-        let inner = self.ctx.over(&self.raw);
+        let inner = Ctx::from_head(self.head, &self.raw);
         T::decode(a, &inner).map_err(|e| e.within(inner.path_to(a.id())))
     }
 }
@@ -97,7 +97,7 @@ impl<'a, O: ByteOrder, T: AttrPayload<'a, O>> AttrPayload<'a, O> for IndexedNest
     fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
         let raw = attr.nested();
         let ctx = ctx.enter(PathElem::Attr(attr.id()), &raw, attr.offset())?;
-        Ok(IndexedNest { flags: attr.flag_bits(), raw, ctx, _t: PhantomData })
+        Ok(IndexedNest { flags: attr.flag_bits(), raw, head: ctx.head(), _t: PhantomData })
     }
     fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         if self.raw.framing_error().is_some() {

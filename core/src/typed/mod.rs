@@ -61,7 +61,33 @@ pub struct Ctx<'a> {
     run_base: usize,
 }
 
+/// A [`Ctx`] without its run: what a lazily decoded view keeps (the run is
+/// the view's own bytes), so that views stay small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct CtxHead {
+    family: u8,
+    msg_type: u16,
+    msg_flags: u16,
+    path: AttrPath,
+}
+
 impl<'a> Ctx<'a> {
+    /// The part of the context a view keeps.
+    pub(crate) fn head(&self) -> CtxHead {
+        CtxHead { family: self.family, msg_type: self.msg_type, msg_flags: self.msg_flags, path: self.path }
+    }
+    /// The context of `head` over the run `run`.
+    #[inline]
+    pub(crate) fn from_head<O: ByteOrder>(h: CtxHead, run: &Attrs<'a, O>) -> Self {
+        Ctx {
+            family: h.family,
+            msg_type: h.msg_type,
+            msg_flags: h.msg_flags,
+            path: h.path,
+            run: run.bytes(),
+            run_base: run.base(),
+        }
+    }
     /// The context of a message's top-level attributes.
     pub fn message(family: u8, msg_type: u16, msg_flags: u16) -> Self {
         Ctx { family, msg_type, msg_flags, ..Default::default() }
@@ -188,16 +214,16 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> TypedAttrs<'a, O, T> {
     /// Typed attributes over a raw run, in context `ctx` (whose run is set
     /// to `raw`).
     pub fn new(raw: Attrs<'a, O>, ctx: Ctx<'a>) -> Self {
-        let ctx = ctx.over(&raw);
-        Self { raw, ctx, _set: PhantomData }
+        Self { ctx: ctx.over(&raw), raw, _set: PhantomData }
     }
-    /// The raw attributes.
-    pub fn raw(&self) -> &Attrs<'a, O> {
-        &self.raw
+    /// The raw attributes (from where this iterator stands).
+    #[inline]
+    pub fn raw(&self) -> Attrs<'a, O> {
+        self.raw.clone()
     }
     /// The context the attributes are decoded in.
-    pub fn ctx(&self) -> &Ctx<'a> {
-        &self.ctx
+    pub fn ctx(&self) -> Ctx<'a> {
+        self.ctx
     }
     /// Encodes every attribute in order. Bytes after a framing error
     /// (which [`first_error`](Self::first_error) reports) are reproduced
@@ -206,7 +232,7 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> TypedAttrs<'a, O, T> {
         for a in self.clone() {
             match a {
                 Ok(a) => a.emit(w)?,
-                Err(e) => return w.bytes(self.raw.unframed_tail(&e)),
+                Err(e) => return w.bytes(self.raw().unframed_tail(&e)),
             }
         }
         Ok(())
@@ -220,11 +246,11 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> TypedAttrs<'a, O, T> {
     }
     /// The first attribute `id`, decoded.
     pub fn find(&self, id: u16) -> Option<T> {
-        self.raw.find(id).map(|a| T::decode(a, &self.ctx))
+        self.raw().find(id).map(|a| T::decode(a, &self.ctx))
     }
     /// Names the attributes, from this run down, that hold byte `offset`.
     pub fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
-        for a in self.raw.clone().map_while(Result::ok) {
+        for a in self.raw().map_while(Result::ok) {
             let end = a.offset().saturating_add(a.len());
             if (a.offset()..end).contains(&offset) {
                 match T::name_of(a.id()) {
@@ -240,7 +266,7 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> TypedAttrs<'a, O, T> {
 
 impl<'a, O: ByteOrder, T: AttrSet<'a, O>> Iterator for TypedAttrs<'a, O, T> {
     type Item = Result<T, DecodeError>;
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         let ctx = &self.ctx;
         self.raw.next().map(|r| r.map(|a| T::decode(a, ctx)).map_err(|e| e.within(ctx.path)))

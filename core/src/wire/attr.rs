@@ -162,6 +162,15 @@ impl<'a, O: ByteOrder> Attrs<'a, O> {
     pub const fn base(&self) -> usize {
         self.base
     }
+    /// The iteration state: bytes consumed, and whether it ended.
+    pub const fn state(&self) -> (usize, bool) {
+        (self.pos, self.done)
+    }
+    /// Resumes an iteration over `buf` (first byte at `base`) in `state`
+    /// (from [`state`](Self::state)), so that a view can keep its run once.
+    pub const fn resume(buf: &'a [u8], base: usize, state: (usize, bool)) -> Self {
+        Self { buf, pos: state.0, base, done: state.1, _order: PhantomData }
+    }
     /// The first framing error, if any (walks the whole run).
     pub fn framing_error(&self) -> Option<DecodeError> {
         self.clone().find_map(Result::err)
@@ -198,7 +207,7 @@ pub const NLA_TYPE_OFFSET: usize = 2;
 impl<'a, O: ByteOrder> Iterator for Attrs<'a, O> {
     type Item = Result<Attr<'a, O>, DecodeError>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;

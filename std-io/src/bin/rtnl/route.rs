@@ -688,7 +688,7 @@ mod tests {
     /// its header.
     fn attrs(msg: NlMsg<'_, NativeEndian>) -> (RtMsg, Vec<(u16, Vec<u8>)>) {
         let RtnlMessage::Route(r) = Message::decode(msg).body().clone() else { panic!("not a route") };
-        let v = r.attrs().raw().clone().map(|a| a.unwrap()).map(|a| (a.id(), a.payload().to_vec())).collect();
+        let v = r.attrs().raw().map(|a| a.unwrap()).map(|a| (a.id(), a.payload().to_vec())).collect();
         (*r.header(), v)
     }
 
