@@ -5,7 +5,7 @@
 use std::net::Ipv4Addr;
 
 use rtnl_core::route::{self, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg};
-use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST};
+use rtnl_core::wire::flags::Request;
 use rtnl_core::wire::Writer;
 use rtnl_io::{Socket, VecBuffer};
 
@@ -42,8 +42,8 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     let mut w = Writer::new(VecBuffer::default());
-    let flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
-    // the typed builder: rtattr forming, padding and lengths done by the writer
+    let flags = Request::Add.flags(); // NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL
+                                      // the typed builder: rtattr forming, padding and lengths done by the writer
     route::request(&mut w, route::RTM_NEWROUTE, flags, sock.next_seq(), &hdr, |r| {
         r.dst(dst.into())?.gateway(gw.into())?;
         if let Some(i) = oif {

@@ -15,7 +15,7 @@ select_table! {
     /// The payload of `RTA_ENCAP`, by `RTA_ENCAP_TYPE` (`enum
     /// lwtunnel_encap_types`). The type is looked up among the attribute's
     /// siblings, before or after it (the 6.1 kernel sends it after).
-    pub enum Encap by RTA_ENCAP_TYPE: u16 {
+    pub enum Encap by sibling RTA_ENCAP_TYPE: u16 {
         /// MPLS label push (`MPLS_IPTUNNEL_*`).
         1 LWTUNNEL_ENCAP_MPLS mpls => Mpls(MplsIptunnelAttr),
         /// IPv4 tunnel metadata for collect-metadata devices (`LWTUNNEL_IP_*`).

@@ -431,3 +431,95 @@ mod tests {
         reemit(&s, &st);
     }
 }
+
+#[cfg(test)]
+#[allow(dead_code)]
+mod select_tests {
+    //! The selection machinery beyond `RTA_ENCAP`: kinds named by a string
+    //! sibling (as `IFLA_INFO_KIND` names `IFLA_INFO_DATA`, `TCA_KIND`
+    //! names `TCA_OPTIONS`), and kinds given by the context (as the
+    //! message's family selects `IFLA_AF_SPEC` and `IFLA_PROTINFO`).
+    use crate::typed::{AttrSet, Ctx, Scope, TypedAttrs};
+    use crate::wire::{Attrs, DecodeErrorKind, LittleEndian, SliceBuffer, Writer};
+
+    attr_set! {
+        /// A leaf set.
+        enum LeafAttr {
+            1 L_ONE one => One(u32),
+        }
+    }
+
+    select_table! {
+        /// Kinds named by the sibling `K_KIND` string.
+        enum ByName by sibling K_KIND: str {
+            "one" KIND_ONE one => One(LeafAttr),
+        }
+    }
+
+    select_table! {
+        /// Kinds given by the message's family.
+        enum ByFamily by ctx family: u8 {
+            2 FAM_INET inet => Inet(LeafAttr),
+        }
+    }
+
+    attr_set! {
+        /// A set with both.
+        enum KindAttr {
+            1 K_KIND kind => Kind(&'a str),
+            2 K_DATA data => Data(ByName<'a, O>) select ByName,
+            3 K_SPEC spec => Spec(ByFamily<'a, O>) select ByFamily,
+        }
+    }
+
+    type Le = LittleEndian;
+
+    fn build(f: impl FnOnce(&mut Scope<'_, SliceBuffer<'_>, Le, KindAttr<'static, Le>>)) -> ([u8; 128], usize) {
+        let mut out = [0u8; 128];
+        let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+        f(&mut Scope::new(&mut w));
+        let n = w.len();
+        (out, n)
+    }
+
+    fn decode(b: &[u8], family: u8) -> heapless::Vec<KindAttr<'_, Le>, 4> {
+        TypedAttrs::<Le, KindAttr<'_, Le>>::new(Attrs::new(b), Ctx::message(family, 16, 0))
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn a_string_sibling_selects_whatever_its_place() {
+        let (b, n) = build(|s| {
+            s.data().one(|l| l.one(7).map(drop)).unwrap();
+        });
+        // the builder writes the kind, then the payload
+        let got = decode(&b[..n], 0);
+        assert_eq!(got[0], KindAttr::Kind("one"));
+        assert!(matches!(&got[1], KindAttr::Data(ByName::One(_))));
+        // the kind after its payload: the same
+        let mut swapped = [0u8; 128];
+        let kind_len = 8; // 4 + "one\0"
+        swapped[..n - kind_len].copy_from_slice(&b[kind_len..n]);
+        swapped[n - kind_len..n].copy_from_slice(&b[..kind_len]);
+        let got = decode(&swapped[..n], 0);
+        assert!(matches!(&got[0], KindAttr::Data(ByName::One(_))));
+        // an unknown kind is kept raw; no kind at all is an error, kept too
+        let mut other = b;
+        other[4..7].copy_from_slice(b"two");
+        assert!(matches!(&decode(&other[..n], 0)[1], KindAttr::Data(ByName::Unknown("two", _))));
+        let got = decode(&b[kind_len..n], 0);
+        let KindAttr::Invalid(_, e) = &got[0] else { panic!("{got:?}") };
+        assert_eq!(e.kind, DecodeErrorKind::MissingSelector(K_KIND));
+        assert_eq!(<KindAttr<'_, Le> as AttrSet<'_, Le>>::name_of(K_DATA), Some("K_DATA"));
+    }
+
+    #[test]
+    fn the_context_selects_by_family() {
+        let (b, n) = build(|s| {
+            s.spec().inet(|l| l.one(9).map(drop)).unwrap();
+        });
+        assert!(matches!(&decode(&b[..n], 2)[0], KindAttr::Spec(ByFamily::Inet(_))));
+        assert!(matches!(&decode(&b[..n], 10)[0], KindAttr::Spec(ByFamily::Unknown(10, _))));
+    }
+}

@@ -61,6 +61,16 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
     pub(crate) fn new(w: &'w mut Writer<B, O>, id: u16) -> Self {
         Choose { w, id, _sel: PhantomData }
     }
+    /// Writes the payload nest filled by `f` (a context-selected payload has
+    /// no selector attribute; the route family has none of those yet).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn write_nest<T: ?Sized>(
+        self,
+        f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
+        let id = self.id;
+        self.w.nest(id, true, |w| f(&mut Scope::new(w)))
+    }
     /// Writes selector `sel` = `key`, then the payload nest filled by `f`.
     pub(crate) fn write<'k, K: SelectorKey<'k, O>, T: ?Sized>(
         self,

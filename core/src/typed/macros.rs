@@ -220,9 +220,14 @@ macro_rules! builder_method {
 #[allow(unused_macros)]
 macro_rules! gen_row {
     ($u:ident, $g:ident, $w:ident, $seen:ident, $id:literal, ($ty:ty) select $sel:ident) => {
-        if !$seen.has(<$sel<'a, O>>::SELECTOR) {
-            <$sel<'a, O>>::arbitrary_selected($u, $id, $g, $w)?;
-            $seen.add(<$sel<'a, O>>::SELECTOR);
+        match <$sel<'a, O>>::SELECTOR {
+            Some(s) if $seen.has(s) => {}
+            s => {
+                <$sel<'a, O>>::arbitrary_selected($u, $id, $g, $w)?;
+                if let Some(s) = s {
+                    $seen.add(s);
+                }
+            }
         }
     };
     ($u:ident, $g:ident, $w:ident, $seen:ident, $id:literal, ($ty:ty) $($rest:tt)*) => {
@@ -230,16 +235,48 @@ macro_rules! gen_row {
     };
 }
 
-/// Declares a payload selected by a sibling attribute (`RTA_ENCAP` by
-/// `RTA_ENCAP_TYPE`): an enum with one variant per kind, each a nested set,
-/// and a lossless raw fallback for kinds this version does not know. The
-/// selector is looked up among the payload's siblings, before or after it.
+/// The key types of [`select_table!`]: `str` kinds are `&'a str` in the
+/// enum and `&'static str` in constants.
+macro_rules! sel_ty {
+    (enum str) => { &'a str };
+    (const str) => { &'static str };
+    (enum $t:ident) => { $t };
+    (const $t:ident) => { $t };
+}
+
+/// Declares a payload selected by something outside it: a sibling
+/// attribute (`by sibling RTA_ENCAP_TYPE: u16`, `by sibling IFLA_INFO_KIND:
+/// str`), looked up among the payload's siblings before or after it, or a
+/// field of the context (`by ctx family: u8`, `by ctx msg_type: u16`). One
+/// variant per kind, each a nested set, and a lossless raw fallback for
+/// kinds this version does not know.
 ///
 /// A row is `KIND KERNEL_NAME builder_name => Variant(InnerSet)`.
 macro_rules! select_table {
+    (@key sibling $sel:ident $key:ident, $attr:ident, $ctx:ident) => {{
+        let Some(sel) = $ctx.sibling::<O>($sel) else {
+            return Err($crate::wire::DecodeError::new(
+                $attr.offset(),
+                $crate::wire::DecodeErrorKind::MissingSelector($sel),
+            ));
+        };
+        <sel_ty!(enum $key) as $crate::typed::SelectorKey<'a, O>>::read(&sel)?
+    }};
+    (@key ctx $sel:ident $key:ident, $attr:ident, $ctx:ident) => {
+        $ctx.$sel
+    };
+    (@selector sibling $sel:ident) => { Some($sel) };
+    (@selector ctx $sel:ident) => { None };
+    (@write sibling $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {
+        $chooser.write::<sel_ty!(const $key), _>($sel, $kval, $f)
+    };
+    (@write ctx $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {{
+        let _ = $kval;
+        $chooser.write_nest($f)
+    }};
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident by $sel:ident: $key:ty {
+        $vis:vis enum $name:ident by $src:ident $sel:ident: $key:ident {
             $(
                 $(#[$vmeta:meta])*
                 $kval:literal $kname:ident $snake:ident => $variant:ident($set:ident),
@@ -248,7 +285,7 @@ macro_rules! select_table {
     ) => {
         $(
             #[doc = concat!("`", stringify!($kname), "` (", stringify!($kval), "), a kind of [`", stringify!($name), "`].")]
-            pub const $kname: $key = $kval;
+            pub const $kname: sel_ty!(const $key) = $kval;
         )*
 
         $(#[$meta])*
@@ -262,24 +299,24 @@ macro_rules! select_table {
             )*
             /// A kind this version does not know: the kind and the payload,
             /// kept as bytes.
-            Unknown($key, $crate::typed::RawNest<'a>),
+            Unknown(<$key as $crate::typed::KeyKind>::Of<'a>, $crate::typed::RawNest<'a>),
         }
 
         impl<'a, O: $crate::wire::ByteOrder> $name<'a, O> {
             /// Every kind: `(value, kernel name)`.
-            pub const KINDS: &'static [($key, &'static str)] = &[$(($kval, stringify!($kname))),*];
-            /// The selector attribute's id.
-            pub const SELECTOR: u16 = $sel;
+            pub const KINDS: &'static [(sel_ty!(const $key), &'static str)] = &[$(($kval, stringify!($kname))),*];
+            /// The selector attribute's id (`None` when the context selects).
+            pub const SELECTOR: Option<u16> = select_table!(@selector $src $sel);
 
             /// The kind.
-            pub fn kind(&self) -> $key {
+            pub fn kind(&self) -> sel_ty!(enum $key) {
                 match self {
                     $(Self::$variant(_) => $kval,)*
                     Self::Unknown(k, _) => *k,
                 }
             }
             /// The kernel name of kind `k`.
-            pub fn kind_name(k: $key) -> Option<&'static str> {
+            pub fn kind_name(k: sel_ty!(enum $key)) -> Option<&'static str> {
                 Self::KINDS.iter().find(|(v, _)| *v == k).map(|(_, n)| *n)
             }
         }
@@ -290,14 +327,9 @@ macro_rules! select_table {
                 attr: &$crate::wire::Attr<'a, O>,
                 ctx: &$crate::typed::Ctx<'a>,
             ) -> Result<Self, $crate::wire::DecodeError> {
-                use $crate::typed::{AttrPayload, SelectorKey};
-                let Some(sel) = ctx.sibling::<O>($sel) else {
-                    return Err($crate::wire::DecodeError::new(
-                        attr.offset(),
-                        $crate::wire::DecodeErrorKind::MissingSelector($sel),
-                    ));
-                };
-                match <$key as SelectorKey<'a, O>>::read(&sel)? {
+                use $crate::typed::AttrPayload;
+                let key = select_table!(@key $src $sel $key, attr, ctx);
+                match key {
                     $($kval => AttrPayload::decode(attr, ctx).map(Self::$variant),)*
                     k => AttrPayload::decode(attr, ctx).map(|r| Self::Unknown(k, r)),
                 }
@@ -330,28 +362,34 @@ macro_rules! select_table {
         #[cfg(feature = "arbitrary")]
         impl<'a, O: $crate::wire::ByteOrder> $name<'a, O> {
             /// Writes the selector (an arbitrary known kind) and payload
-            /// attribute `id` of that kind.
+            /// attribute `id` of that kind; for a table selected by the
+            /// context, the payload of the kind the context selects (if it
+            /// is known), with no selector.
             pub fn arbitrary_selected<B: $crate::wire::Buffer>(
                 u: &mut arbitrary::Unstructured<'_>,
                 id: u16,
                 g: $crate::typed::gen::GenCtx,
                 w: &mut $crate::wire::Writer<B, O>,
             ) -> arbitrary::Result<()> {
+                #[allow(unused_imports)]
                 use $crate::typed::gen::{ArbitraryPayload, enc};
+                #[allow(unused_imports)]
                 use $crate::typed::SelectorKey;
                 let (kind, _) = *u.choose(Self::KINDS)?;
                 w.all_or_nothing(|w| {
                     // the selector before or after its payload, as kernels differ
                     let after: bool = u.arbitrary()?;
-                    if !after {
-                        enc(SelectorKey::<'_, O>::write(kind, $sel, w))?;
+                    let sel = Self::SELECTOR;
+                    if let (Some(s), false) = (sel, after) {
+                        enc(SelectorKey::<'_, O>::write(kind, s, w))?;
                     }
+                    let kind = if sel.is_none() { gen_ctx_key!(g, $sel, kind) } else { kind };
                     match kind {
                         $($kval => <$crate::typed::Nest<'a, O, $set<'a, O>> as ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)?,)*
                         _ => {}
                     }
-                    if after {
-                        enc(SelectorKey::<'_, O>::write(kind, $sel, w))?;
+                    if let (Some(s), true) = (sel, after) {
+                        enc(SelectorKey::<'_, O>::write(kind, s, w))?;
                     }
                     Ok(())
                 })
@@ -372,15 +410,27 @@ macro_rules! select_table {
 
         impl<'w, B: $crate::wire::Buffer, O: $crate::wire::ByteOrder> $crate::typed::Choose<'w, B, O, $name<'static, O>> {
             $(
-                #[doc = concat!("Kind `", stringify!($kname), "`: writes the selector, then the payload that `f` fills.")]
+                #[doc = concat!("Kind `", stringify!($kname), "`: writes the selector (if an attribute selects), then the payload that `f` fills.")]
                 pub fn $snake(
                     self,
                     f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
                 ) -> Result<(), $crate::wire::EncodeError> {
-                    self.write::<$key, $set<'static, O>>($sel, $kval, f)
+                    select_table!(@write $src $sel $key, self, $kval, f)
                 }
             )*
         }
+    };
+}
+
+/// The kind a context-selected table takes in generation: the generator's
+/// family for `family`, else the drawn kind.
+#[allow(unused_macros)]
+macro_rules! gen_ctx_key {
+    ($g:ident, family, $kind:ident) => {
+        $g.family
+    };
+    ($g:ident, $other:ident, $kind:ident) => {
+        $kind
     };
 }
 

@@ -12,6 +12,15 @@ pub trait SelectorKey<'a, O: ByteOrder>: Sized + Copy {
     fn write<B: Buffer>(self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError>;
 }
 
+impl<'a, O: ByteOrder> SelectorKey<'a, O> for u8 {
+    fn read(attr: &Attr<'a, O>) -> Result<Self, DecodeError> {
+        attr.u8()
+    }
+    fn write<B: Buffer>(self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        w.attr_u8(id, self)
+    }
+}
+
 impl<'a, O: ByteOrder> SelectorKey<'a, O> for u16 {
     fn read(attr: &Attr<'a, O>) -> Result<Self, DecodeError> {
         attr.u16()
@@ -37,4 +46,23 @@ impl<'a, O: ByteOrder> SelectorKey<'a, O> for &'a str {
     fn write<B: Buffer>(self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.attr_str(id, self)
     }
+}
+
+/// How a selector's kind is held: `str` kinds borrow from the message
+/// (`&'a str`), integer kinds are values. Used by `select_table!`.
+pub trait KeyKind {
+    /// The kind as a decoded value borrowing for `'a`.
+    type Of<'a>: Copy + PartialEq + core::fmt::Debug;
+}
+impl KeyKind for str {
+    type Of<'a> = &'a str;
+}
+impl KeyKind for u8 {
+    type Of<'a> = u8;
+}
+impl KeyKind for u16 {
+    type Of<'a> = u16;
+}
+impl KeyKind for u32 {
+    type Of<'a> = u32;
 }

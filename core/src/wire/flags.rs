@@ -47,6 +47,46 @@ pub const NLM_F_CAPPED: u16 = 0x100;
 /// `NLM_F_ACK_TLVS` (`NLMSG_ERROR`, `NLMSG_DONE`): extended-ack TLVs follow.
 pub const NLM_F_ACK_TLVS: u16 = 0x200;
 
+/// What a request asks, as `ip` spells it: each gives the `nlmsg_flags`
+/// (request, acknowledgement, and the operation's own bits) so that callers
+/// never assemble them by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Request {
+    /// A GET of one object, acknowledged.
+    Get,
+    /// A GET of all objects (`NLM_F_DUMP`), answered by a multipart reply.
+    Dump,
+    /// `add`: create, fail if it exists (`CREATE | EXCL`).
+    Add,
+    /// `replace`: create or replace (`CREATE | REPLACE`).
+    Replace,
+    /// `change`: replace, fail if absent (`REPLACE`).
+    Change,
+    /// `append`: create, adding to an existing list (`CREATE | APPEND`).
+    Append,
+    /// `prepend`: create, ahead of an existing list (`CREATE`).
+    Prepend,
+    /// `del` / `set`: no operation bits.
+    Plain,
+}
+
+impl Request {
+    /// The `nlmsg_flags` of the request.
+    pub const fn flags(self) -> u16 {
+        let ack = NLM_F_REQUEST | NLM_F_ACK;
+        match self {
+            Request::Get | Request::Plain => ack,
+            Request::Dump => NLM_F_REQUEST | NLM_F_DUMP,
+            Request::Add => ack | NLM_F_CREATE | NLM_F_EXCL,
+            Request::Replace => ack | NLM_F_CREATE | NLM_F_REPLACE,
+            Request::Change => ack | NLM_F_REPLACE,
+            Request::Append => ack | NLM_F_CREATE | NLM_F_APPEND,
+            Request::Prepend => ack | NLM_F_CREATE,
+        }
+    }
+}
+
 /// What a message type's 0x100–0x800 flag bits mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlagContext {

@@ -355,15 +355,15 @@ pub enum RouteOp {
 
 impl RouteOp {
     fn type_and_flags(self) -> (u16, u16) {
-        let base = NLM_F_REQUEST | NLM_F_ACK;
-        match self {
-            RouteOp::Add => (rt::RTM_NEWROUTE, base | NLM_F_CREATE | NLM_F_EXCL),
-            RouteOp::Del => (rt::RTM_DELROUTE, base),
-            RouteOp::Replace => (rt::RTM_NEWROUTE, base | NLM_F_CREATE | NLM_F_REPLACE),
-            RouteOp::Change => (rt::RTM_NEWROUTE, base | NLM_F_REPLACE),
-            RouteOp::Append => (rt::RTM_NEWROUTE, base | NLM_F_CREATE | NLM_F_APPEND),
-            RouteOp::Prepend => (rt::RTM_NEWROUTE, base | NLM_F_CREATE),
-        }
+        let (ty, req) = match self {
+            RouteOp::Add => (rt::RTM_NEWROUTE, Request::Add),
+            RouteOp::Del => (rt::RTM_DELROUTE, Request::Plain),
+            RouteOp::Replace => (rt::RTM_NEWROUTE, Request::Replace),
+            RouteOp::Change => (rt::RTM_NEWROUTE, Request::Change),
+            RouteOp::Append => (rt::RTM_NEWROUTE, Request::Append),
+            RouteOp::Prepend => (rt::RTM_NEWROUTE, Request::Prepend),
+        };
+        (ty, req.flags())
     }
 }
 
