@@ -13,7 +13,28 @@
 //!
 //! Requests are built with [`request`] and the typed builder of
 //! [`RouteAttr`] (a [`Scope`]): one method per attribute, closures for
-//! nests, a chooser for the encapsulation.
+//! nests, a chooser for the encapsulation. No raw ids, no allocation:
+//!
+//! ```
+//! use core::net::Ipv4Addr;
+//! use rtnl_core::net::Labels;
+//! use rtnl_core::route::{self, RtMsg};
+//! use rtnl_core::wire::{flags::Request, SliceBuffer, Writer};
+//!
+//! let mut buf = [0u8; 256];
+//! let mut w = Writer::new(SliceBuffer::new(&mut buf));
+//! let hdr = RtMsg { rtm_family: 2, rtm_dst_len: 24, rtm_table: 254, rtm_protocol: 3, rtm_type: 1, ..Default::default() };
+//! let mut st = [0u8; 8];
+//! let labels = Labels::encode(&[100, 200], &mut st).ok_or("room for two labels")?;
+//! // ip route add 10.19.0.0/24 encap mpls 100/200 via 10.9.0.2 dev 2 mtu 1400
+//! route::request(&mut w, route::RTM_NEWROUTE, Request::Add.flags(), 1, &hdr, |r| {
+//!     r.dst(Ipv4Addr::new(10, 19, 0, 0).into())?.gateway(Ipv4Addr::new(10, 9, 0, 2).into())?.oif(2)?;
+//!     r.encap().mpls(|m| m.dst(labels).map(drop))?; // RTA_ENCAP_TYPE and RTA_ENCAP together
+//!     r.metrics(|m| m.mtu(1400).map(drop))?;        // a nest: begun, filled, ended
+//!     Ok(())
+//! })?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod encap;
 #[cfg(test)]
