@@ -4,6 +4,21 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A visitor that counts the values it is shown and allocates nothing.
+#[derive(Debug, Default)]
+pub struct Count(pub usize);
+
+impl rtnl_core::wire::visit::Visitor for Count {
+    fn value(&mut self, _: rtnl_core::wire::visit::Value<'_>) {
+        self.0 += 1;
+    }
+    fn begin_object(&mut self) {}
+    fn key(&mut self, _: &str) {}
+    fn end_object(&mut self) {}
+    fn begin_array(&mut self) {}
+    fn end_array(&mut self) {}
+}
+
 /// The repository's `testdata/` folder.
 pub fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata")

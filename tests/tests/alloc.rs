@@ -10,8 +10,9 @@ use std::cell::Cell;
 use std::path::Path;
 
 use rtnl_core::message::Message;
-use rtnl_core::wire::visit::{Value, Visit, Visitor};
+use rtnl_core::wire::visit::Visit;
 use rtnl_core::wire::{BigEndian, ByteOrder, LittleEndian, Messages, SliceBuffer, Writer};
+use rtnl_tests::Count;
 
 struct Counting;
 
@@ -38,19 +39,6 @@ static GLOBAL: Counting = Counting;
 
 fn allocs() -> usize {
     ALLOCS.with(Cell::get)
-}
-
-/// A visitor that only counts (allocates nothing).
-struct Count(usize);
-impl Visitor for Count {
-    fn value(&mut self, _: Value<'_>) {
-        self.0 += 1;
-    }
-    fn begin_object(&mut self) {}
-    fn key(&mut self, _: &str) {}
-    fn end_object(&mut self) {}
-    fn begin_array(&mut self) {}
-    fn end_array(&mut self) {}
 }
 
 /// Decodes, checks, renders and re-encodes every message; returns the

@@ -248,17 +248,7 @@ fn the_generator_covers_every_route_attribute_and_encap_kind() {
 #[test]
 fn visit_counts_every_value_of_a_header() {
     // Visit is implemented by the core's types; the JSON writer is only one visitor.
-    struct Count(usize);
-    impl rtnl_core::wire::visit::Visitor for Count {
-        fn value(&mut self, _: rtnl_core::wire::visit::Value<'_>) {
-            self.0 += 1;
-        }
-        fn begin_object(&mut self) {}
-        fn key(&mut self, _: &str) {}
-        fn end_object(&mut self) {}
-        fn begin_array(&mut self) {}
-        fn end_array(&mut self) {}
-    }
+    use rtnl_tests::Count;
     let hdr = RtMsg::<NativeEndian>::default();
     let mut c = Count(0);
     hdr.visit(&mut c);

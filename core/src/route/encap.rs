@@ -662,13 +662,7 @@ impl Ioam6TraceHdr {
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Ioam6TraceHdr {
     fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        let b: [u8; 8] = attr.payload().try_into().map_err(|_| {
-            DecodeError::new(
-                attr.payload_offset(),
-                DecodeErrorKind::BadLength { expected: 8, got: attr.payload().len() },
-            )
-        })?;
-        Ok(Ioam6TraceHdr(b))
+        crate::typed::fixed::<8, O>(attr).map(Ioam6TraceHdr)
     }
     fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.attr(id, &self.0)

@@ -75,13 +75,7 @@ pub struct Be64(pub u64);
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Be64 {
     fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        let b: [u8; 8] = attr.payload().try_into().map_err(|_| {
-            DecodeError::new(
-                attr.payload_offset(),
-                DecodeErrorKind::BadLength { expected: 8, got: attr.payload().len() },
-            )
-        })?;
-        Ok(Be64(u64::from_be_bytes(b)))
+        fixed::<8, O>(attr).map(|b| Be64(u64::from_be_bytes(b)))
     }
     fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.attr(id, U64::<BigEndian>::new(self.0).as_bytes())
@@ -241,7 +235,8 @@ impl<T: Render, const N: usize> Render for [T; N] {
     }
 }
 
-fn fixed<const N: usize, O: ByteOrder>(attr: &Attr<'_, O>) -> Result<[u8; N], DecodeError> {
+/// The payload as exactly `N` bytes (a length error otherwise).
+pub(crate) fn fixed<const N: usize, O: ByteOrder>(attr: &Attr<'_, O>) -> Result<[u8; N], DecodeError> {
     attr.payload().try_into().map_err(|_| {
         DecodeError::new(attr.payload_offset(), DecodeErrorKind::BadLength { expected: N, got: attr.payload().len() })
     })
