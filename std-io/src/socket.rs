@@ -8,7 +8,7 @@ use nix::sys::socket::{
 use rtnl_core::message::Message;
 use rtnl_core::route::{self, RtMsg};
 use rtnl_core::wire::control::ErrorMsg;
-use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
+use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
 use rtnl_core::wire::{control::DoneMsg, Messages, NlMsg, Writer, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
 
 use crate::sys;
@@ -39,6 +39,9 @@ pub struct Socket {
     seq: u32,
     buf: Vec<u8>,
     record: Option<Box<dyn std::io::Write + Send>>,
+    // whether the kernel has seen a receive of the full buffer's size (it
+    // sizes a dump's datagrams from the largest receive so far)
+    primed: bool,
 }
 
 impl std::fmt::Debug for Socket {
@@ -58,7 +61,7 @@ impl Socket {
         sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_GET_STRICT_CHK, 1)?;
         let seq =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(1);
-        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; 32 * 1024], record: None })
+        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; RECV_BUF], record: None, primed: false })
     }
 
     /// Records every datagram received from now on, verbatim, to `out`
@@ -159,11 +162,36 @@ impl Socket {
         self.request_with(req, |_| {})
     }
 
+    /// Makes the kernel size this socket's dump datagrams for our receive
+    /// buffer. The kernel allocates each dump datagram from the largest
+    /// receive the socket has made so far; on a fresh socket that is one
+    /// page, and a message larger than that (a route with a few hundred next
+    /// hops) was silently left out of the dump, which then ended "successfully".
+    /// One acknowledged `NLMSG_NOOP`, received into the full buffer, sets it.
+    fn prime(&mut self) -> Result<(), Error> {
+        if self.primed {
+            return Ok(());
+        }
+        let mut w = Writer::new(VecBuffer::default());
+        let m = w.begin_msg(NLMSG_NOOP, NLM_F_REQUEST | NLM_F_ACK, self.next_seq(), 0)?;
+        w.end_msg(m)?;
+        // not part of what the caller asked: kept out of a recording
+        let record = self.record.take();
+        let r = self.request(&w.into_inner().0);
+        self.record = record;
+        r?;
+        self.primed = true;
+        Ok(())
+    }
+
     /// Sends a dump request and streams every reply message to `f`, until
     /// `NLMSG_DONE`. A dump that fails (an error in `NLMSG_DONE` or an
     /// `NLMSG_ERROR`) becomes [`Error::Kernel`]; `NLM_F_DUMP_INTR` is
-    /// reported in the summary.
+    /// reported in the summary. The first dump on a socket is preceded by
+    /// one acknowledged no-op, so that the kernel sizes the dump's datagrams
+    /// for this socket's 32 KiB receive buffer.
     pub fn dump(&mut self, req: &[u8], mut f: impl FnMut(Message<'_>)) -> Result<DumpSummary, Error> {
+        self.prime()?;
         let seq = request_seq(req)?;
         self.send(req)?;
         let mut sum = DumpSummary::default();
@@ -220,6 +248,10 @@ impl Socket {
         self.fd.as_fd()
     }
 }
+
+/// The receive buffer's size: the largest datagram the kernel sizes a dump
+/// for (`SKB_WITH_OVERHEAD(32768)` caps it); larger datagrams grow it.
+const RECV_BUF: usize = 32 * 1024;
 
 fn kernel_error(errno: i32, message: Option<&str>, offset: Option<u32>) -> KernelError {
     KernelError { errno, message: message.map(str::to_owned), offset }

@@ -6,6 +6,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use rtnl_core::message::RtnlMessage;
 use rtnl_core::route::{self, RouteAttr, RouteProtocol, RouteScope, RouteType, RtMsg};
+use rtnl_core::wire::flags::Request;
 use rtnl_core::wire::flags::*;
 use rtnl_core::wire::Writer;
 use rtnl_io::{route_dump_request, Error, Socket, VecBuffer};
@@ -203,5 +204,54 @@ fn monitor_sees_route_changes() {
         assert_eq!(seen[0].0, route::RTM_NEWROUTE);
         assert_eq!(seen[1].0, route::RTM_DELROUTE);
         assert!(seen[0].1.contains("10.30.0.0"));
+    });
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn a_dump_on_a_fresh_socket_keeps_a_message_larger_than_a_page() {
+    live!();
+    // A 300-hop route is a 4.8 KB message. The kernel sizes a dump's
+    // datagrams from the socket's largest receive so far: on a fresh socket
+    // the message did not fit, was left out, and the dump ended with
+    // NLMSG_DONE 0 (issue 7, finding 1).
+    with_scratch_netns(|| {
+        ip(&["addr", "add", "10.8.0.1/16", "dev", "v0"]);
+        let v0 = ifindex("v0") as i32;
+        let mut s = Socket::new().unwrap();
+        let hdr = RtMsg {
+            rtm_family: 2,
+            rtm_dst_len: 24,
+            rtm_table: 254,
+            rtm_protocol: RouteProtocol::STATIC.0,
+            rtm_type: RouteType::UNICAST.0,
+            ..Default::default()
+        };
+        let mut w = Writer::new(VecBuffer::default());
+        route::request(&mut w, route::RTM_NEWROUTE, Request::Add.flags(), s.next_seq(), &hdr, |r| {
+            r.dst(Ipv4Addr::new(10, 77, 0, 0).into())?.multipath(|mp| {
+                for i in 0..300u16 {
+                    let gw = Ipv4Addr::new(10, 8, (i / 250) as u8, (i % 250 + 2) as u8);
+                    mp.hop(0, 1, v0, |h| h.gateway(gw.into()).map(drop))?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })
+        .unwrap();
+        s.request(&w.into_inner().0).unwrap();
+        let mut fresh = Socket::new().unwrap();
+        let mut hops = None;
+        let req = route_dump_request(fresh.next_seq(), 2);
+        fresh
+            .dump(&req, |m| {
+                if let RtnlMessage::Route(r) = m.body() {
+                    if let Some(RouteAttr::Multipath(mp)) = r.attrs().find(route::RTA_MULTIPATH) {
+                        hops = Some(mp.hops().count());
+                    }
+                }
+            })
+            .unwrap();
+        assert_eq!(hops, Some(300), "the 300-hop route is in the dump");
     });
 }
