@@ -289,9 +289,24 @@ fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>) -> Result<usize, Error> {
 /// Encodes a route dump request (`RTM_GETROUTE`, `NLM_F_REQUEST |
 /// NLM_F_DUMP`) for `family` (`AF_UNSPEC` = 0 for all).
 pub fn route_dump_request(seq: u32, family: u8) -> Vec<u8> {
+    route_dump_request_in(seq, family, None)
+}
+
+/// A route dump request that asks the kernel for one table only
+/// (`RTA_TABLE`, honoured with `NETLINK_GET_STRICT_CHK`, which [`Socket`]
+/// turns on): the kernel then never walks the other tables, so a route it
+/// cannot send there (too large for a datagram) does not end the dump
+/// early. Kernels without strict checking ignore the filter: filter the
+/// replies too. `AF_MPLS` has no tables, and takes no filter.
+pub fn route_dump_request_in(seq: u32, family: u8, table: Option<u32>) -> Vec<u8> {
     let mut w = Writer::new(VecBuffer::default());
     let hdr = RtMsg { rtm_family: family, ..Default::default() };
-    // A Vec grows as needed and 28 bytes fit a u16: this cannot fail.
-    let _ = route::request(&mut w, route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |_| Ok(()));
+    // A Vec grows as needed and 36 bytes fit a u16: this cannot fail.
+    let _ = route::request(&mut w, route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |r| {
+        if let (Some(t), false) = (table, family == rtnl_core::net::AF_MPLS) {
+            r.table(t)?;
+        }
+        Ok(())
+    });
     w.into_inner().0
 }

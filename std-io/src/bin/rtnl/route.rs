@@ -13,7 +13,7 @@ use rtnl_core::route::{
 use rtnl_core::wire::flags::*;
 use rtnl_core::wire::{ByteOrder, Writer};
 use rtnl_io::json::to_json;
-use rtnl_io::{link_names, route_dump_request, VecBuffer};
+use rtnl_io::{link_names, route_dump_request_in, VecBuffer};
 
 use crate::Global;
 
@@ -66,7 +66,13 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     }
     let mut sock = g.socket()?;
     let names = if g.json { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? };
-    let req = route_dump_request(sock.next_seq(), family);
+    // ask the kernel for the table wanted (as ip does), so that what is in
+    // the others cannot end the dump
+    let table = match filter {
+        TableFilter::One(t) => Some(t),
+        TableFilter::All => None,
+    };
+    let req = route_dump_request_in(sock.next_seq(), family, table);
     let mut out = String::new();
     let sum = sock
         .dump(&req, |msg| {
@@ -81,7 +87,11 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
                 out.push_str(&format_route(r, &names, filter == TableFilter::All));
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| match e {
+            // a failed dump is an error, never an empty table; in ip's words
+            rtnl_io::Error::Kernel(k) => format!("{k}\nDump terminated"),
+            e => e.to_string(),
+        })?;
     print!("{out}");
     if sum.interrupted {
         eprintln!("Dump was interrupted and may be inconsistent.");
