@@ -32,7 +32,7 @@ pub mod sys;
 
 pub use buffer::VecBuffer;
 pub use error::{Error, KernelError};
-pub use socket::{route_dump_request, route_dump_request_in, DumpSummary, Socket};
+pub use socket::{route_dump_request, route_dump_request_in, DumpSummary, Socket, Support};
 
 /// Re-export of the core crate.
 pub use rtnl_core as core;

@@ -26,6 +26,32 @@ pub struct DumpSummary {
     pub interrupted: bool,
 }
 
+/// What the running kernel supports of the socket options rtnl asks for
+/// (a kernel older than 4.12 lacks extended acks, one older than 4.20
+/// strict dump checking: the socket works without them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Support {
+    /// `NETLINK_EXT_ACK` (Linux 4.12+): error replies carry the kernel's message.
+    pub ext_ack: bool,
+    /// `NETLINK_GET_STRICT_CHK` (Linux 4.20+): dump requests are checked,
+    /// and their filters (`RTA_TABLE`, …) applied by the kernel.
+    pub strict_check: bool,
+}
+
+impl Support {
+    /// Turns each option on through `set`, recording which the kernel has.
+    /// A missing option (`ENOPROTOOPT`, or `EINVAL` from some old kernels)
+    /// is recorded as absent; any other error is returned.
+    pub fn negotiate(mut set: impl FnMut(libc::c_int) -> Result<(), Errno>) -> Result<Self, Errno> {
+        let mut try_set = |opt| match set(opt) {
+            Ok(()) => Ok(true),
+            Err(Errno::ENOPROTOOPT | Errno::EINVAL) => Ok(false),
+            Err(e) => Err(e),
+        };
+        Ok(Support { ext_ack: try_set(sys::NETLINK_EXT_ACK)?, strict_check: try_set(sys::NETLINK_GET_STRICT_CHK)? })
+    }
+}
+
 /// A `NETLINK_ROUTE` socket.
 ///
 /// Bound to a kernel-assigned port id (never `getpid()`, so several sockets
@@ -42,6 +68,7 @@ pub struct Socket {
     // whether the kernel has seen a receive of the full buffer's size (it
     // sizes a dump's datagrams from the largest receive so far)
     primed: bool,
+    support: Support,
 }
 
 impl std::fmt::Debug for Socket {
@@ -57,11 +84,11 @@ impl Socket {
         let fd = socket(AddressFamily::Netlink, SockType::Raw, SockFlag::SOCK_CLOEXEC, SockProtocol::NetlinkRoute)?;
         bind(fd.as_raw_fd(), &NetlinkAddr::new(0, 0))?;
         let addr: NetlinkAddr = getsockname(fd.as_raw_fd())?;
-        sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_EXT_ACK, 1)?;
-        sys::set_netlink_opt(fd.as_fd(), sys::NETLINK_GET_STRICT_CHK, 1)?;
+        // degrade on old kernels: what is missing is recorded, not fatal
+        let support = Support::negotiate(|opt| sys::set_netlink_opt(fd.as_fd(), opt, 1))?;
         let seq =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(1);
-        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; RECV_BUF], record: None, primed: false })
+        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; RECV_BUF], record: None, primed: false, support })
     }
 
     /// Records every datagram received from now on, verbatim, to `out`
@@ -82,6 +109,11 @@ impl Socket {
     /// The port id the kernel assigned.
     pub fn port_id(&self) -> u32 {
         self.port_id
+    }
+
+    /// What the kernel supports of the options rtnl asks for.
+    pub fn support(&self) -> Support {
+        self.support
     }
 
     /// A fresh sequence number for the next request.
@@ -132,8 +164,14 @@ impl Socket {
     /// acknowledgement. A refusal becomes [`Error::Kernel`] with the
     /// kernel's extended-ack message. Replies other than the ack (an echo,
     /// say) are passed to `on_reply`.
+    ///
+    /// A request without `NLM_F_ACK` is refused before it is sent: no
+    /// acknowledgement would come, and the wait would never end.
     pub fn request_with(&mut self, req: &[u8], mut on_reply: impl FnMut(Message<'_>)) -> Result<(), Error> {
         let seq = request_seq(req)?;
+        if request_flags(req)? & NLM_F_ACK == 0 {
+            return Err(Error::Other("request without NLM_F_ACK: no acknowledgement would come".into()));
+        }
         self.send(req)?;
         loop {
             let n = self.recv_one()?;
@@ -191,8 +229,11 @@ impl Socket {
     /// one acknowledged no-op, so that the kernel sizes the dump's datagrams
     /// for this socket's 32 KiB receive buffer.
     pub fn dump(&mut self, req: &[u8], mut f: impl FnMut(Message<'_>)) -> Result<DumpSummary, Error> {
-        self.prime()?;
         let seq = request_seq(req)?;
+        if request_flags(req)? & NLM_F_DUMP != NLM_F_DUMP {
+            return Err(Error::Other("dump request without NLM_F_DUMP: no NLMSG_DONE would come".into()));
+        }
+        self.prime()?;
         self.send(req)?;
         let mut sum = DumpSummary::default();
         loop {
@@ -261,6 +302,10 @@ fn request_seq(req: &[u8]) -> Result<u32, Error> {
     Ok(NlMsg::<rtnl_core::wire::NativeEndian>::new_checked(req)?.seq())
 }
 
+fn request_flags(req: &[u8]) -> Result<u16, Error> {
+    Ok(NlMsg::<rtnl_core::wire::NativeEndian>::new_checked(req)?.flags())
+}
+
 /// Receives one whole datagram into `buf`, growing it when the datagram is
 /// larger (sized first with `MSG_PEEK | MSG_TRUNC`, so nothing is lost).
 fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>) -> Result<usize, Error> {
@@ -309,4 +354,37 @@ pub fn route_dump_request_in(seq: u32, family: u8, table: Option<u32>) -> Vec<u8
         Ok(())
     });
     w.into_inner().0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_kernels_lacking_an_option_degrade_instead_of_failing() {
+        // before 4.12: neither option; before 4.20: no strict checking
+        let none = Support::negotiate(|_| Err(Errno::ENOPROTOOPT)).unwrap();
+        assert_eq!(none, Support { ext_ack: false, strict_check: false });
+        let pre_420 =
+            Support::negotiate(|o| if o == sys::NETLINK_GET_STRICT_CHK { Err(Errno::ENOPROTOOPT) } else { Ok(()) })
+                .unwrap();
+        assert_eq!(pre_420, Support { ext_ack: true, strict_check: false });
+        assert_eq!(Support::negotiate(|_| Ok(())).unwrap(), Support { ext_ack: true, strict_check: true });
+        // anything else is still an error
+        assert_eq!(Support::negotiate(|_| Err(Errno::EBADF)), Err(Errno::EBADF));
+    }
+
+    #[test]
+    fn requests_that_could_never_end_are_refused_before_sending() {
+        let mut s = Socket::new().unwrap();
+        // a dump request given to request(): no NLM_F_ACK, no ack would come
+        let dump = route_dump_request(s.next_seq(), 2);
+        assert!(matches!(s.request(&dump), Err(Error::Other(m)) if m.contains("NLM_F_ACK")));
+        // an acknowledged request given to dump(): no NLMSG_DONE would come
+        let mut w = Writer::new(VecBuffer::default());
+        let m = w.begin_msg(route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, s.next_seq(), 0).unwrap();
+        w.header(&RtMsg::<rtnl_core::wire::NativeEndian>::default()).unwrap();
+        w.end_msg(m).unwrap();
+        assert!(matches!(s.dump(&w.into_inner().0, |_| {}), Err(Error::Other(m)) if m.contains("NLM_F_DUMP")));
+    }
 }

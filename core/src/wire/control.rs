@@ -94,7 +94,13 @@ impl<'a, O: ByteOrder> ErrorMsg<'a, O> {
         let (error, rest) = I32::<O>::read_from_prefix(p).map_err(|_| short())?;
         let (echo, rest) = NlMsgHdr::<O>::read_from_prefix(rest).map_err(|_| short())?;
         let capped = msg.flags() & NLM_F_CAPPED != 0;
-        let echo_len = if capped { 0 } else { (echo.nlmsg_len.get() as usize).saturating_sub(NLMSG_HDRLEN) };
+        let mut echo_len = if capped { 0 } else { (echo.nlmsg_len.get() as usize).saturating_sub(NLMSG_HDRLEN) };
+        // Kernels before 4.12 acknowledge success with the request's header
+        // only, and have no NLM_F_CAPPED to say so: an ack whose echo does
+        // not fit is such an ack, not a malformed one.
+        if error.get() == 0 && echo_len > rest.len() {
+            echo_len = 0;
+        }
         let echo_payload = rest.get(..echo_len).ok_or(DecodeError::new(
             at + NLMSGERR_MSG_OFFSET,
             DecodeErrorKind::MsgLenPastEnd {
@@ -297,7 +303,12 @@ mod tests {
         let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
         let e = ErrorMsg::parse(&m).unwrap();
         assert!(e.is_ack() && e.echo_payload().is_empty());
-        b[7] = 0; // not capped: the echo runs past the end
+        b[7] = 0; // not capped: the echo runs past the end, which for an
+                  // ack is an old kernel's (see below), for an error a fault
+        b[16] = 0xfe; // -2
+        b[17] = 0xff;
+        b[18] = 0xff;
+        b[19] = 0xff;
         let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
         assert!(ErrorMsg::parse(&m).is_err());
         // a payload too short for struct nlmsgerr is an error with its offset
@@ -309,6 +320,34 @@ mod tests {
             ErrorMsg::parse(&m).unwrap_err(),
             DecodeError::new(16, DecodeErrorKind::ShortStruct { need: 20, have: 4 })
         );
+    }
+
+    #[test]
+    fn old_kernels_acks_echo_only_the_header() {
+        // Linux < 4.12: error 0, the request's header (nlmsg_len 44), no
+        // payload, no NLM_F_CAPPED
+        let mut b = [0u8; 36];
+        b[0] = 36;
+        b[4] = 2;
+        b[20] = 44;
+        b[24] = 24;
+        let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
+        let e = ErrorMsg::parse(&m).unwrap();
+        assert!(e.is_ack() && e.echo_payload().is_empty());
+        assert_eq!(e.echo_header().nlmsg_len.get(), 44);
+        let mut out = [0u8; 64];
+        let mut w = Writer::<_, LittleEndian>::with_order(SliceBuffer::new(&mut out));
+        let mk = w.begin_msg(2, 0, 0, 0).unwrap();
+        e.emit(&mut w).unwrap();
+        w.end_msg(mk).unwrap();
+        assert_eq!(w.into_inner().written(), &b[..]);
+        // an error whose echo does not fit stays an error
+        b[16] = 0xea;
+        b[17] = 0xff;
+        b[18] = 0xff;
+        b[19] = 0xff;
+        let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
+        assert!(ErrorMsg::parse(&m).is_err());
     }
 
     #[test]
