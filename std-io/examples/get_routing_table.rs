@@ -9,7 +9,7 @@ fn main() -> Result<(), rtnl_io::Error> {
     let mut sock = Socket::new()?; // socket(), bind() with a kernel-chosen port id
     let req = route_dump_request(sock.next_seq(), libc::AF_INET as u8); // nlmsghdr + rtmsg
     println!("{:<18} {:<16} {:>6}", "destination", "gateway", "oif");
-    sock.dump(&req, |msg| {
+    let sum = sock.dump(&req, |msg| {
         // every datagram is received whole; NLMSG_DONE ends the loop wherever it falls
         let RtnlMessage::Route(route) = msg.body() else { return };
         if route.table() != RouteTable::MAIN {
@@ -26,6 +26,10 @@ fn main() -> Result<(), rtnl_io::Error> {
         }
         println!("{dst:<18} {gw:<16} {oif:>6}");
     })?;
+    if sum.interrupted {
+        // NLM_F_DUMP_INTR: the table changed while it was read
+        eprintln!("Dump was interrupted and may be inconsistent.");
+    }
     Ok(())
 }
 

@@ -12,11 +12,14 @@
 //!
 //! let mut sock = Socket::new()?;
 //! let req = route_dump_request(sock.next_seq(), libc::AF_INET as u8);
-//! sock.dump(&req, |msg| {
+//! let sum = sock.dump(&req, |msg| {
 //!     if let RtnlMessage::Route(r) = msg.body() {
 //!         println!("route /{} in table {}", r.header().rtm_dst_len, r.table().0);
 //!     }
 //! })?;
+//! if sum.interrupted {
+//!     eprintln!("the table changed while it was read: dump again");
+//! }
 //! # Ok::<(), rtnl_io::Error>(())
 //! ```
 #![deny(unsafe_code)]
@@ -69,12 +72,25 @@ pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
     w.header(&[0u8; 16])?;
     w.end_msg(m)?;
     let req = w.into_inner().0;
+    // names are only for display, but a dump interrupted by a change may
+    // lack a link: read them again (a few times at most)
     let mut names = HashMap::new();
-    sock.dump(&req, |msg| {
-        if let Some((i, n)) = link_index_and_name(&msg) {
-            names.insert(i, n.to_owned());
+    for _ in 0..3 {
+        names.clear();
+        let mut again = req.clone();
+        let seq = sock.next_seq();
+        if let Some(s) = again.get_mut(rtnl_core::wire::NLMSG_SEQ_OFFSET..rtnl_core::wire::NLMSG_SEQ_OFFSET + 4) {
+            s.copy_from_slice(&seq.to_ne_bytes());
         }
-    })?;
+        let sum = sock.dump(&again, |msg| {
+            if let Some((i, n)) = link_index_and_name(&msg) {
+                names.insert(i, n.to_owned());
+            }
+        })?;
+        if !sum.interrupted {
+            break;
+        }
+    }
     Ok(names)
 }
 

@@ -14,8 +14,10 @@ use rtnl_core::wire::{control::DoneMsg, Messages, NlMsg, Writer, NLMSG_DONE, NLM
 use crate::sys;
 use crate::{Error, KernelError, VecBuffer};
 
-/// The outcome of a dump.
+/// The outcome of a dump. Check [`interrupted`](Self::interrupted): an
+/// interrupted dump delivered all it read, but the data changed meanwhile.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use = "a dump may have been interrupted (NLM_F_DUMP_INTR): check `interrupted`"]
 pub struct DumpSummary {
     /// Messages handed to the callback.
     pub messages: usize,

@@ -376,3 +376,59 @@ fn a_refused_dump_is_an_error_and_other_tables_are_not_walked() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(err.trim(), "Error: ipv4: FIB table does not exist.\nDump terminated");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn an_interrupted_dump_is_reported_never_silent() {
+    // Issue 7, finding 4: under address churn, captures held NLM_F_DUMP_INTR
+    // messages and rtnl exited 0 without a word.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let dir = std::env::temp_dir();
+    let pid = std::process::id();
+    let many = dir.join(format!("rtnl-addrs-{pid}.txt"));
+    let churn = dir.join(format!("rtnl-churn-{pid}.txt"));
+    let cap = dir.join(format!("rtnl-intr-{pid}.bin"));
+    let adds: String = (0..2000).map(|i| format!("addr add 10.{}.{}.1/32 dev v0\n", 50 + i / 250, i % 250)).collect();
+    std::fs::write(&many, adds).unwrap();
+    let flips: String = (0..300)
+        .map(|i| format!("addr add 10.99.{0}.{1}/32 dev v0\naddr del 10.99.{0}.{1}/32 dev v0\n", i / 250, i % 250 + 1))
+        .collect();
+    std::fs::write(&churn, flips).unwrap();
+    ns.ip(&format!("-batch {}", many.display()));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let churner = {
+        let (stop, name, churn) = (stop.clone(), ns.0.clone(), churn.clone());
+        std::thread::spawn(move || {
+            for _ in 0..200 {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let _ = run("ip", &["-n", &name, "-batch", churn.to_str().unwrap()]);
+            }
+        })
+    };
+    let mut interrupted = 0;
+    for _ in 0..40 {
+        let (code, _, err) = ns.rtnl(&format!("capture dump RTM_GETADDR family 2 {}", cap.display()));
+        let data = std::fs::read(&cap).unwrap();
+        let intr = rtnl_core::wire::Messages::new(&data)
+            .flatten()
+            .any(|m| m.flags() & rtnl_core::wire::flags::NLM_F_DUMP_INTR != 0);
+        // exit 1 and ip's sentence exactly when the dump was interrupted
+        assert_eq!(code, if intr { 1 } else { 0 }, "{err}");
+        assert_eq!(err.contains("Dump was interrupted and may be inconsistent."), intr, "{err}");
+        interrupted += usize::from(intr);
+        if interrupted >= 2 {
+            break;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    churner.join().unwrap();
+    for f in [&many, &churn, &cap] {
+        let _ = std::fs::remove_file(f);
+    }
+    assert!(interrupted >= 1, "no dump was interrupted under churn: the test saw nothing");
+}

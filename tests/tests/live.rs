@@ -107,14 +107,16 @@ fn add_replace_delete_ipv4_matches_ip() {
         // our dump agrees with ip's on every route of the main table
         let mut ours = Vec::new();
         let req = route_dump_request(s.next_seq(), 2);
-        s.dump(&req, |m| {
-            if let RtnlMessage::Route(rt) = m.body() {
-                if rt.table().0 == 254 {
-                    ours.push(rt.header().rtm_dst_len);
+        let sum = s
+            .dump(&req, |m| {
+                if let RtnlMessage::Route(rt) = m.body() {
+                    if rt.table().0 == 254 {
+                        ours.push(rt.header().rtm_dst_len);
+                    }
                 }
-            }
-        })
-        .unwrap();
+            })
+            .unwrap();
+        assert!(!sum.interrupted);
         assert_eq!(ours.len(), r.len());
 
         // delete
@@ -243,7 +245,7 @@ fn a_dump_on_a_fresh_socket_keeps_a_message_larger_than_a_page() {
         let mut fresh = Socket::new().unwrap();
         let mut hops = None;
         let req = route_dump_request(fresh.next_seq(), 2);
-        fresh
+        let sum = fresh
             .dump(&req, |m| {
                 if let RtnlMessage::Route(r) = m.body() {
                     if let Some(RouteAttr::Multipath(mp)) = r.attrs().find(route::RTA_MULTIPATH) {
@@ -252,6 +254,7 @@ fn a_dump_on_a_fresh_socket_keeps_a_message_larger_than_a_page() {
                 }
             })
             .unwrap();
+        assert!(!sum.interrupted);
         assert_eq!(hops, Some(300), "the 300-hop route is in the dump");
     });
 }

@@ -96,22 +96,22 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     std::fs::write(file, []).map_err(|e| format!("cannot write {file}: {e}"))?;
     let f = std::fs::OpenOptions::new().append(true).open(file).map_err(|e| format!("cannot open {file}: {e}"))?;
     sock.record_to(Some(Box::new(f)));
-    let (result, messages, datagrams) = if dump {
+    let (result, messages, datagrams, interrupted) = if dump {
         match sock.dump(&req, |_| {}) {
-            Ok(sum) => (Ok(()), sum.messages, sum.datagrams),
-            Err(e) => (Err(e), 0, 0),
+            Ok(sum) => (Ok(()), sum.messages, sum.datagrams, sum.interrupted),
+            Err(e) => (Err(e), 0, 0, false),
         }
     } else {
         let mut n = 0;
         let r = sock.request_with(&req, |_| n += 1);
-        (r, n, 1)
+        (r, n, 1, false)
     };
     let error = result.as_ref().err().map(|e| e.to_string());
     if let Some(path) = &manifest {
         use std::io::Write as _;
         let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
         let line = format!(
-            "{{\"file\": \"{}\", \"request\": \"{}\", \"type\": \"{}\", \"dump\": {dump}, \"messages\": {messages}, \"datagrams\": {datagrams}, \"error\": {}}}\n",
+            "{{\"file\": \"{}\", \"request\": \"{}\", \"type\": \"{}\", \"dump\": {dump}, \"messages\": {messages}, \"datagrams\": {datagrams}, \"interrupted\": {interrupted}, \"error\": {}}}\n",
             esc(file_name(file)),
             esc(file_name(&req_file)),
             types::type_name(ty).unwrap_or("?"),
@@ -125,6 +125,12 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot write {path}: {e}"))?;
     }
     match error {
+        None if interrupted => {
+            // what was read is recorded, but it is not one consistent view
+            eprintln!("{file}: {messages} messages in {datagrams} datagrams");
+            eprintln!("Dump was interrupted and may be inconsistent.");
+            Ok(ExitCode::from(1))
+        }
         None => {
             eprintln!("{file}: {messages} messages in {datagrams} datagrams");
             Ok(ExitCode::SUCCESS)
