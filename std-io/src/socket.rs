@@ -1,3 +1,4 @@
+use std::ops::ControlFlow;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 use nix::errno::Errno;
@@ -26,6 +27,9 @@ pub struct DumpSummary {
     /// Whether a message carried `NLM_F_DUMP_INTR`: the data changed while
     /// the dump ran, and its result may be inconsistent.
     pub interrupted: bool,
+    /// Whether the callback stopped the dump early (`ControlFlow::Break`);
+    /// the rest was read and dropped.
+    pub stopped: bool,
 }
 
 /// What the running kernel supports of the socket options rtnl asks for
@@ -231,6 +235,25 @@ impl Socket {
     /// one acknowledged no-op, so that the kernel sizes the dump's datagrams
     /// for this socket's 32 KiB receive buffer.
     pub fn dump(&mut self, req: &[u8], mut f: impl FnMut(Message<'_>)) -> Result<DumpSummary, Error> {
+        self.dump_with(req, |m| {
+            f(m);
+            ControlFlow::Continue(())
+        })
+    }
+
+    /// [`dump`](Self::dump), with a callback that may stop early
+    /// (`ControlFlow::Break`): it is not called again, and the rest of the
+    /// dump is read and dropped (the summary says `stopped`), so that the
+    /// socket is ready for the next request. A dump that fails on our side
+    /// (a reply that cannot be framed, a recording that cannot be written)
+    /// is drained the same way before its error is returned: the kernel
+    /// would otherwise keep the dump running and refuse the next one
+    /// (`EBUSY`).
+    pub fn dump_with(
+        &mut self,
+        req: &[u8],
+        mut f: impl FnMut(Message<'_>) -> ControlFlow<()>,
+    ) -> Result<DumpSummary, Error> {
         let seq = request_seq(req)?;
         if request_flags(req)? & NLM_F_DUMP != NLM_F_DUMP {
             return Err(Error::Other("dump request without NLM_F_DUMP: no NLMSG_DONE would come".into()));
@@ -238,6 +261,25 @@ impl Socket {
         self.prime()?;
         self.send(req)?;
         let mut sum = DumpSummary::default();
+        match self.dump_replies(seq, &mut sum, &mut f) {
+            Ok(r) => r.map(|()| sum),
+            Err(e) => {
+                // our failure, not the kernel's: the dump still runs
+                self.drain(seq);
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads the replies of dump `seq`. `Ok(Ok)` at `NLMSG_DONE`, `Ok(Err)`
+    /// when the kernel ended the dump with an error, `Err` when reading
+    /// failed while the dump still runs.
+    fn dump_replies(
+        &mut self,
+        seq: u32,
+        sum: &mut DumpSummary,
+        f: &mut dyn FnMut(Message<'_>) -> ControlFlow<()>,
+    ) -> Result<Result<(), Error>, Error> {
         loop {
             let n = self.recv_one()?;
             sum.datagrams += 1;
@@ -252,25 +294,43 @@ impl Socket {
                 match msg.ty() {
                     NLMSG_DONE => {
                         let d = DoneMsg::parse(&msg);
-                        return match d.error() {
+                        return Ok(match d.error() {
                             Some(e) if e < 0 => Err(Error::Kernel(kernel_error(-e, d.message(), None))),
-                            _ => Ok(sum),
-                        };
+                            _ => Ok(()),
+                        });
                     }
                     NLMSG_ERROR => {
                         let e = ErrorMsg::parse(&msg)?;
                         if e.error() != 0 {
-                            return Err(Error::Kernel(kernel_error(-e.error(), e.message(), e.offset())));
+                            // the kernel ends a dump it refuses with this
+                            return Ok(Err(Error::Kernel(kernel_error(-e.error(), e.message(), e.offset()))));
                         }
                     }
                     NLMSG_NOOP => {}
+                    _ if sum.stopped => {}
                     _ => {
                         sum.messages += 1;
-                        f(Message::decode(msg));
+                        if f(Message::decode(msg)).is_break() {
+                            sum.stopped = true;
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// Reads and drops what is left of dump `seq`, up to its end (best
+    /// effort: a receive error ends it).
+    fn drain(&mut self, seq: u32) {
+        let record = self.record.take();
+        'recv: while let Ok(n) = self.recv_one() {
+            for msg in Messages::new(&self.buf[..n]).map_while(Result::ok) {
+                if msg.seq() == seq && msg.pid() == self.port_id && matches!(msg.ty(), NLMSG_DONE | NLMSG_ERROR) {
+                    break 'recv;
+                }
+            }
+        }
+        self.record = record;
     }
 
     /// Receives one datagram of notifications and passes each message to

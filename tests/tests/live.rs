@@ -258,3 +258,50 @@ fn a_dump_on_a_fresh_socket_keeps_a_message_larger_than_a_page() {
         assert_eq!(hops, Some(300), "the 300-hop route is in the dump");
     });
 }
+
+/// A recording that fails from its first write.
+struct FailingRecord;
+impl std::io::Write for FailingRecord {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("disk full"))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn a_dump_ended_early_leaves_the_socket_usable() {
+    // Issue 7, finding 6: returning early from dump() left the kernel's dump
+    // running, and the next dump on the socket failed with EBUSY.
+    live!();
+    with_scratch_netns(|| {
+        let batch = std::env::temp_dir().join(format!("rtnl-early-{}.txt", std::process::id()));
+        let lines: String = (0..3000).map(|i| format!("route add 10.60.{}.{}/32 dev v0\n", i / 250, i % 250)).collect();
+        std::fs::write(&batch, lines).unwrap();
+        ip(&["-batch", batch.to_str().unwrap()]);
+        let _ = std::fs::remove_file(&batch);
+        let mut s = Socket::new().unwrap();
+        // a failure on our side after the first datagram (more follow)
+        s.record_to(Some(Box::new(FailingRecord)));
+        let req = route_dump_request(s.next_seq(), 2);
+        assert!(s.dump(&req, |_| {}).is_err());
+        s.record_to(None);
+        let req = route_dump_request(s.next_seq(), 2);
+        let sum = s.dump(&req, |_| {}).expect("the next dump works");
+        assert!(sum.messages > 3000 && sum.datagrams > 2, "{sum:?}");
+        // a callback that stops after one message
+        let mut seen = 0;
+        let req = route_dump_request(s.next_seq(), 2);
+        let sum = s
+            .dump_with(&req, |_| {
+                seen += 1;
+                std::ops::ControlFlow::Break(())
+            })
+            .unwrap();
+        assert_eq!((seen, sum.stopped, sum.messages), (1, true, 1));
+        let req = route_dump_request(s.next_seq(), 2);
+        assert!(s.dump(&req, |_| {}).unwrap().messages > 3000);
+    });
+}
