@@ -35,7 +35,7 @@ pub mod sys;
 
 pub use buffer::VecBuffer;
 pub use error::{Error, KernelError};
-pub use socket::{route_dump_request, route_dump_request_in, DumpSummary, Socket, Support};
+pub use socket::{route_dump_request, route_dump_request_in, DumpSummary, Socket, Support, MONITOR_RCVBUF};
 
 /// Re-export of the core crate.
 pub use rtnl_core as core;

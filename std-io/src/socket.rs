@@ -128,6 +128,21 @@ impl Socket {
         self.seq
     }
 
+    /// Sets the kernel's receive queue for this socket to `bytes`
+    /// (`SO_RCVBUFFORCE` when privileged, so that the system's
+    /// `rmem_max` does not cap it; `SO_RCVBUF` otherwise), and returns the
+    /// size the kernel granted (it doubles the request for its own
+    /// bookkeeping). A monitor that cannot keep up loses notifications
+    /// (`ENOBUFS`, [`Error::Overrun`]); [`MONITOR_RCVBUF`] is what
+    /// `ip monitor` asks for.
+    pub fn set_recv_buffer(&self, bytes: usize) -> Result<usize, Error> {
+        use nix::sys::socket::{getsockopt, setsockopt, sockopt};
+        if setsockopt(&self.fd, sockopt::RcvBufForce, &bytes).is_err() {
+            setsockopt(&self.fd, sockopt::RcvBuf, &bytes)?;
+        }
+        Ok(getsockopt(&self.fd, sockopt::RcvBuf)?)
+    }
+
     /// Joins multicast group `group` (`RTNLGRP_*`, any number, including
     /// those above 31 that `bind` cannot express).
     pub fn add_membership(&self, group: u32) -> Result<(), Error> {
@@ -351,6 +366,10 @@ impl Socket {
         self.fd.as_fd()
     }
 }
+
+/// The receive queue a monitor asks for: 1 MiB, as iproute2's `rtnl_open`
+/// (the kernel grants twice that).
+pub const MONITOR_RCVBUF: usize = 1024 * 1024;
 
 /// The receive buffer's size: the largest datagram the kernel sizes a dump
 /// for (`SKB_WITH_OVERHEAD(32768)` caps it); larger datagrams grow it.

@@ -60,6 +60,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let mut names_sock = Socket::new().map_err(|e| e.to_string())?;
     let mut names = link_names(&mut names_sock).map_err(|e| e.to_string())?;
     let mut sock = g.socket()?;
+    // a queue as large as ip monitor's: the default 208 KiB lost events
+    // under a storm of route changes that ip monitor kept up with
+    sock.set_recv_buffer(rtnl_io::MONITOR_RCVBUF).map_err(|e| e.to_string())?;
     for &grp in groups {
         // groups the running kernel lacks (newer than it) are skipped
         let _ = sock.add_membership(grp);
