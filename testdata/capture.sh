@@ -19,13 +19,18 @@ trap 'ip netns del "$ns"; ip netns del "$ns2"' EXIT
 n() { ip -n "$ns" "$@"; }
 n2() { ip -n "$ns2" "$@"; }
 
-# --- set-up: one veth pair, addresses, and every route shape the kernel here can hold
-n link set lo up
-n link add v0 type veth peer name v1
-n link set v0 up
-n link set v1 up
-n addr add 10.9.0.1/24 dev v0
-n -6 addr add fd00:9::1/64 dev v0 nodad
+# one veth pair with addresses, in namespace $1
+links() {
+  ip -n "$1" link set lo up
+  ip -n "$1" link add v0 type veth peer name v1
+  ip -n "$1" link set v0 up
+  ip -n "$1" link set v1 up
+  ip -n "$1" addr add 10.9.0.1/24 dev v0
+  ip -n "$1" -6 addr add fd00:9::1/64 dev v0 nodad
+}
+
+# --- set-up: the veth pair, and every route shape the kernel here can hold
+links "$ns"
 n route add 10.1.0.0/24 via 10.9.0.2 dev v0 metric 5 proto static
 n route add 10.2.0.0/24 proto static nexthop via 10.9.0.2 dev v0 weight 1 nexthop via 10.9.0.3 dev v0 weight 3
 n route add 10.3.0.0/24 via 10.9.0.2 dev v0 mtu lock 1400 advmss 1360 hoplimit 32 initcwnd 10 congctl cubic
@@ -46,12 +51,7 @@ n -6 route add fd00:5::/64 from fd00:9::/64 via fd00:9::2 dev v0
 # --- a second namespace: every lightweight-tunnel encapsulation this kernel
 # accepts (seg6, seg6local, ip, ip6; it refuses mpls, rpl, ioam6, ila, xfrm,
 # whose captures come from the other kernels in testdata/kernels/)
-n2 link set lo up
-n2 link add v0 type veth peer name v1
-n2 link set v0 up
-n2 link set v1 up
-n2 addr add 10.9.0.1/24 dev v0
-n2 -6 addr add fd00:9::1/64 dev v0 nodad
+links "$ns2"
 n2 route add 10.20.0.0/24 encap seg6 mode encap segs fd00:a::1,fd00:a::2 dev v0
 n2 route add 10.23.0.0/24 encap seg6 mode l2encap segs fd00:a::3 dev v0
 n2 -6 route add fd00:5::/64 encap seg6 mode inline segs fd00:a::1 dev v0

@@ -67,22 +67,16 @@ pub fn link_index_and_name<'a, O: rtnl_core::wire::ByteOrder>(
 /// Interface names by index, from a link dump (`RTM_GETLINK`) in the
 /// socket's namespace.
 pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
-    let mut w = Writer::new(VecBuffer::default());
-    let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0)?;
-    w.header(&[0u8; 16])?;
-    w.end_msg(m)?;
-    let req = w.into_inner().0;
     // names are only for display, but a dump interrupted by a change may
     // lack a link: read them again (a few times at most)
     let mut names = HashMap::new();
     for _ in 0..3 {
         names.clear();
-        let mut again = req.clone();
-        let seq = sock.next_seq();
-        if let Some(s) = again.get_mut(rtnl_core::wire::NLMSG_SEQ_OFFSET..rtnl_core::wire::NLMSG_SEQ_OFFSET + 4) {
-            s.copy_from_slice(&seq.to_ne_bytes());
-        }
-        let sum = sock.dump(&again, |msg| {
+        let mut w = Writer::new(VecBuffer::default());
+        let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0)?;
+        w.header(&[0u8; 16])?;
+        w.end_msg(m)?;
+        let sum = sock.dump(&w.into_inner().0, |msg| {
             if let Some((i, n)) = link_index_and_name(&msg) {
                 names.insert(i, n.to_owned());
             }

@@ -406,6 +406,17 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     }
 }
 
+/// The first action slot of an action table (`TCA_ROOT_TAB`, whose ids
+/// are positions from 1).
+pub const TCA_ACT_TAB_FIRST: u16 = 1;
+
+/// Writes the filter an action dump (`RTM_GETACTION`) requires:
+/// `TCA_ROOT_TAB { [1] { TCA_ACT_KIND kind } }`, whole or not at all (until
+/// the tc family is typed, the one encoder of these ids).
+pub fn write_action_kind_filter<B: Buffer, O: ByteOrder>(w: &mut Writer<B, O>, kind: &str) -> Result<(), EncodeError> {
+    w.nest(consts::TCA_ROOT_TAB, true, |w| w.nest(TCA_ACT_TAB_FIRST, true, |w| w.attr_str(consts::TCA_ACT_KIND, kind)))
+}
+
 /// The extended-ack TLVs of an `NLMSG_ERROR` or `NLMSG_DONE`, typed.
 pub fn ext_ack_attrs<'a, O: ByteOrder>(raw: Attrs<'a, O>) -> TypedAttrs<'a, O, ExtAckAttr<'a, O>> {
     TypedAttrs::new(raw, Ctx::default())

@@ -163,7 +163,8 @@ pub struct U32Array<'a, O: ByteOrder, N> {
 impl<'a, O: ByteOrder, N: IndexNames> U32Array<'a, O, N> {
     /// Element `i`, if present.
     pub fn get(&self, i: usize) -> Option<u32> {
-        let b = self.bytes.get(i * 4..i * 4 + 4)?;
+        let at = i.checked_mul(4)?;
+        let b = self.bytes.get(at..at.checked_add(4)?)?;
         Some(U32::<O>::from_bytes([b[0], b[1], b[2], b[3]]).get())
     }
     /// The elements, in order.

@@ -162,15 +162,6 @@ impl<'a, O: ByteOrder> Attrs<'a, O> {
     pub const fn base(&self) -> usize {
         self.base
     }
-    /// The iteration state: bytes consumed, and whether it ended.
-    pub const fn state(&self) -> (usize, bool) {
-        (self.pos, self.done)
-    }
-    /// Resumes an iteration over `buf` (first byte at `base`) in `state`
-    /// (from [`state`](Self::state)), so that a view can keep its run once.
-    pub const fn resume(buf: &'a [u8], base: usize, state: (usize, bool)) -> Self {
-        Self { buf, pos: state.0, base, done: state.1, _order: PhantomData }
-    }
     /// The first framing error, if any (walks the whole run).
     pub fn framing_error(&self) -> Option<DecodeError> {
         self.clone().find_map(Result::err)

@@ -11,8 +11,7 @@
 
 use std::process::ExitCode;
 
-use rtnl_core::message::consts::{TCA_ACT_KIND, TCA_ROOT_TAB};
-use rtnl_core::message::{family_of, types, HeaderLayout};
+use rtnl_core::message::{family_of, types, write_action_kind_filter, HeaderLayout};
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
 use rtnl_io::VecBuffer;
@@ -82,9 +81,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let m = w.begin_msg(ty, flags, sock.next_seq(), 0).map_err(|e| e.to_string())?;
     w.header(header.as_slice()).map_err(|e| e.to_string())?;
     if let Some(kind) = &action_kind {
-        // TCA_ROOT_TAB { [1] { TCA_ACT_KIND kind } }: the first action's slot
-        w.nest(TCA_ROOT_TAB, true, |w| w.nest(1, true, |w| w.attr_str(TCA_ACT_KIND, kind)))
-            .map_err(|e| e.to_string())?;
+        write_action_kind_filter(&mut w, kind).map_err(|e| e.to_string())?;
     }
     w.end_msg(m).map_err(|e| e.to_string())?;
     let req = w.into_inner().0;
