@@ -29,6 +29,10 @@ pub const RTNL_FAMILY_IP6MR: u8 = 129;
 /// `RTNL_FAMILY_IP6MR`, an MPLS label stack for `AF_MPLS`. Anything else
 /// (another family, or a length that does not fit) is kept as bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// A 4-byte tag puts an IPv4 address at offset 4, so that decoding stores it
+// whole (at offset 1 it was stored in pieces and read back at once, which
+// stalls the load on x86).
+#[repr(u32)]
 pub enum Address<'a> {
     /// An IPv4 address.
     V4(Ipv4Addr),

@@ -137,10 +137,10 @@ impl<'a, O: ByteOrder> Attr<'a, O> {
 /// error once and ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attrs<'a, O: ByteOrder = NativeEndian> {
-    buf: &'a [u8],
-    pos: usize,
-    base: usize,
-    done: bool,
+    // the bytes not yet walked (emptied by a framing error)
+    rest: &'a [u8],
+    // offset of `rest[0]` in the enclosing buffer
+    at: usize,
     _order: PhantomData<O>,
 }
 
@@ -152,15 +152,16 @@ impl<'a, O: ByteOrder> Attrs<'a, O> {
     /// Attributes of `buf`, whose first byte is at `base` in the enclosing
     /// buffer (used in error offsets).
     pub const fn at(buf: &'a [u8], base: usize) -> Self {
-        Self { buf, pos: 0, base, done: false, _order: PhantomData }
+        Self { rest: buf, at: base, _order: PhantomData }
     }
-    /// The bytes this iterator walks.
+    /// The bytes this iterator has still to walk (all of them until the
+    /// first `next`).
     pub const fn bytes(&self) -> &'a [u8] {
-        self.buf
+        self.rest
     }
-    /// Offset of the first byte in the enclosing buffer.
+    /// Offset of the first byte still to walk in the enclosing buffer.
     pub const fn base(&self) -> usize {
-        self.base
+        self.at
     }
     /// The first framing error, if any (walks the whole run).
     pub fn framing_error(&self) -> Option<DecodeError> {
@@ -170,8 +171,8 @@ impl<'a, O: ByteOrder> Attrs<'a, O> {
     /// yielded), so that a run that cannot be framed is still reproduced
     /// byte for byte.
     pub fn unframed_tail(&self, e: &DecodeError) -> &'a [u8] {
-        let skip = e.offset.saturating_sub(self.base);
-        self.buf.get(skip..).unwrap_or(&[])
+        let skip = e.offset.saturating_sub(self.at);
+        self.rest.get(skip..).unwrap_or(&[])
     }
     /// The first well-framed attribute with id `id`, if any.
     pub fn find(&self, id: u16) -> Option<Attr<'a, O>> {
@@ -200,28 +201,20 @@ impl<'a, O: ByteOrder> Iterator for Attrs<'a, O> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
+        let rest = self.rest;
+        if rest.is_empty() {
             return None;
         }
-        let rest = match self.buf.get(self.pos..) {
-            Some(r) if !r.is_empty() => r,
-            _ => {
-                self.done = true;
-                return None;
-            }
-        };
-        let at = self.base + self.pos;
+        let at = self.at;
         let fail = |s: &mut Self, kind| {
-            s.done = true;
+            s.rest = &[];
             Some(Err(DecodeError::new(at, kind)))
         };
-        let field = |at: usize| match rest.get(at..at + 2) {
-            Some(&[a, b]) => Some(U16::<O>::from_bytes([a, b]).get()),
-            _ => None,
-        };
-        let (Some(len), Some(ty)) = (field(NLA_LEN_OFFSET), field(NLA_TYPE_OFFSET)) else {
+        let Some(&[l0, l1, t0, t1]) = rest.get(..NLA_HDRLEN) else {
             return fail(self, DecodeErrorKind::Truncated { need: NLA_HDRLEN, have: rest.len() });
         };
+        let len = U16::<O>::from_bytes([l0, l1]).get();
+        let ty = U16::<O>::from_bytes([t0, t1]).get();
         if (len as usize) < NLA_HDRLEN {
             return fail(self, DecodeErrorKind::AttrLenTooSmall(len));
         }
@@ -229,7 +222,9 @@ impl<'a, O: ByteOrder> Iterator for Attrs<'a, O> {
             Some(p) => p,
             None => return fail(self, DecodeErrorKind::AttrLenPastEnd { len, avail: rest.len() }),
         };
-        self.pos = self.pos.saturating_add(align(len as usize)).min(self.buf.len());
+        let step = align(len as usize).min(rest.len());
+        self.rest = rest.get(step..).unwrap_or(&[]);
+        self.at = at.saturating_add(step);
         Some(Ok(Attr::new(ty, payload, at)))
     }
 }
@@ -274,6 +269,27 @@ mod tests {
             Attrs::<LittleEndian>::new(&b).next().unwrap().unwrap_err().kind,
             DecodeErrorKind::Truncated { need: 4, have: 2 }
         );
+    }
+
+    #[test]
+    fn the_walk_state_is_what_remains() {
+        // a last attribute whose padding the run lacks still ends the walk
+        let b = [8, 0, 1, 0, 0, 0, 0, 0, 5, 0, 2, 0, 7];
+        let mut it = Attrs::<LittleEndian>::at(&b, 40);
+        assert_eq!((it.bytes().len(), it.base()), (13, 40));
+        it.next();
+        assert_eq!((it.bytes(), it.base()), (&b[8..], 48));
+        assert_eq!(it.next().unwrap().unwrap().u8(), Ok(7));
+        assert!(it.bytes().is_empty() && it.next().is_none());
+        // after a framing error nothing remains, and the tail is kept whole
+        let b = [8, 0, 1, 0, 0, 0, 0, 0, 2, 0, 1, 0];
+        let all = Attrs::<LittleEndian>::at(&b, 40);
+        let e = all.framing_error().unwrap();
+        assert_eq!(all.unframed_tail(&e), &b[8..]);
+        let mut it = all.clone();
+        it.next();
+        assert!(it.next().unwrap().is_err());
+        assert!(it.bytes().is_empty() && it.next().is_none());
     }
 
     #[test]
