@@ -35,15 +35,17 @@ pub mod sys;
 
 pub use buffer::VecBuffer;
 pub use error::{Error, KernelError};
-pub use socket::{route_dump_request, route_dump_request_in, DumpSummary, Socket, Support, MONITOR_RCVBUF};
+pub use socket::{
+    link_dump_request, route_dump_request, route_dump_request_in, DumpSummary, Socket, Support, MONITOR_RCVBUF,
+};
 
 /// Re-export of the core crate.
 pub use rtnl_core as core;
 
 use std::collections::HashMap;
 
+use rtnl_core::message::ext_mask::RTEXT_FILTER_SKIP_STATS;
 use rtnl_core::message::RtnlMessage;
-use rtnl_core::wire::flags::{NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
 
 /// The interface index and name (`ifi_index`, `IFLA_IFNAME`) of an
@@ -72,11 +74,9 @@ pub fn link_names(sock: &mut Socket) -> Result<HashMap<u32, String>, Error> {
     let mut names = HashMap::new();
     for _ in 0..3 {
         names.clear();
-        let mut w = Writer::new(VecBuffer::default());
-        let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sock.next_seq(), 0)?;
-        w.header(&[0u8; 16])?;
-        w.end_msg(m)?;
-        let sum = sock.dump(&w.into_inner().0, |msg| {
+        // without an IFLA_EXT_MASK, a link larger than 32 KiB is left out
+        let req = link_dump_request(sock.next_seq(), 0, RTEXT_FILTER_SKIP_STATS);
+        let sum = sock.dump(&req, |msg| {
             if let Some((i, n)) = link_index_and_name(&msg) {
                 names.insert(i, n.to_owned());
             }

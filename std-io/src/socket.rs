@@ -249,6 +249,10 @@ impl Socket {
     /// reported in the summary. The first dump on a socket is preceded by
     /// one acknowledged no-op, so that the kernel sizes the dump's datagrams
     /// for this socket's 32 KiB receive buffer.
+    ///
+    /// A link dump must carry `IFLA_EXT_MASK` ([`link_dump_request`] adds
+    /// it): without it the kernel leaves out links larger than 32 KiB and
+    /// still reports success, which nothing on this side can detect.
     pub fn dump(&mut self, req: &[u8], mut f: impl FnMut(Message<'_>)) -> Result<DumpSummary, Error> {
         self.dump_with(req, |m| {
             f(m);
@@ -434,6 +438,34 @@ pub fn route_dump_request_in(seq: u32, family: u8, table: Option<u32>) -> Vec<u8
         }
         Ok(())
     });
+    w.into_inner().0
+}
+
+/// Encodes a link dump request (`RTM_GETLINK`, `NLM_F_REQUEST |
+/// NLM_F_DUMP`) for `family` (`AF_UNSPEC` = 0 for every link, `AF_BRIDGE`
+/// for bridge ports) that always carries `IFLA_EXT_MASK`: `ext_mask`, or
+/// `RTEXT_FILTER_VF` (what `ip link show` asks for) when it is 0.
+///
+/// The mask is what makes a link dump complete: only when a request has
+/// one does the kernel size the dump's datagrams for the largest link in
+/// the namespace. Without it they are sized by the socket's receive (at
+/// most 32 KiB), and a link whose message is larger (many alternative
+/// names, many VFs) is left out of the dump, which still ends with
+/// `NLMSG_DONE` error 0.
+pub fn link_dump_request(seq: u32, family: u8, ext_mask: u32) -> Vec<u8> {
+    use rtnl_core::message::consts::IFLA_EXT_MASK;
+    use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
+    let mask = if ext_mask == 0 { RTEXT_FILTER_VF } else { ext_mask };
+    let mut w = Writer::new(VecBuffer::default());
+    // A Vec grows as needed and 40 bytes fit a u16: this cannot fail.
+    let _ = (|| {
+        let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
+        let mut hdr = [0u8; 16];
+        hdr[0] = family;
+        w.header(&hdr)?;
+        w.attr_u32(IFLA_EXT_MASK, mask)?;
+        w.end_msg(m)
+    })();
     w.into_inner().0
 }
 

@@ -26,6 +26,31 @@ use crate::wire::{
     I32, U16, U32,
 };
 
+/// `IFLA_EXT_MASK` bits (`RTEXT_FILTER_*`): what a link dump includes.
+/// A link dump request should always carry the attribute: only then does the
+/// kernel size the dump's datagrams for the largest link.
+pub mod ext_mask {
+    /// `RTEXT_FILTER_VF`: SR-IOV virtual functions (`IFLA_VFINFO_LIST`).
+    pub const RTEXT_FILTER_VF: u32 = 1 << 0;
+    /// `RTEXT_FILTER_BRVLAN`: bridge port VLANs, one entry each.
+    pub const RTEXT_FILTER_BRVLAN: u32 = 1 << 1;
+    /// `RTEXT_FILTER_BRVLAN_COMPRESSED`: bridge port VLANs as ranges.
+    pub const RTEXT_FILTER_BRVLAN_COMPRESSED: u32 = 1 << 2;
+    /// `RTEXT_FILTER_SKIP_STATS`: no `IFLA_STATS` / `IFLA_STATS64`.
+    pub const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
+    /// `RTEXT_FILTER_MRP`: bridge MRP state.
+    pub const RTEXT_FILTER_MRP: u32 = 1 << 4;
+    /// `RTEXT_FILTER_CFM_CONFIG`: bridge CFM configuration.
+    pub const RTEXT_FILTER_CFM_CONFIG: u32 = 1 << 5;
+    /// `RTEXT_FILTER_CFM_STATUS`: bridge CFM status.
+    pub const RTEXT_FILTER_CFM_STATUS: u32 = 1 << 6;
+    /// `RTEXT_FILTER_MST`: bridge multiple spanning tree state.
+    pub const RTEXT_FILTER_MST: u32 = 1 << 7;
+    /// `RTEXT_FILTER_NAME_ONLY`: the name and little else (kernels that know
+    /// it; older ones ignore the bit).
+    pub const RTEXT_FILTER_NAME_ONLY: u32 = 1 << 8;
+}
+
 /// The layout of a fixed family header, for rendering families that are not
 /// typed yet: `(field, offset, size)`, sizes 1, 2 or 4, host order, signed
 /// when the size is negative.

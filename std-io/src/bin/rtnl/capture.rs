@@ -8,9 +8,14 @@
 //! `tcm_ifindex`, `ifindex`, …), `parent` `tcm_parent`, `filter-mask`
 //! `filter_mask` (`RTM_GETSTATS` needs one). `action-kind` adds the
 //! `TCA_ROOT_TAB { 1 { TCA_ACT_KIND K } }` that action dumps require.
+//! A link dump always carries `IFLA_EXT_MASK` (`ext-mask M`, default
+//! `RTEXT_FILTER_VF` as `ip link show` sends): without one the kernel leaves
+//! out any link whose message exceeds 32 KiB.
 
 use std::process::ExitCode;
 
+use rtnl_core::message::consts::IFLA_EXT_MASK;
+use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
 use rtnl_core::message::{family_of, types, write_action_kind_filter, HeaderLayout};
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
@@ -19,7 +24,7 @@ use rtnl_io::VecBuffer;
 use crate::Global;
 
 const USAGE: &str = "usage: rtnl capture dump|get RTM_GETxxx [family N] [ifindex I] [parent P] [filter-mask M] \
-                     [action-kind K] [manifest M] FILE";
+                     [action-kind K] [ext-mask M] [manifest M] FILE";
 
 fn parse_num(s: &str) -> Result<u32, String> {
     let v = match s.strip_prefix("0x") {
@@ -59,6 +64,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let Some((file, opts)) = rest.split_last() else { return Err(USAGE.into()) };
     let mut header = vec![0u8; info.header.size];
     let mut action_kind = None;
+    let mut ext_mask = None;
     let mut manifest = None;
     let mut it = opts.iter();
     while let Some(k) = it.next() {
@@ -71,6 +77,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
             "parent" => set_field(&mut header, info.header, |n| n == "tcm_parent", parse_num(v)?)?,
             "filter-mask" => set_field(&mut header, info.header, |n| n == "filter_mask", parse_num(v)?)?,
             "action-kind" => action_kind = Some(v.clone()),
+            "ext-mask" => ext_mask = Some(parse_num(v)?),
             "manifest" => manifest = Some(v.clone()),
             o => return Err(format!("unknown option {o:?}\n{USAGE}")),
         }
@@ -82,6 +89,10 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     w.header(header.as_slice()).map_err(|e| e.to_string())?;
     if let Some(kind) = &action_kind {
         write_action_kind_filter(&mut w, kind).map_err(|e| e.to_string())?;
+    }
+    let link_dump = dump && ty == types::RTM_GETLINK;
+    if let Some(mask) = ext_mask.or(link_dump.then_some(RTEXT_FILTER_VF)) {
+        w.attr_u32(IFLA_EXT_MASK, mask).map_err(|e| e.to_string())?;
     }
     w.end_msg(m).map_err(|e| e.to_string())?;
     let req = w.into_inner().0;
