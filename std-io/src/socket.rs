@@ -188,7 +188,7 @@ impl Socket {
     ///
     /// A request without `NLM_F_ACK` is refused before it is sent: no
     /// acknowledgement would come, and the wait would never end.
-    pub fn request_with(&mut self, req: &[u8], mut on_reply: impl FnMut(Message<'_>)) -> Result<(), Error> {
+    pub fn request_with(&mut self, req: &[u8], mut on_reply: impl FnMut(Message<'_>)) -> Result<Ack, Error> {
         let seq = request_seq(req)?;
         if request_flags(req)? & NLM_F_ACK == 0 {
             return Err(Error::Other("request without NLM_F_ACK: no acknowledgement would come".into()));
@@ -202,13 +202,7 @@ impl Socket {
                     continue;
                 }
                 match msg.ty() {
-                    NLMSG_ERROR => {
-                        let e = ErrorMsg::parse(&msg)?;
-                        return match e.error() {
-                            0 => Ok(()),
-                            errno => Err(Error::Kernel(kernel_error(-errno, e.message(), e.offset()))),
-                        };
-                    }
+                    NLMSG_ERROR => return ack_of(&ErrorMsg::parse(&msg)?, req),
                     NLMSG_NOOP => {}
                     _ => on_reply(Message::decode(msg)),
                 }
@@ -217,7 +211,7 @@ impl Socket {
     }
 
     /// [`request_with`](Self::request_with), ignoring replies.
-    pub fn request(&mut self, req: &[u8]) -> Result<(), Error> {
+    pub fn request(&mut self, req: &[u8]) -> Result<Ack, Error> {
         self.request_with(req, |_| {})
     }
 
@@ -238,7 +232,7 @@ impl Socket {
         let record = self.record.take();
         let r = self.request(&w.into_inner().0);
         self.record = record;
-        r?;
+        let _ = r?;
         self.primed = true;
         Ok(())
     }
@@ -280,7 +274,7 @@ impl Socket {
         self.prime()?;
         self.send(req)?;
         let mut sum = DumpSummary::default();
-        match self.dump_replies(seq, &mut sum, &mut f) {
+        match self.dump_replies(req, seq, &mut sum, &mut f) {
             Ok(r) => r.map(|()| sum),
             Err(e) => {
                 // our failure, not the kernel's: the dump still runs
@@ -295,6 +289,7 @@ impl Socket {
     /// failed while the dump still runs.
     fn dump_replies(
         &mut self,
+        req: &[u8],
         seq: u32,
         sum: &mut DumpSummary,
         f: &mut dyn FnMut(Message<'_>) -> ControlFlow<()>,
@@ -314,7 +309,9 @@ impl Socket {
                     NLMSG_DONE => {
                         let d = DoneMsg::parse(&msg);
                         return Ok(match d.error() {
-                            Some(e) if e < 0 => Err(Error::Kernel(kernel_error(-e, d.message(), None))),
+                            Some(e) if e < 0 => {
+                                Err(Error::Kernel(Box::new(KernelError::from_ext_ack(-e, &d.ext_ack(), Some(req)))))
+                            }
                             _ => Ok(()),
                         });
                     }
@@ -322,7 +319,8 @@ impl Socket {
                         let e = ErrorMsg::parse(&msg)?;
                         if e.error() != 0 {
                             // the kernel ends a dump it refuses with this
-                            return Ok(Err(Error::Kernel(kernel_error(-e.error(), e.message(), e.offset()))));
+                            let k = KernelError::from_ext_ack(-e.error(), &e.ext_ack(), Some(req));
+                            return Ok(Err(Error::Kernel(Box::new(k))));
                         }
                     }
                     NLMSG_NOOP => {}
@@ -379,8 +377,24 @@ pub const MONITOR_RCVBUF: usize = 1024 * 1024;
 /// for (`SKB_WITH_OVERHEAD(32768)` caps it); larger datagrams grow it.
 const RECV_BUF: usize = 32 * 1024;
 
-fn kernel_error(errno: i32, message: Option<&str>, offset: Option<u32>) -> KernelError {
-    KernelError { errno, message: message.map(str::to_owned), offset }
+/// The outcome of the acknowledgement `e` of request `req`: success (with
+/// the kernel's warning, if it gave one) or the refusal.
+fn ack_of(e: &ErrorMsg<'_>, req: &[u8]) -> Result<Ack, Error> {
+    let ack = e.ext_ack();
+    match e.error() {
+        0 => Ok(Ack { warning: ack.message().map(|_| KernelError::from_ext_ack(0, &ack, Some(req))) }),
+        errno => Err(Error::Kernel(Box::new(KernelError::from_ext_ack(-errno, &ack, Some(req))))),
+    }
+}
+
+/// A success acknowledgement.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Ack {
+    /// The kernel's extended-ack message on a success (`errno` 0), which
+    /// `ip` prints as `Warning: …`: the request did something, but perhaps
+    /// not all that was asked.
+    pub warning: Option<KernelError>,
 }
 
 fn request_seq(req: &[u8]) -> Result<u32, Error> {
@@ -485,6 +499,38 @@ mod tests {
         assert_eq!(Support::negotiate(|_| Ok(())).unwrap(), Support { ext_ack: true, strict_check: true });
         // anything else is still an error
         assert_eq!(Support::negotiate(|_| Err(Errno::EBADF)), Err(Errno::EBADF));
+    }
+
+    #[test]
+    fn a_warning_on_success_is_surfaced_with_its_attribute() {
+        use rtnl_core::wire::NativeEndian;
+        // the request: a route dump for table 7 (RTA_TABLE at byte 28)
+        let req = route_dump_request_in(9, 2, Some(7));
+        // its acknowledgement: error 0, capped, with a message and an offset
+        let mut ack = Vec::new();
+        let tlvs: &[u8] = &[12, 0, 1, 0, b'c', b'a', b'r', b'e', b'f', b'u', b'l', 0, 8, 0, 2, 0, 28, 0, 0, 0];
+        let len = (16 + 4 + 16 + tlvs.len()) as u32;
+        ack.extend(len.to_ne_bytes());
+        ack.extend(NLMSG_ERROR.to_ne_bytes());
+        ack.extend(0x300u16.to_ne_bytes()); // NLM_F_CAPPED | NLM_F_ACK_TLVS
+        ack.extend(9u32.to_ne_bytes());
+        ack.extend(0u32.to_ne_bytes());
+        ack.extend(0i32.to_ne_bytes());
+        ack.extend(&req[..16]);
+        ack.extend(tlvs);
+        let msg = NlMsg::<NativeEndian>::new_checked(&ack).unwrap();
+        let got = ack_of(&ErrorMsg::parse(&msg).unwrap(), &req).unwrap();
+        let w = got.warning.expect("the warning");
+        assert_eq!((w.errno, w.path.as_slice()), (0, &["RTA_TABLE".to_string()][..]));
+        assert_eq!(w.to_string(), "Warning: careful.");
+        assert_eq!(format!("{w:#}"), "Warning: careful. (at RTA_TABLE)");
+        // the same with an error is a refusal
+        ack[16..20].copy_from_slice(&(-22i32).to_ne_bytes());
+        let msg = NlMsg::<NativeEndian>::new_checked(&ack).unwrap();
+        match ack_of(&ErrorMsg::parse(&msg).unwrap(), &req) {
+            Err(Error::Kernel(k)) => assert_eq!((k.errno, k.to_string().as_str()), (22, "Error: careful.")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

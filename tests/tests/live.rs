@@ -377,3 +377,80 @@ fn links_of_16_40_and_62_kib_are_dumped_by_a_fresh_socket() {
         assert_eq!(names.len(), ip_links.len());
     });
 }
+
+/// Issue 7, deliver 2: the kernel's ext-ack offset is mapped back to the
+/// attribute path of the request that was sent, at the top level and inside
+/// nests and next hops, with the policy the attribute violated.
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn a_refused_attribute_is_named_by_its_path_in_the_request() {
+    use rtnl_core::route::{LWTUNNEL_ENCAP_IP, LWTUNNEL_IP_DST, LWTUNNEL_IP_TTL, RTA_ENCAP, RTA_ENCAP_TYPE};
+    use rtnl_core::route::{RTA_DST, RTA_GATEWAY, RTA_MULTIPATH, RTA_OIF};
+    live!();
+    with_scratch_netns(|| {
+        let mut s = Socket::new().unwrap();
+        let v0 = ifindex("v0");
+        let hdr: RtMsg = RtMsg {
+            rtm_family: 2,
+            rtm_dst_len: 24,
+            rtm_table: 254,
+            rtm_protocol: RouteProtocol::STATIC.0,
+            rtm_scope: RouteScope::UNIVERSE.0,
+            rtm_type: RouteType::UNICAST.0,
+            ..Default::default()
+        };
+        // an IP encapsulation whose TTL has no byte
+        let bad_encap = |w: &mut Writer<VecBuffer>| {
+            w.attr_u16(RTA_ENCAP_TYPE, LWTUNNEL_ENCAP_IP).unwrap();
+            let e = w.begin_nest(RTA_ENCAP).unwrap();
+            w.attr(LWTUNNEL_IP_DST, &[10, 9, 0, 9]).unwrap();
+            w.attr(LWTUNNEL_IP_TTL, &[]).unwrap();
+            w.end_nest(e).unwrap();
+        };
+        let send = |s: &mut Socket, body: &dyn Fn(&mut Writer<VecBuffer>)| {
+            let mut w = Writer::new(VecBuffer::default());
+            let seq = s.next_seq();
+            let m = w.begin_msg(route::RTM_NEWROUTE, Request::Add.flags(), seq, 0).unwrap();
+            w.header(&hdr).unwrap();
+            w.attr(RTA_DST, &[10, 66, 0, 0]).unwrap();
+            body(&mut w);
+            w.end_msg(m).unwrap();
+            match s.request(&w.into_inner().0) {
+                Err(Error::Kernel(k)) => k,
+                other => panic!("expected a refusal, got {other:?}"),
+            }
+        };
+
+        // top level: a 3-byte gateway
+        let k = send(&mut s, &|w| {
+            w.attr_u32(RTA_OIF, v0).unwrap();
+            w.attr(RTA_GATEWAY, &[10, 9, 0]).unwrap();
+        });
+        assert_eq!(k.path, ["RTA_GATEWAY"], "{k:?}");
+        assert!(matches!(k.errno, 22 | 34), "EINVAL or ERANGE: {k:?}");
+        assert!(k.policy.is_some(), "the kernel names the policy: {k:?}");
+        assert!(format!("{k:#}").ends_with("(at RTA_GATEWAY)"), "{k:#}");
+
+        // in a nest
+        let k = send(&mut s, &|w| {
+            w.attr_u32(RTA_OIF, v0).unwrap();
+            bad_encap(w);
+        });
+        assert_eq!(k.path, ["RTA_ENCAP", "LWTUNNEL_IP_TTL"], "{k:?}");
+
+        // in a next hop's nest
+        let k = send(&mut s, &|w| {
+            let mp = w.begin_nest(RTA_MULTIPATH).unwrap();
+            // struct rtnexthop: len, flags, hops, ifindex; then attributes
+            let hop = w.len();
+            w.bytes(&[0, 0, 0, 0]).unwrap();
+            w.bytes(&v0.to_ne_bytes()).unwrap();
+            w.attr(RTA_GATEWAY, &[10, 9, 0, 2]).unwrap();
+            bad_encap(w);
+            let len = (w.len() - hop) as u16;
+            w.buffer_mut().0[hop..hop + 2].copy_from_slice(&len.to_ne_bytes());
+            w.end_nest(mp).unwrap();
+        });
+        assert_eq!(k.path, ["RTA_MULTIPATH", "[0]", "RTA_ENCAP", "LWTUNNEL_IP_TTL"], "{k:?}");
+    });
+}

@@ -420,6 +420,9 @@ attr_set! {
 pub struct Multipath<'a, O: ByteOrder = NativeEndian> {
     bytes: &'a [u8],
     offset: usize,
+    // the flag bits of RTA_MULTIPATH's nla_type (the kernel takes
+    // NLA_F_NESTED on it, and an encoding keeps them)
+    flags: u16,
     head: crate::typed::CtxHead,
     _o: core::marker::PhantomData<O>,
 }
@@ -546,7 +549,7 @@ impl<'a, O: ByteOrder> Iterator for NextHops<'a, O> {
 }
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
-    const NESTED: bool = false;
+    const NESTED: bool = true;
     fn decode(attr: &crate::wire::Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
         let run = Attrs::<O>::at(attr.payload(), attr.payload_offset());
         // the hops lie one level down (checked here, so that a multipath
@@ -558,6 +561,7 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
         Ok(Multipath {
             bytes: attr.payload(),
             offset: attr.payload_offset(),
+            flags: attr.flag_bits(),
             head: inner.head(),
             _o: Default::default(),
         })
@@ -565,9 +569,9 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Multipath<'a, O> {
     fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         if !self.well_formed() {
             // not a well-formed list of next hops: keep it as received
-            return w.attr(id, self.bytes);
+            return w.attr(id | self.flags, self.bytes);
         }
-        let outer = w.begin_nest_raw(id)?;
+        let outer = w.begin_nest_raw(id | self.flags)?;
         for hop in self.hops().flatten() {
             let m = w.begin_len16(hop.header.as_bytes())?;
             hop.attrs.emit_all(w)?;

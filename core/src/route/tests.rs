@@ -255,3 +255,48 @@ fn nesting_past_the_bound_is_kept_verbatim() {
     let (out, n) = emit(&msg);
     assert_eq!(&out[..n], &buf[..]);
 }
+
+/// A request as a user-space sender may build it: `RTA_MULTIPATH` with
+/// `NLA_F_NESTED` (which the kernel accepts), one hop via 10.9.0.2 dev 2
+/// with an IP encapsulation whose `LWTUNNEL_IP_TTL` is empty.
+const FLAGGED_MULTIPATH: [u8; 80] = [
+    80, 0, 0, 0, 24, 0, 5, 6, 1, 0, 0, 0, 0, 0, 0, 0, // nlmsghdr: RTM_NEWROUTE, create|excl|ack|request
+    2, 24, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0, // rtmsg
+    8, 0, 1, 0, 10, 66, 0, 0, // RTA_DST 10.66.0.0
+    44, 0, 9, 0x80, // RTA_MULTIPATH | NLA_F_NESTED
+    40, 0, 0, 0, 2, 0, 0, 0, // rtnexthop: len 40, ifindex 2
+    8, 0, 5, 0, 10, 9, 0, 2, // RTA_GATEWAY
+    6, 0, 21, 0, 2, 0, 0, 0, // RTA_ENCAP_TYPE LWTUNNEL_ENCAP_IP
+    16, 0, 22, 0, 8, 0, 2, 0, 10, 9, 0, 9, 4, 0, 4, 0, // RTA_ENCAP { LWTUNNEL_IP_DST, LWTUNNEL_IP_TTL (empty) }
+];
+
+#[test]
+fn a_flagged_multipath_is_decoded_located_and_kept() {
+    let (msg, r) = route(&FLAGGED_MULTIPATH);
+    let mp = r.attrs().find_map(|a| match a {
+        Ok(RouteAttr::Multipath(m)) => Some(m),
+        _ => None,
+    });
+    assert_eq!(mp.expect("typed despite NLA_F_NESTED").hops().count(), 1);
+    // byte 76 (the empty TTL, where the kernel's ext-ack points) by name
+    let mut path: [Option<PathName>; 4] = [None; 4];
+    let mut n = 0;
+    msg.locate(76, &mut |p| {
+        path[n] = Some(p);
+        n += 1;
+    });
+    assert_eq!(
+        path,
+        [
+            Some(PathName::Attr("RTA_MULTIPATH")),
+            Some(PathName::Index(0)),
+            Some(PathName::Attr("RTA_ENCAP")),
+            Some(PathName::Attr("LWTUNNEL_IP_TTL")),
+        ]
+    );
+    // the empty TTL is invalid and reported with its path; the flag is kept
+    let e = msg.first_error().expect("an empty u8");
+    assert_eq!(e.offset, 80);
+    let (out, len) = emit(&msg);
+    assert_eq!(&out[..len], &FLAGGED_MULTIPATH[..]);
+}

@@ -111,7 +111,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         }
     } else {
         let mut n = 0;
-        let r = sock.request_with(&req, |_| n += 1);
+        let r = sock.request_with(&req, |_| n += 1).map(|_| ());
         (r, n, 1, false)
     };
     let error = result.as_ref().err().map(|e| e.to_string());

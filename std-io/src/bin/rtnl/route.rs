@@ -665,7 +665,12 @@ fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> 
     let mut sock = g.socket()?;
     let req = spec.encode(op, sock.next_seq())?;
     match sock.request(&req) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+        Ok(ack) => {
+            if let Some(w) = ack.warning {
+                eprintln!("{w}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Err(e) => {
             eprintln!("{e}");
             Ok(ExitCode::from(2))
