@@ -470,3 +470,52 @@ fn a_link_larger_than_32_kib_is_captured_and_named() {
     assert_eq!(code, 0, "{err}");
     assert!(routes.contains("10.77.0.0/24 dev big "), "{routes}");
 }
+
+/// Adds `n` /32 routes via 10.9.0.254 to `ns` with one `ip -batch`.
+fn add_routes(ns: &Netns, n: usize, second_octet: u8) {
+    let batch: String = (0..n)
+        .map(|i| format!("route add 10.{second_octet}.{}.{}/32 via 10.9.0.254 dev v0\n", i >> 8 & 0xff, i & 0xff))
+        .collect();
+    let file = std::env::temp_dir().join(format!("rtnl-cli-routes-{}-{second_octet}", std::process::id()));
+    std::fs::write(&file, batch).unwrap();
+    ok("ip", &["-n", &ns.0, "-batch", file.to_str().unwrap()]);
+    std::fs::remove_file(&file).ok();
+}
+
+/// Peak RSS in KiB of `rtnl -n NS ARGS` printing to /dev/null (GNU time).
+fn peak_rss_kib(ns: &Netns, args: &[&str]) -> u64 {
+    let out = std::env::temp_dir().join(format!("rtnl-cli-rss-{}", std::process::id()));
+    let mut cmd = vec!["-o", out.to_str().unwrap(), "-f", "%M", RTNL, "-n", &ns.0];
+    cmd.extend(args);
+    let st = Command::new("/usr/bin/time").args(&cmd).stdout(std::process::Stdio::null()).status().unwrap();
+    assert!(st.success());
+    let kib = std::fs::read_to_string(&out).unwrap().trim().lines().last().unwrap().parse().unwrap();
+    std::fs::remove_file(&out).ok();
+    kib
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn route_show_streams_in_flat_memory() {
+    // Issue 7, finding 9: `route show` collected the whole table (every
+    // attribute of every route) before printing. It now prints each route
+    // as it is decoded: its peak memory does not grow with the table.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    add_routes(&ns, 5_000, 20);
+    let small = peak_rss_kib(&ns, &["route", "show"]);
+    let small_json = peak_rss_kib(&ns, &["-j", "route", "show"]);
+    add_routes(&ns, 60_000, 21);
+    add_routes(&ns, 60_000, 22);
+    let (code, out, err) = ns.rtnl("route show");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 125_001, "every route, and the subnet's");
+    let big = peak_rss_kib(&ns, &["route", "show"]);
+    let big_json = peak_rss_kib(&ns, &["-j", "route", "show"]);
+    eprintln!("peak RSS: {small} KiB with 5,001 routes, {big} KiB with 125,001 (JSON {small_json}, {big_json})");
+    // 25 times the routes (7 MB of text): within 1 MiB, and under 8 MiB
+    assert!(big < small + 1024 && big < 8 * 1024, "{small} KiB -> {big} KiB");
+    assert!(big_json < small_json + 1024 && big_json < 8 * 1024, "{small_json} KiB -> {big_json} KiB");
+}

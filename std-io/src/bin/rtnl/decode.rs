@@ -1,7 +1,6 @@
 //! `rtnl decode`: read raw netlink bytes (datagrams as received from a
 //! NETLINK_ROUTE socket, concatenated) and print every message.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -72,7 +71,7 @@ fn chain_ok<O: ByteOrder>(data: &[u8]) -> bool {
 }
 
 fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
-    let names = HashMap::new();
+    let names = crate::route::DevNames::default();
     let (mut total, mut exact, mut problems) = (0usize, 0usize, 0usize);
     for m in Messages::<O>::with_order(data) {
         let raw = match m {
@@ -149,7 +148,7 @@ fn first_diff(a: &[u8], b: &[u8]) -> Option<usize> {
     a.iter().zip(b).position(|(x, y)| x != y).or((a.len() != b.len()).then(|| a.len().min(b.len())))
 }
 
-fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &HashMap<u32, String>) {
+fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &crate::route::DevNames) {
     let ty = types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| format!("type {}", msg.ty()));
     let h = msg.header();
     let head = format!(

@@ -58,7 +58,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         Some(o) => return Err(format!("rtnl monitor: unsupported object {o:?} (route, all)")),
     };
     let mut names_sock = Socket::new().map_err(|e| e.to_string())?;
-    let mut names = link_names(&mut names_sock).map_err(|e| e.to_string())?;
+    let mut names = crate::route::DevNames::new(link_names(&mut names_sock).map_err(|e| e.to_string())?);
     let mut sock = g.socket()?;
     // a queue as large as ip monitor's: the default 208 KiB lost events
     // under a storm of route changes that ip monitor kept up with
@@ -90,7 +90,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         }
         if link_changed {
             if let Ok(n) = link_names(&mut names_sock) {
-                names = n;
+                names = crate::route::DevNames::new(n);
             }
         }
     }

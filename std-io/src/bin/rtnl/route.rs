@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::IpAddr;
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 use rtnl_core::message::{Message, RtnlMessage};
@@ -65,7 +67,8 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         family = AF_INET;
     }
     let mut sock = g.socket()?;
-    let names = if g.json { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? };
+    let names =
+        DevNames::new(if g.json { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? });
     // ask the kernel for the table wanted (as ip does), so that what is in
     // the others cannot end the dump
     let table = match filter {
@@ -73,26 +76,52 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         TableFilter::All => None,
     };
     let req = route_dump_request_in(sock.next_seq(), family, table);
-    let mut out = String::new();
-    let sum = sock
-        .dump(&req, |msg| {
-            let RtnlMessage::Route(r) = msg.body() else { return };
-            if !shown(r, filter) {
-                return;
+    // each route is printed as it is decoded (memory stays flat in the size
+    // of the table): lines gather in one buffer, written out when it fills
+    const CHUNK: usize = 64 * 1024;
+    let mut out = std::io::stdout().lock();
+    let mut buf = Line(Vec::with_capacity(CHUNK + 4096));
+    let mut write_err = None;
+    let sum = sock.dump_with(&req, |msg| {
+        let RtnlMessage::Route(r) = msg.body() else { return ControlFlow::Continue(()) };
+        if !shown(r, filter) {
+            return ControlFlow::Continue(());
+        }
+        if g.json {
+            buf.push_str(&to_json(&msg));
+            buf.push('\n');
+        } else {
+            write_route(&mut buf, r, &names, filter == TableFilter::All);
+        }
+        if buf.0.len() < CHUNK {
+            return ControlFlow::Continue(());
+        }
+        let r = out.write_all(&buf.0);
+        buf.0.clear();
+        match r {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                // a closed pipe (`| head`): stop reading, say nothing more
+                write_err = Some(e);
+                ControlFlow::Break(())
             }
-            if g.json {
-                out.push_str(&to_json(&msg));
-                out.push('\n');
-            } else {
-                out.push_str(&format_route(r, &names, filter == TableFilter::All));
-            }
-        })
-        .map_err(|e| match e {
-            // a failed dump is an error, never an empty table; in ip's words
-            rtnl_io::Error::Kernel(k) => format!("{k}\nDump terminated"),
-            e => e.to_string(),
-        })?;
-    print!("{out}");
+        }
+    });
+    let flushed = match write_err {
+        Some(e) => Err(e),
+        None => out.write_all(&buf.0).and_then(|()| out.flush()),
+    };
+    if let Err(e) = flushed {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(format!("cannot write the routes: {e}"));
+    }
+    let sum = sum.map_err(|e| match e {
+        // a failed dump is an error, never an empty table; in ip's words
+        rtnl_io::Error::Kernel(k) => format!("{k}\nDump terminated"),
+        e => e.to_string(),
+    })?;
     if sum.interrupted {
         eprintln!("Dump was interrupted and may be inconsistent.");
     }
@@ -109,21 +138,150 @@ fn shown(r: &RouteMessage<'_>, filter: TableFilter) -> bool {
     }
 }
 
-fn addr_text(a: &Address<'_>) -> String {
-    match a {
-        Address::V4(a) => a.to_string(),
-        Address::V6(a) => a.to_string(),
-        Address::Mpls(l) => labels_text(l),
-        Address::Other(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+/// A line being printed: bytes, written as text (`write!`, `push_str`)
+/// without the UTF-8 checks a `String` makes of pushed digits.
+#[derive(Debug, Default)]
+pub struct Line(pub Vec<u8>);
+
+impl Line {
+    fn push_str(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn push(&mut self, c: char) {
+        let mut b = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut b));
+    }
+    /// The text (only `str`s were pushed, so it is valid UTF-8).
+    pub fn into_string(self) -> String {
+        String::from_utf8(self.0).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
-fn labels_text(l: &Labels<'_>) -> String {
-    l.iter().map(|x| x.label.to_string()).collect::<Vec<_>>().join("/")
+impl std::fmt::Write for Line {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
 }
 
-fn dev_name(names: &HashMap<u32, String>, idx: u32) -> String {
-    names.get(&idx).cloned().unwrap_or_else(|| format!("if{idx}"))
+/// Appends `a` as ip prints it (IPv4 without the formatting machinery:
+/// it is most of what a large table prints).
+fn push_addr(s: &mut Line, a: &Address<'_>) {
+    match a {
+        Address::V4(a) => {
+            let mut b = [0u8; 16];
+            let mut n = 0;
+            for o in a.octets() {
+                let (digits, len) = DECIMAL[usize::from(o)];
+                b[n..n + 4].copy_from_slice(&digits);
+                n += usize::from(len);
+            }
+            // each octet was written with a '.' after it
+            s.0.extend_from_slice(&b[..n - 1]);
+        }
+        Address::V6(a) => {
+            let _ = write!(s, "{a}");
+        }
+        Address::Mpls(l) => push_labels(s, l),
+        Address::Other(b) => {
+            for x in b.iter() {
+                let _ = write!(s, "{x:02x}");
+            }
+        }
+    }
+}
+
+/// Each byte value in decimal followed by a '.', and how many of the four
+/// bytes that is.
+const DECIMAL: [([u8; 4], u8); 256] = {
+    let mut t = [([0u8; 4], 0u8); 256];
+    let mut v = 0;
+    while v < 256 {
+        let (h, d, u) = ((v / 100) as u8, (v / 10 % 10) as u8, (v % 10) as u8);
+        t[v] = if v >= 100 {
+            ([b'0' + h, b'0' + d, b'0' + u, b'.'], 4)
+        } else if v >= 10 {
+            ([b'0' + d, b'0' + u, b'.', 0], 3)
+        } else {
+            ([b'0' + u, b'.', 0, 0], 2)
+        };
+        v += 1;
+    }
+    t
+};
+
+/// Appends `v` in decimal.
+fn push_u32(s: &mut Line, mut v: u32) {
+    let mut d = [0u8; 10];
+    let mut i = d.len();
+    loop {
+        i -= 1;
+        d[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    s.0.extend_from_slice(&d[i..]);
+}
+
+fn push_labels(s: &mut Line, l: &Labels<'_>) {
+    for (i, x) in l.iter().enumerate() {
+        if i > 0 {
+            s.push('/');
+        }
+        push_u32(s, x.label);
+    }
+}
+
+/// Interface names by index, for printing: a table indexed by the
+/// (small, dense) ifindex, falling back to a map for large ones.
+#[derive(Debug, Default)]
+pub struct DevNames {
+    dense: Vec<Option<String>>,
+    sparse: HashMap<u32, String>,
+}
+
+impl DevNames {
+    const DENSE: u32 = 1 << 12;
+    /// The names of `map` (from [`rtnl_io::link_names`]).
+    pub fn new(map: HashMap<u32, String>) -> Self {
+        let mut n = DevNames::default();
+        for (i, name) in map {
+            if i < Self::DENSE {
+                let i = i as usize;
+                if n.dense.len() <= i {
+                    n.dense.resize(i + 1, None);
+                }
+                n.dense[i] = Some(name);
+            } else {
+                n.sparse.insert(i, name);
+            }
+        }
+        n
+    }
+    /// The name of device `idx`, if it has one.
+    pub fn get(&self, idx: u32) -> Option<&str> {
+        match self.dense.get(idx as usize) {
+            Some(n) => n.as_deref(),
+            None => self.sparse.get(&idx).map(String::as_str),
+        }
+    }
+}
+
+fn dev_name(names: &DevNames, idx: u32) -> String {
+    names.get(idx).map(str::to_owned).unwrap_or_else(|| format!("if{idx}"))
+}
+
+/// Appends the name of device `idx` (`if<N>` when it has none).
+fn push_dev(s: &mut Line, names: &DevNames, idx: u32) {
+    match names.get(idx) {
+        Some(n) => s.push_str(n),
+        None => {
+            s.push_str("if");
+            push_u32(s, idx);
+        }
+    }
 }
 
 const FLAG_NAMES: [(u32, &str); 7] = [
@@ -136,199 +294,393 @@ const FLAG_NAMES: [(u32, &str); 7] = [
     (rt::RTNH_F_UNRESOLVED as u32, "unresolved"),
 ];
 
+/// The attributes `ip route show` prints of most routes, found in one pass
+/// (the first of each; a route with several gateways or preferred sources,
+/// which the kernel never sends, is printed from a second pass, as is one
+/// with any of the others, [`Rare`]).
+struct Seen<'a> {
+    dst: Option<Address<'a>>,
+    // RTA_GATEWAY, or RTA_VIA (true)
+    gateway: Option<(bool, Address<'a>)>,
+    gateways: u32,
+    oif: Option<u32>,
+    prefsrc: Option<Address<'a>>,
+    prefsrcs: u32,
+    priority: Option<u32>,
+    rare: bool,
+}
+
+impl<'a> Seen<'a> {
+    fn of<O: ByteOrder>(attrs: RouteAttrs<'a, O>) -> Self {
+        let mut v = Seen {
+            dst: None,
+            gateway: None,
+            gateways: 0,
+            oif: None,
+            prefsrc: None,
+            prefsrcs: 0,
+            priority: None,
+            rare: false,
+        };
+        for a in attrs.map_while(Result::ok) {
+            match a {
+                RouteAttr::Dst(x) => _ = v.dst.get_or_insert(x),
+                RouteAttr::Gateway(x) => {
+                    v.gateways += 1;
+                    _ = v.gateway.get_or_insert((false, x));
+                }
+                RouteAttr::Via(x) => {
+                    v.gateways += 1;
+                    _ = v.gateway.get_or_insert((true, x.addr));
+                }
+                RouteAttr::Oif(x) => _ = v.oif.get_or_insert(x),
+                RouteAttr::PrefSrc(x) => {
+                    v.prefsrcs += 1;
+                    _ = v.prefsrc.get_or_insert(x);
+                }
+                RouteAttr::Priority(x) => _ = v.priority.get_or_insert(x),
+                RouteAttr::Src(_)
+                | RouteAttr::NhId(_)
+                | RouteAttr::NewDst(_)
+                | RouteAttr::Encap(_)
+                | RouteAttr::Mark(_)
+                | RouteAttr::CacheInfo(_)
+                | RouteAttr::Metrics(_)
+                | RouteAttr::Pref(_)
+                | RouteAttr::Multipath(_) => v.rare = true,
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
+/// The attributes fewer routes have (the first of each).
+struct Rare<'a, O: ByteOrder> {
+    src: Option<Address<'a>>,
+    nhid: Option<u32>,
+    newdst: Option<Labels<'a>>,
+    encap: Option<rt::Encap<'a, O>>,
+    mark: Option<u32>,
+    expires: Option<i32>,
+    metrics: Option<rtnl_core::typed::Nest<'a, O, MetricAttr<'a, O>>>,
+    pref: Option<u8>,
+    multipath: Option<rt::Multipath<'a, O>>,
+}
+
+impl<'a, O: ByteOrder> Rare<'a, O> {
+    fn none() -> Self {
+        Rare {
+            src: None,
+            nhid: None,
+            newdst: None,
+            encap: None,
+            mark: None,
+            expires: None,
+            metrics: None,
+            pref: None,
+            multipath: None,
+        }
+    }
+    fn of(attrs: RouteAttrs<'a, O>) -> Self {
+        let mut v = Self::none();
+        for a in attrs.map_while(Result::ok) {
+            match a {
+                RouteAttr::Src(x) => _ = v.src.get_or_insert(x),
+                RouteAttr::NhId(x) => _ = v.nhid.get_or_insert(x),
+                RouteAttr::NewDst(x) => _ = v.newdst.get_or_insert(x),
+                RouteAttr::Encap(x) => _ = v.encap.get_or_insert(x),
+                RouteAttr::Mark(x) => _ = v.mark.get_or_insert(x),
+                RouteAttr::CacheInfo(ci) => _ = v.expires.get_or_insert(ci.rta_expires.get()),
+                RouteAttr::Metrics(x) => _ = v.metrics.get_or_insert(x),
+                RouteAttr::Pref(x) => _ = v.pref.get_or_insert(x),
+                RouteAttr::Multipath(x) => _ = v.multipath.get_or_insert(x),
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
 /// One route as `ip route show` prints it (each word followed by a space;
 /// next hops of a multipath route on their own tab-indented lines).
-pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &HashMap<u32, String>, show_table: bool) -> String {
+pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) -> String {
+    let mut s = Line::default();
+    write_route(&mut s, r, names, show_table);
+    s.into_string()
+}
+
+/// [`format_route`], appended to `s` (which a caller printing many routes
+/// reuses, so that printing allocates nothing per route).
+pub fn write_route<O: ByteOrder>(s: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) {
     let h = r.header();
     let host_len = match h.rtm_family {
         AF_INET6 => 128,
         AF_MPLS => 20,
         _ => 32,
     };
-    let mut s = String::new();
     let kind = h.kind();
     if kind != RouteType::UNICAST {
         let _ = write!(s, "{kind} ");
     }
-    let attrs: Vec<RouteAttr<'_, O>> = r.attrs().map_while(Result::ok).collect();
-    let find = |f: fn(&RouteAttr<'_, O>) -> bool| attrs.iter().find(|a| f(a));
-    match find(|a| matches!(a, RouteAttr::Dst(_))) {
-        Some(RouteAttr::Dst(a)) if h.rtm_dst_len != host_len => {
-            let _ = write!(s, "{}/{} ", addr_text(a), h.rtm_dst_len);
+    let all = r.attrs();
+    let seen = Seen::of(all.clone());
+    let rare = if seen.rare { Rare::of(all.clone()) } else { Rare::none() };
+    write_seen(s, r, &seen, &rare, &all, names, show_table, host_len);
+}
+
+type RouteAttrs<'a, O> = rtnl_core::typed::TypedAttrs<'a, O, RouteAttr<'a, O>>;
+
+#[allow(clippy::too_many_arguments)]
+fn write_seen<O: ByteOrder>(
+    s: &mut Line,
+    r: &RouteMessage<'_, O>,
+    seen: &Seen<'_>,
+    rare: &Rare<'_, O>,
+    all: &RouteAttrs<'_, O>,
+    names: &DevNames,
+    show_table: bool,
+    host_len: u8,
+) {
+    let h = r.header();
+    match &seen.dst {
+        Some(a) if h.rtm_dst_len != host_len => {
+            push_addr(s, a);
+            s.push('/');
+            push_u32(s, h.rtm_dst_len.into());
+            s.push(' ');
         }
-        Some(RouteAttr::Dst(a)) => {
-            let _ = write!(s, "{} ", addr_text(a));
+        Some(a) => {
+            push_addr(s, a);
+            s.push(' ');
         }
-        _ if h.rtm_dst_len != 0 => {
-            let _ = write!(s, "0/{} ", h.rtm_dst_len);
+        None if h.rtm_dst_len != 0 => {
+            s.push_str("0/");
+            push_u32(s, h.rtm_dst_len.into());
+            s.push(' ');
         }
-        _ => s.push_str("default "),
+        None => s.push_str("default "),
     }
-    if let Some(RouteAttr::Src(a)) = find(|a| matches!(a, RouteAttr::Src(_))) {
-        let _ = write!(s, "from {}/{} ", addr_text(a), h.rtm_src_len);
+    if let Some(a) = &rare.src {
+        s.push_str("from ");
+        push_addr(s, a);
+        s.push('/');
+        push_u32(s, h.rtm_src_len.into());
+        s.push(' ');
     } else if h.rtm_src_len != 0 {
         let _ = write!(s, "from 0/{} ", h.rtm_src_len);
     }
     // ip's order: nhid, as to, encap, tos, then the gateway
-    if let Some(RouteAttr::NhId(id)) = find(|a| matches!(a, RouteAttr::NhId(_))) {
+    if let Some(id) = rare.nhid {
         let _ = write!(s, "nhid {id} ");
     }
-    if let Some(RouteAttr::NewDst(l)) = find(|a| matches!(a, RouteAttr::NewDst(_))) {
-        let _ = write!(s, "as to {} ", labels_text(l));
+    if let Some(l) = &rare.newdst {
+        s.push_str("as to ");
+        push_labels(s, l);
+        s.push(' ');
     }
     let dev = |i: u32| dev_name(names, i);
-    if let Some(RouteAttr::Encap(e)) = find(|a| matches!(a, RouteAttr::Encap(_))) {
+    if let Some(e) = &rare.encap {
         s.push_str(&crate::encap::format_encap(e, &dev));
     }
     if h.rtm_tos != 0 {
         let _ = write!(s, "tos 0x{:02x} ", h.rtm_tos);
     }
-    for a in &attrs {
-        match a {
-            RouteAttr::Gateway(gw) => {
-                let _ = write!(s, "via {} ", addr_text(gw));
-            }
-            RouteAttr::Via(v) => {
-                let fam = match v.addr {
-                    Address::V4(_) => "inet ",
-                    Address::V6(_) => "inet6 ",
-                    _ => "",
-                };
-                let _ = write!(s, "via {fam}{} ", addr_text(&v.addr));
-            }
-            _ => {}
-        }
+    match &seen.gateway {
+        Some((via, a)) if seen.gateways == 1 => write_via(s, *via, a, false),
+        Some(_) => write_gateways(s, all.clone(), false),
+        None => {}
     }
-    if let Some(RouteAttr::Oif(i)) = find(|a| matches!(a, RouteAttr::Oif(_))) {
-        let _ = write!(s, "dev {} ", dev_name(names, *i));
+    if let Some(i) = seen.oif {
+        s.push_str("dev ");
+        push_dev(s, names, i);
+        s.push(' ');
     }
     let table = r.table();
     if show_table && table != RouteTable::MAIN {
         let _ = write!(s, "table {table} ");
     }
     if h.protocol() != RouteProtocol::BOOT {
-        let _ = write!(s, "proto {} ", h.protocol());
+        s.push_str("proto ");
+        match h.protocol().short_name() {
+            Some(n) => s.push_str(n),
+            None => push_u32(s, h.rtm_protocol.into()),
+        }
+        s.push(' ');
     }
     if h.scope() != RouteScope::UNIVERSE {
-        let _ = write!(s, "scope {} ", h.scope());
-    }
-    for a in &attrs {
-        if let RouteAttr::PrefSrc(p) = a {
-            let _ = write!(s, "src {} ", addr_text(p));
+        s.push_str("scope ");
+        match h.scope().short_name() {
+            Some(n) => s.push_str(n),
+            None => push_u32(s, h.rtm_scope.into()),
         }
+        s.push(' ');
     }
-    if let Some(RouteAttr::Priority(m)) = find(|a| matches!(a, RouteAttr::Priority(_))) {
-        let _ = write!(s, "metric {m} ");
+    match &seen.prefsrc {
+        Some(p) if seen.prefsrcs == 1 => {
+            s.push_str("src ");
+            push_addr(s, p);
+            s.push(' ');
+        }
+        Some(_) => {
+            for a in all.clone().map_while(Result::ok) {
+                if let RouteAttr::PrefSrc(p) = a {
+                    s.push_str("src ");
+                    push_addr(s, &p);
+                    s.push(' ');
+                }
+            }
+        }
+        None => {}
     }
-    for (bit, name) in FLAG_NAMES {
-        if h.rtm_flags.get() & bit != 0 {
-            let _ = write!(s, "{name} ");
+    if let Some(m) = seen.priority {
+        s.push_str("metric ");
+        push_u32(s, m);
+        s.push(' ');
+    }
+    let flags = h.rtm_flags.get();
+    if flags != 0 {
+        for (bit, name) in FLAG_NAMES {
+            if flags & bit != 0 {
+                s.push_str(name);
+                s.push(' ');
+            }
         }
     }
     if h.rtm_flags.get() & rt::RTM_F_OFFLOAD_FAILED != 0 {
         s.push_str("rt_offload_failed ");
     }
-    if let Some(RouteAttr::Mark(m)) = find(|a| matches!(a, RouteAttr::Mark(_))) {
+    if let Some(m) = rare.mark {
         let _ = write!(s, "mark 0x{m:x} ");
     }
-    if let Some(RouteAttr::CacheInfo(ci)) = find(|a| matches!(a, RouteAttr::CacheInfo(_))) {
-        // in clock ticks (USER_HZ = 100), as ip prints it
-        if ci.rta_expires.get() != 0 {
-            let _ = write!(s, "expires {}sec ", ci.rta_expires.get() / 100);
-        }
+    // in clock ticks (USER_HZ = 100), as ip prints it
+    if let Some(e) = rare.expires.filter(|e| *e != 0) {
+        let _ = write!(s, "expires {}sec ", e / 100);
     }
-    if let Some(RouteAttr::Metrics(n)) = find(|a| matches!(a, RouteAttr::Metrics(_))) {
-        let ms: Vec<_> = n.iter().map_while(Result::ok).collect();
-        let lock = ms.iter().find_map(|m| if let MetricAttr::Lock(l) = m { Some(*l) } else { None }).unwrap_or(0);
-        for m in &ms {
-            let id = m.id();
-            if matches!(m, MetricAttr::Lock(_)) {
-                continue;
-            }
-            let name = metric_short_name(id);
-            if lock & (1 << id) != 0 {
-                s.push_str("lock ");
-            }
-            match m {
-                MetricAttr::CcAlgo(c) => {
-                    let _ = write!(s, "congctl {c} ");
-                }
-                MetricAttr::Rtt(v) => {
-                    let _ = write!(s, "{name} {}ms ", v / 8);
-                }
-                MetricAttr::RttVar(v) => {
-                    let _ = write!(s, "{name} {}ms ", v / 4);
-                }
-                MetricAttr::RtoMin(v) => {
-                    let _ = write!(s, "{name} {v}ms ");
-                }
-                MetricAttr::Features(v) => {
-                    if v & 1 != 0 {
-                        s.push_str("features ecn ");
-                    }
-                }
-                MetricAttr::Unknown(a) | MetricAttr::Invalid(a, _) => {
-                    let _ = write!(s, "metric{} {:?} ", a.id(), a.payload());
-                }
-                other => {
-                    if let Some(v) = metric_u32(other) {
-                        let _ = write!(s, "{name} {v} ");
-                    }
-                }
-            }
-        }
+    if let Some(n) = &rare.metrics {
+        write_metrics(s, n);
     }
     if h.rtm_family == AF_INET6 {
-        if let Some(RouteAttr::Pref(p)) = find(|a| matches!(a, RouteAttr::Pref(_))) {
-            let p = match p {
-                0 => "medium".to_owned(),
-                1 => "high".to_owned(),
-                3 => "low".to_owned(),
-                n => n.to_string(),
-            };
-            let _ = write!(s, "pref {p}");
+        if let Some(p) = rare.pref {
+            match p {
+                0 => s.push_str("pref medium"),
+                1 => s.push_str("pref high"),
+                3 => s.push_str("pref low"),
+                n => {
+                    let _ = write!(s, "pref {n}");
+                }
+            }
         }
     }
-    if let Some(RouteAttr::Multipath(mp)) = find(|a| matches!(a, RouteAttr::Multipath(_))) {
+    if let Some(mp) = &rare.multipath {
         for hop in mp.hops().map_while(Result::ok) {
             s.push_str("\n\tnexthop ");
-            let ha: Vec<RouteAttr<'_, O>> = hop.attrs().map_while(Result::ok).collect();
             // ip's order for a hop: encap, as to, via
-            for a in &ha {
-                if let RouteAttr::Encap(e) = a {
+            for a in hop.attrs().map_while(Result::ok) {
+                if let RouteAttr::Encap(e) = &a {
                     s.push_str(&crate::encap::format_encap(e, &dev));
                 }
             }
-            for a in &ha {
-                if let RouteAttr::NewDst(l) = a {
-                    let _ = write!(s, "as to {} ", labels_text(l));
+            for a in hop.attrs().map_while(Result::ok) {
+                if let RouteAttr::NewDst(l) = &a {
+                    s.push_str("as to ");
+                    push_labels(s, l);
+                    s.push(' ');
                 }
             }
-            for a in &ha {
-                match a {
-                    RouteAttr::Gateway(gw) => {
-                        let _ = write!(s, "via {} ", addr_text(gw));
-                    }
-                    RouteAttr::Via(v) => {
-                        let fam = if matches!(v.addr, Address::V6(_)) { "inet6 " } else { "inet " };
-                        let _ = write!(s, "via {fam}{} ", addr_text(&v.addr));
-                    }
-                    _ => {}
-                }
-            }
-            let _ = write!(s, "dev {} ", dev_name(names, hop.ifindex() as u32));
+            write_gateways(s, hop.attrs(), true);
+            s.push_str("dev ");
+            push_dev(s, names, hop.ifindex() as u32);
+            s.push(' ');
             if h.rtm_family != rtnl_core::net::AF_MPLS {
                 let _ = write!(s, "weight {} ", hop.weight());
             }
             for (bit, name) in FLAG_NAMES {
                 if u32::from(hop.header.rtnh_flags) & bit != 0 {
-                    let _ = write!(s, "{name} ");
+                    s.push_str(name);
+                    s.push(' ');
                 }
             }
         }
     }
     s.push('\n');
-    s
+}
+
+/// `via ADDR` for each `RTA_GATEWAY`, `via [inet|inet6] ADDR` for each
+/// `RTA_VIA` (a hop's via always names its family).
+fn write_gateways<O: ByteOrder>(s: &mut Line, attrs: RouteAttrs<'_, O>, hop: bool) {
+    for a in attrs.map_while(Result::ok) {
+        write_gateway(s, &a, hop);
+    }
+}
+
+fn write_gateway<O: ByteOrder>(s: &mut Line, a: &RouteAttr<'_, O>, hop: bool) {
+    match a {
+        RouteAttr::Gateway(gw) => write_via(s, false, gw, hop),
+        RouteAttr::Via(v) => write_via(s, true, &v.addr, hop),
+        _ => {}
+    }
+}
+
+/// `via ADDR` (`RTA_GATEWAY`) or `via [inet|inet6] ADDR` (`RTA_VIA`; a
+/// hop's via always names its family).
+fn write_via(s: &mut Line, via: bool, a: &Address<'_>, hop: bool) {
+    s.push_str("via ");
+    if via {
+        s.push_str(match a {
+            Address::V4(_) => "inet ",
+            Address::V6(_) => "inet6 ",
+            _ if hop => "inet ",
+            _ => "",
+        });
+    }
+    push_addr(s, a);
+    s.push(' ');
+}
+
+fn write_metrics<O: ByteOrder>(s: &mut Line, n: &rtnl_core::typed::Nest<'_, O, MetricAttr<'_, O>>) {
+    let lock = n
+        .iter()
+        .map_while(Result::ok)
+        .find_map(|m| if let MetricAttr::Lock(l) = m { Some(l) } else { None })
+        .unwrap_or(0);
+    for m in n.iter().map_while(Result::ok) {
+        let id = m.id();
+        if matches!(m, MetricAttr::Lock(_)) {
+            continue;
+        }
+        let name = metric_short_name(id);
+        if lock & (1 << id) != 0 {
+            s.push_str("lock ");
+        }
+        match m {
+            MetricAttr::CcAlgo(c) => {
+                let _ = write!(s, "congctl {c} ");
+            }
+            MetricAttr::Rtt(v) => {
+                let _ = write!(s, "{name} {}ms ", v / 8);
+            }
+            MetricAttr::RttVar(v) => {
+                let _ = write!(s, "{name} {}ms ", v / 4);
+            }
+            MetricAttr::RtoMin(v) => {
+                let _ = write!(s, "{name} {v}ms ");
+            }
+            MetricAttr::Features(v) => {
+                if v & 1 != 0 {
+                    s.push_str("features ecn ");
+                }
+            }
+            MetricAttr::Unknown(a) | MetricAttr::Invalid(a, _) => {
+                let _ = write!(s, "metric{} {:?} ", a.id(), a.payload());
+            }
+            other => {
+                if let Some(v) = metric_u32(&other) {
+                    let _ = write!(s, "{name} {v} ");
+                }
+            }
+        }
+    }
 }
 
 /// The name `ip` gives a metric: its kernel name without `RTAX_`, in
@@ -679,7 +1031,7 @@ fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> 
 }
 
 /// Prints a route notification like `ip monitor route`.
-pub fn print_notification(msg: &Message<'_>, r: &RouteMessage<'_>, names: &HashMap<u32, String>) {
+pub fn print_notification(msg: &Message<'_>, r: &RouteMessage<'_>, names: &DevNames) {
     let prefix = if msg.ty() == rt::RTM_DELROUTE { "Deleted " } else { "" };
     print!("{prefix}{}", format_route(r, names, true));
 }
@@ -768,7 +1120,7 @@ mod tests {
     #[test]
     fn encap_text_matches_ip_for_the_corpus_routes() {
         let data = corpus("route-v4.bin");
-        let names = HashMap::from([(16u32, "v0".to_string())]);
+        let names = DevNames::new(HashMap::from([(16u32, "v0".to_string())]));
         let line = Messages::new(&data)
             .flatten()
             .map(Message::decode)
