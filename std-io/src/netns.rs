@@ -1,11 +1,72 @@
-//! Network namespaces: entering a named one (`ip netns` names under
-//! `/run/netns`), and running code in a fresh private one.
+//! Network namespaces: a socket opened inside another one (by `ip netns`
+//! name, path, file descriptor or process) while the rest of the process
+//! stays where it is, entering one, and running code in a fresh private one.
 
 use std::fs::File;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::path::{Path, PathBuf};
 
 use nix::sched::{setns, unshare, CloneFlags};
 
-use crate::Error;
+use crate::{Error, Socket};
+
+/// A network namespace to open a socket in.
+#[derive(Debug, Clone, Copy)]
+pub enum Netns<'a> {
+    /// A name made by `ip netns add` (`/run/netns/NAME`).
+    Name(&'a str),
+    /// A namespace file: a bind mount (`/run/netns/NAME`) or a process's
+    /// `/proc/PID/ns/net`.
+    Path(&'a Path),
+    /// An open namespace file.
+    Fd(BorrowedFd<'a>),
+    /// The namespace of process `PID` (`/proc/PID/ns/net`).
+    Pid(u32),
+}
+
+impl Netns<'_> {
+    /// The namespace file, opened (or duplicated).
+    pub fn open(&self) -> Result<OwnedFd, Error> {
+        let path: PathBuf = match *self {
+            Netns::Fd(fd) => {
+                return fd.try_clone_to_owned().map_err(|e| Error::Other(format!("cannot duplicate {fd:?}: {e}")))
+            }
+            Netns::Name(name) => {
+                if name.contains('/') || name == "." || name == ".." || name.is_empty() {
+                    return Err(Error::Other(format!("invalid namespace name {name:?}")));
+                }
+                Path::new("/run/netns").join(name)
+            }
+            Netns::Path(p) => p.to_owned(),
+            Netns::Pid(pid) => PathBuf::from(format!("/proc/{pid}/ns/net")),
+        };
+        File::open(&path)
+            .map(OwnedFd::from)
+            .map_err(|e| Error::Other(format!("cannot open network namespace {}: {e}", path.display())))
+    }
+
+    /// Runs `f` on a short-lived thread inside this namespace and returns
+    /// its result; the calling thread, and the rest of the process, stay in
+    /// their own. What `f` opens there (a socket) keeps belonging to it.
+    pub fn run<T: Send>(&self, f: impl FnOnce() -> T + Send) -> Result<T, Error> {
+        let fd = self.open()?;
+        std::thread::scope(|s| {
+            s.spawn(move || {
+                setns(fd.as_fd(), CloneFlags::CLONE_NEWNET)
+                    .map_err(|e| Error::Other(format!("setting the network namespace failed: {}", e.desc())))?;
+                Ok(f())
+            })
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
+
+    /// A [`Socket`] inside this namespace: its requests, dumps and
+    /// notifications are that namespace's.
+    pub fn socket(&self) -> Result<Socket, Error> {
+        self.run(Socket::new)?
+    }
+}
 
 /// Moves the calling thread into the network namespace `name`
 /// (`/run/netns/NAME`, as `ip netns add` makes). Sockets opened afterwards

@@ -454,3 +454,52 @@ fn a_refused_attribute_is_named_by_its_path_in_the_request() {
         assert_eq!(k.path, ["RTA_MULTIPATH", "[0]", "RTA_ENCAP", "LWTUNNEL_IP_TTL"], "{k:?}");
     });
 }
+
+/// Issue 7, deliver 7: a socket opened in another namespace, named by
+/// `ip netns` name, path, file descriptor or process, sees that namespace's
+/// links; the calling thread stays in its own namespace.
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn sockets_open_in_a_namespace_by_name_path_fd_and_pid() {
+    use rtnl_io::netns::Netns;
+    use std::os::fd::AsFd;
+    live!();
+    struct Named(String);
+    impl Drop for Named {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("ip").args(["netns", "del", &self.0]).status();
+        }
+    }
+    let ns = Named(format!("rtnl-live-ns-{}", std::process::id()));
+    ip(&["netns", "add", &ns.0]);
+    ip(&["-n", &ns.0, "link", "add", "nsa0", "type", "veth", "peer", "name", "nsa1"]);
+    let own = || std::fs::read_link("/proc/thread-self/ns/net").unwrap();
+    let before = own();
+    let has_nsa0 = |n: Netns<'_>| {
+        let mut s = n.socket().unwrap();
+        rtnl_io::link_names(&mut s).unwrap().values().any(|v| v == "nsa0")
+    };
+    let path = std::path::PathBuf::from(format!("/run/netns/{}", ns.0));
+    let file = std::fs::File::open(&path).unwrap();
+    assert!(has_nsa0(Netns::Name(&ns.0)));
+    assert!(has_nsa0(Netns::Path(&path)));
+    assert!(has_nsa0(Netns::Fd(file.as_fd())));
+    let mut child = std::process::Command::new("ip").args(["netns", "exec", &ns.0, "sleep", "30"]).spawn().unwrap();
+    // ip netns exec enters the namespace, then runs sleep in the same process
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while std::fs::read_link(format!("/proc/{}/exe", child.id())).map(|e| !e.ends_with("sleep")).unwrap_or(true)
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let by_pid = has_nsa0(Netns::Pid(child.id()));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(by_pid, "the namespace of the process");
+    // this thread never moved, and the host's links are not the namespace's
+    assert_eq!(own(), before);
+    assert!(!rtnl_io::link_names(&mut Socket::new().unwrap()).unwrap().values().any(|v| v == "nsa0"));
+    // refusals
+    assert!(Netns::Name("../etc").socket().is_err());
+    assert!(Netns::Name("rtnl-no-such-namespace").socket().is_err());
+}

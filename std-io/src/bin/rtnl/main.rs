@@ -15,6 +15,9 @@ mod route;
 
 use std::process::ExitCode;
 
+/// `-n NETNS`, for the lookups by interface name made while parsing.
+pub static NETNS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// Options that come before the object.
 #[derive(Debug, Default, Clone)]
 pub struct Global {
@@ -24,12 +27,15 @@ pub struct Global {
     pub family: u8,
     /// `--capture FILE`: record every datagram received to FILE.
     pub capture: Option<String>,
+    /// `-n NETNS`: the namespace the sockets are opened in (the process
+    /// itself stays in its own).
+    pub netns: Option<String>,
 }
 
 impl Global {
     /// A socket, recording to the `--capture` file if one was given.
     pub fn socket(&self) -> Result<rtnl_io::Socket, String> {
-        let mut s = rtnl_io::Socket::new().map_err(|e| e.to_string())?;
+        let mut s = self.plain_socket()?;
         if let Some(path) = &self.capture {
             let f = std::fs::OpenOptions::new()
                 .create(true)
@@ -39,6 +45,14 @@ impl Global {
             s.record_to(Some(Box::new(f)));
         }
         Ok(s)
+    }
+    /// A socket in `-n`'s namespace (or this process's), recording nothing.
+    pub fn plain_socket(&self) -> Result<rtnl_io::Socket, String> {
+        match &self.netns {
+            Some(n) => rtnl_io::netns::Netns::Name(n).socket(),
+            None => rtnl_io::Socket::new(),
+        }
+        .map_err(|e| e.to_string())
     }
 }
 
@@ -105,7 +119,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             "-n" | "-netns" => {
                 let name = args.get(i + 1).ok_or("-n needs a namespace name")?;
-                rtnl_io::netns::enter(name).map_err(|e| e.to_string())?;
+                // checked now, used by each socket
+                rtnl_io::netns::Netns::Name(name).open().map_err(|e| e.to_string())?;
+                g.netns = Some(name.clone());
+                let _ = NETNS.set(name.clone());
                 i += 1;
             }
             "-h" | "-help" | "--help" => {

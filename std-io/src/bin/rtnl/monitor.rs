@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use rtnl_core::message::consts::*;
 use rtnl_core::message::{types, RtnlMessage};
 use rtnl_io::json::to_json;
-use rtnl_io::{link_names, Error, Socket};
+use rtnl_io::{link_names, Error};
 
 use crate::route::print_notification;
 use crate::Global;
@@ -57,7 +57,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         Some("route") => ROUTE_GROUPS,
         Some(o) => return Err(format!("rtnl monitor: unsupported object {o:?} (route, all)")),
     };
-    let mut names_sock = Socket::new().map_err(|e| e.to_string())?;
+    let mut names_sock = g.plain_socket()?;
     let mut names = crate::route::DevNames::new(link_names(&mut names_sock).map_err(|e| e.to_string())?);
     let mut sock = g.socket()?;
     // a queue as large as ip monitor's: the default 208 KiB lost events

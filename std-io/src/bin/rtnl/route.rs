@@ -790,8 +790,14 @@ fn parse_prefix(s: &str) -> Result<Option<(IpAddr, u8)>, String> {
     Ok(Some((addr, len)))
 }
 
-fn ifindex(name: &str) -> Result<u32, String> {
-    nix::net::if_::if_nametoindex(name).map_err(|_| format!("Cannot find device \"{name}\""))
+/// The index of interface `name`, looked up in `-n`'s namespace.
+pub(crate) fn ifindex(name: &str) -> Result<u32, String> {
+    let look = || nix::net::if_::if_nametoindex(name);
+    let found = match crate::NETNS.get() {
+        Some(ns) => rtnl_io::netns::Netns::Name(ns).run(look).map_err(|e| e.to_string())?,
+        None => look(),
+    };
+    found.map_err(|_| format!("Cannot find device \"{name}\""))
 }
 
 fn fam_of(a: &IpAddr) -> u8 {
