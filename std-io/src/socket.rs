@@ -75,6 +75,23 @@ pub struct Socket {
     // sizes a dump's datagrams from the largest receive so far)
     primed: bool,
     support: Support,
+    // the port id datagrams are accepted from: 0, the kernel, unless the
+    // caller talks to a user-space peer
+    peer: u32,
+    dropped: Dropped,
+}
+
+/// What a [`Socket`] dropped, and why (see [`Socket::dropped`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Dropped {
+    /// Datagrams whose source port id was not the kernel's (0): forged
+    /// "kernel" notifications or replies from another process.
+    pub foreign: u64,
+    /// Messages in a reply stream that answer another request: their
+    /// sequence number or destination port id is not this request's (a
+    /// late acknowledgement, or a forgery from a peer the socket accepts).
+    pub stray: u64,
 }
 
 impl std::fmt::Debug for Socket {
@@ -94,7 +111,17 @@ impl Socket {
         let support = Support::negotiate(|opt| sys::set_netlink_opt(fd.as_fd(), opt, 1))?;
         let seq =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(1);
-        Ok(Socket { fd, port_id: addr.pid(), seq, buf: vec![0; RECV_BUF], record: None, primed: false, support })
+        Ok(Socket {
+            fd,
+            port_id: addr.pid(),
+            seq,
+            buf: vec![0; RECV_BUF],
+            record: None,
+            primed: false,
+            support,
+            peer: 0,
+            dropped: Dropped::default(),
+        })
     }
 
     /// Records every datagram received from now on, verbatim, to `out`
@@ -104,8 +131,28 @@ impl Socket {
         self.record = out;
     }
 
+    /// What this socket has dropped so far. Any local process with
+    /// `CAP_NET_ADMIN` can send a netlink datagram to this socket's port id
+    /// that looks like the kernel's (a notification, or the `NLMSG_DONE`
+    /// that would end a dump early and make its answer look complete):
+    /// the class of spoofing that udev's netlink listeners were open to.
+    /// Only datagrams whose source port id is the kernel's (0) are read,
+    /// and a reply counts only when its sequence number and destination
+    /// port id are the request's; the rest are dropped and counted here.
+    pub fn dropped(&self) -> Dropped {
+        self.dropped
+    }
+
+    /// Accepts datagrams from the process bound to `port_id` instead of
+    /// the kernel (0, the default, restores the check): for talking to a
+    /// user-space netlink peer (a test double, a proxy). Replies must still
+    /// carry the request's sequence number and this socket's port id.
+    pub fn accept_from(&mut self, port_id: u32) {
+        self.peer = port_id;
+    }
+
     fn recv_one(&mut self) -> Result<usize, Error> {
-        let n = recv_datagram(&self.fd, &mut self.buf)?;
+        let n = recv_datagram(&self.fd, &mut self.buf, self.peer, &mut self.dropped.foreign)?;
         if let Some(w) = self.record.as_mut() {
             w.write_all(&self.buf[..n]).and_then(|_| w.flush())?;
         }
@@ -199,6 +246,7 @@ impl Socket {
             for msg in Messages::new(&self.buf[..n]) {
                 let msg = msg?;
                 if msg.seq() != seq || msg.pid() != self.port_id {
+                    self.dropped.stray += 1;
                     continue;
                 }
                 match msg.ty() {
@@ -300,6 +348,7 @@ impl Socket {
             for msg in Messages::new(&self.buf[..n]) {
                 let msg = msg?;
                 if msg.seq() != seq || msg.pid() != self.port_id {
+                    self.dropped.stray += 1;
                     continue;
                 }
                 if msg.flags() & NLM_F_DUMP_INTR != 0 {
@@ -407,7 +456,7 @@ fn request_flags(req: &[u8]) -> Result<u16, Error> {
 
 /// Receives one whole datagram into `buf`, growing it when the datagram is
 /// larger (sized first with `MSG_PEEK | MSG_TRUNC`, so nothing is lost).
-fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>) -> Result<usize, Error> {
+fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>, peer: u32, foreign: &mut u64) -> Result<usize, Error> {
     loop {
         let need = match recv(fd.as_raw_fd(), &mut [], MsgFlags::MSG_PEEK | MsgFlags::MSG_TRUNC) {
             Ok(n) => n,
@@ -419,8 +468,10 @@ fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>) -> Result<usize, Error> {
         }
         match recvfrom::<NetlinkAddr>(fd.as_raw_fd(), buf) {
             Ok((n, from)) => {
-                if from.is_some_and(|a| a.pid() != 0) {
-                    continue; // not from the kernel
+                if from.is_some_and(|a| a.pid() != peer) {
+                    // not from the kernel (or the peer accepted instead)
+                    *foreign += 1;
+                    continue;
                 }
                 return Ok(n);
             }

@@ -503,3 +503,114 @@ fn sockets_open_in_a_namespace_by_name_path_fd_and_pid() {
     assert!(Netns::Name("../etc").socket().is_err());
     assert!(Netns::Name("rtnl-no-such-namespace").socket().is_err());
 }
+
+/// Issue 7, deliver 6: another process's datagrams sent to our port id —
+/// a forged "kernel" notification, a forged `NLMSG_DONE` that would end a
+/// dump early — are dropped and counted; a late acknowledgement in a dump's
+/// stream is dropped as stray; a user-space peer is accepted only when asked.
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn forged_datagrams_are_dropped_and_counted() {
+    use nix::sys::socket::{bind, sendto, socket, AddressFamily, MsgFlags, NetlinkAddr, SockFlag, SockProtocol};
+    use nix::sys::socket::{getsockname, SockType};
+    use std::os::fd::AsRawFd;
+    live!();
+    with_scratch_netns(|| {
+        let forger =
+            socket(AddressFamily::Netlink, SockType::Raw, SockFlag::SOCK_CLOEXEC, SockProtocol::NetlinkRoute).unwrap();
+        bind(forger.as_raw_fd(), &NetlinkAddr::new(0, 0)).unwrap();
+        let forger_port = getsockname::<NetlinkAddr>(forger.as_raw_fd()).unwrap().pid();
+        let v0 = ifindex("v0");
+        let mut s = Socket::new().unwrap();
+        let our_port = s.port_id();
+        let to_us = NetlinkAddr::new(our_port, 0);
+        let forge = |ty: u16, flags: u16, seq: u32, body: &[u8]| {
+            let mut w = Writer::new(VecBuffer::default());
+            let m = w.begin_msg(ty, flags, seq, our_port).unwrap();
+            w.bytes(body).unwrap();
+            w.end_msg(m).unwrap();
+            sendto(forger.as_raw_fd(), &w.into_inner().0, &to_us, MsgFlags::empty()).unwrap();
+        };
+
+        // what a dump holds, undisturbed
+        let count = |s: &mut Socket, seq: u32| {
+            let mut routes = 0;
+            let sum = s
+                .dump(&route_dump_request(seq, 2), |m| {
+                    if let RtnlMessage::Route(_) = m.body() {
+                        routes += 1;
+                    }
+                })
+                .unwrap();
+            assert!(!sum.interrupted);
+            routes
+        };
+        let seq = s.next_seq();
+        let all = count(&mut s, seq);
+        assert!(all > 2);
+        // a dump whose end is forged before the kernel's first reply
+        let seq = s.next_seq();
+        forge(rtnl_core::wire::NLMSG_DONE, NLM_F_MULTI, seq, &0i32.to_ne_bytes());
+        assert_eq!(count(&mut s, seq), all, "the dump was read to the kernel's own end");
+        assert_eq!(s.dropped().foreign, 1);
+
+        // a late acknowledgement (a request sent and not waited for) in a dump's stream
+        let late = route_req(
+            route::RTM_NEWROUTE,
+            Request::Add.flags(),
+            s.next_seq(),
+            "10.55.0.0".parse().unwrap(),
+            24,
+            None,
+            v0,
+            0,
+        );
+        s.send(&late).unwrap();
+        let stray = s.dropped().stray;
+        let seq = s.next_seq();
+        let _ = s.dump(&route_dump_request(seq, 2), |_| {}).unwrap();
+        assert_eq!(s.dropped().stray, stray + 1, "the old ack is not this dump's");
+
+        // a forged notification, then the kernel's own
+        let mut mon = Socket::new().unwrap();
+        mon.add_membership(rtnl_core::message::consts::RTNLGRP_IPV4_ROUTE).unwrap();
+        let mon_addr = NetlinkAddr::new(mon.port_id(), 0);
+        let fake = route_req(route::RTM_NEWROUTE, 0, 0, "10.66.0.0".parse().unwrap(), 24, None, v0, 0);
+        sendto(forger.as_raw_fd(), &fake, &mon_addr, MsgFlags::empty()).unwrap();
+        let real = route_req(
+            route::RTM_NEWROUTE,
+            Request::Add.flags(),
+            s.next_seq(),
+            "10.77.0.0".parse().unwrap(),
+            24,
+            None,
+            v0,
+            0,
+        );
+        s.request(&real).unwrap();
+        let mut seen = Vec::new();
+        while seen.is_empty() {
+            mon.recv_messages(|m| {
+                if let RtnlMessage::Route(r) = m.body() {
+                    seen.push(r.header().rtm_dst_len);
+                    seen.push(
+                        r.attrs()
+                            .flatten()
+                            .any(|a| matches!(a, RouteAttr::Dst(rtnl_core::net::Address::V4(d)) if d.octets()[1] == 77))
+                            as u8,
+                    );
+                }
+            })
+            .unwrap();
+        }
+        assert_eq!(seen, [24, 1], "only the kernel's notification is read");
+        assert_eq!(mon.dropped().foreign, 1);
+
+        // a user-space peer, when accepted
+        mon.accept_from(forger_port);
+        sendto(forger.as_raw_fd(), &fake, &mon_addr, MsgFlags::empty()).unwrap();
+        let mut got = 0;
+        mon.recv_messages(|_| got += 1).unwrap();
+        assert_eq!((got, mon.dropped().foreign), (1, 1));
+    });
+}
