@@ -154,6 +154,10 @@ pub enum Error {
     /// A dump was interrupted (`NLM_F_DUMP_INTR`): the data changed while it
     /// ran; retry it.
     DumpInterrupted,
+    /// A receive timeout ([`Socket::set_recv_timeout`](crate::Socket::set_recv_timeout)) passed.
+    TimedOut,
+    /// Nothing is queued on a non-blocking socket.
+    WouldBlock,
     /// Another error.
     Other(String),
 }
@@ -167,6 +171,8 @@ impl fmt::Display for Error {
             Error::Encode(e) => write!(f, "cannot encode request: {e}"),
             Error::Overrun => f.write_str("receive queue overrun (ENOBUFS): notifications were lost"),
             Error::DumpInterrupted => f.write_str("dump interrupted (NLM_F_DUMP_INTR): data changed; retry"),
+            Error::TimedOut => f.write_str("timed out waiting for the kernel"),
+            Error::WouldBlock => f.write_str("nothing to receive yet"),
             Error::Other(s) => f.write_str(s),
         }
     }
@@ -176,10 +182,12 @@ impl std::error::Error for Error {}
 
 impl From<Errno> for Error {
     fn from(e: Errno) -> Self {
-        if e == Errno::ENOBUFS {
-            Error::Overrun
-        } else {
-            Error::Sys(e)
+        match e {
+            Errno::ENOBUFS => Error::Overrun,
+            // a receive timeout on a blocking socket, or nothing queued on
+            // a non-blocking one: told apart by the caller's mode
+            Errno::EAGAIN => Error::WouldBlock,
+            e => Error::Sys(e),
         }
     }
 }

@@ -28,15 +28,19 @@
 mod buffer;
 mod error;
 pub mod json;
+pub mod monitor;
 pub mod netns;
 mod socket;
 #[doc(hidden)]
 pub mod sys;
 
 pub use buffer::VecBuffer;
+pub use error::AttrPolicy;
 pub use error::{Error, KernelError};
+pub use monitor::{Monitor, MonitorEvent};
 pub use socket::{
-    link_dump_request, route_dump_request, route_dump_request_in, DumpSummary, Socket, Support, MONITOR_RCVBUF,
+    link_dump_request, route_dump_request, route_dump_request_in, Ack, Dropped, DumpSummary, Event, Socket, Support,
+    MONITOR_RCVBUF,
 };
 
 /// Re-export of the core crate.

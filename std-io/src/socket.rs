@@ -3,8 +3,7 @@ use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 use nix::errno::Errno;
 use nix::sys::socket::{
-    bind, getsockname, recv, recvfrom, sendto, socket, AddressFamily, MsgFlags, NetlinkAddr, SockFlag, SockProtocol,
-    SockType,
+    bind, getsockname, sendto, socket, AddressFamily, MsgFlags, NetlinkAddr, SockFlag, SockProtocol, SockType,
 };
 use rtnl_core::message::Message;
 use rtnl_core::route::{self, RtMsg};
@@ -79,6 +78,11 @@ pub struct Socket {
     // caller talks to a user-space peer
     peer: u32,
     dropped: Dropped,
+    // what the last receive said besides its bytes
+    last: sys::RecvInfo,
+    // how EAGAIN reads: a timeout passed, or nothing is queued
+    timeout: bool,
+    nonblocking: bool,
 }
 
 /// What a [`Socket`] dropped, and why (see [`Socket::dropped`]).
@@ -121,6 +125,9 @@ impl Socket {
             support,
             peer: 0,
             dropped: Dropped::default(),
+            last: sys::RecvInfo::default(),
+            timeout: false,
+            nonblocking: false,
         })
     }
 
@@ -152,7 +159,12 @@ impl Socket {
     }
 
     fn recv_one(&mut self) -> Result<usize, Error> {
-        let n = recv_datagram(&self.fd, &mut self.buf, self.peer, &mut self.dropped.foreign)?;
+        let info = match recv_datagram(&self.fd, &mut self.buf, self.peer, &mut self.dropped.foreign) {
+            Err(Error::WouldBlock) if self.timeout && !self.nonblocking => return Err(Error::TimedOut),
+            r => r?,
+        };
+        self.last = info;
+        let n = info.len;
         if let Some(w) = self.record.as_mut() {
             w.write_all(&self.buf[..n]).and_then(|_| w.flush())?;
         }
@@ -215,6 +227,9 @@ impl Socket {
             match sendto(self.fd.as_raw_fd(), bytes, &NetlinkAddr::new(0, 0), MsgFlags::empty()) {
                 Ok(_) => return Ok(()),
                 Err(Errno::EINTR) => continue,
+                // the kernel could not allocate for the request: not lost
+                // notifications (which ENOBUFS means on a receive)
+                Err(Errno::ENOBUFS) => return Err(Error::Sys(Errno::ENOBUFS)),
                 Err(e) => return Err(e.into()),
             }
         }
@@ -412,10 +427,136 @@ impl Socket {
         Ok(count)
     }
 
+    /// Receives one datagram of notifications and passes each to `f` as an
+    /// [`Event`], with the group it was sent to ([`set_pktinfo`]) and the
+    /// namespace id it came from ([`set_listen_all_nsid`]). A receive queue
+    /// that overflowed (`ENOBUFS`) is [`Event::Overrun`]: the caller's view
+    /// must be rebuilt, as [`Monitor`](crate::Monitor) does. Blocks until
+    /// something arrives (or the [receive timeout](Self::set_recv_timeout)
+    /// passes: [`Error::TimedOut`]).
+    ///
+    /// [`set_pktinfo`]: Self::set_pktinfo
+    /// [`set_listen_all_nsid`]: Self::set_listen_all_nsid
+    pub fn recv_events(&mut self, mut f: impl FnMut(Event<'_>)) -> Result<usize, Error> {
+        let n = match self.recv_one() {
+            Ok(n) => n,
+            Err(Error::Overrun) => {
+                f(Event::Overrun);
+                return Ok(1);
+            }
+            Err(e) => return Err(e),
+        };
+        let (group, nsid) = (self.last.group, self.last.nsid);
+        let mut count = 0;
+        for msg in Messages::new(&self.buf[..n]) {
+            f(Event::Message { msg: Message::decode(msg?), group, nsid });
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Reads and drops every datagram queued now, without waiting; returns
+    /// how many. After an overrun this is what lets the kernel report the
+    /// next one: it marks a socket congested at the first notification it
+    /// drops and reports no other loss until the queue has been emptied.
+    pub fn discard_queued(&mut self) -> Result<usize, Error> {
+        let was = self.nonblocking;
+        self.set_nonblocking(true)?;
+        let record = self.record.take();
+        let mut n = 0;
+        let r = loop {
+            match self.recv_one() {
+                Ok(_) => n += 1,
+                // a loss reported while draining is covered by what follows
+                Err(Error::Overrun) => {}
+                Err(Error::WouldBlock) => break Ok(n),
+                Err(e) => break Err(e),
+            }
+        };
+        self.record = record;
+        self.set_nonblocking(was)?;
+        r
+    }
+
+    /// `NETLINK_PKTINFO`: report the multicast group of each notification
+    /// ([`Event::Message`]'s `group`).
+    pub fn set_pktinfo(&self, on: bool) -> Result<(), Error> {
+        Ok(sys::set_netlink_opt(self.fd.as_fd(), sys::NETLINK_PKTINFO, on.into())?)
+    }
+
+    /// `NETLINK_LISTEN_ALL_NSID`: receive the notifications of every
+    /// network namespace that has an id in this one, each with that id
+    /// ([`Event::Message`]'s `nsid`). Needs `CAP_NET_BROADCAST`.
+    pub fn set_listen_all_nsid(&self, on: bool) -> Result<(), Error> {
+        Ok(sys::set_netlink_opt(self.fd.as_fd(), sys::NETLINK_LISTEN_ALL_NSID, on.into())?)
+    }
+
+    /// `NETLINK_NO_ENOBUFS`: the kernel drops notifications that do not fit
+    /// without saying so. Only for a caller that does not keep a view of
+    /// the kernel's state: nothing reports the loss any more.
+    pub fn set_no_enobufs(&self, on: bool) -> Result<(), Error> {
+        Ok(sys::set_netlink_opt(self.fd.as_fd(), sys::NETLINK_NO_ENOBUFS, on.into())?)
+    }
+
+    /// Receives give up after `timeout` ([`Error::TimedOut`]); `None`
+    /// waits for ever (the default).
+    pub fn set_recv_timeout(&mut self, timeout: Option<std::time::Duration>) -> Result<(), Error> {
+        use nix::sys::socket::{setsockopt, sockopt};
+        let tv = nix::sys::time::TimeVal::from(match timeout {
+            Some(t) => libc::timeval { tv_sec: t.as_secs() as _, tv_usec: t.subsec_micros() as _ },
+            None => libc::timeval { tv_sec: 0, tv_usec: 0 },
+        });
+        setsockopt(&self.fd, sockopt::ReceiveTimeout, &tv)?;
+        self.timeout = timeout.is_some();
+        Ok(())
+    }
+
+    /// Non-blocking mode: a receive with nothing queued returns
+    /// [`Error::WouldBlock`] (for `poll` / `epoll` loops on [`fd`](Self::fd)).
+    pub fn set_nonblocking(&mut self, on: bool) -> Result<(), Error> {
+        use nix::fcntl::{fcntl, FcntlArg, OFlag};
+        let flags = OFlag::from_bits_truncate(fcntl(&self.fd, FcntlArg::F_GETFL)?);
+        let flags = if on { flags | OFlag::O_NONBLOCK } else { flags & !OFlag::O_NONBLOCK };
+        fcntl(&self.fd, FcntlArg::F_SETFL(flags))?;
+        self.nonblocking = on;
+        Ok(())
+    }
+
     /// The socket's descriptor (for `poll`).
     pub fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
         self.fd.as_fd()
     }
+}
+
+impl AsFd for Socket {
+    fn as_fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+}
+
+impl AsRawFd for Socket {
+    fn as_raw_fd(&self) -> std::os::fd::RawFd {
+        self.fd.as_raw_fd()
+    }
+}
+
+/// One thing a monitoring socket received ([`Socket::recv_events`]).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Event<'a> {
+    /// A notification.
+    Message {
+        /// The message.
+        msg: Message<'a>,
+        /// The multicast group it was sent to (`RTNLGRP_*`), when
+        /// [`Socket::set_pktinfo`] is on.
+        group: Option<u32>,
+        /// The id of the namespace it came from, when
+        /// [`Socket::set_listen_all_nsid`] is on and it came from another.
+        nsid: Option<i32>,
+    },
+    /// The receive queue overflowed (`ENOBUFS`): notifications were lost.
+    Overrun,
 }
 
 /// The receive queue a monitor asks for: 1 MiB, as iproute2's `rtnl_open`
@@ -456,25 +597,24 @@ fn request_flags(req: &[u8]) -> Result<u16, Error> {
 
 /// Receives one whole datagram into `buf`, growing it when the datagram is
 /// larger (sized first with `MSG_PEEK | MSG_TRUNC`, so nothing is lost).
-fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>, peer: u32, foreign: &mut u64) -> Result<usize, Error> {
+/// Datagrams from another sender than `peer` (0: the kernel) are dropped
+/// and counted in `foreign`.
+fn recv_datagram(fd: &OwnedFd, buf: &mut Vec<u8>, peer: u32, foreign: &mut u64) -> Result<sys::RecvInfo, Error> {
     loop {
-        let need = match recv(fd.as_raw_fd(), &mut [], MsgFlags::MSG_PEEK | MsgFlags::MSG_TRUNC) {
-            Ok(n) => n,
+        let need = match sys::recv_netlink(fd.as_fd(), &mut [], libc::MSG_PEEK | libc::MSG_TRUNC) {
+            Ok(i) => i.len,
             Err(Errno::EINTR) => continue,
             Err(e) => return Err(e.into()),
         };
         if buf.len() < need {
             buf.resize(need, 0);
         }
-        match recvfrom::<NetlinkAddr>(fd.as_raw_fd(), buf) {
-            Ok((n, from)) => {
-                if from.is_some_and(|a| a.pid() != peer) {
-                    // not from the kernel (or the peer accepted instead)
-                    *foreign += 1;
-                    continue;
-                }
-                return Ok(n);
+        match sys::recv_netlink(fd.as_fd(), buf, 0) {
+            Ok(info) if info.port_id != peer => {
+                // not from the kernel (or the peer accepted instead)
+                *foreign += 1;
             }
+            Ok(info) => return Ok(info),
             Err(Errno::EINTR) => continue,
             Err(e) => return Err(e.into()),
         }

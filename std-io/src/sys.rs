@@ -45,3 +45,68 @@ pub fn default_sigpipe() {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
+
+/// `NETLINK_PKTINFO`: each received datagram carries its multicast group.
+pub const NETLINK_PKTINFO: libc::c_int = 3;
+/// `NETLINK_NO_ENOBUFS`: the kernel drops what does not fit without
+/// reporting `ENOBUFS`.
+pub const NETLINK_NO_ENOBUFS: libc::c_int = 5;
+/// `NETLINK_LISTEN_ALL_NSID`: notifications from every namespace that has an
+/// id in this one, each with that id.
+pub const NETLINK_LISTEN_ALL_NSID: libc::c_int = 8;
+
+/// What `recvmsg` said about a datagram besides its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RecvInfo {
+    /// Bytes received (the datagram's full length with `MSG_TRUNC`).
+    pub len: usize,
+    /// The sender's port id (0: the kernel).
+    pub port_id: u32,
+    /// The multicast group it was sent to (`NETLINK_PKTINFO`), if any.
+    pub group: Option<u32>,
+    /// The namespace id it came from (`NETLINK_LISTEN_ALL_NSID`), if any.
+    pub nsid: Option<i32>,
+}
+
+/// `recvmsg(fd, buf, flags)` with the sender's address and the netlink
+/// control messages (`NETLINK_PKTINFO`, `NETLINK_LISTEN_ALL_NSID`), read
+/// into a buffer on the stack: nothing is allocated.
+pub fn recv_netlink(fd: BorrowedFd<'_>, buf: &mut [u8], flags: libc::c_int) -> Result<RecvInfo, Errno> {
+    // SAFETY: all-zero is a valid sockaddr_nl, iovec and msghdr.
+    let mut addr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
+    let mut iov = libc::iovec { iov_base: buf.as_mut_ptr().cast(), iov_len: buf.len() };
+    // room for both control messages (16 bytes each on 64-bit), aligned
+    let mut ctrl = [0u64; 8];
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_name = (&mut addr as *mut libc::sockaddr_nl).cast();
+    msg.msg_namelen = std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t;
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = ctrl.as_mut_ptr().cast();
+    msg.msg_controllen = std::mem::size_of_val(&ctrl) as _;
+    // SAFETY: `msg` points at `addr`, `iov` (over `buf`) and `ctrl`, all
+    // live and of the lengths given, for the duration of the call.
+    let n = unsafe { libc::recvmsg(fd.as_raw_fd(), &mut msg, flags) };
+    let len = Errno::result(n)? as usize;
+    let mut info = RecvInfo { len, port_id: addr.nl_pid, group: None, nsid: None };
+    // SAFETY: the CMSG_* helpers walk the control buffer the kernel filled
+    // in, within `msg_controllen`; each payload is read unaligned, and only
+    // when its header says it holds the 4 bytes read.
+    unsafe {
+        let mut c = libc::CMSG_FIRSTHDR(&msg);
+        while !c.is_null() {
+            let h = &*c;
+            let have = h.cmsg_len as usize >= libc::CMSG_LEN(4) as usize;
+            if h.cmsg_level == SOL_NETLINK && have {
+                let data = libc::CMSG_DATA(c);
+                match h.cmsg_type {
+                    NETLINK_PKTINFO => info.group = Some(std::ptr::read_unaligned(data.cast::<u32>())),
+                    NETLINK_LISTEN_ALL_NSID => info.nsid = Some(std::ptr::read_unaligned(data.cast::<i32>())),
+                    _ => {}
+                }
+            }
+            c = libc::CMSG_NXTHDR(&msg, c);
+        }
+    }
+    Ok(info)
+}

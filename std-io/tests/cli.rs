@@ -519,3 +519,46 @@ fn route_show_streams_in_flat_memory() {
     assert!(big < small + 1024 && big < 8 * 1024, "{small} KiB -> {big} KiB");
     assert!(big_json < small_json + 1024 && big_json < 8 * 1024, "{small_json} KiB -> {big_json} KiB");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn monitor_says_it_lost_notifications_and_resynchronises() {
+    // Issue 7, finding 8: on ENOBUFS `rtnl monitor` printed one line and
+    // carried on with a stale view. It now re-reads the routes, prints them,
+    // and says so; a 4 KiB queue overruns under 30,000 changes.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let mut child = Command::new(RTNL)
+        .args(["-n", &ns.0, "-rcvbuf", "4096", "monitor", "route"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for l in lines.map_while(Result::ok) {
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    add_routes(&ns, 30_000, 60);
+    let mut got = Vec::new();
+    while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
+        got.push(l);
+        if got.iter().any(|l| l.contains("resynchronised")) {
+            break;
+        }
+    }
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::SIGTERM);
+    let _ = child.wait();
+    assert!(
+        got.iter().any(|l| l == "rtnl monitor: notifications were lost (ENOBUFS); the current routes follow"),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|l| l.starts_with("rtnl monitor: resynchronised")), "{got:?}");
+}

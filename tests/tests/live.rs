@@ -614,3 +614,115 @@ fn forged_datagrams_are_dropped_and_counted() {
         assert_eq!((got, mon.dropped().foreign), (1, 1));
     });
 }
+
+/// Issue 7, deliver 4 and its proof under fault: a monitor with a small
+/// queue under a storm of 100,000 route changes overruns (`ENOBUFS`), and
+/// the resync helper re-dumps so that the view it leaves equals the kernel's
+/// state once the storm ends.
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn a_monitor_that_overruns_resyncs_to_the_kernels_state() {
+    use rtnl_io::{Monitor, MonitorEvent};
+    use std::collections::HashSet;
+    live!();
+    with_scratch_netns(|| {
+        let main_routes = |seq| rtnl_io::route_dump_request_in(seq, 2, Some(254));
+        let mut mon =
+            Monitor::new(&[rtnl_core::message::consts::RTNLGRP_IPV4_ROUTE], vec![Box::new(main_routes)]).unwrap();
+        mon.events_mut().set_recv_buffer(4096).unwrap();
+        mon.events_mut().set_recv_timeout(Some(std::time::Duration::from_secs(2))).unwrap();
+
+        // 50,000 adds, 25,000 deletes, 25,000 adds: 50,000 routes remain
+        let mut batch = String::new();
+        let addr = |i: u32| format!("10.{}.{}.{}/32", 100 + (i >> 16), (i >> 8) & 0xff, i & 0xff);
+        for i in 0..50_000 {
+            batch += &format!("route add {} dev v0\n", addr(i));
+        }
+        for i in (0..50_000).step_by(2) {
+            batch += &format!("route del {} dev v0\n", addr(i));
+        }
+        for i in 50_000..75_000 {
+            batch += &format!("route add {} dev v0\n", addr(i));
+        }
+        let file = std::env::temp_dir().join(format!("rtnl-storm-{}.batch", std::process::id()));
+        std::fs::write(&file, batch).unwrap();
+        let storm = std::process::Command::new("ip").arg("-batch").arg(&file).spawn().unwrap();
+
+        // the view: destinations of host routes in the main table
+        let key = |r: &route::RouteMessage<'_>| -> Option<[u8; 4]> {
+            if r.table().0 != 254 || r.header().rtm_dst_len != 32 {
+                return None;
+            }
+            r.attrs().flatten().find_map(|a| match a {
+                RouteAttr::Dst(rtnl_core::net::Address::V4(d)) => Some(d.octets()),
+                _ => None,
+            })
+        };
+        let mut view = HashSet::new();
+        let (mut resyncs, mut storm) = (0, Some(storm));
+        loop {
+            let r = mon.next(&mut |e| match e {
+                MonitorEvent::Message { msg, group, .. } => {
+                    assert_eq!(group, Some(rtnl_core::message::consts::RTNLGRP_IPV4_ROUTE));
+                    if let RtnlMessage::Route(r) = msg.body() {
+                        if let Some(k) = key(r) {
+                            if msg.ty() == route::RTM_DELROUTE {
+                                view.remove(&k);
+                            } else {
+                                view.insert(k);
+                            }
+                        }
+                    }
+                }
+                MonitorEvent::ResyncStart => {
+                    resyncs += 1;
+                    view.clear();
+                }
+                MonitorEvent::Dumped(msg) => {
+                    if let RtnlMessage::Route(r) = msg.body() {
+                        view.extend(key(r));
+                    }
+                }
+                _ => {}
+            });
+            match r {
+                Ok(_) => {}
+                Err(Error::TimedOut) => {
+                    // quiet for 2 s: done once the storm has ended
+                    match storm.as_mut().map(|c| c.try_wait().unwrap()) {
+                        Some(Some(st)) => {
+                            assert!(st.success(), "ip -batch failed");
+                            storm = None;
+                        }
+                        Some(None) => continue,
+                        None => break,
+                    }
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+        std::fs::remove_file(&file).ok();
+        assert!(mon.overruns() >= 1 && resyncs >= 1, "a 4 KiB queue overran under 100,000 changes");
+        // the kernel's state, read afresh
+        let mut s = Socket::new().unwrap();
+        let mut kernel = HashSet::new();
+        let seq = s.next_seq();
+        let sum = s
+            .dump(&main_routes(seq), |m| {
+                if let RtnlMessage::Route(r) = m.body() {
+                    kernel.extend(key(r));
+                }
+            })
+            .unwrap();
+        assert!(!sum.interrupted);
+        assert_eq!(kernel.len(), 50_000);
+        assert_eq!(view.len(), kernel.len(), "after {} overruns", mon.overruns());
+        assert!(view == kernel);
+        eprintln!(
+            "{} overruns, {} resyncs, view of {} routes equals the kernel's",
+            mon.overruns(),
+            resyncs,
+            view.len()
+        );
+    });
+}

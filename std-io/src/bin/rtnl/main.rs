@@ -30,6 +30,8 @@ pub struct Global {
     /// `-n NETNS`: the namespace the sockets are opened in (the process
     /// itself stays in its own).
     pub netns: Option<String>,
+    /// `-rcvbuf SIZE`: the monitor's receive queue (default 1 MiB, as ip's).
+    pub rcvbuf: Option<usize>,
 }
 
 impl Global {
@@ -77,6 +79,7 @@ objects and commands:
                                     write a dump's reply datagrams verbatim
 options:
   -n NETNS   run inside the network namespace /run/netns/NETNS
+  -rcvbuf SIZE  the monitor's receive queue in bytes (default 1 MiB, as ip's)
   -j         print JSON, one object per message
   --capture FILE  append every datagram received to FILE (raw)
   -4, -6     IPv4 or IPv6 only
@@ -115,6 +118,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             "--capture" => {
                 g.capture = Some(args.get(i + 1).ok_or("--capture needs a file")?.clone());
+                i += 1;
+            }
+            "-rcvbuf" | "-rcvbuff" => {
+                let v = args.get(i + 1).ok_or("-rcvbuf needs a size in bytes")?;
+                g.rcvbuf = Some(v.parse().map_err(|_| format!("invalid -rcvbuf {v:?}"))?);
                 i += 1;
             }
             "-n" | "-netns" => {

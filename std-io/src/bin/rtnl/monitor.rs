@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use rtnl_core::message::consts::*;
 use rtnl_core::message::{types, RtnlMessage};
 use rtnl_io::json::to_json;
-use rtnl_io::{link_names, Error};
+use rtnl_io::monitor::DumpRequest;
+use rtnl_io::{link_names, Error, Monitor, MonitorEvent};
 
 use crate::route::print_notification;
 use crate::Global;
@@ -59,33 +60,51 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     };
     let mut names_sock = g.plain_socket()?;
     let mut names = crate::route::DevNames::new(link_names(&mut names_sock).map_err(|e| e.to_string())?);
-    let mut sock = g.socket()?;
-    // a queue as large as ip monitor's: the default 208 KiB lost events
-    // under a storm of route changes that ip monitor kept up with
-    sock.set_recv_buffer(rtnl_io::MONITOR_RCVBUF).map_err(|e| e.to_string())?;
-    for &grp in groups {
-        // groups the running kernel lacks (newer than it) are skipped
-        let _ = sock.add_membership(grp);
+    // after lost notifications, the routes of every family and table are
+    // read again (what this tool prints of the other objects is raw)
+    let resync: Vec<DumpRequest> = vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))];
+    // a queue as large as ip monitor's (the default 208 KiB lost events
+    // under a storm of route changes that ip monitor kept up with); groups
+    // the running kernel lacks (newer than it) are skipped
+    let mut mon = Monitor::with_sockets(g.socket()?, g.plain_socket()?, groups, resync).map_err(|e| e.to_string())?;
+    if let Some(size) = g.rcvbuf {
+        mon.events_mut().set_recv_buffer(size).map_err(|e| e.to_string())?;
     }
     loop {
         let mut link_changed = false;
-        let r = sock.recv_messages(|msg| {
-            if g.json {
-                println!("{}", to_json(&msg));
-                return;
-            }
-            match msg.body() {
-                RtnlMessage::Route(r) => print_notification(&msg, r, &names),
-                _ => {
-                    let name = types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| msg.ty().to_string());
-                    link_changed |= msg.ty() == types::RTM_NEWLINK || msg.ty() == types::RTM_DELLINK;
-                    println!("[{name}] {}", to_json(&msg));
+        let r = mon.next(&mut |e| match e {
+            MonitorEvent::Message { msg, .. } => {
+                if g.json {
+                    println!("{}", to_json(&msg));
+                    return;
+                }
+                match msg.body() {
+                    RtnlMessage::Route(r) => print_notification(&msg, r, &names),
+                    _ => {
+                        let name =
+                            types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| msg.ty().to_string());
+                        link_changed |= msg.ty() == types::RTM_NEWLINK || msg.ty() == types::RTM_DELLINK;
+                        println!("[{name}] {}", to_json(&msg));
+                    }
                 }
             }
+            MonitorEvent::ResyncStart => {
+                link_changed = true;
+                eprintln!("rtnl monitor: notifications were lost (ENOBUFS); the current routes follow");
+            }
+            MonitorEvent::Dumped(msg) => match msg.body() {
+                RtnlMessage::Route(r) if !g.json => print_notification(&msg, r, &names),
+                _ => println!("{}", to_json(&msg)),
+            },
+            MonitorEvent::ResyncEnd { interrupted } => {
+                let how = if interrupted { " (the routes changed while they were read)" } else { "" };
+                eprintln!("rtnl monitor: resynchronised{how}; notifications follow");
+            }
+            _ => {}
         });
         match r {
             Ok(_) => {}
-            Err(Error::Overrun) => eprintln!("rtnl monitor: notifications were lost (ENOBUFS); state may have drifted"),
+            Err(Error::Overrun) => eprintln!("rtnl monitor: notifications were lost (ENOBUFS)"),
             Err(e) => return Err(e.to_string()),
         }
         if link_changed {
