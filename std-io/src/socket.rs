@@ -8,7 +8,7 @@ use nix::sys::socket::{
 use rtnl_core::message::Message;
 use rtnl_core::route::{self, RtMsg};
 use rtnl_core::wire::control::ErrorMsg;
-use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
+use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_FILTERED, NLM_F_DUMP_INTR, NLM_F_REQUEST};
 use rtnl_core::wire::{control::DoneMsg, Messages, NlMsg, Writer, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
 
 use crate::sys;
@@ -29,6 +29,14 @@ pub struct DumpSummary {
     /// Whether the callback stopped the dump early (`ControlFlow::Break`);
     /// the rest was read and dropped.
     pub stopped: bool,
+    /// Whether the kernel applied the request's filter (`NLM_F_DUMP_FILTERED`
+    /// on the replies). A kernel without strict checking, or one whose dump
+    /// of this family takes no filter, sends everything: filter the replies
+    /// too when this is false.
+    pub filtered: bool,
+    /// How many times the dump was run ([`Socket::dump_consistent`]: more
+    /// than 1 when it was interrupted and run again).
+    pub attempts: usize,
 }
 
 /// What the running kernel supports of the socket options rtnl asks for
@@ -336,7 +344,7 @@ impl Socket {
         }
         self.prime()?;
         self.send(req)?;
-        let mut sum = DumpSummary::default();
+        let mut sum = DumpSummary { attempts: 1, ..DumpSummary::default() };
         match self.dump_replies(req, seq, &mut sum, &mut f) {
             Ok(r) => r.map(|()| sum),
             Err(e) => {
@@ -345,6 +353,32 @@ impl Socket {
                 Err(e)
             }
         }
+    }
+
+    /// A dump that is run again while it is interrupted (`NLM_F_DUMP_INTR`:
+    /// the data changed under it), `attempts` times at most; `request`
+    /// builds the request for each run's sequence number. `f` gets each
+    /// message with the number of the run it belongs to (from 1): when that
+    /// number changes, forget what the previous run delivered. The summary
+    /// says how many runs it took, and whether the last was still
+    /// interrupted: under changes that never stop, the caller gets the last
+    /// run's data, marked, never a silent mix.
+    pub fn dump_consistent(
+        &mut self,
+        request: impl Fn(u32) -> Vec<u8>,
+        attempts: usize,
+        mut f: impl FnMut(usize, Message<'_>),
+    ) -> Result<DumpSummary, Error> {
+        let mut sum = DumpSummary::default();
+        for attempt in 1..=attempts.max(1) {
+            let seq = self.next_seq();
+            sum = self.dump(&request(seq), |m| f(attempt, m))?;
+            sum.attempts = attempt;
+            if !sum.interrupted {
+                break;
+            }
+        }
+        Ok(sum)
     }
 
     /// Reads the replies of dump `seq`. `Ok(Ok)` at `NLMSG_DONE`, `Ok(Err)`
@@ -368,6 +402,9 @@ impl Socket {
                 }
                 if msg.flags() & NLM_F_DUMP_INTR != 0 {
                     sum.interrupted = true;
+                }
+                if msg.flags() & NLM_F_DUMP_FILTERED != 0 {
+                    sum.filtered = true;
                 }
                 match msg.ty() {
                     NLMSG_DONE => {

@@ -726,3 +726,82 @@ fn a_monitor_that_overruns_resyncs_to_the_kernels_state() {
         );
     });
 }
+
+/// Issue 7, deliver 1: under address churn a dump is interrupted, and says
+/// so; `dump_consistent` runs it again until a run is not, within its
+/// bound, and says how many runs it took; once the churn stops it agrees
+/// with `ip`. Filtered dumps report `NLM_F_DUMP_FILTERED`.
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn an_interrupted_dump_is_retried_until_consistent() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    live!();
+    with_scratch_netns(|| {
+        let file = |what: &str| std::env::temp_dir().join(format!("rtnl-{what}-{}.batch", std::process::id()));
+        let adds: String =
+            (0..2000).map(|i| format!("addr add 10.{}.{}.1/32 dev v0\n", 50 + i / 250, i % 250)).collect();
+        std::fs::write(file("many"), adds).unwrap();
+        ip(&["-batch", file("many").to_str().unwrap()]);
+        let flips: String = (0..200)
+            .map(|i| format!("addr add 10.99.0.{0}/32 dev v0\naddr del 10.99.0.{0}/32 dev v0\n", i + 1))
+            .collect();
+        std::fs::write(file("churn"), flips).unwrap();
+        let addr_dump = |seq: u32| {
+            let mut w = Writer::new(VecBuffer::default());
+            let m = w.begin_msg(rtnl_core::message::types::RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq, 0).unwrap();
+            w.header(&[2u8, 0, 0, 0, 0, 0, 0, 0]).unwrap();
+            w.end_msg(m).unwrap();
+            w.into_inner().0
+        };
+        let stop = Arc::new(AtomicBool::new(false));
+        let churner = {
+            let (stop, churn) = (stop.clone(), file("churn"));
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let _ = std::process::Command::new("ip").arg("-batch").arg(&churn).output();
+                }
+            })
+        };
+        let mut s = Socket::new().unwrap();
+        let (mut plain_intr, mut retried) = (0, 0);
+        for _ in 0..60 {
+            let seq = s.next_seq();
+            plain_intr += usize::from(s.dump(&addr_dump(seq), |_| {}).unwrap().interrupted);
+            let (mut run, mut n) = (0, 0);
+            let sum = s
+                .dump_consistent(addr_dump, 20, |a, _| {
+                    if a != run {
+                        (run, n) = (a, 0);
+                    }
+                    n += 1;
+                })
+                .unwrap();
+            // converged, or marked after the last run
+            assert!(!sum.interrupted || sum.attempts == 20, "{sum:?}");
+            assert_eq!(sum.messages, n, "only the last run's messages count");
+            retried += usize::from(sum.attempts > 1 && !sum.interrupted);
+            if plain_intr >= 2 && retried >= 1 {
+                break;
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        churner.join().unwrap();
+        assert!(plain_intr >= 2, "the churn interrupted {plain_intr} of the plain dumps");
+        assert!(retried >= 1, "no interrupted dump was run again to a consistent one");
+        // quiet: one run, and the count is ip's
+        let mut n = 0;
+        let sum = s.dump_consistent(addr_dump, 20, |_, _| n += 1).unwrap();
+        assert_eq!((sum.attempts, sum.interrupted), (1, false));
+        let ip_addrs: Vec<Value> = serde_json::from_str(&ip(&["-4", "-j", "addr", "show"])).unwrap();
+        let count: usize = ip_addrs.iter().map(|l| l["addr_info"].as_array().map_or(0, Vec::len)).sum();
+        assert_eq!(n, count);
+        for f in ["many", "churn"] {
+            std::fs::remove_file(file(f)).ok();
+        }
+        // a route dump for one table: the kernel says it filtered
+        let seq = s.next_seq();
+        let sum = s.dump(&rtnl_io::route_dump_request_in(seq, 2, Some(254)), |_| {}).unwrap();
+        assert!(sum.filtered, "{sum:?}");
+    });
+}
