@@ -39,8 +39,8 @@ pub use error::AttrPolicy;
 pub use error::{Error, KernelError};
 pub use monitor::{Monitor, MonitorEvent};
 pub use socket::{
-    link_dump_request, route_dump_request, route_dump_request_in, Ack, Dropped, DumpSummary, Event, Socket, Support,
-    MONITOR_RCVBUF,
+    link_dump_request, route_dump_request, route_dump_request_in, Ack, BatchSummary, Dropped, DumpSummary, Event,
+    Socket, Support, BATCH_CHUNK, BATCH_RCVBUF, MONITOR_RCVBUF,
 };
 
 /// Re-export of the core crate.

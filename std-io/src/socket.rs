@@ -91,6 +91,36 @@ pub struct Socket {
     // how EAGAIN reads: a timeout passed, or nothing is queued
     timeout: bool,
     nonblocking: bool,
+    // batches: whether acks are capped and the queue raised, and the
+    // sequence numbers of the chunk in flight (reused)
+    batch_ready: bool,
+    batch_seqs: Vec<u32>,
+}
+
+/// The largest chunk of a batch sent in one `sendmsg` (well under the
+/// default send buffer, and small enough that its acknowledgements fit
+/// [`BATCH_RCVBUF`]).
+pub const BATCH_CHUNK: usize = 64 * 1024;
+
+/// The receive queue a socket gets for its first batch (the kernel grants
+/// twice that): room for a chunk's acknowledgements.
+pub const BATCH_RCVBUF: usize = 4 * 1024 * 1024;
+
+/// The outcome of [`Socket::request_batch`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[must_use = "requests of a batch may have been refused: check `failed`"]
+#[non_exhaustive]
+pub struct BatchSummary {
+    /// Requests sent (all of them, unless it stopped after a failure).
+    pub sent: usize,
+    /// Requests acknowledged with success.
+    pub acked: usize,
+    /// Refused requests, in order: their index in the batch and the error.
+    pub failed: Vec<(usize, KernelError)>,
+    /// Successes whose acknowledgement carried a warning.
+    pub warnings: Vec<(usize, KernelError)>,
+    /// `sendmsg` calls made.
+    pub sends: usize,
 }
 
 /// What a [`Socket`] dropped, and why (see [`Socket::dropped`]).
@@ -136,6 +166,8 @@ impl Socket {
             last: sys::RecvInfo::default(),
             timeout: false,
             nonblocking: false,
+            batch_ready: false,
+            batch_seqs: Vec::new(),
         })
     }
 
@@ -284,6 +316,110 @@ impl Socket {
     /// [`request_with`](Self::request_with), ignoring replies.
     pub fn request(&mut self, req: &[u8]) -> Result<Ack, Error> {
         self.request_with(req, |_| {})
+    }
+
+    /// Sends many requests with as few `sendmsg` calls as the kernel's
+    /// limits allow, and reads every acknowledgement (like libmnl's
+    /// batches). `batch` holds encoded requests back to back, each with
+    /// `NLM_F_ACK` and its own sequence number (a [`Writer`] appends them).
+    ///
+    /// The requests are sent in chunks of at most [`BATCH_CHUNK`] bytes; the
+    /// kernel runs every request of a chunk in order, whatever the outcome
+    /// of the one before, and acknowledges each. Acknowledgements are
+    /// matched to requests by sequence number. Every refusal is reported
+    /// with the request's index in the batch ([`BatchSummary::failed`]).
+    /// `stop_after_failure` stops sending further chunks after the chunk
+    /// that holds the first refusal ([`BatchSummary::sent`] says how many
+    /// requests went out: the rest of that chunk ran all the same).
+    ///
+    /// The socket's acknowledgements are capped (`NETLINK_CAP_ACK`) and its
+    /// receive queue raised to [`BATCH_RCVBUF`], so that a chunk's
+    /// acknowledgements fit. Nothing is allocated per request (the sequence
+    /// numbers of a chunk are kept in a buffer the socket reuses).
+    pub fn request_batch(&mut self, batch: &[u8], stop_after_failure: bool) -> Result<BatchSummary, Error> {
+        if !self.batch_ready {
+            self.set_cap_ack(true)?;
+            self.set_recv_buffer(BATCH_RCVBUF)?;
+            self.batch_ready = true;
+        }
+        let mut sum = BatchSummary::default();
+        let mut seqs = std::mem::take(&mut self.batch_seqs);
+        let mut rest = batch;
+        let mut index = 0;
+        let r = (|| {
+            while !rest.is_empty() {
+                // one chunk: whole messages, BATCH_CHUNK bytes at most (one
+                // larger message goes alone)
+                seqs.clear();
+                let mut len = 0;
+                for m in Messages::new(rest) {
+                    let m = m?;
+                    if m.flags() & NLM_F_ACK == 0 {
+                        return Err(Error::Other(format!(
+                            "request {} of the batch has no NLM_F_ACK: its outcome would be unknown",
+                            index + seqs.len()
+                        )));
+                    }
+                    let l = m.bytes().len().next_multiple_of(4).min(rest.len() - len);
+                    if len > 0 && len + l > BATCH_CHUNK {
+                        break;
+                    }
+                    seqs.push(m.seq());
+                    len += l;
+                }
+                let (chunk, after) = rest.split_at(len);
+                self.send(chunk)?;
+                sum.sends += 1;
+                sum.sent += seqs.len();
+                let failed_before = sum.failed.len();
+                self.batch_acks(chunk, index, &seqs, &mut sum)?;
+                index += seqs.len();
+                rest = after;
+                if stop_after_failure && sum.failed.len() > failed_before {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        self.batch_seqs = seqs;
+        r.map(|()| sum)
+    }
+
+    /// Reads the acknowledgements of one chunk (sequence numbers `seqs`,
+    /// the first at `first` in the batch).
+    fn batch_acks(&mut self, chunk: &[u8], first: usize, seqs: &[u32], sum: &mut BatchSummary) -> Result<(), Error> {
+        // the kernel acknowledges in order: `next` is the one awaited
+        let mut next = 0;
+        while next < seqs.len() {
+            let n = self.recv_one()?;
+            for msg in Messages::new(&self.buf[..n]) {
+                let msg = msg?;
+                if msg.ty() != NLMSG_ERROR || msg.pid() != self.port_id {
+                    continue;
+                }
+                let Some(k) = seqs[next..].iter().position(|&s| s == msg.seq()) else {
+                    self.dropped.stray += 1;
+                    continue;
+                };
+                let at = next + k;
+                next = at + 1;
+                let e = ErrorMsg::parse(&msg)?;
+                let ack = e.ext_ack();
+                // the request, to name the attribute an error points at
+                // (looked up only for a refusal or a warning)
+                let req = || Messages::new(chunk).nth(at).and_then(Result::ok).map(|m| m.bytes());
+                match e.error() {
+                    0 => {
+                        sum.acked += 1;
+                        if ack.message().is_some() {
+                            sum.warnings.push((first + at, KernelError::from_ext_ack(0, &ack, req())));
+                        }
+                    }
+                    errno => sum.failed.push((first + at, KernelError::from_ext_ack(-errno, &ack, req()))),
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Makes the kernel size this socket's dump datagrams for our receive

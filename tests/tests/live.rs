@@ -805,3 +805,55 @@ fn an_interrupted_dump_is_retried_until_consistent() {
         assert!(sum.filtered, "{sum:?}");
     });
 }
+
+/// Issue 7, deliver 5: a batch of 10,000 route requests goes out in a few
+/// `sendmsg` calls; every acknowledgement is matched by sequence number, and
+/// each refusal is reported with its index in the batch.
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn a_batch_reports_each_refusal_by_its_index() {
+    live!();
+    with_scratch_netns(|| {
+        let mut s = Socket::new().unwrap();
+        let v0 = ifindex("v0");
+        let dst = |i: u32| IpAddr::V4(Ipv4Addr::new(10, 40 + (i >> 16) as u8, (i >> 8) as u8, i as u8));
+        let build = |s: &mut Socket, n: u32, dup: &[u32]| {
+            let mut batch = Vec::new();
+            for i in 0..n {
+                let i = if dup.contains(&i) { 0 } else { i };
+                batch.extend(route_req(
+                    route::RTM_NEWROUTE,
+                    Request::Add.flags(),
+                    s.next_seq(),
+                    dst(i),
+                    32,
+                    None,
+                    v0,
+                    0,
+                ));
+            }
+            batch
+        };
+        // index 5000 and 9999 repeat index 0's route: EEXIST
+        let batch = build(&mut s, 10_000, &[5000, 9999]);
+        let sum = s.request_batch(&batch, false).unwrap();
+        assert_eq!((sum.sent, sum.acked), (10_000, 9_998));
+        assert!(sum.sends >= 2 && sum.sends <= batch.len() / rtnl_io::BATCH_CHUNK + 1, "{} sends", sum.sends);
+        let failed: Vec<(usize, i32)> = sum.failed.iter().map(|(i, k)| (*i, k.errno)).collect();
+        assert_eq!(failed, [(5000, 17), (9999, 17)]);
+        let routes = ip_routes("-4");
+        assert_eq!(routes.iter().filter(|r| r["dst"].as_str().is_some_and(|d| d.starts_with("10.4"))).count(), 9_998);
+
+        // stopping after the chunk that holds the first refusal
+        let batch = build(&mut s, 10_000, &[]);
+        let sum = s.request_batch(&batch, true).unwrap();
+        assert_eq!(sum.failed.first().map(|f| f.0), Some(0), "route 0 exists already");
+        assert!(sum.sends == 1 && sum.sent < 10_000, "{sum:?}");
+        assert_eq!(sum.failed.len(), sum.sent.min(9_998), "every route of the first chunk existed");
+
+        // a request without NLM_F_ACK is refused before anything is sent
+        let no_ack =
+            route_req(route::RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_CREATE, s.next_seq(), dst(60_000), 32, None, v0, 0);
+        assert!(matches!(s.request_batch(&no_ack, false), Err(Error::Other(m)) if m.contains("NLM_F_ACK")));
+    });
+}
