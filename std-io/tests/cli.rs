@@ -525,40 +525,101 @@ fn route_show_streams_in_flat_memory() {
 fn monitor_says_it_lost_notifications_and_resynchronises() {
     // Issue 7, finding 8: on ENOBUFS `rtnl monitor` printed one line and
     // carried on with a stale view. It now re-reads the routes, prints them,
-    // and says so; a 4 KiB queue overruns under 30,000 changes.
+    // and says so. The monitor is stopped (SIGSTOP) while 30,000 routes are
+    // added, so that its 4 KiB queue surely overflows, then resumed.
     if !live() {
         return;
     }
+    use nix::sys::signal::{kill, Signal};
     let ns = Netns::new();
     let mut child = Command::new(RTNL)
         .args(["-n", &ns.0, "-rcvbuf", "4096", "monitor", "route"])
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for l in lines.map_while(Result::ok) {
-            if tx.send(l).is_err() {
-                break;
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    let forward = |r: Box<dyn std::io::Read + Send>| {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for l in BufReader::new(r).lines().map_while(Result::ok) {
+                if tx.send(l).is_err() {
+                    break;
+                }
             }
+        });
+        rx
+    };
+    let out = forward(Box::new(child.stdout.take().unwrap()));
+    let err = forward(Box::new(child.stderr.take().unwrap()));
+    // subscribed once it prints a probe route
+    let mut ready = false;
+    for i in 0..100 {
+        ns.ip(&format!("route add 10.41.{i}.0/24 via 10.9.0.2"));
+        if out.recv_timeout(Duration::from_millis(100)).is_ok() {
+            ready = true;
+            break;
         }
-    });
-    std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(ready, "the monitor never printed a route");
+    kill(pid, Signal::SIGSTOP).unwrap();
     add_routes(&ns, 30_000, 60);
+    kill(pid, Signal::SIGCONT).unwrap();
+    std::thread::spawn(move || for _ in out {});
     let mut got = Vec::new();
-    while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
+    while let Ok(l) = err.recv_timeout(Duration::from_secs(5)) {
         got.push(l);
         if got.iter().any(|l| l.contains("resynchronised")) {
             break;
         }
     }
-    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::SIGTERM);
+    let _ = kill(pid, Signal::SIGTERM);
     let _ = child.wait();
     assert!(
         got.iter().any(|l| l == "rtnl monitor: notifications were lost (ENOBUFS); the current routes follow"),
         "{got:?}"
     );
     assert!(got.iter().any(|l| l.starts_with("rtnl monitor: resynchronised")), "{got:?}");
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn batch_runs_ips_batch_files_and_reports_failures_by_line() {
+    // Issue 7, deliver 5: `rtnl -batch FILE [-force]` reads iproute2's batch
+    // syntax; route changes go out in batches, other commands in their turn;
+    // failures are reported by line, as ip does.
+    if !live() {
+        return;
+    }
+    let dir = std::env::temp_dir();
+    let file = dir.join(format!("rtnl-cli-batch-{}.txt", std::process::id()));
+    let text = "# a comment line\n\
+                route add 10.61.0.0/24 via 10.9.0.2\n\
+                route add 10.62.0.0/24 \\\n  via 10.9.0.3 metric 7\n\
+                route add 10.61.0.0/24 via 10.9.0.2\n\
+                route add 10.63.0.0/24 dev nosuch\n\
+                route show\n\
+                route del 10.62.0.0/24 via 10.9.0.3 metric 7\n";
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    // with -force, rtnl and ip leave the same routes and report the same lines
+    let (ours, theirs) = (Netns::new(), Netns::new());
+    let (code, out, err) = ours.rtnl(&format!("-force -batch {f}"));
+    let ip = Command::new("ip").args(["-n", &theirs.0, "-force", "-batch", f]).output().unwrap();
+    assert_eq!((code, Some(code)), (1, ip.status.code()), "{err}");
+    let failed = |e: &str| e.lines().filter(|l| l.starts_with("Command failed")).map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(failed(&err), failed(&String::from_utf8_lossy(&ip.stderr)), "{err}");
+    assert_eq!(failed(&err), [format!("Command failed {f}:5"), format!("Command failed {f}:6")]);
+    assert!(err.contains("RTNETLINK answers: File exists") && err.contains("Cannot find device \"nosuch\""), "{err}");
+    // route show ran in its turn: after lines 2 to 6, before line 8
+    assert_eq!(norm(&out), norm(&String::from_utf8_lossy(&ip.stdout)));
+    assert!(out.contains("10.62.0.0/24 via 10.9.0.3 dev v0 metric 7"), "{out}");
+    assert_eq!(norm(&ours.ip("route show")), norm(&theirs.ip("route show")));
+    // without -force it stops at the first failure, and says what ran with it
+    let stop = Netns::new();
+    let (code, _, err) = stop.rtnl(&format!("-batch {f}"));
+    assert_eq!(code, 1);
+    assert_eq!(failed(&err), [format!("Command failed {f}:5")], "{err}");
+    assert!(!stop.ip("route show").contains("10.63."), "nothing after the failure's batch ran");
+    std::fs::remove_file(&file).ok();
 }

@@ -647,6 +647,8 @@ fn a_monitor_that_overruns_resyncs_to_the_kernels_state() {
         let file = std::env::temp_dir().join(format!("rtnl-storm-{}.batch", std::process::id()));
         std::fs::write(&file, batch).unwrap();
         let storm = std::process::Command::new("ip").arg("-batch").arg(&file).spawn().unwrap();
+        // not reading for a moment makes sure the 4 KiB queue overflows
+        std::thread::sleep(std::time::Duration::from_millis(300));
 
         // the view: destinations of host routes in the main table
         let key = |r: &route::RouteMessage<'_>| -> Option<[u8; 4]> {

@@ -7,6 +7,7 @@
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
 //! ```
 
+mod batch;
 mod capture;
 mod decode;
 mod encap;
@@ -80,6 +81,9 @@ objects and commands:
 options:
   -n NETNS   run inside the network namespace /run/netns/NETNS
   -rcvbuf SIZE  the monitor's receive queue in bytes (default 1 MiB, as ip's)
+  -batch FILE  run the commands in FILE (- for stdin), one per line, as ip -batch;
+               route changes go to the kernel in batches
+  -force     with -batch: carry on after a failing command
   -j         print JSON, one object per message
   --capture FILE  append every datagram received to FILE (raw)
   -4, -6     IPv4 or IPv6 only
@@ -99,6 +103,7 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut g = Global::default();
+    let (mut batch, mut force) = (None, false);
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -133,6 +138,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 let _ = NETNS.set(name.clone());
                 i += 1;
             }
+            "-b" | "-batch" => {
+                batch = Some(args.get(i + 1).ok_or("-batch needs a file (- for stdin)")?.clone());
+                i += 1;
+            }
+            "-force" => force = true,
             "-h" | "-help" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -142,7 +152,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         i += 1;
     }
-    let rest = &args[i..];
+    if let Some(file) = batch {
+        return batch::run(&g, &file, force);
+    }
+    dispatch(&g, &args[i..])
+}
+
+/// Runs one command (`OBJECT COMMAND ARGS`).
+pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, String> {
+    let g = g.clone();
     let Some(object) = rest.first() else {
         return Err(USAGE.to_owned());
     };

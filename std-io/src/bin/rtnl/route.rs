@@ -26,13 +26,10 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     };
     match cmd {
         "show" | "list" | "lst" | "sh" | "ls" | "l" => show(g, rest),
-        "add" | "a" => modify(g, rest, RouteOp::Add),
-        "del" | "delete" | "d" => modify(g, rest, RouteOp::Del),
-        "replace" => modify(g, rest, RouteOp::Replace),
-        "change" | "chg" => modify(g, rest, RouteOp::Change),
-        "append" => modify(g, rest, RouteOp::Append),
-        "prepend" => modify(g, rest, RouteOp::Prepend),
-        c => Err(format!("rtnl route: unknown command {c:?}")),
+        c => match RouteOp::from_command(c) {
+            Some(op) => modify(g, rest, op),
+            None => Err(format!("rtnl route: unknown command {c:?}")),
+        },
     }
 }
 
@@ -716,6 +713,18 @@ pub enum RouteOp {
 }
 
 impl RouteOp {
+    /// The command word (`add`, `del`, …), as `ip route` abbreviates it.
+    pub fn from_command(c: &str) -> Option<Self> {
+        Some(match c {
+            "add" | "a" => RouteOp::Add,
+            "del" | "delete" | "d" => RouteOp::Del,
+            "replace" => RouteOp::Replace,
+            "change" | "chg" => RouteOp::Change,
+            "append" => RouteOp::Append,
+            "prepend" => RouteOp::Prepend,
+            _ => return None,
+        })
+    }
     fn type_and_flags(self) -> (u16, u16) {
         let (ty, req) = match self {
             RouteOp::Add => (rt::RTM_NEWROUTE, Request::Add),
@@ -792,6 +801,19 @@ fn parse_prefix(s: &str) -> Result<Option<(IpAddr, u8)>, String> {
 
 /// The index of interface `name`, looked up in `-n`'s namespace.
 pub(crate) fn ifindex(name: &str) -> Result<u32, String> {
+    thread_local! {
+        // a batch names the same few devices on every line
+        static CACHE: std::cell::RefCell<HashMap<String, u32>> = Default::default();
+    }
+    if let Some(i) = CACHE.with(|c| c.borrow().get(name).copied()) {
+        return Ok(i);
+    }
+    let i = ifindex_uncached(name)?;
+    CACHE.with(|c| c.borrow_mut().insert(name.to_owned(), i));
+    Ok(i)
+}
+
+fn ifindex_uncached(name: &str) -> Result<u32, String> {
     let look = || nix::net::if_::if_nametoindex(name);
     let found = match crate::NETNS.get() {
         Some(ns) => rtnl_io::netns::Netns::Name(ns).run(look).map_err(|e| e.to_string())?,
