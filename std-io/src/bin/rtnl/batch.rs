@@ -192,8 +192,7 @@ pub fn run(g: &Global, file: &str, force: bool) -> Result<ExitCode, String> {
         text.clear();
         // a trailing backslash joins the next line
         let start = lineno + 1;
-        loop {
-            let Some(l) = lines.next() else { break };
+        for l in lines.by_ref() {
             let l = l.map_err(|e| format!("cannot read {file}: {e}"))?;
             lineno += 1;
             match l.strip_suffix('\\') {
