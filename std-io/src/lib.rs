@@ -33,6 +33,8 @@ pub mod netns;
 mod socket;
 #[doc(hidden)]
 pub mod sys;
+#[cfg(feature = "tokio")]
+mod tokio_io;
 
 pub use buffer::VecBuffer;
 pub use error::AttrPolicy;
@@ -40,8 +42,11 @@ pub use error::{Error, KernelError};
 pub use monitor::{Monitor, MonitorEvent};
 pub use socket::{
     link_dump_request, route_dump_request, route_dump_request_in, Ack, BatchSummary, Dropped, DumpSummary, Event,
-    Socket, Support, BATCH_CHUNK, BATCH_RCVBUF, MONITOR_RCVBUF,
+    PendingDump, Socket, Support, BATCH_CHUNK, BATCH_RCVBUF, MONITOR_RCVBUF,
 };
+
+#[cfg(feature = "tokio")]
+pub use tokio_io::AsyncSocket;
 
 /// Re-export of the core crate.
 pub use rtnl_core as core;

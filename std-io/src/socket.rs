@@ -97,6 +97,15 @@ pub struct Socket {
     batch_seqs: Vec<u32>,
 }
 
+/// A dump sent by [`Socket::dump_start`], whose replies
+/// [`Socket::dump_poll`] reads.
+#[derive(Debug)]
+pub struct PendingDump<'r> {
+    req: &'r [u8],
+    seq: u32,
+    sum: DumpSummary,
+}
+
 /// The largest chunk of a batch sent in one `sendmsg` (well under the
 /// default send buffer, and small enough that its acknowledgements fit
 /// [`BATCH_RCVBUF`]).
@@ -291,13 +300,40 @@ impl Socket {
     /// A request without `NLM_F_ACK` is refused before it is sent: no
     /// acknowledgement would come, and the wait would never end.
     pub fn request_with(&mut self, req: &[u8], mut on_reply: impl FnMut(Message<'_>)) -> Result<Ack, Error> {
+        let seq = self.request_start(req)?;
+        loop {
+            if let Some(ack) = self.request_poll(req, seq, &mut on_reply)? {
+                return Ok(ack);
+            }
+        }
+    }
+
+    /// Checks and sends a request; returns the sequence number its
+    /// acknowledgement will carry ([`request_poll`](Self::request_poll)).
+    pub fn request_start(&mut self, req: &[u8]) -> Result<u32, Error> {
         let seq = request_seq(req)?;
         if request_flags(req)? & NLM_F_ACK == 0 {
             return Err(Error::Other("request without NLM_F_ACK: no acknowledgement would come".into()));
         }
         self.send(req)?;
+        Ok(seq)
+    }
+
+    /// Reads the replies to request `req` (sent by
+    /// [`request_start`](Self::request_start), sequence number `seq`) that
+    /// are queued: `Some` once its acknowledgement came, `None` when a
+    /// non-blocking socket has nothing more yet (a blocking one waits).
+    pub fn request_poll(
+        &mut self,
+        req: &[u8],
+        seq: u32,
+        on_reply: &mut dyn FnMut(Message<'_>),
+    ) -> Result<Option<Ack>, Error> {
         loop {
-            let n = self.recv_one()?;
+            let n = match self.recv_one() {
+                Err(Error::WouldBlock) => return Ok(None),
+                r => r?,
+            };
             for msg in Messages::new(&self.buf[..n]) {
                 let msg = msg?;
                 if msg.seq() != seq || msg.pid() != self.port_id {
@@ -305,7 +341,7 @@ impl Socket {
                     continue;
                 }
                 match msg.ty() {
-                    NLMSG_ERROR => return ack_of(&ErrorMsg::parse(&msg)?, req),
+                    NLMSG_ERROR => return ack_of(&ErrorMsg::parse(&msg)?, req).map(Some),
                     NLMSG_NOOP => {}
                     _ => on_reply(Message::decode(msg)),
                 }
@@ -474,18 +510,43 @@ impl Socket {
         req: &[u8],
         mut f: impl FnMut(Message<'_>) -> ControlFlow<()>,
     ) -> Result<DumpSummary, Error> {
+        let mut d = self.dump_start(req)?;
+        loop {
+            if let Some(sum) = self.dump_poll(&mut d, &mut f)? {
+                return Ok(sum);
+            }
+        }
+    }
+
+    /// Checks and sends dump request `req` (priming the socket first, see
+    /// [`dump`](Self::dump)); the replies are read by
+    /// [`dump_poll`](Self::dump_poll).
+    pub fn dump_start<'r>(&mut self, req: &'r [u8]) -> Result<PendingDump<'r>, Error> {
         let seq = request_seq(req)?;
         if request_flags(req)? & NLM_F_DUMP != NLM_F_DUMP {
             return Err(Error::Other("dump request without NLM_F_DUMP: no NLMSG_DONE would come".into()));
         }
         self.prime()?;
         self.send(req)?;
-        let mut sum = DumpSummary { attempts: 1, ..DumpSummary::default() };
-        match self.dump_replies(req, seq, &mut sum, &mut f) {
-            Ok(r) => r.map(|()| sum),
+        Ok(PendingDump { req, seq, sum: DumpSummary { attempts: 1, ..DumpSummary::default() } })
+    }
+
+    /// Reads the replies of dump `d` that are queued, passing each message
+    /// to `f`: `Some` with the summary at `NLMSG_DONE`, `None` when a
+    /// non-blocking socket has nothing more yet (a blocking one waits). As
+    /// with [`dump_with`](Self::dump_with), a failure on our side drains
+    /// what the kernel has queued of the dump before it is returned.
+    pub fn dump_poll(
+        &mut self,
+        d: &mut PendingDump<'_>,
+        f: &mut dyn FnMut(Message<'_>) -> ControlFlow<()>,
+    ) -> Result<Option<DumpSummary>, Error> {
+        match self.dump_replies(d.req, d.seq, &mut d.sum, f) {
+            Ok(None) => Ok(None),
+            Ok(Some(r)) => r.map(|()| Some(d.sum)),
             Err(e) => {
                 // our failure, not the kernel's: the dump still runs
-                self.drain(seq);
+                self.drain(d.seq);
                 Err(e)
             }
         }
@@ -526,9 +587,12 @@ impl Socket {
         seq: u32,
         sum: &mut DumpSummary,
         f: &mut dyn FnMut(Message<'_>) -> ControlFlow<()>,
-    ) -> Result<Result<(), Error>, Error> {
+    ) -> Result<Option<Result<(), Error>>, Error> {
         loop {
-            let n = self.recv_one()?;
+            let n = match self.recv_one() {
+                Err(Error::WouldBlock) => return Ok(None),
+                r => r?,
+            };
             sum.datagrams += 1;
             for msg in Messages::new(&self.buf[..n]) {
                 let msg = msg?;
@@ -545,19 +609,19 @@ impl Socket {
                 match msg.ty() {
                     NLMSG_DONE => {
                         let d = DoneMsg::parse(&msg);
-                        return Ok(match d.error() {
+                        return Ok(Some(match d.error() {
                             Some(e) if e < 0 => {
                                 Err(Error::Kernel(Box::new(KernelError::from_ext_ack(-e, &d.ext_ack(), Some(req)))))
                             }
                             _ => Ok(()),
-                        });
+                        }));
                     }
                     NLMSG_ERROR => {
                         let e = ErrorMsg::parse(&msg)?;
                         if e.error() != 0 {
                             // the kernel ends a dump it refuses with this
                             let k = KernelError::from_ext_ack(-e.error(), &e.ext_ack(), Some(req));
-                            return Ok(Err(Error::Kernel(Box::new(k))));
+                            return Ok(Some(Err(Error::Kernel(Box::new(k)))));
                         }
                     }
                     NLMSG_NOOP => {}
