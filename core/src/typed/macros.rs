@@ -91,7 +91,12 @@ macro_rules! attr_set {
                 }
             }
 
-            #[inline]
+            // always inlined in optimised builds: a decoded attribute is
+            // large, and a call returns it through memory (3x the work of a
+            // dump callback); not in debug builds, whose unoptimised frames
+            // would then outgrow the stack bound that tests/depth.rs checks
+            #[cfg_attr(debug_assertions, inline)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn decode(attr: $crate::wire::Attr<'a, O>, ctx: &$crate::typed::Ctx<'a>) -> Self {
                 use $crate::typed::AttrPayload;
                 match attr.id() {

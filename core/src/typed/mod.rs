@@ -269,8 +269,10 @@ impl<'a, O: ByteOrder, T: AttrSet<'a, O>> Iterator for TypedAttrs<'a, O, T> {
     type Item = Result<T, DecodeError>;
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
-        let ctx = &self.ctx;
-        self.raw.next().map(|r| r.map(|a| T::decode(a, ctx)).map_err(|e| e.within(ctx.path)))
+        match self.raw.next()? {
+            Ok(a) => Some(Ok(T::decode(a, &self.ctx))),
+            Err(e) => Some(Err(e.within(self.ctx.path))),
+        }
     }
 }
 

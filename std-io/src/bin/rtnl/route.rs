@@ -319,7 +319,8 @@ impl<'a> Seen<'a> {
             priority: None,
             rare: false,
         };
-        for a in attrs.map_while(Result::ok) {
+        let mut attrs = attrs;
+        while let Some(Ok(a)) = attrs.next() {
             match a {
                 RouteAttr::Dst(x) => _ = v.dst.get_or_insert(x),
                 RouteAttr::Gateway(x) => {
@@ -381,7 +382,8 @@ impl<'a, O: ByteOrder> Rare<'a, O> {
     }
     fn of(attrs: RouteAttrs<'a, O>) -> Self {
         let mut v = Self::none();
-        for a in attrs.map_while(Result::ok) {
+        let mut attrs = attrs;
+        while let Some(Ok(a)) = attrs.next() {
             match a {
                 RouteAttr::Src(x) => _ = v.src.get_or_insert(x),
                 RouteAttr::NhId(x) => _ = v.nhid.get_or_insert(x),
