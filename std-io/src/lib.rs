@@ -41,8 +41,9 @@ pub use error::AttrPolicy;
 pub use error::{Error, KernelError};
 pub use monitor::{Monitor, MonitorEvent};
 pub use socket::{
-    link_dump_request, route_dump_request, route_dump_request_in, Ack, BatchSummary, Dropped, DumpSummary, Event,
-    PendingDump, Socket, Support, BATCH_CHUNK, BATCH_RCVBUF, MONITOR_RCVBUF,
+    addr_dump_request, link_dump_request, link_dump_request_where, neigh_dump_request, route_dump_request,
+    route_dump_request_in, Ack, BatchSummary, Dropped, DumpSummary, Event, LinkFilter, PendingDump, Socket, Support,
+    BATCH_CHUNK, BATCH_RCVBUF, MONITOR_RCVBUF,
 };
 
 #[cfg(feature = "tokio")]

@@ -911,6 +911,89 @@ pub fn link_dump_request(seq: u32, family: u8, ext_mask: u32) -> Vec<u8> {
     w.into_inner().0
 }
 
+/// What a link dump asks the kernel to keep (strict checking; see
+/// [`link_dump_request_where`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkFilter<'a> {
+    /// Only links of this kind (`IFLA_LINKINFO { IFLA_INFO_KIND }`: "veth",
+    /// "bridge", …).
+    pub kind: Option<&'a str>,
+    /// Only the ports of this master (`IFLA_MASTER`, an ifindex).
+    pub master: Option<u32>,
+}
+
+/// [`link_dump_request`] with a kernel-side filter: the kernel sends only
+/// the links that match (and marks the replies `NLM_F_DUMP_FILTERED`).
+pub fn link_dump_request_where(seq: u32, family: u8, ext_mask: u32, filter: &LinkFilter<'_>) -> Vec<u8> {
+    use rtnl_core::message::consts::{IFLA_EXT_MASK, IFLA_LINKINFO, IFLA_MASTER};
+    use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
+    // IFLA_INFO_KIND, inside IFLA_LINKINFO
+    const IFLA_INFO_KIND: u16 = 1;
+    let mask = if ext_mask == 0 { RTEXT_FILTER_VF } else { ext_mask };
+    let mut w = Writer::new(VecBuffer::default());
+    // A Vec grows as needed and a kind fits a u16 attribute: only an
+    // absurdly long kind could fail, and it is then left out
+    let _ = (|| {
+        let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
+        let mut hdr = [0u8; 16];
+        hdr[0] = family;
+        w.header(&hdr)?;
+        w.attr_u32(IFLA_EXT_MASK, mask)?;
+        if let Some(m) = filter.master {
+            w.attr_u32(IFLA_MASTER, m)?;
+        }
+        if let Some(k) = filter.kind {
+            let n = w.begin_nest(IFLA_LINKINFO)?;
+            w.attr_str(IFLA_INFO_KIND, k)?;
+            w.end_nest(n)?;
+        }
+        w.end_msg(m)
+    })();
+    w.into_inner().0
+}
+
+/// An address dump request (`RTM_GETADDR`) for `family`, of one link's
+/// addresses when `ifindex` is given (`ifa_index`, a filter the kernel
+/// applies with strict checking).
+pub fn addr_dump_request(seq: u32, family: u8, ifindex: Option<u32>) -> Vec<u8> {
+    let mut w = Writer::new(VecBuffer::default());
+    // A Vec grows as needed and 24 bytes fit a u16: this cannot fail.
+    let _ = (|| {
+        let m = w.begin_msg(rtnl_core::message::types::RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
+        // struct ifaddrmsg: family, prefixlen, flags, scope, index
+        let mut hdr = [0u8; 8];
+        hdr[0] = family;
+        hdr[4..8].copy_from_slice(&ifindex.unwrap_or(0).to_ne_bytes());
+        w.header(&hdr)?;
+        w.end_msg(m)
+    })();
+    w.into_inner().0
+}
+
+/// A neighbour dump request (`RTM_GETNEIGH`) for `family`, of one link's
+/// neighbours (`NDA_IFINDEX`) and/or a master's ports' (`NDA_MASTER`) when
+/// given: filters the kernel applies with strict checking.
+pub fn neigh_dump_request(seq: u32, family: u8, ifindex: Option<u32>, master: Option<u32>) -> Vec<u8> {
+    use rtnl_core::message::consts::{NDA_IFINDEX, NDA_MASTER};
+    let mut w = Writer::new(VecBuffer::default());
+    // A Vec grows as needed and 40 bytes fit a u16: this cannot fail.
+    let _ = (|| {
+        let m = w.begin_msg(rtnl_core::message::types::RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
+        // struct ndmsg, all zero but the family (strict checking insists)
+        let mut hdr = [0u8; 12];
+        hdr[0] = family;
+        w.header(&hdr)?;
+        if let Some(i) = ifindex {
+            w.attr_u32(NDA_IFINDEX, i)?;
+        }
+        if let Some(i) = master {
+            w.attr_u32(NDA_MASTER, i)?;
+        }
+        w.end_msg(m)
+    })();
+    w.into_inner().0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -859,3 +859,50 @@ fn a_batch_reports_each_refusal_by_its_index() {
         assert!(matches!(s.request_batch(&no_ack, false), Err(Error::Other(m)) if m.contains("NLM_F_ACK")));
     });
 }
+
+/// Issue 7, deliver 1: the dump filters the kernel applies with strict
+/// checking — addresses and neighbours by link, links by kind and master —
+/// are asked for by the request helpers, applied (only the matching
+/// objects come back) and reported (`DumpSummary::filtered`).
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn kernel_side_filters_for_addresses_neighbours_and_links() {
+    use rtnl_io::{addr_dump_request, link_dump_request_where, neigh_dump_request, LinkFilter};
+    live!();
+    with_scratch_netns(|| {
+        ip(&["link", "add", "br0", "type", "bridge"]);
+        ip(&["link", "set", "v1", "master", "br0"]);
+        ip(&["addr", "add", "10.8.1.1/24", "dev", "v1"]);
+        ip(&["neigh", "add", "10.9.0.7", "lladdr", "02:00:00:00:00:07", "dev", "v0", "nud", "permanent"]);
+        ip(&["neigh", "add", "10.8.1.7", "lladdr", "02:00:00:00:00:08", "dev", "v1", "nud", "permanent"]);
+        let (v0, v1, br0) = (ifindex("v0"), ifindex("v1"), ifindex("br0"));
+        let mut s = Socket::new().unwrap();
+        // the ifindex of each message (ifa_index, ndm_ifindex, ifi_index)
+        let mut collect = |req: Vec<u8>, at: usize| {
+            let mut got = Vec::new();
+            let sum = s
+                .dump(&req, |m| {
+                    if let RtnlMessage::Family(f) = m.body() {
+                        let h = f.header_bytes();
+                        got.push(u32::from_ne_bytes(h[at..at + 4].try_into().unwrap()));
+                    }
+                })
+                .unwrap();
+            (sum.filtered, got)
+        };
+        let (filtered, idx) = collect(addr_dump_request(1, 2, Some(v0)), 4);
+        assert!(filtered && !idx.is_empty() && idx.iter().all(|&i| i == v0), "{idx:?}");
+        let (_, all) = collect(addr_dump_request(2, 2, None), 4);
+        assert!(all.contains(&v1) && all.contains(&v0), "{all:?}");
+
+        let (filtered, idx) = collect(neigh_dump_request(3, 2, Some(v0), None), 4);
+        assert!(filtered && idx == [v0], "{idx:?}");
+
+        let (filtered, idx) =
+            collect(link_dump_request_where(4, 0, 0, &LinkFilter { kind: Some("bridge"), master: None }), 4);
+        assert!(filtered && idx == [br0], "{idx:?}");
+        let (filtered, idx) =
+            collect(link_dump_request_where(5, 0, 0, &LinkFilter { kind: None, master: Some(br0) }), 4);
+        assert!(filtered && idx == [v1], "{idx:?}");
+    });
+}
