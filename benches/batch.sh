@@ -9,6 +9,7 @@
 #        build: cargo build --release -p rtnl-io)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 count=${1:-100000}
 rounds=${2:-3}
 RTNL=${RTNL:-$here/../target/release/rtnl}
@@ -21,20 +22,10 @@ cleanup() {
     rm -f "$batch" "$times" "$times.one"
 }
 trap cleanup EXIT
-python3 - "$count" > "$batch" <<'PY'
-import sys
-n = int(sys.argv[1])
-for i in range(n):
-    print(f"route add 10.{(i >> 16) & 0xff}.{(i >> 8) & 0xff}.{i & 0xff}/32 via 10.255.0.254 dev veth0")
-PY
+route_batch "$count" > "$batch"
 fresh() {
-    ip netns add "$1"
     made+=("$1")
-    ip -n "$1" link set lo up
-    ip -n "$1" link add veth0 type veth peer name veth1
-    ip -n "$1" link set veth0 up
-    ip -n "$1" link set veth1 up
-    ip -n "$1" addr add 10.255.0.1/16 dev veth0
+    bench_netns "$1"
 }
 measure() { # TOOL NS
     local ns=$2

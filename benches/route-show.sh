@@ -8,25 +8,16 @@
 #        cargo build --release -p rtnl-io)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 count=${1:-1000000}
 rounds=${2:-5}
 RTNL=${RTNL:-$here/../target/release/rtnl}
 [ -x "$RTNL" ] || { echo "route-show.sh: build rtnl first (cargo build --release -p rtnl-io)" >&2; exit 1; }
 ns=rtnl-show-$$
 batch=$(mktemp)
-ip netns add "$ns"
 trap 'ip netns del "$ns"; rm -f "$batch"' EXIT
-ip -n "$ns" link set lo up
-ip -n "$ns" link add veth0 type veth peer name veth1
-ip -n "$ns" link set veth0 up
-ip -n "$ns" link set veth1 up
-ip -n "$ns" addr add 10.255.0.1/16 dev veth0
-python3 - "$count" > "$batch" <<'PY'
-import sys
-n = int(sys.argv[1])
-for i in range(n):
-    print(f"route add 10.{(i >> 16) & 0xff}.{(i >> 8) & 0xff}.{i & 0xff}/32 via 10.255.0.254 dev veth0")
-PY
+bench_netns "$ns"
+route_batch "$count" > "$batch"
 ip -n "$ns" -batch "$batch"
 # the two must print the same table
 if ! cmp -s <(ip -n "$ns" route show) <("$RTNL" -n "$ns" route show); then

@@ -9,7 +9,7 @@ use rtnl_core::message::Message;
 use rtnl_core::route::{self, RtMsg};
 use rtnl_core::wire::control::ErrorMsg;
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_FILTERED, NLM_F_DUMP_INTR, NLM_F_REQUEST};
-use rtnl_core::wire::{control::DoneMsg, Messages, NlMsg, Writer, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
+use rtnl_core::wire::{control::DoneMsg, EncodeError, Messages, NlMsg, Writer, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
 
 use crate::sys;
 use crate::{Error, KernelError, VecBuffer};
@@ -895,20 +895,8 @@ pub fn route_dump_request_in(seq: u32, family: u8, table: Option<u32>) -> Vec<u8
 /// names, many VFs) is left out of the dump, which still ends with
 /// `NLMSG_DONE` error 0.
 pub fn link_dump_request(seq: u32, family: u8, ext_mask: u32) -> Vec<u8> {
-    use rtnl_core::message::consts::IFLA_EXT_MASK;
-    use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
-    let mask = if ext_mask == 0 { RTEXT_FILTER_VF } else { ext_mask };
-    let mut w = Writer::new(VecBuffer::default());
-    // A Vec grows as needed and 40 bytes fit a u16: this cannot fail.
-    let _ = (|| {
-        let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
-        let mut hdr = [0u8; 16];
-        hdr[0] = family;
-        w.header(&hdr)?;
-        w.attr_u32(IFLA_EXT_MASK, mask)?;
-        w.end_msg(m)
-    })();
-    w.into_inner().0
+    // without a kind nothing can fail to fit
+    link_dump_request_where(seq, family, ext_mask, &LinkFilter::default()).unwrap_or_default()
 }
 
 /// What a link dump asks the kernel to keep (strict checking; see
@@ -923,33 +911,35 @@ pub struct LinkFilter<'a> {
 }
 
 /// [`link_dump_request`] with a kernel-side filter: the kernel sends only
-/// the links that match (and marks the replies `NLM_F_DUMP_FILTERED`).
-pub fn link_dump_request_where(seq: u32, family: u8, ext_mask: u32, filter: &LinkFilter<'_>) -> Vec<u8> {
+/// the links that match (and marks the replies `NLM_F_DUMP_FILTERED`). Fails
+/// only for a kind too long for an attribute.
+pub fn link_dump_request_where(
+    seq: u32,
+    family: u8,
+    ext_mask: u32,
+    filter: &LinkFilter<'_>,
+) -> Result<Vec<u8>, EncodeError> {
     use rtnl_core::message::consts::{IFLA_EXT_MASK, IFLA_LINKINFO, IFLA_MASTER};
     use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
     // IFLA_INFO_KIND, inside IFLA_LINKINFO
     const IFLA_INFO_KIND: u16 = 1;
     let mask = if ext_mask == 0 { RTEXT_FILTER_VF } else { ext_mask };
     let mut w = Writer::new(VecBuffer::default());
-    // A Vec grows as needed and a kind fits a u16 attribute: only an
-    // absurdly long kind could fail, and it is then left out
-    let _ = (|| {
-        let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
-        let mut hdr = [0u8; 16];
-        hdr[0] = family;
-        w.header(&hdr)?;
-        w.attr_u32(IFLA_EXT_MASK, mask)?;
-        if let Some(m) = filter.master {
-            w.attr_u32(IFLA_MASTER, m)?;
-        }
-        if let Some(k) = filter.kind {
-            let n = w.begin_nest(IFLA_LINKINFO)?;
-            w.attr_str(IFLA_INFO_KIND, k)?;
-            w.end_nest(n)?;
-        }
-        w.end_msg(m)
-    })();
-    w.into_inner().0
+    let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
+    let mut hdr = [0u8; 16];
+    hdr[0] = family;
+    w.header(&hdr)?;
+    w.attr_u32(IFLA_EXT_MASK, mask)?;
+    if let Some(i) = filter.master {
+        w.attr_u32(IFLA_MASTER, i)?;
+    }
+    if let Some(k) = filter.kind {
+        let n = w.begin_nest(IFLA_LINKINFO)?;
+        w.attr_str(IFLA_INFO_KIND, k)?;
+        w.end_nest(n)?;
+    }
+    w.end_msg(m)?;
+    Ok(w.into_inner().0)
 }
 
 /// An address dump request (`RTM_GETADDR`) for `family`, of one link's
@@ -1042,6 +1032,15 @@ mod tests {
             Err(Error::Kernel(k)) => assert_eq!((k.errno, k.to_string().as_str()), (22, "Error: careful.")),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_link_filter_that_cannot_be_encoded_is_an_error() {
+        let long = "k".repeat(70_000);
+        let f = LinkFilter { kind: Some(&long), master: None };
+        assert!(link_dump_request_where(1, 0, 0, &f).is_err());
+        let ok = link_dump_request_where(1, 0, 0, &LinkFilter { kind: Some("veth"), master: Some(3) }).unwrap();
+        assert_eq!(link_dump_request(1, 0, 0).len() + 8 + 16, ok.len());
     }
 
     #[test]

@@ -899,10 +899,10 @@ fn kernel_side_filters_for_addresses_neighbours_and_links() {
         assert!(filtered && idx == [v0], "{idx:?}");
 
         let (filtered, idx) =
-            collect(link_dump_request_where(4, 0, 0, &LinkFilter { kind: Some("bridge"), master: None }), 4);
+            collect(link_dump_request_where(4, 0, 0, &LinkFilter { kind: Some("bridge"), master: None }).unwrap(), 4);
         assert!(filtered && idx == [br0], "{idx:?}");
         let (filtered, idx) =
-            collect(link_dump_request_where(5, 0, 0, &LinkFilter { kind: None, master: Some(br0) }), 4);
+            collect(link_dump_request_where(5, 0, 0, &LinkFilter { kind: None, master: Some(br0) }).unwrap(), 4);
         assert!(filtered && idx == [v1], "{idx:?}");
     });
 }
