@@ -885,8 +885,10 @@ pub fn route_dump_request_in(seq: u32, family: u8, table: Option<u32>) -> Vec<u8
 
 /// Encodes a link dump request (`RTM_GETLINK`, `NLM_F_REQUEST |
 /// NLM_F_DUMP`) for `family` (`AF_UNSPEC` = 0 for every link, `AF_BRIDGE`
-/// for bridge ports) that always carries `IFLA_EXT_MASK`: `ext_mask`, or
-/// `RTEXT_FILTER_VF` (what `ip link show` asks for) when it is 0.
+/// for bridge ports) that carries `IFLA_EXT_MASK`: `ext_mask`, or
+/// `RTEXT_FILTER_VF` (what `ip link show` asks for) when it is 0. An
+/// `AF_INET6` link dump carries nothing after its header: the kernel refuses
+/// one that does ("Invalid data after header"), and its messages are small.
 ///
 /// The mask is what makes a link dump complete: only when a request has
 /// one does the kernel size the dump's datagrams for the largest link in
@@ -929,6 +931,11 @@ pub fn link_dump_request_where(
     let mut hdr = [0u8; 16];
     hdr[0] = family;
     w.header(&hdr)?;
+    // the AF_INET6 link dump refuses any attribute (and sends small messages)
+    if family == rtnl_core::net::AF_INET6 {
+        w.end_msg(m)?;
+        return Ok(w.into_inner().0);
+    }
     w.attr_u32(IFLA_EXT_MASK, mask)?;
     if let Some(i) = filter.master {
         w.attr_u32(IFLA_MASTER, i)?;

@@ -66,7 +66,8 @@ SRC
     local v
     v=$(apt-cache "${q[@]}" madison qemu-system-x86 | awk -F'|' '/backports/ {gsub(/ /, "", $2); print $2; exit}')
     log "installing qemu-system $v from bookworm-backports"
-    DEBIAN_FRONTEND=noninteractive apt-get -y -qq "${q[@]}" install --no-install-recommends \
+    # -t: the dependencies that must be as new (seabios) come from backports too
+    DEBIAN_FRONTEND=noninteractive apt-get -y -qq "${q[@]}" -t bookworm-backports install --no-install-recommends \
       "qemu-system-x86=$v" "qemu-system-s390x=$v" "qemu-system-common=$v" "qemu-system-data=$v" >/dev/null
   fi
   rustup target list --installed | grep -qx x86_64-unknown-linux-musl || rustup target add x86_64-unknown-linux-musl
@@ -260,7 +261,9 @@ done < /modules.txt
 sh /setup.sh
 cd /out && tar czf /tmp/out.tgz .
 echo "RTNL-CAPTURE-BEGIN $(sha256sum /tmp/out.tgz | cut -d' ' -f1)"
-base64 /tmp/out.tgz
+# bullseye's busybox has no base64 applet: its uuencode -m writes the same
+# lines between a header and a "====" trailer
+if command -v base64 >/dev/null 2>&1; then base64 /tmp/out.tgz; else uuencode -m /tmp/out.tgz out.tgz | sed '1d;$d'; fi
 echo "RTNL-CAPTURE-END"
 poweroff -f
 INIT

@@ -1,5 +1,5 @@
 //! rtnl-core allocates nothing: decoding every message of every capture in
-//! testdata/ (this machine's and the six kernels', both byte orders),
+//! testdata/ (this machine's and the seven kernels', both byte orders),
 //! checking it strictly, rendering it to a visitor and re-encoding it into a
 //! caller's buffer makes no heap allocation. A counting global allocator
 //! counts this thread's allocations around exactly that work (reading the

@@ -64,10 +64,10 @@ fn bins(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn corpus_covers_six_kernels_in_both_byte_orders() {
+fn corpus_covers_seven_kernels_in_both_byte_orders() {
     let c = corpora();
     let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
-    for want in ["6.1-amd64", "6.1-s390x", "6.12-amd64", "6.12-s390x", "7.2-amd64", "7.2-s390x"] {
+    for want in ["5.10-amd64", "6.1-amd64", "6.1-s390x", "6.12-amd64", "6.12-s390x", "7.2-amd64", "7.2-s390x"] {
         assert!(names.contains(&want), "no capture for {want}: {names:?}");
     }
     assert!(c.iter().any(|c| c.big) && c.iter().any(|c| !c.big));

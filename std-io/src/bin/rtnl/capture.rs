@@ -8,9 +8,10 @@
 //! `tcm_ifindex`, `ifindex`, …), `parent` `tcm_parent`, `filter-mask`
 //! `filter_mask` (`RTM_GETSTATS` needs one). `action-kind` adds the
 //! `TCA_ROOT_TAB { 1 { TCA_ACT_KIND K } }` that action dumps require.
-//! A link dump always carries `IFLA_EXT_MASK` (`ext-mask M`, default
+//! A link dump carries `IFLA_EXT_MASK` (`ext-mask M`, default
 //! `RTEXT_FILTER_VF` as `ip link show` sends): without one the kernel leaves
-//! out any link whose message exceeds 32 KiB.
+//! out any link whose message exceeds 32 KiB. Not an `AF_INET6` one, which
+//! the kernel refuses with any attribute.
 
 use std::process::ExitCode;
 
@@ -90,7 +91,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     if let Some(kind) = &action_kind {
         write_action_kind_filter(&mut w, kind).map_err(|e| e.to_string())?;
     }
-    let link_dump = dump && ty == types::RTM_GETLINK;
+    // (not for AF_INET6, whose link dump takes no attribute: "Invalid data
+    // after header"; its messages are small)
+    let link_dump = dump && ty == types::RTM_GETLINK && header[0] != rtnl_core::net::AF_INET6;
     if let Some(mask) = ext_mask.or(link_dump.then_some(RTEXT_FILTER_VF)) {
         w.attr_u32(IFLA_EXT_MASK, mask).map_err(|e| e.to_string())?;
     }
