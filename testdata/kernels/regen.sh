@@ -7,6 +7,11 @@
 #
 #   testdata/kernels/regen.sh [NAME ...]      (default: every kernel; needs root)
 #
+# RTNL_GUEST_TESTS=BINARY also runs a static test binary in each guest after
+# its set-up (the transport's live tests: see run-live-tests.sh) and keeps its
+# report as live-tests.txt; RTNL_GUEST_TIMEOUT (seconds, default 600) bounds
+# each boot.
+#
 # Package downloads use a private apt state under $RTNL_REGEN_WORK (default
 # /var/tmp/rtnl-regen, reused as a cache; `--clean` removes it): the system's
 # apt configuration is never touched. Host tools that are missing (qemu-system
@@ -207,6 +212,9 @@ make_initrd() { # kdir arch moddir kver
   cp -r "$k/pkg/etc/iproute2/." "$i/etc/iproute2/" 2>/dev/null || true
   cp "$(rtnl_for "$arch")" "$i/usr/local/bin/rtnl"
   cp "$here/guest-setup.sh" "$i/setup.sh"
+  # RTNL_GUEST_TESTS: a static test binary (this arch's) the guest runs after
+  # its set-up, its report kept as live-tests.txt beside the captures
+  if [ -n "${RTNL_GUEST_TESTS:-}" ]; then cp "$RTNL_GUEST_TESTS" "$i/usr/local/bin/rtnl-guest-tests"; fi
   # modules: the closure of modules.txt, decompressed, with a fresh modules.dep
   depmod -b "$k/kroot" "$kv" 2>/dev/null || depmod -b "$k/kroot/usr" "$kv"
   local dep; dep=$(ls "$k"/kroot/lib/modules/"$kv"/modules.dep "$k"/kroot/usr/lib/modules/"$kv"/modules.dep 2>/dev/null | head -n 1)
@@ -259,6 +267,12 @@ while read -r m args; do
   [ -n "$m" ] && modprobe "$m" $args 2>/dev/null
 done < /modules.txt
 sh /setup.sh
+if [ -x /usr/local/bin/rtnl-guest-tests ]; then
+  # iproute2 before busybox's own ip applet
+  PATH=/usr/local/sbin:/usr/local/bin:/bin:/sbin RTNL_LIVE=1 /usr/local/bin/rtnl-guest-tests --test-threads=1 \
+    > /out/live-tests.txt 2>&1
+  echo "exit status $?" >> /out/live-tests.txt
+fi
 cd /out && tar czf /tmp/out.tgz .
 echo "RTNL-CAPTURE-BEGIN $(sha256sum /tmp/out.tgz | cut -d' ' -f1)"
 # bullseye's busybox has no base64 applet: its uuencode -m writes the same
@@ -277,10 +291,10 @@ boot_and_collect() { # name arch vmlinuz kdir pkg
   log "$name: booting under qemu (tcg)"
   local rc=0
   case $arch in
-    amd64) timeout 600 qemu-system-x86_64 -accel tcg -m 1024 -nic none -nographic -no-reboot \
+    amd64) timeout "${RTNL_GUEST_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -m 1024 -nic none -nographic -no-reboot \
              -kernel "$vmlinuz" -initrd "$k/initrd.gz" \
              -append "console=ttyS0 panic=-1 quiet loglevel=1" > "$console" 2>&1 < /dev/null || rc=$? ;;
-    s390x) timeout 600 qemu-system-s390x -M s390-ccw-virtio -accel tcg -m 1024 -nic none -nographic -no-reboot \
+    s390x) timeout "${RTNL_GUEST_TIMEOUT:-600}" qemu-system-s390x -M s390-ccw-virtio -accel tcg -m 1024 -nic none -nographic -no-reboot \
              -kernel "$vmlinuz" -initrd "$k/initrd.gz" \
              -append "console=ttysclp0 panic=-1 quiet loglevel=1" > "$console" 2>&1 < /dev/null || rc=$? ;;
   esac

@@ -336,7 +336,7 @@ fn links_of_16_40_and_62_kib_are_dumped_by_a_fresh_socket() {
     live!();
     with_scratch_netns(|| {
         // 121-character names: 128 bytes each in IFLA_PROP_LIST
-        let sizes = [("big16", 125), ("big40", 315), ("big62", 485)];
+        let sizes = [("big16", 125), ("big40", 315), ("big62", 490)];
         let mut batch = String::new();
         for (name, n) in sizes {
             batch += &format!("link add {name} type veth peer name {name}p\n");
