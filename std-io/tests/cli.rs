@@ -524,16 +524,21 @@ fn route_show_streams_in_flat_memory() {
 #[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
 fn monitor_says_it_lost_notifications_and_resynchronises() {
     // Issue 7, finding 8: on ENOBUFS `rtnl monitor` printed one line and
-    // carried on with a stale view. It now re-reads the routes, prints them,
-    // and says so. The monitor is stopped (SIGSTOP) while 30,000 routes are
-    // added, so that its 4 KiB queue surely overflows, then resumed.
+    // carried on with a stale view. It now re-reads what it watches, prints
+    // it, and says so. The monitor is stopped (SIGSTOP) while 30,000 routes
+    // are added, so that its 4 KiB queue surely overflows, then resumed.
     if !live() {
         return;
     }
+    overrun_and_resync("route", "routes");
+    overrun_and_resync("all", "links, addresses, neighbours and routes");
+}
+
+fn overrun_and_resync(object: &str, what: &str) {
     use nix::sys::signal::{kill, Signal};
     let ns = Netns::new();
     let mut child = Command::new(RTNL)
-        .args(["-n", &ns.0, "-rcvbuf", "4096", "monitor", "route"])
+        .args(["-n", &ns.0, "-rcvbuf", "4096", "monitor", object])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -576,7 +581,7 @@ fn monitor_says_it_lost_notifications_and_resynchronises() {
     let _ = kill(pid, Signal::SIGTERM);
     let _ = child.wait();
     assert!(
-        got.iter().any(|l| l == "rtnl monitor: notifications were lost (ENOBUFS); the current routes follow"),
+        got.iter().any(|l| *l == format!("rtnl monitor: notifications were lost (ENOBUFS); the current {what} follow")),
         "{got:?}"
     );
     assert!(got.iter().any(|l| l.starts_with("rtnl monitor: resynchronised")), "{got:?}");

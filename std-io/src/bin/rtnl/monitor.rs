@@ -60,9 +60,15 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     };
     let mut names_sock = g.plain_socket()?;
     let mut names = crate::route::DevNames::new(link_names(&mut names_sock).map_err(|e| e.to_string())?);
-    // after lost notifications, the routes of every family and table are
-    // read again (what this tool prints of the other objects is raw)
-    let resync: Vec<DumpRequest> = vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))];
+    // after lost notifications, what is watched is read again: the routes
+    // of every family and table, and for `all` the links, addresses and
+    // neighbours too
+    let mut resync: Vec<DumpRequest> = vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))];
+    if groups == ALL_GROUPS {
+        resync.push(Box::new(|seq| rtnl_io::link_dump_request(seq, 0, 0)));
+        resync.push(Box::new(|seq| rtnl_io::addr_dump_request(seq, 0, None)));
+        resync.push(Box::new(|seq| rtnl_io::neigh_dump_request(seq, 0, None, None)));
+    }
     // a queue as large as ip monitor's (the default 208 KiB lost events
     // under a storm of route changes that ip monitor kept up with); groups
     // the running kernel lacks (newer than it) are skipped
@@ -90,7 +96,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
             }
             MonitorEvent::ResyncStart => {
                 link_changed = true;
-                eprintln!("rtnl monitor: notifications were lost (ENOBUFS); the current routes follow");
+                let what = if groups == ALL_GROUPS { "links, addresses, neighbours and routes" } else { "routes" };
+                eprintln!("rtnl monitor: notifications were lost (ENOBUFS); the current {what} follow");
             }
             MonitorEvent::Dumped(msg) => match msg.body() {
                 RtnlMessage::Route(r) if !g.json => print_notification(&msg, r, &names),
