@@ -628,3 +628,70 @@ fn batch_runs_ips_batch_files_and_reports_failures_by_line() {
     assert!(!stop.ip("route show").contains("10.63."), "nothing after the failure's batch ran");
     std::fs::remove_file(&file).ok();
 }
+
+#[test]
+fn abbreviations_help_and_version_work_as_in_ip() {
+    // Issue 8, findings 2 and 3: `rtnl r s`, `route sho`, `route repl`, `mon r`
+    // were refused (ip accepts any unambiguous prefix, with its own
+    // precedence); `route help`, `help` and `--version` were unknown.
+    let (code, out, err) = run(RTNL, &["route", "help"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Usage: rtnl route "), "{out}");
+    for args in [&["route", "--help"][..], &["r", "h"], &["route", "-h"]] {
+        let (code, again, _) = run(RTNL, args);
+        assert_eq!((code, again.as_str()), (0, out.as_str()), "{args:?}");
+    }
+    let (code, top, _) = run(RTNL, &["help"]);
+    assert_eq!(code, 0);
+    assert!(top.starts_with("usage: rtnl "), "{top}");
+    let (code, v, _) = run(RTNL, &["--version"]);
+    assert_eq!((code, v.trim()), (0, concat!("rtnl utility, rtnl ", env!("CARGO_PKG_VERSION"))));
+    assert_eq!(run(RTNL, &["-V"]).1, v);
+    // unknown words, in ip's words and with its exit codes
+    let (code, _, err) = run(RTNL, &["route", "foo"]);
+    assert_eq!((code, err.trim()), (255, "Command \"foo\" is unknown, try \"rtnl route help\"."));
+    let (code, _, err) = run(RTNL, &["foo"]);
+    assert_eq!((code, err.trim()), (1, "Object \"foo\" is unknown, try \"rtnl help\"."));
+    // ip's verbs that rtnl lacks are said to be so, not mistaken for others
+    let (code, _, err) = run(RTNL, &["route", "g", "10.0.0.1"]);
+    assert_eq!(code, 255);
+    assert!(err.contains("\"get\" is not implemented"), "{err}");
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let shown = norm(&ns.ip("route show"));
+    for args in ["r s", "ro sh", "route sho", "route l", "route lst"] {
+        let (code, out, err) = ns.rtnl(args);
+        assert_eq!((code, norm(&out)), (0, shown.clone()), "{args}: {err}");
+    }
+    let (code, _, err) = ns.rtnl("route repl 10.77.0.0/16 via 10.9.0.2");
+    assert_eq!(code, 0, "{err}");
+    assert!(ns.ip("route show").contains("10.77.0.0/16 via 10.9.0.2"));
+    let (code, _, err) = ns.rtnl("r d 10.77.0.0/16");
+    assert_eq!(code, 0, "{err}");
+    assert!(!ns.ip("route show").contains("10.77.0.0/16"));
+    // `mon r`: the monitor of routes (it runs until stopped)
+    let mut child = Command::new(RTNL).args(["-n", &ns.0, "mon", "r"]).stdout(Stdio::null()).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(child.try_wait().unwrap().is_none(), "rtnl mon r ended");
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::SIGTERM);
+    let _ = child.wait();
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn a_prefix_or_gateway_of_the_wrong_family_is_refused_before_sending() {
+    // Issue 8, finding 5: `rtnl -6 route add 10.75.0.0/16 via 10.9.0.2` sent
+    // the request and let the kernel refuse it; ip refuses it itself.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let (code, _, err) = ns.rtnl("-6 route add 10.75.0.0/16 via 10.9.0.2");
+    assert_eq!((code, err.trim()), (1, "Error: inet6 prefix is expected rather than \"10.75.0.0/16\"."));
+    let (code, _, err) = ns.rtnl("route add 10.75.0.0/16 via fd00::1");
+    assert_eq!((code, err.trim()), (1, "Error: inet address is expected rather than \"fd00::1\"."));
+    let (code, _, err) = ns.rtnl("-4 route add fd00:75::/64 dev v0");
+    assert_eq!((code, err.trim()), (1, "Error: inet prefix is expected rather than \"fd00:75::/64\"."));
+}

@@ -87,7 +87,7 @@ impl Batch<'_> {
 
     /// Runs one command; false when the run must stop.
     fn command(&mut self, args: &[String], line: usize) -> Result<bool, String> {
-        let route_change = matches!(args.first().map(String::as_str), Some("route" | "r" | "ro" | "rou" | "rout"))
+        let route_change = args.first().is_some_and(|o| crate::object_of(o) == Some("route"))
             && args.get(1).and_then(|c| RouteOp::from_command(c)).is_some();
         if route_change {
             let op = RouteOp::from_command(&args[1]).expect("checked");

@@ -143,6 +143,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 i += 1;
             }
             "-force" => force = true,
+            "-V" | "-Version" | "--version" => {
+                println!("rtnl utility, rtnl {}", env!("CARGO_PKG_VERSION"));
+                return Ok(ExitCode::SUCCESS);
+            }
             "-h" | "-help" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -164,11 +168,74 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, String> {
     let Some(object) = rest.first() else {
         return Err(USAGE.to_owned());
     };
-    match object.as_str() {
-        "route" | "r" | "ro" | "rou" | "rout" => route::run(&g, &rest[1..]),
-        "monitor" | "mon" => monitor::run(&g, &rest[1..]),
-        "decode" => decode::run(&g, &rest[1..]),
-        "capture" => capture::run(&g, &rest[1..]),
-        o => Err(format!("unknown object {o:?}\n{USAGE}")),
+    match object_of(object) {
+        Some("route") => route::run(&g, &rest[1..]),
+        Some("monitor") => monitor::run(&g, &rest[1..]),
+        Some("decode") => decode::run(&g, &rest[1..]),
+        Some("capture") => capture::run(&g, &rest[1..]),
+        Some("help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(o) => {
+            eprintln!("Object \"{o}\" is not implemented in rtnl yet, try \"rtnl help\".");
+            Ok(ExitCode::from(1))
+        }
+        None => {
+            eprintln!("Object \"{object}\" is unknown, try \"rtnl help\".");
+            Ok(ExitCode::from(1))
+        }
     }
+}
+
+/// ip's objects in ip's order (an abbreviation means the first it
+/// begins), then rtnl's own.
+const OBJECTS: &[&str] = &[
+    "address",
+    "addrlabel",
+    "maddress",
+    "route",
+    "rule",
+    "neighbor",
+    "neighbour",
+    "ntable",
+    "ntbl",
+    "link",
+    "l2tp",
+    "fou",
+    "ila",
+    "macsec",
+    "tunnel",
+    "tuntap",
+    "tap",
+    "token",
+    "tcpmetrics",
+    "tcp_metrics",
+    "monitor",
+    "xfrm",
+    "mroute",
+    "mrule",
+    "netns",
+    "netconf",
+    "vrf",
+    "sr",
+    "nexthop",
+    "mptcp",
+    "ioam",
+    "stats",
+    "help",
+    "decode",
+    "capture",
+];
+
+/// The object a word names, as ip matches it: any non-empty prefix of the
+/// first object in [`OBJECTS`] that it begins.
+pub fn object_of(word: &str) -> Option<&'static str> {
+    let o = OBJECTS.iter().copied().find(|o| matches(word, o))?;
+    Some(if o == "neighbour" { "neighbor" } else { o })
+}
+
+/// iproute2's `matches()`: `word` is a non-empty prefix of `keyword`.
+pub fn matches(word: &str, keyword: &str) -> bool {
+    !word.is_empty() && keyword.starts_with(word)
 }

@@ -54,9 +54,17 @@ const ALL_GROUPS: &[u32] = &[
 
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let groups = match args.first().map(String::as_str) {
-        None | Some("all") => ALL_GROUPS,
-        Some("route") => ROUTE_GROUPS,
-        Some(o) => return Err(format!("rtnl monitor: unsupported object {o:?} (route, all)")),
+        None => ALL_GROUPS,
+        Some(w) if crate::matches(w, "all") => ALL_GROUPS,
+        Some(w) if crate::matches(w, "route") => ROUTE_GROUPS,
+        Some(w) if crate::matches(w, "help") || w == "--help" || w == "-h" => {
+            println!("Usage: rtnl monitor [ all | route ]");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(o) => {
+            eprintln!("Argument \"{o}\" is unknown, try \"rtnl monitor help\".");
+            return Ok(ExitCode::from(255));
+        }
     };
     let mut names_sock = g.plain_socket()?;
     let mut names = crate::route::DevNames::new(link_names(&mut names_sock).map_err(|e| e.to_string())?);

@@ -24,14 +24,58 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         None => ("show", &[][..]),
         Some((c, r)) => (c.as_str(), r),
     };
-    match cmd {
-        "show" | "list" | "lst" | "sh" | "ls" | "l" => show(g, rest),
-        c => match RouteOp::from_command(c) {
+    match verb_of(cmd) {
+        Some("list" | "show" | "lst") => show(g, rest),
+        Some("help") => {
+            println!("{ROUTE_USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(v) => match RouteOp::from_command(v) {
             Some(op) => modify(g, rest, op),
-            None => Err(format!("rtnl route: unknown command {c:?}")),
+            None => {
+                eprintln!("\"{v}\" is not implemented in rtnl yet, try \"rtnl route help\".");
+                Ok(ExitCode::from(255))
+            }
         },
+        None => {
+            eprintln!("Command \"{cmd}\" is unknown, try \"rtnl route help\".");
+            Ok(ExitCode::from(255))
+        }
     }
 }
+
+/// `ip route`'s verbs in the order ip tries them (so that an abbreviation
+/// means what it means to ip: `r` is replace, `s` show, `d` delete).
+const VERBS: &[&str] = &[
+    "add", "change", "chg", "replace", "prepend", "append", "test", "delete", "list", "show", "lst", "get", "flush",
+    "restore", "save", "help",
+];
+
+/// The verb a word names (`--help` and `-h` are help too).
+fn verb_of(word: &str) -> Option<&'static str> {
+    if word == "--help" || word == "-h" {
+        return Some("help");
+    }
+    if word == "chg" {
+        return Some("change");
+    }
+    VERBS.iter().copied().find(|v| *v != "chg" && crate::matches(word, v))
+}
+
+/// `rtnl route help`.
+pub const ROUTE_USAGE: &str = "Usage: rtnl route { list | show } [ table TABLE | table all ]
+       rtnl route { add | del | change | append | replace | prepend } ROUTE
+ROUTE := [ TYPE ] PREFIX [ via [ inet | inet6 ] ADDRESS ] [ dev STRING ] [ table TABLE ]
+         [ metric NUMBER ] [ proto RTPROTO ] [ scope SCOPE ] [ src ADDRESS ] [ mtu NUMBER ]
+         [ onlink ] [ as [ to ] LABEL[/LABEL...] ] [ encap ENCAP ]
+         [ nexthop [ encap ENCAP ] [ via [ inet | inet6 ] ADDRESS ] [ dev STRING ]
+                   [ weight NUMBER ] [ onlink ] ... ]
+TYPE := { unicast | local | broadcast | multicast | throw | unreachable | prohibit |
+          blackhole | nat }
+ENCAP := { mpls LABEL[/LABEL...] [ ttl TTL ] | ip ... | ip6 ... | seg6 ... |
+           seg6local ... | rpl ... | ila ... | xfrm ... }
+-M (or -f mpls): PREFIX is an incoming label
+Abbreviations as ip takes them: r s = route show, route repl = route replace.";
 
 /// Which tables `route show` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -715,13 +759,14 @@ pub enum RouteOp {
 }
 
 impl RouteOp {
-    /// The command word (`add`, `del`, …), as `ip route` abbreviates it.
+    /// The command a word names (`add`, `del`, …), abbreviated as `ip
+    /// route` takes it.
     pub fn from_command(c: &str) -> Option<Self> {
-        Some(match c {
-            "add" | "a" => RouteOp::Add,
-            "del" | "delete" | "d" => RouteOp::Del,
+        Some(match verb_of(c)? {
+            "add" => RouteOp::Add,
+            "delete" => RouteOp::Del,
             "replace" => RouteOp::Replace,
-            "change" | "chg" => RouteOp::Change,
+            "change" => RouteOp::Change,
             "append" => RouteOp::Append,
             "prepend" => RouteOp::Prepend,
             _ => return None,
@@ -838,15 +883,28 @@ impl RouteSpec {
         let mut r = RouteSpec { family, ..Default::default() };
         let mut it = args.iter().peekable();
         let mut have_dst = false;
+        // gateways given without `inet`/`inet6`: their family must be the
+        // route's (checked once it is known), as ip checks them
+        let mut plain_vias: Vec<(IpAddr, String)> = Vec::new();
+        let explicit = family;
+        let want = |fam: u8, what: &str, text: &str| {
+            let name = if fam == AF_INET6 { "inet6" } else { "inet" };
+            format!("Error: {name} {what} is expected rather than \"{text}\".")
+        };
         let need = |v: Option<&String>, what: &str| v.cloned().ok_or_else(|| format!("{what} needs a value"));
         while let Some(a) = it.next() {
             match a.as_str() {
                 "via" => {
                     let mut v = need(it.next(), "via")?;
-                    if v == "inet" || v == "inet6" {
+                    let named = v == "inet" || v == "inet6";
+                    if named {
                         v = need(it.next(), "via")?;
                     }
-                    r.via = Some(parse_addr(&v)?);
+                    let a = parse_addr(&v)?;
+                    if !named {
+                        plain_vias.push((a, v));
+                    }
+                    r.via = Some(a);
                 }
                 "dev" | "oif" => r.dev = Some(ifindex(&need(it.next(), "dev")?)?),
                 "table" => r.table = Some(parse_table(&need(it.next(), "table")?)?),
@@ -883,10 +941,15 @@ impl RouteSpec {
                             "via" => {
                                 it.next();
                                 let mut v = need(it.next(), "via")?;
-                                if v == "inet" || v == "inet6" {
+                                let named = v == "inet" || v == "inet6";
+                                if named {
                                     v = need(it.next(), "via")?;
                                 }
-                                hop.via = Some(parse_addr(&v)?);
+                                let a = parse_addr(&v)?;
+                                if !named {
+                                    plain_vias.push((a, v));
+                                }
+                                hop.via = Some(a);
                             }
                             "dev" => {
                                 it.next();
@@ -932,6 +995,11 @@ impl RouteSpec {
                 }
                 p if !have_dst => {
                     r.dst = parse_prefix(p)?;
+                    if let (Some((a, _)), AF_INET | AF_INET6) = (r.dst, explicit) {
+                        if fam_of(&a) != explicit {
+                            return Err(want(explicit, "prefix", p));
+                        }
+                    }
                     have_dst = true;
                 }
                 o => return Err(format!("rtnl route: unsupported argument {o:?}")),
@@ -947,6 +1015,11 @@ impl RouteSpec {
                 .or(r.via.map(|a| fam_of(&a)))
                 .or(r.hops.iter().find_map(|h| h.via.map(|a| fam_of(&a))))
                 .unwrap_or(AF_INET);
+        }
+        if r.family == AF_INET || r.family == AF_INET6 {
+            if let Some((_, text)) = plain_vias.iter().find(|(a, _)| fam_of(a) != r.family) {
+                return Err(want(r.family, "address", text));
+            }
         }
         Ok(r)
     }
@@ -1043,7 +1116,15 @@ impl RouteSpec {
 }
 
 fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> {
-    let spec = RouteSpec::parse(args, g.family)?;
+    let spec = match RouteSpec::parse(args, g.family) {
+        Ok(s) => s,
+        // what ip words as "Error: …" it refuses with exit status 1
+        Err(e) if e.starts_with("Error: ") => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e),
+    };
     let mut sock = g.socket()?;
     let req = spec.encode(op, sock.next_seq())?;
     match sock.request(&req) {
