@@ -22,7 +22,8 @@ enum Endian {
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let mut json = g.json;
     let mut check = false;
-    let mut endian = Endian::Native;
+    // unless told, the order that frames the input (native first)
+    let mut endian = Endian::Auto;
     let mut file = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -35,8 +36,14 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
                     Some("little") => Endian::Little,
                     Some("auto") => Endian::Auto,
                     Some("native") => Endian::Native,
-                    o => return Err(format!("--endian takes big, little, native or auto, not {o:?}")),
+                    Some(o) => return Err(format!("--endian takes big, little, native or auto, not \"{o}\"")),
+                    None => return Err("--endian takes big, little, native or auto".into()),
                 }
+            }
+            o if o.starts_with('-') && o != "-" => {
+                return Err(format!(
+                    "rtnl decode: unknown option \"{o}\" (--json, --check, --endian big|little|native|auto)"
+                ))
             }
             f if file.is_none() => file = Some(f.to_owned()),
             o => return Err(format!("rtnl decode: unexpected argument {o:?}")),
@@ -49,11 +56,21 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     }
     .map_err(|e| format!("rtnl decode: cannot read {}: {e}", file.as_deref().unwrap_or("stdin")))?;
     if endian == Endian::Auto {
-        endian = if chain_ok::<LittleEndian>(&data) {
-            Endian::Little
+        let native_ok = chain_ok::<NativeEndian>(&data);
+        endian = if native_ok {
+            Endian::Native
         } else if chain_ok::<BigEndian>(&data) {
+            eprintln!("rtnl decode: the input frames as big-endian: decoding it so (--endian to choose)");
             Endian::Big
+        } else if chain_ok::<LittleEndian>(&data) {
+            eprintln!("rtnl decode: the input frames as little-endian: decoding it so (--endian to choose)");
+            Endian::Little
         } else {
+            if !data.is_empty() {
+                eprintln!(
+                    "rtnl decode: the input frames in neither byte order: decoding it as this machine's (--endian big|little to choose)"
+                );
+            }
             Endian::Native
         };
     }
@@ -72,13 +89,16 @@ fn chain_ok<O: ByteOrder>(data: &[u8]) -> bool {
 
 fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
     let names = crate::route::DevNames::default();
-    let (mut total, mut exact, mut problems) = (0usize, 0usize, 0usize);
+    let (mut total, mut exact, mut problems, mut malformed) = (0usize, 0usize, 0usize, 0usize);
     for m in Messages::<O>::with_order(data) {
         let raw = match m {
             Ok(m) => m,
             Err(e) => {
                 eprintln!("error: {e}; the rest of the input cannot be framed");
                 problems += 1;
+                // what cannot be framed counts as one malformed message
+                total += 1;
+                malformed += 1;
                 break;
             }
         };
@@ -110,7 +130,16 @@ fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
         }
     }
     if check {
-        println!("{total} messages, {exact} byte-exact");
+        // every message counted, and what failed named: a summary that
+        // reads like success only when it is one
+        let mut line = format!("{total} messages, {exact} byte-exact");
+        if total > exact + malformed {
+            line += &format!(", {} differ", total - exact - malformed);
+        }
+        if malformed > 0 {
+            line += &format!(", {malformed} malformed");
+        }
+        println!("{line}");
         return exact == total && problems == 0;
     }
     problems == 0
@@ -164,10 +193,23 @@ fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &crate::route::DevNames
         }
         RtnlMessage::Error(e) => match (e.error(), e.message()) {
             (0, _) => println!("{head}: ACK"),
-            (err, Some(m)) => println!("{head}: error {err}: {m}"),
-            (err, None) => println!("{head}: error {err}"),
+            (err, Some(m)) => println!("{head}: error {err} {}: {m}", errno_name(err)),
+            (err, None) => println!("{head}: error {err} {}", errno_name(err)),
         },
-        RtnlMessage::Done(d) => println!("{head}: DONE error {}", d.error().unwrap_or(0)),
+        RtnlMessage::Done(d) => match d.error().unwrap_or(0) {
+            0 => println!("{head}: DONE error 0"),
+            e => println!("{head}: DONE error {e} {}", errno_name(e)),
+        },
         _ => println!("{head}: {}", to_json(msg)),
+    }
+}
+
+/// The name of (negated) errno `err`: `EEXIST` for -17.
+fn errno_name(err: i32) -> String {
+    let e = nix::errno::Errno::from_raw(err.saturating_abs());
+    if e == nix::errno::Errno::UnknownErrno {
+        format!("(errno {})", err.saturating_abs())
+    } else {
+        format!("{e:?}")
     }
 }
