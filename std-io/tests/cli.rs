@@ -725,3 +725,40 @@ fn decode_finds_the_byte_order_names_errnos_and_counts_failures() {
     assert!(err.contains("unknown option \"--bogus\""), "{err}");
     assert!(!err.contains("Some(") && !err.contains("None"), "{err}");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn route_show_json_is_ips() {
+    // Issue 8, finding 1: `rtnl -j route show | python3 -m json.tool` failed
+    // ("Extra data": one kernel-named object per line); scripts that parse
+    // `ip -j route show` want ip's array of {"dst", "gateway", "dev", …}.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for r in [
+        "route add 10.1.0.0/24 via 10.9.0.2 metric 5 proto static",
+        "route add 10.2.0.0/24 nexthop via 10.9.0.2 weight 1 nexthop via 10.9.0.3 weight 3",
+        "route add 10.3.0.0/24 via 10.9.0.2 mtu 1400 advmss 1360",
+        "route add blackhole 10.5.0.0/16",
+        "route add unreachable 10.4.0.0/16 metric 9",
+        "route add 10.6.0.0/24 via 10.9.0.2 table 100",
+        "route add 10.7.0.0/24 via inet6 fd00:9::2 dev v0",
+        "route add 10.8.0.0/24 dev v0 src 10.9.0.1",
+        "route add 10.0.0.0/8 via 10.9.0.2 dev v0 onlink",
+        "-6 route add fd00:7::/64 via fd00:9::2 metric 7",
+    ] {
+        ns.ip(r);
+    }
+    for args in ["route show", "route show table all", "-6 route show", "route show table 100"] {
+        let (code, out, err) = ns.rtnl(&format!("-j {args}"));
+        assert_eq!(code, 0, "{err}");
+        let ours: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args}: {e}: {out}"));
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&format!("-j {args}"))).unwrap();
+        assert_eq!(ours, theirs, "rtnl -j {args}");
+    }
+    // the kernel-named lines are still there
+    let (code, out, _) = ns.rtnl("--json=kernel route show");
+    assert_eq!(code, 0);
+    assert!(out.lines().all(|l| l.starts_with("{\"type\": \"RTM_NEWROUTE\"")), "{out}");
+}

@@ -24,6 +24,9 @@ pub static NETNS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 pub struct Global {
     /// `-j`: JSON output.
     pub json: bool,
+    /// `--json=kernel`: JSON objects named as the kernel names things, one
+    /// per message and line (what `-j` printed before it printed ip's JSON).
+    pub json_kernel: bool,
     /// `-4` / `-6`: address family filter (0 = unspecified).
     pub family: u8,
     /// `--capture FILE`: record every datagram received to FILE.
@@ -84,7 +87,8 @@ options:
   -batch FILE  run the commands in FILE (- for stdin), one per line, as ip -batch;
                route changes go to the kernel in batches
   -force     with -batch: carry on after a failing command
-  -j         print JSON, one object per message
+  -j         print JSON as ip -j does (route show: an array of ip's objects)
+  --json=kernel  JSON named as the kernel names things, one object per message
   --capture FILE  append every datagram received to FILE (raw)
   -4, -6     IPv4 or IPv6 only
   -M, -f mpls  MPLS routes";
@@ -108,6 +112,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     while i < args.len() {
         match args[i].as_str() {
             "-j" | "-json" | "--json" => g.json = true,
+            "--json=kernel" => {
+                g.json = true;
+                g.json_kernel = true;
+            }
             "-4" => g.family = libc::AF_INET as u8,
             "-6" => g.family = libc::AF_INET6 as u8,
             "-M" => g.family = libc::AF_MPLS as u8,

@@ -109,7 +109,7 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     }
     let mut sock = g.socket()?;
     let names =
-        DevNames::new(if g.json { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? });
+        DevNames::new(if g.json_kernel { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? });
     // ask the kernel for the table wanted (as ip does), so that what is in
     // the others cannot end the dump
     let table = match filter {
@@ -123,14 +123,20 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     let mut buf = Line(Vec::with_capacity(CHUNK + 4096));
     let mut write_err = None;
+    let mut first = true;
     let sum = sock.dump_with(&req, |msg| {
         let RtnlMessage::Route(r) = msg.body() else { return ControlFlow::Continue(()) };
         if !shown(r, filter) {
             return ControlFlow::Continue(());
         }
-        if g.json {
+        if g.json_kernel {
             buf.push_str(&to_json(&msg));
             buf.push('\n');
+        } else if g.json {
+            // ip's JSON: one array of route objects
+            buf.push(if first { '[' } else { ',' });
+            first = false;
+            write_route_json(&mut buf, r, &names, filter == TableFilter::All);
         } else {
             write_route(&mut buf, r, &names, filter == TableFilter::All);
         }
@@ -148,6 +154,9 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
             }
         }
     });
+    if g.json && !g.json_kernel && write_err.is_none() {
+        buf.push_str(if first { "[]\n" } else { "]\n" });
+    }
     let flushed = match write_err {
         Some(e) => Err(e),
         None => out.write_all(&buf.0).and_then(|()| out.flush()),
@@ -647,6 +656,267 @@ fn write_seen<O: ByteOrder>(
         }
     }
     s.push('\n');
+}
+
+/// Appends `s` as a JSON string.
+fn push_json_str(out: &mut Line, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `,"key":` (or `"key":` first in an object).
+fn json_key(out: &mut Line, first: &mut bool, key: &str) {
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
+    push_json_str(out, key);
+    out.push(':');
+}
+
+fn json_text(out: &mut Line, first: &mut bool, key: &str, value: &str) {
+    json_key(out, first, key);
+    push_json_str(out, value);
+}
+
+fn json_addr(out: &mut Line, first: &mut bool, key: &str, a: &Address<'_>) {
+    json_key(out, first, key);
+    out.push('"');
+    push_addr(out, a);
+    out.push('"');
+}
+
+/// `"gateway":"A"` or `"via":{"family":"inet6","host":"A"}`, as ip -j.
+fn json_via(out: &mut Line, first: &mut bool, via: bool, a: &Address<'_>) {
+    if !via {
+        return json_addr(out, first, "gateway", a);
+    }
+    json_key(out, first, "via");
+    let fam = match a {
+        Address::V6(_) => "inet6",
+        _ => "inet",
+    };
+    out.push_str("{\"family\":\"");
+    out.push_str(fam);
+    out.push_str("\",\"host\":\"");
+    push_addr(out, a);
+    out.push_str("\"}");
+}
+
+fn json_flags(out: &mut Line, first: &mut bool, flags: u32) {
+    json_key(out, first, "flags");
+    out.push('[');
+    let mut n = 0;
+    for (bit, name) in FLAG_NAMES {
+        if flags & bit != 0 {
+            if n > 0 {
+                out.push(',');
+            }
+            push_json_str(out, name);
+            n += 1;
+        }
+    }
+    out.push(']');
+}
+
+/// One route as `ip -j route show` prints it: the same keys, in the same
+/// order, with the same value forms.
+pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) {
+    let h = r.header();
+    let host_len = match h.rtm_family {
+        AF_INET6 => 128,
+        AF_MPLS => 20,
+        _ => 32,
+    };
+    let all = r.attrs();
+    let seen = Seen::of(all.clone());
+    let rare = if seen.rare { Rare::of(all.clone()) } else { Rare::none() };
+    let mut first = true;
+    let f = &mut first;
+    out.push('{');
+    let kind = h.kind();
+    if kind != RouteType::UNICAST {
+        json_text(out, f, "type", &kind.to_string());
+    }
+    json_key(out, f, "dst");
+    out.push('"');
+    match &seen.dst {
+        Some(a) => {
+            push_addr(out, a);
+            if h.rtm_dst_len != host_len {
+                out.push('/');
+                push_u32(out, h.rtm_dst_len.into());
+            }
+        }
+        None if h.rtm_dst_len != 0 => {
+            out.push_str("0/");
+            push_u32(out, h.rtm_dst_len.into());
+        }
+        None => out.push_str("default"),
+    }
+    out.push('"');
+    if let Some(a) = &rare.src {
+        json_key(out, f, "from");
+        out.push('"');
+        push_addr(out, a);
+        out.push('/');
+        push_u32(out, h.rtm_src_len.into());
+        out.push('"');
+    }
+    if let Some(id) = rare.nhid {
+        json_key(out, f, "nhid");
+        push_u32(out, id);
+    }
+    if let Some(l) = &rare.newdst {
+        json_key(out, f, "as");
+        out.push_str("{\"to\":\"");
+        push_labels(out, l);
+        out.push_str("\"}");
+    }
+    if let Some(e) = &rare.encap {
+        // not yet ip's encap object: the kernel-named one
+        json_key(out, f, "encap");
+        out.push_str(&to_json(e));
+    }
+    if h.rtm_tos != 0 {
+        json_text(out, f, "tos", &format!("0x{:02x}", h.rtm_tos));
+    }
+    match &seen.gateway {
+        Some((via, a)) if seen.gateways == 1 => json_via(out, f, *via, a),
+        Some(_) => {
+            let mut it = all.clone();
+            while let Some(Ok(a)) = it.next() {
+                match &a {
+                    RouteAttr::Gateway(gw) => json_via(out, f, false, gw),
+                    RouteAttr::Via(v) => json_via(out, f, true, &v.addr),
+                    _ => {}
+                }
+            }
+        }
+        None => {}
+    }
+    if let Some(i) = seen.oif {
+        json_key(out, f, "dev");
+        match names.get(i) {
+            Some(n) => push_json_str(out, n),
+            None => {
+                out.push_str("\"if");
+                push_u32(out, i);
+                out.push('"');
+            }
+        }
+    }
+    // ip names a table other than main when it shows every table
+    let table = r.table();
+    if show_table && table != RouteTable::MAIN {
+        json_text(out, f, "table", &table.to_string());
+    }
+    if h.protocol() != RouteProtocol::BOOT {
+        json_text(out, f, "protocol", &h.protocol().to_string());
+    }
+    if h.scope() != RouteScope::UNIVERSE {
+        json_text(out, f, "scope", &h.scope().to_string());
+    }
+    if let Some(p) = &seen.prefsrc {
+        json_addr(out, f, "prefsrc", p);
+    }
+    if let Some(m) = seen.priority {
+        json_key(out, f, "metric");
+        push_u32(out, m);
+    }
+    json_flags(out, f, h.rtm_flags.get());
+    if let Some(m) = rare.mark {
+        json_key(out, f, "mark");
+        push_u32(out, m);
+    }
+    if let Some(e) = rare.expires.filter(|e| *e != 0) {
+        json_key(out, f, "expires");
+        let _ = write!(out, "{}", e / 100);
+    }
+    if let Some(n) = &rare.metrics {
+        json_key(out, f, "metrics");
+        out.push_str("[{");
+        let mut mf = true;
+        for m in n.iter().map_while(Result::ok) {
+            match m {
+                MetricAttr::Lock(_) | MetricAttr::Unknown(_) | MetricAttr::Invalid(..) => {}
+                MetricAttr::CcAlgo(c) => json_text(out, &mut mf, "congestion", c),
+                MetricAttr::Features(v) => {
+                    json_key(out, &mut mf, "features");
+                    push_u32(out, v);
+                }
+                MetricAttr::Rtt(v) | MetricAttr::RttVar(v) | MetricAttr::RtoMin(v) => {
+                    json_key(out, &mut mf, &metric_short_name(m.id()));
+                    push_u32(out, v);
+                }
+                other => {
+                    if let Some(v) = metric_u32(&other) {
+                        json_key(out, &mut mf, &metric_short_name(other.id()));
+                        push_u32(out, v);
+                    }
+                }
+            }
+        }
+        out.push_str("}]");
+    }
+    if h.rtm_family == AF_INET6 {
+        if let Some(p) = rare.pref {
+            let p = match p {
+                0 => "medium".to_owned(),
+                1 => "high".to_owned(),
+                3 => "low".to_owned(),
+                n => n.to_string(),
+            };
+            json_text(out, f, "pref", &p);
+        }
+    }
+    if let Some(mp) = &rare.multipath {
+        json_key(out, f, "nexthops");
+        out.push('[');
+        for (k, hop) in mp.hops().map_while(Result::ok).enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            let mut hf = true;
+            let mut it = hop.attrs();
+            while let Some(Ok(a)) = it.next() {
+                match &a {
+                    RouteAttr::Gateway(gw) => json_via(out, &mut hf, false, gw),
+                    RouteAttr::Via(v) => json_via(out, &mut hf, true, &v.addr),
+                    _ => {}
+                }
+            }
+            json_key(out, &mut hf, "dev");
+            let i = hop.ifindex() as u32;
+            match names.get(i) {
+                Some(n) => push_json_str(out, n),
+                None => {
+                    out.push_str("\"if");
+                    push_u32(out, i);
+                    out.push('"');
+                }
+            }
+            if h.rtm_family != AF_MPLS {
+                json_key(out, &mut hf, "weight");
+                push_u32(out, hop.weight().into());
+            }
+            json_flags(out, &mut hf, hop.header.rtnh_flags.into());
+            out.push('}');
+        }
+        out.push(']');
+    }
+    out.push('}');
 }
 
 /// `via ADDR` for each `RTA_GATEWAY`, `via [inet|inet6] ADDR` for each
