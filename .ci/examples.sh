@@ -34,13 +34,22 @@ grep -qx 'Error: Nexthop has invalid gateway.' "$out.err" \
 rm -f "$out.err"
 ip -n "$ns" route del 192.0.2.0/24
 for _ in $(seq 50); do
-  grep -q '^deleted route .*192.0.2.0.*/24' "$out" && break
+  grep -qx 'deleted route 192.0.2.0/24 table main' "$out" && break
   sleep 0.1
 done
-grep -q '^new route .*192.0.2.0.*/24 table 254' "$out" \
+grep -qx 'new route 192.0.2.0/24 table main' "$out" \
   || { echo "mon_routing_table missed the new route:" >&2; cat "$out" >&2; exit 1; }
-grep -q '^deleted route .*192.0.2.0.*/24' "$out" \
+grep -qx 'deleted route 192.0.2.0/24 table main' "$out" \
   || { echo "mon_routing_table missed the deletion:" >&2; cat "$out" >&2; exit 1; }
-ip netns exec "$ns" "$ex/get_routing_table" | grep -q '^192.0.2.0/24\|^10.9.0.0/24' \
-  || { echo "get_routing_table printed nothing expected" >&2; exit 1; }
+# IPv6 too, and a gateway of the other family (RTA_VIA)
+ip -n "$ns" -6 addr add fd00:9::1/64 dev v0 nodad
+ip netns exec "$ns" "$ex/set_routing_table" fd00:77::/64 fd00:9::2 v0
+ip -n "$ns" -6 route show fd00:77::/64 | grep -q 'via fd00:9::2 dev v0 proto static' \
+  || { echo "set_routing_table: the IPv6 route is not in the table" >&2; exit 1; }
+ip -n "$ns" route add 198.51.100.0/24 via inet6 fd00:9::2 dev v0
+got=$(ip netns exec "$ns" "$ex/get_routing_table")
+for want in '^10\.9\.0\.0/24 +- +[0-9]+$' '^fd00:77::/64 +fd00:9::2 ' '^198\.51\.100\.0/24 +fd00:9::2 '; do
+  echo "$got" | grep -Eq "$want" || { echo "get_routing_table: no line like $want in:" >&2; echo "$got" >&2; exit 1; }
+done
+if grep -q 'V4(\|V6(\|Some(' "$out"; then echo "mon_routing_table printed Debug text" >&2; exit 1; fi
 echo "examples: set, monitor and get work in a scratch namespace"

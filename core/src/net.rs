@@ -74,6 +74,32 @@ impl<'a> Address<'a> {
     }
 }
 
+impl core::fmt::Display for Address<'_> {
+    /// As `ip` prints it: `10.0.0.1`, `fd00::1`, an MPLS stack as
+    /// `100/200`, other bytes as hex.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Address::V4(a) => a.fmt(f),
+            Address::V6(a) => a.fmt(f),
+            Address::Mpls(l) => l.fmt(f),
+            Address::Other(b) => b.iter().try_for_each(|x| write!(f, "{x:02x}")),
+        }
+    }
+}
+
+impl core::fmt::Display for Labels<'_> {
+    /// The labels, `/`-separated, as `ip` prints a stack (`100/200`).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        for (i, l) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str("/")?;
+            }
+            write!(f, "{}", l.label)?;
+        }
+        Ok(())
+    }
+}
+
 impl From<Ipv4Addr> for Address<'_> {
     fn from(a: Ipv4Addr) -> Self {
         Address::V4(a)
@@ -233,6 +259,42 @@ mod gen {
             let mut b = [0u8; 16];
             u.fill_buffer(&mut b[..n])?;
             enc(w.attr(id, &b[..n]))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::fmt::Write;
+
+    /// A fixed buffer to format into (the crate has no allocator).
+    struct Buf([u8; 64], usize);
+    impl Write for Buf {
+        fn write_str(&mut self, s: &str) -> core::fmt::Result {
+            let end = self.1 + s.len();
+            self.0.get_mut(self.1..end).ok_or(core::fmt::Error)?.copy_from_slice(s.as_bytes());
+            self.1 = end;
+            Ok(())
+        }
+    }
+    fn shown(a: &Address<'_>) -> ([u8; 64], usize) {
+        let mut b = Buf([0; 64], 0);
+        write!(b, "{a}").unwrap();
+        (b.0, b.1)
+    }
+
+    #[test]
+    fn addresses_display_as_ip_prints_them() {
+        let cases: [(Address<'_>, &str); 4] = [
+            (Address::V4(Ipv4Addr::new(10, 0, 0, 1)), "10.0.0.1"),
+            (Address::V6(Ipv6Addr::new(0xfd00, 0, 0, 0, 0, 0, 0, 1)), "fd00::1"),
+            (Address::Mpls(Labels(&[0, 0x06, 0x40, 0, 0, 0x0c, 0x81, 0])), "100/200"),
+            (Address::Other(&[0xde, 0xad]), "dead"),
+        ];
+        for (a, want) in cases {
+            let (b, n) = shown(&a);
+            assert_eq!(&b[..n], want.as_bytes());
         }
     }
 }

@@ -1,10 +1,10 @@
 //! The article's third program: print routing changes as they happen.
 //!
-//! `cargo run --example mon_routing_table` (Ctrl-C to stop)
+//! `cargo run --example mon_routing_table` (Ctrl-C to stop; read-only)
 use rtnl_core::message::consts::{RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
 use rtnl_core::message::RtnlMessage;
 use rtnl_core::route::{RouteAttr, RTM_DELROUTE};
-use rtnl_io::{Error, Socket};
+use rtnl_io::{Error, Event, Socket};
 
 const GROUPS: [u32; 2] = [RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE];
 
@@ -14,21 +14,22 @@ fn main() -> Result<(), Error> {
         sock.add_membership(g)?;
     }
     loop {
-        let r = sock.recv_messages(|msg| {
-            let RtnlMessage::Route(route) = msg.body() else { return };
-            let what = if msg.ty() == RTM_DELROUTE { "deleted" } else { "new" };
-            let dst = route
-                .attrs()
-                .flatten()
-                .find_map(|a| if let RouteAttr::Dst(d) = a { Some(format!("{d:?}")) } else { None })
-                .unwrap_or_else(|| "default".into());
-            println!("{what} route {dst}/{} table {}", route.header().rtm_dst_len, route.table().0);
-        });
-        match r {
-            Ok(_) => {}
+        sock.recv_events(|e| match e {
+            Event::Message { msg, .. } => {
+                let RtnlMessage::Route(route) = msg.body() else { return };
+                let what = if msg.ty() == RTM_DELROUTE { "deleted" } else { "new" };
+                let len = route.header().rtm_dst_len;
+                let dst = route
+                    .attrs()
+                    .flatten()
+                    .find_map(|a| if let RouteAttr::Dst(d) = a { Some(format!("{d}/{len}")) } else { None })
+                    .unwrap_or_else(|| "default".into());
+                println!("{what} route {dst} table {}", route.table());
+            }
             // lost notifications are reported, never silently swallowed
-            Err(Error::Overrun) => eprintln!("notifications lost; re-read the table"),
-            Err(e) => return Err(e),
-        }
+            // (rtnl_io::Monitor re-reads the table for you)
+            Event::Overrun => eprintln!("notifications were lost; re-read the table"),
+            _ => {}
+        })?;
     }
 }

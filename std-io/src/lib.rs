@@ -8,19 +8,47 @@
 //!
 //! ```no_run
 //! use rtnl_core::message::RtnlMessage;
-//! use rtnl_io::{route_dump_request, Socket};
+//! use rtnl_core::net::AF_INET;
+//! use rtnl_core::route::{self, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg};
+//! use rtnl_core::wire::{flags::Request, Writer};
+//! use rtnl_io::{route_dump_request, Error, Socket, VecBuffer};
 //!
 //! let mut sock = Socket::new()?;
-//! let req = route_dump_request(sock.next_seq(), libc::AF_INET as u8);
+//!
+//! // decode: a dump, each route as it arrives
+//! let req = route_dump_request(sock.next_seq(), AF_INET);
 //! let sum = sock.dump(&req, |msg| {
 //!     if let RtnlMessage::Route(r) = msg.body() {
-//!         println!("route /{} in table {}", r.header().rtm_dst_len, r.table().0);
+//!         println!("route /{} in table {}", r.header().rtm_dst_len, r.table());
 //!     }
 //! })?;
 //! if sum.interrupted {
 //!     eprintln!("the table changed while it was read: dump again");
 //! }
-//! # Ok::<(), rtnl_io::Error>(())
+//!
+//! // encode: a request, and the kernel's refusal in its own words
+//! let hdr: RtMsg = RtMsg {
+//!     rtm_family: AF_INET,
+//!     rtm_dst_len: 24,
+//!     rtm_table: RouteTable::MAIN.0 as u8,
+//!     rtm_protocol: RouteProtocol::STATIC.0,
+//!     rtm_scope: RouteScope::UNIVERSE.0,
+//!     rtm_type: RouteType::UNICAST.0,
+//!     ..Default::default()
+//! };
+//! let mut w = Writer::new(VecBuffer::default());
+//! route::request(&mut w, route::RTM_NEWROUTE, Request::Add.flags(), sock.next_seq(), &hdr, |r| {
+//!     // a gateway on no link's subnet: the kernel says so
+//!     r.dst(std::net::Ipv4Addr::new(192, 0, 2, 0).into())?.gateway(std::net::Ipv4Addr::new(203, 0, 113, 9).into())?;
+//!     Ok(())
+//! })?;
+//! match sock.request(&w.into_inner().0) {
+//!     Ok(_) => println!("added"),
+//!     // "Error: Nexthop has invalid gateway." and, with {:#}, the attribute
+//!     Err(Error::Kernel(k)) => eprintln!("{k:#}"),
+//!     Err(e) => return Err(e.into()),
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
