@@ -921,10 +921,7 @@ pub fn link_dump_request_where(
     ext_mask: u32,
     filter: &LinkFilter<'_>,
 ) -> Result<Vec<u8>, EncodeError> {
-    use rtnl_core::message::consts::{IFLA_EXT_MASK, IFLA_LINKINFO, IFLA_MASTER};
     use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
-    // IFLA_INFO_KIND, inside IFLA_LINKINFO
-    const IFLA_INFO_KIND: u16 = 1;
     let mask = if ext_mask == 0 { RTEXT_FILTER_VF } else { ext_mask };
     let mut w = Writer::new(VecBuffer::default());
     let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
@@ -932,18 +929,8 @@ pub fn link_dump_request_where(
     hdr[0] = family;
     w.header(&hdr)?;
     // the AF_INET6 link dump refuses any attribute (and sends small messages)
-    if family == rtnl_core::net::AF_INET6 {
-        w.end_msg(m)?;
-        return Ok(w.into_inner().0);
-    }
-    w.attr_u32(IFLA_EXT_MASK, mask)?;
-    if let Some(i) = filter.master {
-        w.attr_u32(IFLA_MASTER, i)?;
-    }
-    if let Some(k) = filter.kind {
-        let n = w.begin_nest(IFLA_LINKINFO)?;
-        w.attr_str(IFLA_INFO_KIND, k)?;
-        w.end_nest(n)?;
+    if family != rtnl_core::net::AF_INET6 {
+        rtnl_core::message::write_link_dump_attrs(&mut w, Some(mask), filter.master, filter.kind)?;
     }
     w.end_msg(m)?;
     Ok(w.into_inner().0)

@@ -466,18 +466,12 @@ pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &DevNames, sho
 /// reuses, so that printing allocates nothing per route).
 pub fn write_route<O: ByteOrder>(s: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) {
     let h = r.header();
-    let host_len = match h.rtm_family {
-        AF_INET6 => 128,
-        AF_MPLS => 20,
-        _ => 32,
-    };
+    let host_len = host_len(h.rtm_family);
     let kind = h.kind();
     if kind != RouteType::UNICAST {
         let _ = write!(s, "{kind} ");
     }
-    let all = r.attrs();
-    let seen = Seen::of(all.clone());
-    let rare = if seen.rare { Rare::of(all.clone()) } else { Rare::none() };
+    let (all, seen, rare) = printed_attrs(r);
     write_seen(s, r, &seen, &rare, &all, names, show_table, host_len);
 }
 
@@ -495,24 +489,8 @@ fn write_seen<O: ByteOrder>(
     host_len: u8,
 ) {
     let h = r.header();
-    match &seen.dst {
-        Some(a) if h.rtm_dst_len != host_len => {
-            push_addr(s, a);
-            s.push('/');
-            push_u32(s, h.rtm_dst_len.into());
-            s.push(' ');
-        }
-        Some(a) => {
-            push_addr(s, a);
-            s.push(' ');
-        }
-        None if h.rtm_dst_len != 0 => {
-            s.push_str("0/");
-            push_u32(s, h.rtm_dst_len.into());
-            s.push(' ');
-        }
-        None => s.push_str("default "),
-    }
+    push_dst(s, seen.dst.as_ref(), h.rtm_dst_len, host_len);
+    s.push(' ');
     if let Some(a) = &rare.src {
         s.push_str("from ");
         push_addr(s, a);
@@ -658,6 +636,56 @@ fn write_seen<O: ByteOrder>(
     s.push('\n');
 }
 
+/// The prefix length of a host route of `family`.
+fn host_len(family: u8) -> u8 {
+    match family {
+        AF_INET6 => 128,
+        AF_MPLS => 20,
+        _ => 32,
+    }
+}
+
+/// A route's attributes, and the ones printed found in them (the rarer
+/// ones only when there are any).
+fn printed_attrs<'a, O: ByteOrder>(r: &RouteMessage<'a, O>) -> (RouteAttrs<'a, O>, Seen<'a>, Rare<'a, O>) {
+    let all = r.attrs();
+    let seen = Seen::of(all.clone());
+    let rare = if seen.rare { Rare::of(all.clone()) } else { Rare::none() };
+    (all, seen, rare)
+}
+
+/// The destination as ip prints it: `10.0.0.0/24`, a host's address
+/// alone, `0/8` without an address, or `default`.
+fn push_dst(s: &mut Line, dst: Option<&Address<'_>>, len: u8, host_len: u8) {
+    match dst {
+        Some(a) => {
+            push_addr(s, a);
+            if len != host_len {
+                s.push('/');
+                push_u32(s, len.into());
+            }
+        }
+        None if len != 0 => {
+            s.push_str("0/");
+            push_u32(s, len.into());
+        }
+        None => s.push_str("default"),
+    }
+}
+
+/// `"dev":"NAME"` (`"if<N>"` for a device without a name).
+fn json_dev(out: &mut Line, first: &mut bool, names: &DevNames, i: u32) {
+    json_key(out, first, "dev");
+    match names.get(i) {
+        Some(n) => push_json_str(out, n),
+        None => {
+            out.push_str("\"if");
+            push_u32(out, i);
+            out.push('"');
+        }
+    }
+}
+
 /// Appends `s` as a JSON string.
 fn push_json_str(out: &mut Line, s: &str) {
     out.push('"');
@@ -733,14 +761,8 @@ fn json_flags(out: &mut Line, first: &mut bool, flags: u32) {
 /// order, with the same value forms.
 pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) {
     let h = r.header();
-    let host_len = match h.rtm_family {
-        AF_INET6 => 128,
-        AF_MPLS => 20,
-        _ => 32,
-    };
-    let all = r.attrs();
-    let seen = Seen::of(all.clone());
-    let rare = if seen.rare { Rare::of(all.clone()) } else { Rare::none() };
+    let host_len = host_len(h.rtm_family);
+    let (all, seen, rare) = printed_attrs(r);
     let mut first = true;
     let f = &mut first;
     out.push('{');
@@ -750,20 +772,7 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
     }
     json_key(out, f, "dst");
     out.push('"');
-    match &seen.dst {
-        Some(a) => {
-            push_addr(out, a);
-            if h.rtm_dst_len != host_len {
-                out.push('/');
-                push_u32(out, h.rtm_dst_len.into());
-            }
-        }
-        None if h.rtm_dst_len != 0 => {
-            out.push_str("0/");
-            push_u32(out, h.rtm_dst_len.into());
-        }
-        None => out.push_str("default"),
-    }
+    push_dst(out, seen.dst.as_ref(), h.rtm_dst_len, host_len);
     out.push('"');
     if let Some(a) = &rare.src {
         json_key(out, f, "from");
@@ -806,15 +815,7 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
         None => {}
     }
     if let Some(i) = seen.oif {
-        json_key(out, f, "dev");
-        match names.get(i) {
-            Some(n) => push_json_str(out, n),
-            None => {
-                out.push_str("\"if");
-                push_u32(out, i);
-                out.push('"');
-            }
-        }
+        json_dev(out, f, names, i);
     }
     // ip names a table other than main when it shows every table
     let table = r.table();
@@ -897,16 +898,7 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
                     _ => {}
                 }
             }
-            json_key(out, &mut hf, "dev");
-            let i = hop.ifindex() as u32;
-            match names.get(i) {
-                Some(n) => push_json_str(out, n),
-                None => {
-                    out.push_str("\"if");
-                    push_u32(out, i);
-                    out.push('"');
-                }
-            }
+            json_dev(out, &mut hf, names, hop.ifindex() as u32);
             if h.rtm_family != AF_MPLS {
                 json_key(out, &mut hf, "weight");
                 push_u32(out, hop.weight().into());
