@@ -762,3 +762,35 @@ fn route_show_json_is_ips() {
     assert_eq!(code, 0);
     assert!(out.lines().all(|l| l.starts_with("{\"type\": \"RTM_NEWROUTE\"")), "{out}");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn local_broadcast_nat_and_anycast_routes_go_to_table_local_as_with_ip() {
+    // Issue 8, finding 5: `rtnl route add local 10.78.0.1 dev v0` put the
+    // route in table main; ip puts local, broadcast, nat and anycast routes
+    // in table local unless a table is named.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for add in [
+        "route add local 10.78.0.1 dev v0",
+        "route add broadcast 10.78.0.255 dev v0",
+        "-6 route add local fd00:78::1 dev v0",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    let local = ns.ip("route show table local");
+    assert!(local.contains("local 10.78.0.1 dev v0"), "{local}");
+    assert!(local.contains("broadcast 10.78.0.255 dev v0"), "{local}");
+    assert!(ns.ip("-6 route show table local").contains("local fd00:78::1 dev v0"));
+    assert!(!ns.ip("route show table main").contains("10.78.0."));
+    // and a table named is the table used
+    assert_eq!(ns.rtnl("route add local 10.78.0.2 dev v0 table main").0, 0);
+    assert!(ns.ip("route show table main").contains("local 10.78.0.2 dev v0"));
+    // delete finds them where add put them
+    let (code, _, err) = ns.rtnl("route del local 10.78.0.1 dev v0");
+    assert_eq!(code, 0, "{err}");
+    assert!(!ns.ip("route show table local").contains("local 10.78.0.1 "));
+}

@@ -1289,8 +1289,16 @@ impl RouteSpec {
     /// Encodes the request the way `ip route` builds it.
     pub fn encode(&self, op: RouteOp, seq: u32) -> Result<Vec<u8>, String> {
         let (ty, flags) = op.type_and_flags();
-        let table = self.table.unwrap_or(RouteTable::MAIN.0);
         let kind = self.kind.unwrap_or(RouteType::UNICAST);
+        // as ip: local, broadcast, nat and anycast routes live in table
+        // local unless another is named (for a delete too, to find them)
+        let table = self.table.unwrap_or(
+            if [RouteType::LOCAL, RouteType::BROADCAST, RouteType::NAT, RouteType::ANYCAST].contains(&kind) {
+                RouteTable::LOCAL.0
+            } else {
+                RouteTable::MAIN.0
+            },
+        );
         let mut h = RtMsg::<rtnl_core::wire::NativeEndian> {
             rtm_family: self.family,
             rtm_dst_len: if self.label.is_some() { 20 } else { self.dst.map(|d| d.1).unwrap_or(0) },
