@@ -871,12 +871,44 @@ pub fn route_dump_request(seq: u32, family: u8) -> Vec<u8> {
 /// early. Kernels without strict checking ignore the filter: filter the
 /// replies too. `AF_MPLS` has no tables, and takes no filter.
 pub fn route_dump_request_in(seq: u32, family: u8, table: Option<u32>) -> Vec<u8> {
+    route_dump_request_where(seq, family, &RouteFilter { table, ..Default::default() })
+}
+
+/// What a route dump asks the kernel to keep (`NETLINK_GET_STRICT_CHK`,
+/// which [`Socket`] turns on; see [`route_dump_request_where`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RouteFilter {
+    /// Only this table (`RTA_TABLE`; ignored for `AF_MPLS`, which has none).
+    pub table: Option<u32>,
+    /// Only routes of this protocol (`rtm_protocol`; 0 cannot be asked for).
+    pub protocol: Option<u8>,
+    /// Only routes of this type (`rtm_type`).
+    pub kind: Option<u8>,
+    /// Only routes through this output device (`RTA_OIF`; the kernel
+    /// matches any next hop of a multipath route).
+    pub oif: Option<u32>,
+}
+
+/// A route dump request that the kernel filters: it sends only the routes
+/// `filter` selects and marks the replies `NLM_F_DUMP_FILTERED`. These are
+/// the only filters the kernel takes for a route dump (any other attribute
+/// is refused); kernels without strict checking ignore them, so a caller
+/// filters the replies too.
+pub fn route_dump_request_where(seq: u32, family: u8, filter: &RouteFilter) -> Vec<u8> {
     let mut w = Writer::new(VecBuffer::default());
-    let hdr = RtMsg { rtm_family: family, ..Default::default() };
-    // A Vec grows as needed and 36 bytes fit a u16: this cannot fail.
+    let hdr = RtMsg {
+        rtm_family: family,
+        rtm_protocol: filter.protocol.unwrap_or(0),
+        rtm_type: filter.kind.unwrap_or(0),
+        ..Default::default()
+    };
+    // A Vec grows as needed and 44 bytes fit a u16: this cannot fail.
     let _ = route::request(&mut w, route::RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |r| {
-        if let (Some(t), false) = (table, family == rtnl_core::net::AF_MPLS) {
+        if let (Some(t), false) = (filter.table, family == rtnl_core::net::AF_MPLS) {
             r.table(t)?;
+        }
+        if let Some(o) = filter.oif {
+            r.oif(o)?;
         }
         Ok(())
     });

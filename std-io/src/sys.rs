@@ -110,3 +110,28 @@ pub fn recv_netlink(fd: BorrowedFd<'_>, buf: &mut [u8], flags: libc::c_int) -> R
     }
     Ok(info)
 }
+
+/// `strftime(format)` of the local time `secs` seconds after the epoch
+/// (`localtime_r`, so the `TZ` the process has); `None` if the time has no
+/// local form or the text exceeds 127 bytes.
+pub fn local_time(secs: i64, format: &std::ffi::CStr) -> Option<String> {
+    // time_t is 32 bits on some targets
+    #[allow(clippy::useless_conversion)]
+    let t: libc::time_t = secs.try_into().ok()?;
+    // SAFETY: `tm` is plain data (zero is a valid value); localtime_r
+    // writes only into it and returns null on failure.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are valid for the call.
+    if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
+        return None;
+    }
+    let mut buf = [0u8; 128];
+    // SAFETY: strftime writes at most `buf.len()` bytes (NUL included) into
+    // `buf`, reads `format` (NUL-terminated) and `tm`, and returns the length
+    // written without the NUL (0 if it did not fit).
+    let n = unsafe { libc::strftime(buf.as_mut_ptr().cast(), buf.len(), format.as_ptr(), &tm) };
+    if n == 0 {
+        return None;
+    }
+    String::from_utf8(buf[..n].to_vec()).ok()
+}

@@ -64,6 +64,11 @@ impl Netns {
         a.extend(cmd.split_whitespace());
         ok("ip", &a)
     }
+    fn ip_status(&self, cmd: &str) -> (i32, String, String) {
+        let mut a = vec!["-n", &self.0];
+        a.extend(cmd.split_whitespace());
+        run("ip", &a)
+    }
     fn rtnl(&self, cmd: &str) -> (i32, String, String) {
         let mut a = vec!["-n", &self.0];
         a.extend(cmd.split_whitespace());
@@ -127,14 +132,13 @@ fn route_changes_agree_with_ip() {
     assert_eq!((code, err.trim()), (2, "RTNETLINK answers: File exists"));
 }
 
-#[test]
-#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
-fn monitor_prints_notifications() {
-    if !live() {
-        return;
-    }
-    let ns = Netns::new();
-    let mut child = Command::new(RTNL).args(["-n", &ns.0, "monitor", "route"]).stdout(Stdio::piped()).spawn().unwrap();
+/// The lines `rtnl OPTS monitor route` prints while a route is added and
+/// deleted (up to the deletion).
+fn monitor_lines(ns: &Netns, opts: &[&str]) -> Vec<String> {
+    let mut args = vec!["-n", &ns.0];
+    args.extend(opts);
+    args.extend(["monitor", "route"]);
+    let mut child = Command::new(RTNL).args(&args).stdout(Stdio::piped()).spawn().unwrap();
     let lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -147,13 +151,13 @@ fn monitor_prints_notifications() {
     // the monitor subscribes just after it starts: add routes until it reports one
     let mut got = Vec::new();
     for i in 0..100 {
-        ns.ip(&format!("route add 10.40.{i}.0/24 via 10.9.0.2"));
+        ns.ip(&format!("route replace 10.40.{i}.0/24 via 10.9.0.2"));
         if let Ok(l) = rx.recv_timeout(Duration::from_millis(100)) {
             got.push(l);
             break;
         }
     }
-    ns.ip("route add 10.50.0.0/24 via 10.9.0.2");
+    ns.ip("route replace 10.50.0.0/24 via 10.9.0.2");
     ns.ip("route del 10.50.0.0/24");
     while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
         let done = l.starts_with("Deleted ");
@@ -164,8 +168,45 @@ fn monitor_prints_notifications() {
     }
     let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::SIGTERM);
     let _ = child.wait();
+    got
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn monitor_prints_notifications() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let got = monitor_lines(&ns, &[]);
     assert!(got.iter().any(|l| l.trim_end() == "10.50.0.0/24 via 10.9.0.2 dev v0"), "{got:?}");
     assert!(got.iter().any(|l| l.trim_end() == "Deleted 10.50.0.0/24 via 10.9.0.2 dev v0"), "{got:?}");
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn monitor_timestamps_are_ips() {
+    // Issue 8, deliver 1: `-t` (a `Timestamp: … usec` line before each
+    // event) and `-ts` (a `[…] ` prefix), as ip monitor prints them.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let got = monitor_lines(&ns, &["-t"]);
+    let at = got.iter().position(|l| l.trim_end() == "Deleted 10.50.0.0/24 via 10.9.0.2 dev v0").expect("the deletion");
+    let stamp = &got[at - 1];
+    // Timestamp: Wed Dec  2 01:40:00 2026 123456 usec
+    let rest = stamp.strip_prefix("Timestamp: ").and_then(|r| r.strip_suffix(" usec")).expect(stamp);
+    let (when, usec) = rest.rsplit_once(' ').unwrap();
+    assert_eq!(when.len(), "Wed Dec  2 01:40:00 2026".len(), "{stamp}");
+    assert!(usec.parse::<u32>().is_ok_and(|u| u < 1_000_000), "{stamp}");
+    let short = monitor_lines(&ns, &["-ts"]);
+    let del = short.iter().find(|l| l.contains("Deleted 10.50.0.0/24")).expect("the deletion");
+    let (stamp, rest) = del.split_once("] ").unwrap();
+    assert_eq!(rest.trim_end(), "Deleted 10.50.0.0/24 via 10.9.0.2 dev v0");
+    // [YYYY-MM-DDTHH:MM:SS.uuuuuu
+    assert_eq!(stamp.len(), "[2026-12-02T01:40:00.123456".len(), "{del}");
+    assert_eq!(&stamp[11..12], "T", "{del}");
 }
 
 fn testdata(name: &str) -> String {
@@ -643,7 +684,7 @@ fn abbreviations_help_and_version_work_as_in_ip() {
     }
     let (code, top, _) = run(RTNL, &["help"]);
     assert_eq!(code, 0);
-    assert!(top.starts_with("usage: rtnl "), "{top}");
+    assert!(top.starts_with("Usage: rtnl "), "{top}");
     let (code, v, _) = run(RTNL, &["--version"]);
     assert_eq!((code, v.trim()), (0, concat!("rtnl utility, rtnl ", env!("CARGO_PKG_VERSION"))));
     assert_eq!(run(RTNL, &["-V"]).1, v);
@@ -652,10 +693,10 @@ fn abbreviations_help_and_version_work_as_in_ip() {
     assert_eq!((code, err.trim()), (255, "Command \"foo\" is unknown, try \"rtnl route help\"."));
     let (code, _, err) = run(RTNL, &["foo"]);
     assert_eq!((code, err.trim()), (1, "Object \"foo\" is unknown, try \"rtnl help\"."));
-    // ip's verbs that rtnl lacks are said to be so, not mistaken for others
-    let (code, _, err) = run(RTNL, &["route", "g", "10.0.0.1"]);
+    // ip's keywords that rtnl lacks are said to be so, not mistaken for others
+    let (code, _, err) = run(RTNL, &["route", "show", "vr", "blue"]);
     assert_eq!(code, 255);
-    assert!(err.contains("\"get\" is not implemented"), "{err}");
+    assert!(err.contains("\"vrf\" is not implemented"), "{err}");
     if !live() {
         return;
     }
@@ -793,4 +834,369 @@ fn local_broadcast_nat_and_anycast_routes_go_to_table_local_as_with_ip() {
     let (code, _, err) = ns.rtnl("route del local 10.78.0.1 dev v0");
     assert_eq!(code, 0, "{err}");
     assert!(!ns.ip("route show table local").contains("local 10.78.0.1 "));
+}
+
+/// A namespace with routes of many shapes: tables, protocols, types,
+/// metrics, gateways, sources, marks, multipath, IPv6.
+fn rich_routes() -> Netns {
+    let ns = Netns::new();
+    ns.ip("link add w0 type veth peer name w1");
+    ns.ip("link set w0 up");
+    ns.ip("link set w1 up");
+    ns.ip("addr add 10.10.0.1/24 dev w0");
+    for r in [
+        "route add 10.1.0.0/24 via 10.9.0.2 metric 5 proto static",
+        "route add 10.1.0.0/16 via 10.10.0.2 proto static",
+        "route add 10.1.0.128/25 dev w0 proto 99",
+        "route add 10.2.0.0/24 nexthop via 10.9.0.2 dev v0 weight 1 nexthop via 10.10.0.3 dev w0 weight 3",
+        "route add 10.3.0.0/24 via 10.9.0.2 mtu 1400 advmss 1360 src 10.9.0.1",
+        "route add blackhole 10.5.0.0/16",
+        "route add unreachable 10.4.0.0/16 metric 9",
+        "route add prohibit 10.4.1.0/24",
+        "route add 10.6.0.0/24 via 10.9.0.2 table 100 proto static",
+        "route add 10.6.1.0/24 dev w0 table 100 scope link",
+        "route add 10.7.0.0/24 via inet6 fd00:9::2 dev v0",
+        "route add 10.8.0.0/24 dev v0 src 10.9.0.1 tos 0x10",
+        "route add 10.0.0.0/8 via 10.10.0.2 dev w0 onlink",
+        "route add 0.0.0.0/0 via 10.9.0.254",
+        "-6 route add fd00:7::/64 via fd00:9::2 metric 7",
+        "-6 route add fd00:8::/64 dev v0 proto static pref high",
+        "-6 route add fd00:7:1::/48 via fd00:9::3 table 100",
+    ] {
+        ns.ip(r);
+    }
+    ns
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn route_show_selectors_print_what_ip_prints() {
+    // Issue 8, deliver 3: `route show` with ip's selectors; each command
+    // prints what ip prints for it, in text and in JSON.
+    if !live() {
+        return;
+    }
+    let ns = rich_routes();
+    for sel in [
+        "",
+        "table all",
+        "table 100",
+        "table local",
+        "table all type local",
+        "table all proto kernel",
+        "proto static",
+        "proto 99",
+        "protocol all",
+        "type blackhole",
+        "type unicast",
+        "scope link",
+        "scope global",
+        "dev w0",
+        "oif w0",
+        "via 10.9.0.2",
+        "via 10.10.0.0/24",
+        "via inet6 fd00:9::2",
+        "src 10.9.0.1",
+        "metric 5",
+        "tos 0x10",
+        "10.1.0.0/16",
+        "exact 10.1.0.0/24",
+        "root 10.1.0.0/16",
+        "match 10.1.0.200",
+        "to match 10.1.0.5/32",
+        "default",
+        "from 0/0",
+        "table all root 10.6.0.0/16",
+        "table all iif lo",
+        "root 10/8 proto static",
+        "ta al ty unr",
+    ] {
+        for fam in ["", "-6 "] {
+            let cmd = format!("{fam}route show {sel}");
+            let (ip_code, _, ip_err) = ns.ip_status(&cmd);
+            if ip_code != 0 {
+                // refused (an address of the other family): as ip refuses it
+                let (code, _, err) = ns.rtnl(&cmd);
+                assert_eq!((code, err.trim()), (ip_code, ip_err.trim()), "{cmd}");
+                continue;
+            }
+            let mut ours = norm(&ns.rtnl(&cmd).1);
+            let j = format!("-j {cmd}");
+            let (code, json, err) = ns.rtnl(&j);
+            assert_eq!(code, 0, "{j}: {err}");
+            let mut json: serde_json::Value =
+                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{j}: {e}: {json}"));
+            if sel.starts_with("dev") || sel.starts_with("oif") {
+                // `dev D` selects a multipath route with a hop through D, as
+                // ip does since 6.10; this ip (6.1) leaves it out
+                if let Some(at) = ours.iter().position(|l| l.starts_with("10.2.0.0/24")) {
+                    ours.drain(at..at + 3);
+                }
+                json.as_array_mut().unwrap().retain(|r| r["dst"] != "10.2.0.0/24");
+            }
+            assert_eq!(ours, norm(&ns.ip(&cmd)), "{cmd}");
+            let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&j)).unwrap();
+            assert_eq!(json, theirs, "rtnl {j}");
+        }
+    }
+    // the options that change the text: -d, -o, and -p for JSON (byte for byte)
+    for cmd in [
+        "-d route show",
+        "-d route show table all",
+        "-o route show",
+        "-j -p route show",
+        "-j -p route show table all",
+        "-j -p -6 route show",
+    ] {
+        assert_eq!(ns.rtnl(cmd).1, ns.ip(cmd), "{cmd}");
+    }
+    // the kernel filtered the dump (its replies say so): the table, the
+    // protocol and the device were in the request
+    let cap = std::env::temp_dir().join(format!("rtnl-cli-sel-{}.bin", std::process::id()));
+    let capf = cap.to_str().unwrap();
+    let (code, _, err) = ns.rtnl(&format!("--capture {capf} route show table 100 proto static dev v0"));
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = run(RTNL, &["decode", "--json", capf]);
+    std::fs::remove_file(&cap).ok();
+    let routes: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "RTM_NEWROUTE")
+        .collect();
+    assert_eq!(routes.len(), 1, "the kernel sent only what was asked for: {out}");
+    assert!(routes.iter().all(|v| v["flags"].as_u64().unwrap() & 0x20 != 0), "NLM_F_DUMP_FILTERED: {out}");
+    // refusals as ip words them, with its exit codes
+    let (code, _, err) = ns.rtnl("route show table nosuch");
+    assert_eq!((code, err.trim()), (255, "Error: argument \"nosuch\" is wrong: table id value is invalid"));
+    let (code, _, err) = ns.rtnl("route show dev nosuch");
+    assert_eq!((code, err.trim()), (1, "Cannot find device \"nosuch\""));
+    let (code, _, err) = ns.rtnl("route show table");
+    assert_eq!((code, err.trim()), (255, "Command line is not complete. Try option \"help\""));
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn route_get_looks_up_as_ip_does() {
+    // Issue 8, deliver 3: `route get ADDR [from] [iif] [oif] [mark] [uid]
+    // [ipproto] [sport] [dport] [fibmatch]`.
+    if !live() {
+        return;
+    }
+    let ns = rich_routes();
+    ns.ip("rule add fwmark 7 table 100");
+    ok("ip", &["netns", "exec", &ns.0, "sysctl", "-qw", "net.ipv4.conf.all.forwarding=1"]);
+    for q in [
+        "route get 10.1.0.9",
+        "route get 10.1.0.200",
+        "route get 10.1.5.5",
+        "route get 10.2.0.1",
+        "route get 10.9.0.2",
+        "route get 10.9.0.1",
+        "route get 127.0.0.1",
+        "route get 10.6.0.1 mark 7",
+        "route get 10.1.0.9 from 10.9.0.1",
+        "route get 10.1.0.9 oif w0",
+        "route get 10.1.0.9 uid 1000",
+        "route get 10.1.0.9 ipproto udp sport 53 dport 5353",
+        "route get 10.1.0.9 ipproto tcp dport 80",
+        "route get fibmatch 10.1.0.9",
+        "route get fibmatch 10.2.0.1",
+        "route get 10.1.0.9 from 10.10.0.9 iif w1",
+        "-6 route get fd00:7::1",
+        "-6 route get fibmatch fd00:7::1",
+        "-6 route get fd00:7::1 oif v0",
+        "-6 route get ::1",
+        "-s route get 10.9.0.2",
+        "-d route get 10.1.0.9",
+        "route get 10.1.0.9/32",
+        "route get to 10.1.0.9",
+    ] {
+        let (code, ours, err) = ns.rtnl(q);
+        assert_eq!(code, 0, "{q}: {err}");
+        assert_eq!(norm(&ours), norm(&ns.ip(q)), "{q}");
+        let j = format!("-j {q}");
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&j).1).unwrap_or_else(|e| panic!("{j}: {e}"));
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&j)).unwrap();
+        assert_eq!(ours, theirs, "{j}");
+    }
+    // the kernel's refusal, as ip prints it
+    let (code, _, err) = ns.rtnl("route get 10.5.0.1");
+    assert_eq!((code, err.trim()), (2, "RTNETLINK answers: Invalid argument"));
+    let (code, _, err) = ns.rtnl("route get 10.4.0.1");
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = ns.rtnl("route get");
+    assert_eq!((code, err.trim()), (1, "need at least a destination address"));
+    let (code, _, err) = ns.rtnl("route get 10.1.0.9 bogus");
+    assert_eq!((code, err.trim()), (1, "Error: inet prefix is expected rather than \"bogus\"."));
+    let (code, _, err) = ns.rtnl("route add 10.1.0.0/24 foo");
+    assert_eq!((code, err.trim()), (255, "Error: either \"to\" is duplicate, or \"foo\" is a garbage."));
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn route_flush_deletes_what_show_selects() {
+    // Issue 8, deliver 3: `route flush SELECTOR`.
+    if !live() {
+        return;
+    }
+    let ns = rich_routes();
+    let (code, _, err) = ns.rtnl("route flush");
+    assert_eq!((code, err.trim()), (1, "\"rtnl route flush\" requires arguments."));
+    // what is flushed is what show selects; the rest stays
+    let before_all = ns.ip("route show table all");
+    let selected = ns.ip("route show proto static");
+    assert!(!selected.is_empty());
+    let (code, out, err) = ns.rtnl("-s route flush proto static");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("*** Round 1, deleting 2 entries ***"), "{out}");
+    assert!(out.contains("*** Flush is complete after 1 round ***"), "{out}");
+    assert_eq!(ns.ip("route show proto static"), "");
+    let after_all = ns.ip("route show table all");
+    let gone: Vec<&str> = before_all.lines().filter(|l| !after_all.contains(l)).collect();
+    assert_eq!(gone.len(), 2, "only the two static routes of main went: {gone:?}");
+    assert!(ns.ip("route show table 100").contains("10.6.0.0/24 via 10.9.0.2 dev v0 proto static"));
+    // a multipath route goes with `dev` of any of its hops
+    let (code, _, err) = ns.rtnl("route flush dev w0");
+    assert_eq!(code, 0, "{err}");
+    assert!(!ns.ip("route show").contains("10.2.0.0/24"), "{}", ns.ip("route show"));
+    assert!(!ns.ip("route show").contains("dev w0"));
+    assert!(ns.ip("route show table 100").contains("dev w0"), "another table is not flushed");
+    let (code, out, _) = ns.rtnl("-s route flush proto static");
+    assert_eq!((code, out.trim()), (0, "Nothing to flush."));
+    // IPv6, and every table
+    let (code, _, err) = ns.rtnl("-6 route flush table all proto boot");
+    assert_eq!(code, 0, "{err}");
+    assert!(!ns.ip("-6 route show table all").contains("fd00:7"), "{}", ns.ip("-6 route show table all"));
+    assert!(ns.ip("-6 route show").contains("fd00:8::/64"), "a static route stays");
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn route_save_and_restore_are_ips_format_both_ways() {
+    // Issue 8, deliver 3: `route save` / `route restore`: a dump that
+    // `ip route restore` takes, and the reverse.
+    if !live() {
+        return;
+    }
+    let sh = |ns: &Netns, cmd: &str| {
+        let o = Command::new("sh").arg("-c").arg(cmd.replace("NS", &ns.0).replace("RTNL", RTNL)).output().unwrap();
+        (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let file = std::env::temp_dir().join(format!("rtnl-cli-save-{}.bin", std::process::id()));
+    let f = file.to_str().unwrap();
+    let ns = rich_routes();
+    let main = ns.ip("route show");
+    // saved by ip, restored by rtnl (routes through gateways after the
+    // routes to them, multipath and RTA_VIA ones too)
+    assert_eq!(sh(&ns, &format!("ip -n NS route save > {f}")), (0, String::new()));
+    ns.ip("route flush table main");
+    assert_eq!(ns.ip("route show"), "");
+    let (code, err) = sh(&ns, &format!("RTNL -n NS route restore < {f}"));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(norm(&ns.ip("route show")), norm(&main), "rtnl restored ip's file");
+    // saved by rtnl, read and restored by ip (without the multipath and
+    // RTA_VIA routes, which ip restores before the routes to their gateways)
+    ns.ip("route del 10.2.0.0/24");
+    ns.ip("route del 10.7.0.0/24");
+    let main = ns.ip("route show");
+    assert_eq!(sh(&ns, &format!("RTNL -n NS route save > {f}")), (0, String::new()));
+    let o = Command::new("sh").arg("-c").arg(format!("ip -n {} route showdump < {f}", ns.0)).output().unwrap();
+    assert_eq!(norm(&String::from_utf8_lossy(&o.stdout)), norm(&main), "ip reads rtnl's file");
+    ns.ip("route flush table main");
+    assert_eq!(sh(&ns, &format!("ip -n NS route restore < {f}")), (0, String::new()));
+    assert_eq!(norm(&ns.ip("route show")), norm(&main), "ip restored rtnl's file");
+    // the same selection as ip saves
+    let mine = std::fs::read(&file).unwrap();
+    assert_eq!(sh(&ns, &format!("ip -n NS route save > {f}")), (0, String::new()));
+    let theirs = std::fs::read(&file).unwrap();
+    assert_eq!(
+        rtnl_core::wire::Messages::new(&mine[4..]).count(),
+        rtnl_core::wire::Messages::new(&theirs[4..]).count()
+    );
+    // restoring again: what exists already is not an error
+    assert_eq!(sh(&ns, &format!("RTNL -n NS route restore < {f}")), (0, String::new()));
+    let o = Command::new("sh").arg("-c").arg(format!("{RTNL} -n {} route showdump < {f}", ns.0)).output().unwrap();
+    let p = Command::new("sh").arg("-c").arg(format!("ip -n {} route showdump < {f}", ns.0)).output().unwrap();
+    assert_eq!(norm(&String::from_utf8_lossy(&o.stdout)), norm(&String::from_utf8_lossy(&p.stdout)));
+    // a file that is not a dump, and a failing restore, are errors
+    std::fs::write(&file, b"not a dump").unwrap();
+    let (code, err) = sh(&ns, &format!("RTNL -n NS route restore < {f}"));
+    assert_eq!(code, 1);
+    assert!(err.starts_with("Magic mismatch"), "{err}");
+    assert_eq!(sh(&ns, &format!("ip -n NS route save table 100 > {f}")).0, 0);
+    ns.ip("link del w0");
+    let (code, err) = sh(&ns, &format!("RTNL -n NS route restore < {f}"));
+    std::fs::remove_file(&file).ok();
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("restoring route"), "{err}");
+}
+
+#[test]
+fn help_completion_and_man_page_come_from_the_grammar() {
+    // Issue 8, deliver 1 and 6: help at every level, shell completion and
+    // a man page, all from the same keyword tables as parsing.
+    for object in ["route", "monitor", "decode", "capture"] {
+        let (code, out, err) = run(RTNL, &[object, "help"]);
+        assert_eq!(code, 0, "{object} help: {err}");
+        assert!(out.starts_with(&format!("Usage: rtnl {object} ")), "{out}");
+        for other in [&["help", object][..], &[object, "--help"]] {
+            assert_eq!(run(RTNL, other).1, out, "{other:?}");
+        }
+    }
+    let route_usage = run(RTNL, &["route", "help"]).1;
+    for verb in ["show", "add", "get", "flush", "save", "del", "replace"] {
+        assert_eq!(run(RTNL, &["route", verb, "help"]).1, route_usage, "route {verb} help");
+    }
+    for word in ["SELECTOR :=", "[ proto", "[ root | match | exact ] PREFIX", "[ fibmatch ]", "[ mtu [ lock ] NUMBER ]"]
+    {
+        let word = word.replace("[ proto", "[ protocol RTPROTO ]");
+        assert!(route_usage.contains(&word), "route help lacks {word}: {route_usage}");
+    }
+    // the man page in git is the one the tables make
+    let man = std::fs::read_to_string(format!("{}/../doc/rtnl.8", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(
+        run(RTNL, &["help", "man"]).1,
+        man,
+        "doc/rtnl.8 is stale: cargo run -q -p rtnl-io --bin rtnl -- help man > doc/rtnl.8"
+    );
+    // completion: what may come next, from the same tables
+    let words = |w: &[&str]| {
+        let mut a = vec!["completion", "words", "--"];
+        a.extend(w);
+        run(RTNL, &a).1.lines().map(str::to_owned).collect::<Vec<_>>()
+    };
+    assert!(words(&[]).contains(&"route".to_owned()));
+    assert!(words(&["-j"]).contains(&"route".to_owned()));
+    let verbs = words(&["route"]);
+    for v in ["show", "list", "get", "flush", "save", "restore", "add", "replace"] {
+        assert!(verbs.contains(&v.to_owned()), "{v}: {verbs:?}");
+    }
+    let kws = words(&["r", "s"]);
+    for k in ["table", "protocol", "dev", "via", "root", "to"].iter().filter(|k| **k != "root") {
+        assert!(kws.contains(&(*k).to_owned()), "{k}: {kws:?}");
+    }
+    assert_eq!(words(&["route", "show", "table"]), ["main", "local", "default", "all"]);
+    assert!(words(&["route", "add", "10.0.0.0/8", "dev"]).contains(&"lo".to_owned()));
+    assert!(words(&["route", "get", "10.0.0.1"]).contains(&"fibmatch".to_owned()));
+    // the bash script asks the same question
+    let script = run(RTNL, &["completion", "bash"]).1;
+    let dir = std::path::Path::new(RTNL).parent().unwrap().to_str().unwrap().to_owned();
+    let o = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "PATH={dir}:$PATH; {script}\nCOMP_WORDS=(rtnl route sh); COMP_CWORD=2; _rtnl; echo \"${{COMPREPLY[@]}}\"\n\
+             COMP_WORDS=(rtnl r s ta ''); COMP_CWORD=4; _rtnl; echo \"${{COMPREPLY[@]}}\""
+        ))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines, ["show showdump", "main local default all"], "{out}");
+    for sh in ["zsh", "fish"] {
+        let (code, s, _) = run(RTNL, &["completion", sh]);
+        assert_eq!(code, 0);
+        assert!(s.contains("rtnl completion words"), "{sh}: {s}");
+    }
+    let (code, _, err) = run(RTNL, &["completion", "tcsh"]);
+    assert_eq!((code, err.trim()), (255, "Usage: rtnl completion { bash | zsh | fish }"));
 }

@@ -37,7 +37,7 @@ struct Batch<'a> {
 impl Batch<'_> {
     fn sock(&mut self) -> Result<&mut Socket, String> {
         if self.sock.is_none() {
-            self.sock = Some(self.g.socket()?);
+            self.sock = Some(self.g.socket().map_err(|f| f.msg)?);
         }
         Ok(self.sock.as_mut().expect("just set"))
     }
@@ -127,7 +127,7 @@ impl Batch<'_> {
                     Ok(self.force)
                 }
                 Err(e) => {
-                    self.fail(&e, line);
+                    self.fail(&e.msg, line);
                     Ok(self.force)
                 }
             }

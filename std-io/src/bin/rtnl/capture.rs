@@ -21,10 +21,43 @@ use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
 use rtnl_io::VecBuffer;
 
-use crate::Global;
+use crate::grammar::{Arg, Kw, KwSet, Object, M};
+use crate::{Fail, Global};
 
-const USAGE: &str = "usage: rtnl capture dump|get RTM_GETxxx [family N] [ifindex I] [parent P] [filter-mask M] \
-                     [action-kind K] [ext-mask M] [manifest M] FILE";
+macro_rules! opt {
+    ($word:literal, $arg:literal, $help:literal) => {
+        Kw { words: &[($word, M::Exact)], arg: Arg::Value($arg), help: $help, ready: true }
+    };
+}
+
+/// `rtnl capture`'s options.
+pub const CAPTURE_OPTS: KwSet = KwSet {
+    name: "CAPTURE",
+    keywords: &[
+        opt!("family", "N", "the header's family byte"),
+        opt!("ifindex", "I", "the header's interface index field"),
+        opt!("parent", "P", "tcm_parent (tc dumps)"),
+        opt!("filter-mask", "M", "filter_mask (RTM_GETSTATS needs one)"),
+        opt!("action-kind", "K", "the TCA_ROOT_TAB { 1 { TCA_ACT_KIND K } } action dumps require"),
+        opt!("ext-mask", "M", "IFLA_EXT_MASK (link dumps; default RTEXT_FILTER_VF)"),
+        opt!("manifest", "FILE", "append a line describing the capture to FILE"),
+    ],
+    positional: Some(("FILE", "where the reply datagrams go (the request to FILE's .req.bin sibling)")),
+};
+
+/// `rtnl capture`.
+pub const CAPTURE: Object = Object {
+    name: "capture",
+    help: "send a request for any RTM_GET type and write the kernel's reply datagrams verbatim",
+    verbs: &[],
+    synopsis: "{ dump | get } RTM_GETxxx CAPTURE",
+    sets: &[&CAPTURE_OPTS],
+    notes: "",
+};
+
+fn usage() -> String {
+    crate::grammar::usage(&CAPTURE)
+}
 
 fn parse_num(s: &str) -> Result<u32, String> {
     let v = match s.strip_prefix("0x") {
@@ -52,24 +85,27 @@ fn set_field(header: &mut [u8], layout: &HeaderLayout, pick: impl Fn(&str) -> bo
     Ok(())
 }
 
-pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
-    let [what, ty, rest @ ..] = args else { return Err(USAGE.into()) };
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    if args.first().is_some_and(|a| crate::matches(a, "help") || a == "--help") {
+        return Ok(crate::grammar::print_usage(&CAPTURE));
+    }
+    let [what, ty, rest @ ..] = args else { return Err(usage().into()) };
     let dump = match what.as_str() {
         "dump" => true,
         "get" => false,
-        _ => return Err(USAGE.into()),
+        _ => return Err(usage().into()),
     };
     let ty = types::type_from_name(ty).ok_or_else(|| format!("unknown message type {ty:?}"))?;
     let info = family_of(ty).ok_or("not an RTM_* type")?;
-    let Some((file, opts)) = rest.split_last() else { return Err(USAGE.into()) };
+    let Some((file, opts)) = rest.split_last() else { return Err(usage().into()) };
     let mut header = vec![0u8; info.header.size];
     let mut action_kind = None;
     let mut ext_mask = None;
     let mut manifest = None;
     let mut it = opts.iter();
     while let Some(k) = it.next() {
-        let v = it.next().ok_or_else(|| format!("{k} needs a value\n{USAGE}"))?;
-        match k.as_str() {
+        let v = it.next().ok_or_else(|| format!("Error: argument \"{k}\" is required\n{}", usage()))?;
+        match crate::grammar::find(k, CAPTURE_OPTS.keywords).map(Kw::name).unwrap_or(k) {
             "family" => header[0] = parse_num(v)? as u8,
             "ifindex" => {
                 set_field(&mut header, info.header, |n| n.ends_with("ifindex") || n == "ifi_index", parse_num(v)?)?
@@ -79,14 +115,30 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
             "action-kind" => action_kind = Some(v.clone()),
             "ext-mask" => ext_mask = Some(parse_num(v)?),
             "manifest" => manifest = Some(v.clone()),
-            o => return Err(format!("unknown option {o:?}\n{USAGE}")),
+            o => return Err(format!("Error: unknown option \"{o}\"\n{}", usage()).into()),
         }
     }
     let mut sock = g.socket()?;
+    send(&mut sock, dump, ty, file, &header, action_kind, ext_mask, manifest).map_err(Fail::error)
+}
+
+/// Sends the request and records the replies (errors here are the
+/// machine's: files, the socket).
+#[allow(clippy::too_many_arguments)]
+fn send(
+    sock: &mut rtnl_io::Socket,
+    dump: bool,
+    ty: u16,
+    file: &str,
+    header: &[u8],
+    action_kind: Option<String>,
+    ext_mask: Option<u32>,
+    manifest: Option<String>,
+) -> Result<ExitCode, String> {
     let mut w = Writer::new(VecBuffer::default());
     let flags = if dump { NLM_F_REQUEST | NLM_F_DUMP } else { NLM_F_REQUEST | NLM_F_ACK };
     let m = w.begin_msg(ty, flags, sock.next_seq(), 0).map_err(|e| e.to_string())?;
-    w.header(header.as_slice()).map_err(|e| e.to_string())?;
+    w.header(header).map_err(|e| e.to_string())?;
     if let Some(kind) = &action_kind {
         write_action_kind_filter(&mut w, kind).map_err(|e| e.to_string())?;
     }

@@ -8,8 +8,45 @@ use rtnl_core::message::{types, Message, RtnlMessage};
 use rtnl_core::wire::{BigEndian, ByteOrder, LittleEndian, Messages, NativeEndian};
 use rtnl_io::json::to_json;
 
+use crate::grammar::{Arg, Kw, KwSet, Object, M};
 use crate::route::format_route;
-use crate::Global;
+use crate::{Fail, Global};
+
+/// `rtnl decode`'s options.
+pub const DECODE_OPTS: KwSet = KwSet {
+    name: "DECODE",
+    keywords: &[
+        Kw {
+            words: &[("--json", M::Exact), ("-j", M::Exact)],
+            arg: Arg::None,
+            help: "one JSON object per message, named as the kernel names things",
+            ready: true,
+        },
+        Kw {
+            words: &[("--check", M::Exact)],
+            arg: Arg::None,
+            help: "re-encode every message and report any that is not byte-exact",
+            ready: true,
+        },
+        Kw {
+            words: &[("--endian", M::Exact)],
+            arg: Arg::OneOf("ORDER", &["big", "little", "native", "auto"]),
+            help: "the byte order of the capture (default auto: the one that frames it)",
+            ready: true,
+        },
+    ],
+    positional: Some(("FILE", "the capture (raw datagrams as received; - or none for stdin)")),
+};
+
+/// `rtnl decode`.
+pub const DECODE: Object = Object {
+    name: "decode",
+    help: "print every message of a capture of raw netlink bytes, and check that each re-encodes byte-exact",
+    verbs: &[],
+    synopsis: "DECODE [ FILE | - ]",
+    sets: &[&DECODE_OPTS],
+    notes: "",
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Endian {
@@ -19,7 +56,7 @@ enum Endian {
     Auto,
 }
 
-pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     let mut json = g.json;
     let mut check = false;
     // unless told, the order that frames the input (native first)
@@ -27,8 +64,11 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" | "-j" => json = true,
+        if a == "help" || a == "--help" {
+            return Ok(crate::grammar::print_usage(&DECODE));
+        }
+        match crate::grammar::find(a, DECODE_OPTS.keywords).map(Kw::name).unwrap_or(a) {
+            "--json" => json = true,
             "--check" => check = true,
             "--endian" => {
                 endian = match it.next().map(String::as_str) {
@@ -36,17 +76,18 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
                     Some("little") => Endian::Little,
                     Some("auto") => Endian::Auto,
                     Some("native") => Endian::Native,
-                    Some(o) => return Err(format!("--endian takes big, little, native or auto, not \"{o}\"")),
+                    Some(o) => return Err(format!("--endian takes big, little, native or auto, not \"{o}\"").into()),
                     None => return Err("--endian takes big, little, native or auto".into()),
                 }
             }
             o if o.starts_with('-') && o != "-" => {
                 return Err(format!(
                     "rtnl decode: unknown option \"{o}\" (--json, --check, --endian big|little|native|auto)"
-                ))
+                )
+                .into())
             }
             f if file.is_none() => file = Some(f.to_owned()),
-            o => return Err(format!("rtnl decode: unexpected argument {o:?}")),
+            o => return Err(format!("rtnl decode: unexpected argument \"{o}\"").into()),
         }
     }
     let mut data = Vec::new();
@@ -54,7 +95,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         None | Some("-") => std::io::stdin().read_to_end(&mut data).map(drop),
         Some(f) => std::fs::read(f).map(|d| data = d),
     }
-    .map_err(|e| format!("rtnl decode: cannot read {}: {e}", file.as_deref().unwrap_or("stdin")))?;
+    .map_err(|e| Fail::error(format!("rtnl decode: cannot read {}: {e}", file.as_deref().unwrap_or("stdin"))))?;
     if endian == Endian::Auto {
         let native_ok = chain_ok::<NativeEndian>(&data);
         endian = if native_ok {
@@ -189,7 +230,7 @@ fn print_text<O: ByteOrder>(msg: &Message<'_, O>, names: &crate::route::DevNames
     );
     match msg.body() {
         RtnlMessage::Route(r) => {
-            print!("{head}: {}", format_route(r, names, true));
+            print!("{head}: {}", format_route(r, names, &crate::route::Show::tables(true)));
         }
         RtnlMessage::Error(e) => match (e.error(), e.message()) {
             (0, _) => println!("{head}: ACK"),

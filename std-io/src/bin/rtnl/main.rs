@@ -1,20 +1,31 @@
 //! `rtnl`: an iproute2-like tool on rtnl-core and rtnl-io.
 //!
 //! ```text
-//! rtnl [-n NETNS] [-j] [-4|-6|-M] route show [table T|all]
-//! rtnl [-n NETNS] route add|del|replace|change|append PREFIX [via GW] [dev IF] ...
-//! rtnl [-n NETNS] [-j] monitor [route|all]
+//! rtnl [OPTIONS] route { show | flush | save } SELECTOR
+//! rtnl [OPTIONS] route { add | del | replace | change | append | prepend | test } ROUTE
+//! rtnl [OPTIONS] route get ADDRESS [from A] [iif D] [oif D] [mark M] ...
+//! rtnl [OPTIONS] route { restore | showdump } < FILE
+//! rtnl [OPTIONS] monitor [route|all]
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
+//! rtnl help [OBJECT | man]; rtnl completion bash|zsh|fish
 //! ```
+//!
+//! The grammar (options, objects, verbs, keywords) is in tables
+//! ([`grammar`]) that parsing, help, completion and the man page share.
 
 mod batch;
 mod capture;
 mod decode;
 mod encap;
+mod grammar;
+mod ipjson;
 mod monitor;
 mod route;
+mod route_cmds;
 
 use std::process::ExitCode;
+
+use grammar::{Arg, Kw, Object, M};
 
 /// `-n NETNS`, for the lookups by interface name made while parsing.
 pub static NETNS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -24,11 +35,21 @@ pub static NETNS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 pub struct Global {
     /// `-j`: JSON output.
     pub json: bool,
+    /// `-p`: JSON pretty-printed (with `-j`).
+    pub pretty: bool,
     /// `--json=kernel`: JSON objects named as the kernel names things, one
     /// per message and line (what `-j` printed before it printed ip's JSON).
     pub json_kernel: bool,
     /// `-4` / `-6`: address family filter (0 = unspecified).
     pub family: u8,
+    /// `-d`: details (a route's type, protocol and scope always).
+    pub details: bool,
+    /// `-s`: statistics (more with each `-s`).
+    pub stats: u8,
+    /// `-o`: one line per object.
+    pub oneline: bool,
+    /// `-t` / `-ts`: timestamps on monitor events (`-ts`: short ones).
+    pub timestamp: u8,
     /// `--capture FILE`: record every datagram received to FILE.
     pub capture: Option<String>,
     /// `-n NETNS`: the namespace the sockets are opened in (the process
@@ -38,60 +59,262 @@ pub struct Global {
     pub rcvbuf: Option<usize>,
 }
 
+/// Why a command failed, and the exit status that says so (ip's: 255 for
+/// a command line it cannot parse, 1 when a request could not be made, 2
+/// when the kernel refused or a dump failed).
+#[derive(Debug)]
+pub struct Fail {
+    /// The exit status.
+    pub code: u8,
+    /// What is printed (on stderr).
+    pub msg: String,
+}
+
+impl Fail {
+    /// A command line rtnl cannot parse (exit 255).
+    pub fn usage(msg: impl Into<String>) -> Self {
+        Fail { code: 255, msg: msg.into() }
+    }
+    /// A request that could not be made (exit 1).
+    pub fn error(msg: impl Into<String>) -> Self {
+        Fail { code: 1, msg: msg.into() }
+    }
+    /// A refusal by the kernel, or a failed dump (exit 2).
+    pub fn kernel(msg: impl Into<String>) -> Self {
+        Fail { code: 2, msg: msg.into() }
+    }
+}
+
+/// Parse errors are command-line errors (255), but for the two that ip
+/// answers with 1: an address of the wrong family (its `get_prefix`) and
+/// an unknown device (its `nodev`).
+impl From<String> for Fail {
+    fn from(msg: String) -> Self {
+        if msg.contains(" is expected rather than ") || msg.starts_with("Cannot find device") {
+            Fail::error(msg)
+        } else {
+            Fail::usage(msg)
+        }
+    }
+}
+
+impl From<&str> for Fail {
+    fn from(msg: &str) -> Self {
+        msg.to_owned().into()
+    }
+}
+
+/// A transport error: the kernel refused, or the socket failed.
+impl From<rtnl_io::Error> for Fail {
+    fn from(e: rtnl_io::Error) -> Self {
+        Fail::kernel(e.to_string())
+    }
+}
+
 impl Global {
     /// A socket, recording to the `--capture` file if one was given.
-    pub fn socket(&self) -> Result<rtnl_io::Socket, String> {
+    pub fn socket(&self) -> Result<rtnl_io::Socket, Fail> {
         let mut s = self.plain_socket()?;
         if let Some(path) = &self.capture {
             let f = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
                 .open(path)
-                .map_err(|e| format!("cannot open {path}: {e}"))?;
+                .map_err(|e| Fail::error(format!("cannot open {path}: {e}")))?;
             s.record_to(Some(Box::new(f)));
         }
         Ok(s)
     }
     /// A socket in `-n`'s namespace (or this process's), recording nothing.
-    pub fn plain_socket(&self) -> Result<rtnl_io::Socket, String> {
+    pub fn plain_socket(&self) -> Result<rtnl_io::Socket, Fail> {
         match &self.netns {
             Some(n) => rtnl_io::netns::Netns::Name(n).socket(),
             None => rtnl_io::Socket::new(),
         }
-        .map_err(|e| e.to_string())
+        .map_err(|e| Fail::error(e.to_string()))
     }
 }
 
-const USAGE: &str = "usage: rtnl [-n NETNS] [-j] [-4|-6|-M] OBJECT COMMAND [ARGS]
-objects and commands:
-  route show [table T|all]          list routes (like `ip route show`)
-  route add|del|replace|change|append|prepend PREFIX [via GW] [dev IF] [table T]
-        [metric N] [proto P] [scope S] [src A] [mtu N] [encap ENCAP]
-        [nexthop [encap ENCAP] via GW dev IF weight W ...]
-        -M: PREFIX is a label, [as to LABEL[/LABEL...]] [via inet|inet6 GW]
-        ENCAP := mpls LABEL[/LABEL...] [ttl N]
-               | ip|ip6 [id N] [dst A] [src A] [tos|tc N] [ttl|hoplimit N] [key] [csum] [seq]
-               | seg6 mode inline|encap|l2encap|encap.red|l2encap.red segs A,B,... [hmac K]
-               | seg6local action ACTION [table T] [vrftable T] [nh4 A] [nh6 A] [iif D] [oif D]
-                           [srh segs A,B,... [hmac K]] [count]
-               | rpl segs A,B,... | ila LOCATOR [csum-mode M] [ident-type T] [hook-type H]
-               | xfrm if_id N [link_dev D]
-  monitor [route|all]               print notifications until interrupted
-  decode [--json] [--check] [--endian big|little|auto] [FILE|-]
-                                    decode raw netlink bytes (as received)
-  capture dump RTM_GETxxx [family N] FILE
-                                    write a dump's reply datagrams verbatim
-options:
-  -n NETNS   run inside the network namespace /run/netns/NETNS
-  -rcvbuf SIZE  the monitor's receive queue in bytes (default 1 MiB, as ip's)
-  -batch FILE  run the commands in FILE (- for stdin), one per line, as ip -batch;
-               route changes go to the kernel in batches
-  -force     with -batch: carry on after a failing command
-  -j         print JSON as ip -j does (route show: an array of ip's objects)
-  --json=kernel  JSON named as the kernel names things, one object per message
-  --capture FILE  append every datagram received to FILE (raw)
-  -4, -6     IPv4 or IPv6 only
-  -M, -f mpls  MPLS routes";
+/// The global options, in the order ip tries them (`-s` is `-stats`, `-b`
+/// `-batch`, `-br` `-brief`, `-h` `-human`), each also spelled with two
+/// dashes.
+pub const GLOBALS: &[Kw] = &[
+    Kw { words: &[("-loops", M::Prefix)], arg: Arg::Value("COUNT"), help: "flush at most COUNT rounds", ready: false },
+    Kw {
+        words: &[("-family", M::Prefix)],
+        arg: Arg::OneOf("FAMILY", &["inet", "inet6", "mpls"]),
+        help: "the protocol family: inet, inet6 or mpls",
+        ready: true,
+    },
+    Kw { words: &[("-4", M::Exact)], arg: Arg::None, help: "IPv4 only (-family inet)", ready: true },
+    Kw { words: &[("-6", M::Exact)], arg: Arg::None, help: "IPv6 only (-family inet6)", ready: true },
+    Kw { words: &[("-0", M::Exact)], arg: Arg::None, help: "link layer only (-family link)", ready: false },
+    Kw { words: &[("-M", M::Exact)], arg: Arg::None, help: "MPLS only (-family mpls)", ready: true },
+    Kw { words: &[("-B", M::Exact)], arg: Arg::None, help: "bridge only (-family bridge)", ready: false },
+    Kw {
+        words: &[("-human", M::Prefix), ("-human-readable", M::Prefix)],
+        arg: Arg::None,
+        help: "statistics in human units (no effect on routes)",
+        ready: true,
+    },
+    Kw { words: &[("-iec", M::Prefix)], arg: Arg::None, help: "IEC units", ready: false },
+    Kw {
+        words: &[("-stats", M::Prefix), ("-statistics", M::Prefix)],
+        arg: Arg::None,
+        help: "statistics: a cache entry's users, uses and age",
+        ready: true,
+    },
+    Kw {
+        words: &[("-details", M::Prefix)],
+        arg: Arg::None,
+        help: "details: a route's type, protocol and scope even when they are the defaults",
+        ready: true,
+    },
+    Kw { words: &[("-resolve", M::Prefix)], arg: Arg::None, help: "resolve names", ready: false },
+    Kw {
+        words: &[("-oneline", M::Prefix)],
+        arg: Arg::None,
+        help: "one line per object (a backslash where lines would break)",
+        ready: true,
+    },
+    Kw {
+        words: &[("-timestamp", M::Prefix)],
+        arg: Arg::None,
+        help: "monitor: a timestamp line before each event",
+        ready: true,
+    },
+    Kw {
+        words: &[("-tshort", M::Prefix)],
+        arg: Arg::None,
+        help: "monitor: a short timestamp before each event",
+        ready: true,
+    },
+    Kw {
+        words: &[("-Version", M::Prefix), ("-version", M::Exact)],
+        arg: Arg::None,
+        help: "print the version and exit (also --version)",
+        ready: true,
+    },
+    Kw { words: &[("-force", M::Prefix)], arg: Arg::None, help: "with -batch: carry on after a failure", ready: true },
+    Kw {
+        words: &[("-batch", M::Prefix)],
+        arg: Arg::Value("FILE"),
+        help: "run the commands of FILE (- for stdin), one per line; route changes go to the kernel in batches",
+        ready: true,
+    },
+    Kw { words: &[("-brief", M::Prefix)], arg: Arg::None, help: "brief output (links and addresses)", ready: false },
+    Kw {
+        words: &[("-json", M::Prefix)],
+        arg: Arg::None,
+        help: "JSON as ip -j prints it (--json=kernel: named as the kernel names things, one object per message)",
+        ready: true,
+    },
+    Kw { words: &[("-pretty", M::Prefix)], arg: Arg::None, help: "with -json: indented JSON", ready: true },
+    Kw {
+        words: &[("-rcvbuf", M::Prefix)],
+        arg: Arg::Value("SIZE"),
+        help: "the monitor's receive queue in bytes (default 1 MiB, as ip's)",
+        ready: true,
+    },
+    Kw { words: &[("-color", M::Prefix)], arg: Arg::None, help: "colour", ready: false },
+    Kw { words: &[("-help", M::Prefix)], arg: Arg::None, help: "print the usage and exit", ready: true },
+    Kw {
+        words: &[("-netns", M::Prefix)],
+        arg: Arg::Netns,
+        help: "work in the network namespace /run/netns/NETNS (the process itself stays in its own)",
+        ready: true,
+    },
+    Kw { words: &[("-Numeric", M::Prefix)], arg: Arg::None, help: "numbers instead of names", ready: false },
+    Kw { words: &[("-all", M::Prefix)], arg: Arg::None, help: "in every namespace", ready: false },
+    Kw { words: &[("-echo", M::Exact)], arg: Arg::None, help: "echo requests", ready: false },
+    Kw {
+        words: &[("-capture", M::Exact)],
+        arg: Arg::Value("FILE"),
+        help: "append every datagram received to FILE, raw (rtnl decode reads it)",
+        ready: true,
+    },
+];
+
+/// The global option a word names (`--x` is `-x`, as in ip).
+pub fn global(word: &str) -> Option<&'static Kw> {
+    if word == "--json=kernel" {
+        return grammar::find("-json", GLOBALS);
+    }
+    let opt = if word.starts_with("--") { &word[1..] } else { word };
+    if opt == "-" {
+        return None;
+    }
+    grammar::find(opt, GLOBALS)
+}
+
+/// The objects rtnl has, with their grammars.
+pub fn objects() -> &'static [&'static Object] {
+    &[&route::ROUTE, &monitor::MONITOR, &decode::DECODE, &capture::CAPTURE, &COMPLETION, &HELP]
+}
+
+/// `rtnl completion`.
+pub const COMPLETION: Object = Object {
+    name: "completion",
+    help: "print a shell completion script (bash, zsh or fish)",
+    verbs: &[],
+    synopsis: "{ bash | zsh | fish }",
+    sets: &[],
+    notes: "",
+};
+
+/// `rtnl help`.
+pub const HELP: Object = Object {
+    name: "help",
+    help: "print the usage (rtnl help OBJECT: an object's; rtnl help man: the man page)",
+    verbs: &[],
+    synopsis: "[ OBJECT | man ]",
+    sets: &[],
+    notes: "",
+};
+
+/// The top-level usage, from the tables.
+fn usage() -> String {
+    let mut u = String::from("Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }\n       rtnl [ -force ] -batch FILE\n");
+    u.push_str("OBJECT := {");
+    for o in objects() {
+        u.push(' ');
+        u.push_str(o.name);
+        u.push_str(" |");
+    }
+    u.pop();
+    u.push_str("}\nOPTIONS := {");
+    let opts: Vec<&str> = GLOBALS.iter().filter(|k| k.ready).map(|k| k.name()).collect();
+    let mut line = String::new();
+    for (n, o) in opts.iter().enumerate() {
+        if line.len() + o.len() > 60 {
+            u.push_str(&line);
+            u.push_str("\n           ");
+            line.clear();
+        }
+        line.push(' ');
+        line.push_str(o);
+        if n + 1 < opts.len() {
+            line.push_str(" |");
+        }
+    }
+    u.push_str(&line);
+    u.push_str(" }\nObjects:\n");
+    for o in objects() {
+        u.push_str(&format!("  {:<11}{}\n", o.name, o.help));
+    }
+    u.push_str("Options:\n");
+    for k in GLOBALS.iter().filter(|k| k.ready) {
+        let arg = match k.arg {
+            Arg::None => String::new(),
+            Arg::Value(v) | Arg::OneOf(v, _) => format!(" {v}"),
+            Arg::Dev => " STRING".into(),
+            Arg::Netns => " NETNS".into(),
+        };
+        u.push_str(&format!("  {:<16}{}\n", format!("{}{arg}", k.name()), k.help));
+    }
+    u.push_str("rtnl OBJECT help prints an object's commands; any unambiguous prefix of a word works, as in ip.");
+    u
+}
 
 fn main() -> ExitCode {
     rtnl_io::sys::default_sigpipe();
@@ -99,100 +322,128 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(2)
+            if !e.msg.is_empty() {
+                eprintln!("{}", e.msg);
+            }
+            ExitCode::from(e.code)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let mut g = Global::default();
     let (mut batch, mut force) = (None, false);
     let mut i = 0;
     while i < args.len() {
-        match args[i].as_str() {
-            "-j" | "-json" | "--json" => g.json = true,
-            "--json=kernel" => {
+        let a = args[i].as_str();
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') {
+            break;
+        }
+        let Some(k) = global(a) else {
+            return Err(Fail::usage(format!("Option \"{a}\" is unknown, try \"rtnl -help\".")));
+        };
+        if !k.ready {
+            return Err(Fail::usage(format!("Option \"{}\" is not implemented in rtnl yet.", k.name())));
+        }
+        let mut value = || -> Result<&String, Fail> {
+            i += 1;
+            args.get(i).ok_or_else(|| Fail::usage(format!("Error: argument \"{}\" is required", k.name())))
+        };
+        match k.name() {
+            "-json" => {
                 g.json = true;
-                g.json_kernel = true;
+                g.json_kernel |= a == "--json=kernel";
             }
+            "-pretty" => g.pretty = true,
             "-4" => g.family = libc::AF_INET as u8,
             "-6" => g.family = libc::AF_INET6 as u8,
             "-M" => g.family = libc::AF_MPLS as u8,
-            "-f" | "-family" => {
-                g.family = match args.get(i + 1).map(String::as_str) {
-                    Some("inet") => libc::AF_INET as u8,
-                    Some("inet6") => libc::AF_INET6 as u8,
-                    Some("mpls") => libc::AF_MPLS as u8,
-                    Some(f) => return Err(format!("invalid protocol family \"{f}\" (inet, inet6, mpls)")),
-                    None => return Err("-f needs a family (inet, inet6, mpls)".into()),
+            "-family" => {
+                let f = value()?;
+                g.family = match f.as_str() {
+                    "inet" => libc::AF_INET as u8,
+                    "inet6" => libc::AF_INET6 as u8,
+                    "mpls" => libc::AF_MPLS as u8,
+                    f => return Err(Fail::usage(format!("Error: argument \"{f}\" is wrong: invalid protocol family"))),
                 };
-                i += 1;
             }
-            "--capture" => {
-                g.capture = Some(args.get(i + 1).ok_or("--capture needs a file")?.clone());
-                i += 1;
+            "-human" => {}
+            "-stats" => g.stats = g.stats.saturating_add(1),
+            "-details" => g.details = true,
+            "-oneline" => g.oneline = true,
+            "-timestamp" => g.timestamp = g.timestamp.max(1),
+            "-tshort" => g.timestamp = 2,
+            "-capture" => g.capture = Some(value()?.clone()),
+            "-rcvbuf" => {
+                let v = value()?;
+                g.rcvbuf = Some(v.parse().map_err(|_| Fail::usage(format!("Invalid rcvbuf size '{v}'")))?);
             }
-            "-rcvbuf" | "-rcvbuff" => {
-                let v = args.get(i + 1).ok_or("-rcvbuf needs a size in bytes")?;
-                g.rcvbuf = Some(v.parse().map_err(|_| format!("invalid -rcvbuf {v:?}"))?);
-                i += 1;
-            }
-            "-n" | "-netns" => {
-                let name = args.get(i + 1).ok_or("-n needs a namespace name")?;
+            "-netns" => {
+                let name = value()?.clone();
                 // checked now, used by each socket
-                rtnl_io::netns::Netns::Name(name).open().map_err(|e| e.to_string())?;
-                g.netns = Some(name.clone());
+                rtnl_io::netns::Netns::Name(&name).open().map_err(|e| Fail::usage(e.to_string()))?;
                 let _ = NETNS.set(name.clone());
-                i += 1;
+                g.netns = Some(name);
             }
-            "-b" | "-batch" => {
-                batch = Some(args.get(i + 1).ok_or("-batch needs a file (- for stdin)")?.clone());
-                i += 1;
-            }
+            "-batch" => batch = Some(value()?.clone()),
             "-force" => force = true,
-            "-V" | "-Version" | "--version" => {
+            "-Version" => {
                 println!("rtnl utility, rtnl {}", env!("CARGO_PKG_VERSION"));
                 return Ok(ExitCode::SUCCESS);
             }
-            "-h" | "-help" | "--help" => {
-                println!("{USAGE}");
+            "-help" => {
+                println!("{}", usage());
                 return Ok(ExitCode::SUCCESS);
             }
-            s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
-            _ => break,
+            other => unreachable!("ready option {other} without a case"),
         }
         i += 1;
     }
     if let Some(file) = batch {
-        return batch::run(&g, &file, force);
+        return batch::run(&g, &file, force).map_err(Fail::error);
+    }
+    if i == args.len() {
+        return Err(Fail::usage(usage()));
     }
     dispatch(&g, &args[i..])
 }
 
 /// Runs one command (`OBJECT COMMAND ARGS`).
-pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, String> {
-    let g = g.clone();
+pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
     let Some(object) = rest.first() else {
-        return Err(USAGE.to_owned());
+        return Err(Fail::usage(usage()));
     };
     match object_of(object) {
-        Some("route") => route::run(&g, &rest[1..]),
-        Some("monitor") => monitor::run(&g, &rest[1..]),
-        Some("decode") => decode::run(&g, &rest[1..]),
-        Some("capture") => capture::run(&g, &rest[1..]),
-        Some("help") => {
-            println!("{USAGE}");
+        Some("route") => route::run(g, &rest[1..]),
+        Some("monitor") => monitor::run(g, &rest[1..]),
+        Some("decode") => decode::run(g, &rest[1..]),
+        Some("capture") => capture::run(g, &rest[1..]),
+        Some("completion") => grammar::run_completion(&rest[1..]),
+        Some("help") => help(&rest[1..]),
+        Some(o) => Err(Fail::error(format!("Object \"{o}\" is not implemented in rtnl yet, try \"rtnl help\"."))),
+        None => Err(Fail::error(format!("Object \"{object}\" is unknown, try \"rtnl help\"."))),
+    }
+}
+
+/// `rtnl help [OBJECT | man]`.
+fn help(args: &[String]) -> Result<ExitCode, Fail> {
+    match args.first().map(String::as_str) {
+        None => {
+            println!("{}", usage());
             Ok(ExitCode::SUCCESS)
         }
-        Some(o) => {
-            eprintln!("Object \"{o}\" is not implemented in rtnl yet, try \"rtnl help\".");
-            Ok(ExitCode::from(1))
+        Some("man") => {
+            print!("{}", grammar::man_page());
+            Ok(ExitCode::SUCCESS)
         }
-        None => {
-            eprintln!("Object \"{object}\" is unknown, try \"rtnl help\".");
-            Ok(ExitCode::from(1))
-        }
+        Some(w) => match objects().iter().find(|o| object_of(w) == Some(o.name)) {
+            Some(o) => Ok(grammar::print_usage(o)),
+            None => Err(Fail::error(format!("Object \"{w}\" is unknown, try \"rtnl help\"."))),
+        },
     }
 }
 
@@ -234,6 +485,7 @@ const OBJECTS: &[&str] = &[
     "help",
     "decode",
     "capture",
+    "completion",
 ];
 
 /// The object a word names, as ip matches it: any non-empty prefix of the

@@ -8,8 +8,39 @@ use rtnl_io::json::to_json;
 use rtnl_io::monitor::DumpRequest;
 use rtnl_io::{link_names, Error, Monitor, MonitorEvent};
 
+use crate::grammar::{Arg, Kw, KwSet, Object, M};
 use crate::route::print_notification;
-use crate::Global;
+use crate::{Fail, Global};
+
+/// What `rtnl monitor` watches.
+pub const MONITOR_OBJECTS: KwSet = KwSet {
+    name: "OBJECTS",
+    keywords: &[
+        Kw {
+            words: &[("all", M::Prefix)],
+            arg: Arg::None,
+            help: "every group (after lost notifications: links, addresses, neighbours and routes read again)",
+            ready: true,
+        },
+        Kw {
+            words: &[("route", M::Prefix)],
+            arg: Arg::None,
+            help: "IPv4, IPv6, multicast and MPLS routes (read again after lost notifications)",
+            ready: true,
+        },
+    ],
+    positional: None,
+};
+
+/// `rtnl monitor`.
+pub const MONITOR: Object = Object {
+    name: "monitor",
+    help: "print notifications as they arrive (like ip monitor); says when any were lost, and reads the state again",
+    verbs: &[],
+    synopsis: "[ OBJECTS ]",
+    sets: &[&MONITOR_OBJECTS],
+    notes: "",
+};
 
 /// The route groups, as `ip monitor route` joins them.
 const ROUTE_GROUPS: &[u32] =
@@ -52,22 +83,34 @@ const ALL_GROUPS: &[u32] = &[
     RTNLGRP_IPV6_ACADDR,
 ];
 
-pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
+/// ip's timestamp before an event: `Timestamp: Wed Dec  2 01:40:00 2026
+/// 123456 usec` on its own line, or with `-ts` `[2026-12-02T01:40:00.123456] `.
+fn print_timestamp(short: bool) {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let (secs, usec) = (now.as_secs() as i64, now.subsec_micros());
+    if short {
+        let t = rtnl_io::sys::local_time(secs, c"%Y-%m-%dT%H:%M:%S").unwrap_or_default();
+        print!("[{t}.{usec:06}] ");
+    } else {
+        let t = rtnl_io::sys::local_time(secs, c"%a %b %e %H:%M:%S %Y").unwrap_or_default();
+        println!("Timestamp: {t} {usec} usec");
+    }
+}
+
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     let groups = match args.first().map(String::as_str) {
         None => ALL_GROUPS,
-        Some(w) if crate::matches(w, "all") => ALL_GROUPS,
-        Some(w) if crate::matches(w, "route") => ROUTE_GROUPS,
         Some(w) if crate::matches(w, "help") || w == "--help" || w == "-h" => {
-            println!("Usage: rtnl monitor [ all | route ]");
-            return Ok(ExitCode::SUCCESS);
+            return Ok(crate::grammar::print_usage(&MONITOR));
         }
-        Some(o) => {
-            eprintln!("Argument \"{o}\" is unknown, try \"rtnl monitor help\".");
-            return Ok(ExitCode::from(255));
-        }
+        Some(w) => match crate::grammar::find(w, MONITOR_OBJECTS.keywords).map(Kw::name) {
+            Some("all") => ALL_GROUPS,
+            Some(_) => ROUTE_GROUPS,
+            None => return Err(Fail::usage(format!("Argument \"{w}\" is unknown, try \"rtnl monitor help\"."))),
+        },
     };
     let mut names_sock = g.plain_socket()?;
-    let mut names = crate::route::DevNames::new(link_names(&mut names_sock).map_err(|e| e.to_string())?);
+    let mut names = crate::route::DevNames::new(link_names(&mut names_sock)?);
     // after lost notifications, what is watched is read again: the routes
     // of every family and table, and for `all` the links, addresses and
     // neighbours too
@@ -80,14 +123,17 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
     // a queue as large as ip monitor's (the default 208 KiB lost events
     // under a storm of route changes that ip monitor kept up with); groups
     // the running kernel lacks (newer than it) are skipped
-    let mut mon = Monitor::with_sockets(g.socket()?, g.plain_socket()?, groups, resync).map_err(|e| e.to_string())?;
+    let mut mon = Monitor::with_sockets(g.socket()?, g.plain_socket()?, groups, resync)?;
     if let Some(size) = g.rcvbuf {
-        mon.events_mut().set_recv_buffer(size).map_err(|e| e.to_string())?;
+        mon.events_mut().set_recv_buffer(size)?;
     }
     loop {
         let mut link_changed = false;
         let r = mon.next(&mut |e| match e {
             MonitorEvent::Message { msg, .. } => {
+                if g.timestamp > 0 {
+                    print_timestamp(g.timestamp > 1);
+                }
                 if g.json {
                     println!("{}", to_json(&msg));
                     return;
@@ -120,7 +166,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
         match r {
             Ok(_) => {}
             Err(Error::Overrun) => eprintln!("rtnl monitor: notifications were lost (ENOBUFS)"),
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.into()),
         }
         if link_changed {
             if let Ok(n) = link_names(&mut names_sock) {

@@ -2,12 +2,10 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::net::IpAddr;
-use std::ops::ControlFlow;
 use std::process::ExitCode;
 
-use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::message::Message;
 use rtnl_core::net::{Address, Labels, AF_INET, AF_INET6, AF_MPLS};
 use rtnl_core::route::{
     self as rt, MetricAttr, RouteAttr, RouteMessage, RouteProtocol, RouteScope, RouteTable, RouteType, RtMsg,
@@ -15,177 +13,236 @@ use rtnl_core::route::{
 use rtnl_core::wire::flags::*;
 use rtnl_core::wire::{ByteOrder, Writer};
 use rtnl_io::json::to_json;
-use rtnl_io::{link_names, route_dump_request_in, VecBuffer};
+use rtnl_io::VecBuffer;
 
-use crate::Global;
+use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
+use crate::{route_cmds, Fail, Global};
 
-pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, String> {
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     let (cmd, rest) = match args.split_first() {
         None => ("show", &[][..]),
         Some((c, r)) => (c.as_str(), r),
     };
-    match verb_of(cmd) {
-        Some("list" | "show" | "lst") => show(g, rest),
-        Some("help") => {
-            println!("{ROUTE_USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(v) => match RouteOp::from_command(v) {
-            Some(op) => modify(g, rest, op),
-            None => {
-                eprintln!("\"{v}\" is not implemented in rtnl yet, try \"rtnl route help\".");
-                Ok(ExitCode::from(255))
-            }
-        },
-        None => {
-            eprintln!("Command \"{cmd}\" is unknown, try \"rtnl route help\".");
-            Ok(ExitCode::from(255))
-        }
+    let Some(verb) = ROUTE.verb(cmd) else {
+        return Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl route help\".")));
+    };
+    if !verb.kw.ready {
+        return Err(Fail::usage(format!(
+            "\"{}\" is not implemented in rtnl yet, try \"rtnl route help\".",
+            verb.kw.name()
+        )));
     }
+    if rest.first().is_some_and(|w| w == "help" || w == "--help") {
+        return Ok(grammar::print_usage(&ROUTE));
+    }
+    match verb.kw.name() {
+        "list" => route_cmds::show(g, rest),
+        "get" => route_cmds::get(g, rest),
+        "flush" => route_cmds::flush(g, rest),
+        "save" => route_cmds::save(g, rest),
+        "restore" => route_cmds::restore(g, rest),
+        "showdump" => route_cmds::showdump(g, rest),
+        "help" => Ok(grammar::print_usage(&ROUTE)),
+        v => match RouteOp::from_command(v) {
+            Some(op) => modify(g, rest, op),
+            None => unreachable!("verb {v} without a command"),
+        },
+    }
+}
+
+const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
+    Kw { words, arg, help, ready: true }
+}
+
+const fn todo(words: &'static [(&'static str, M)], arg: Arg) -> Kw {
+    Kw { words, arg, help: "", ready: false }
+}
+
+const TABLES: Arg = Arg::OneOf("TABLE", &["main", "local", "default", "all"]);
+const PROTOS: Arg = Arg::OneOf("RTPROTO", &["kernel", "boot", "static", "dhcp", "ra", "redirect", "all"]);
+const SCOPES: Arg = Arg::OneOf("SCOPE", &["host", "link", "global", "site", "nowhere", "all"]);
+const TYPES: Arg = Arg::OneOf(
+    "TYPE",
+    &["unicast", "local", "broadcast", "multicast", "throw", "unreachable", "prohibit", "blackhole", "nat", "anycast"],
+);
+
+/// `route show`'s keywords (also `flush` and `save`'s), in ip's order.
+pub const SELECTOR: KwSet = KwSet {
+    name: "SELECTOR",
+    keywords: &[
+        kw(&[("table", M::Prefix)], TABLES, "routes of table TABLE (all: every table; default main)"),
+        todo(&[("vrf", M::Prefix)], Arg::Value("NAME")),
+        todo(&[("cached", M::Prefix), ("cloned", M::Prefix)], Arg::None),
+        kw(&[("tos", M::Exact), ("dsfield", M::Prefix)], Arg::Value("TOS"), "routes with this TOS"),
+        kw(&[("protocol", M::Prefix)], PROTOS, "routes installed by RTPROTO"),
+        kw(&[("scope", M::Prefix)], SCOPES, "routes of scope SCOPE"),
+        kw(&[("type", M::Prefix)], TYPES, "routes of type TYPE"),
+        kw(&[("dev", M::Exact), ("oif", M::Exact)], Arg::Dev, "routes out of device STRING (any next hop)"),
+        kw(&[("iif", M::Exact)], Arg::Dev, "routes with input device STRING"),
+        kw(&[("mark", M::Exact)], Arg::Value("NUMBER"), "routes with firewall mark NUMBER"),
+        kw(
+            &[("metric", M::Prefix), ("priority", M::Prefix), ("preference", M::Exact)],
+            Arg::Value("NUMBER"),
+            "routes of metric NUMBER",
+        ),
+        kw(&[("via", M::Exact)], Arg::Value("[ FAMILY ] PREFIX"), "routes through a gateway in PREFIX"),
+        kw(&[("src", M::Exact)], Arg::Value("PREFIX"), "routes whose preferred source is in PREFIX"),
+        todo(&[("realms", M::Prefix)], Arg::Value("REALM")),
+        kw(
+            &[("from", M::Prefix)],
+            Arg::Value("[ root | match | exact ] PREFIX"),
+            "routes by source prefix, as for the destination",
+        ),
+        kw(
+            &[("to", M::Prefix)],
+            Arg::Value("[ root | match | exact ] PREFIX"),
+            "routes by destination: root P those inside P, match P those that cover P, exact P (or P) P itself",
+        ),
+    ],
+    positional: Some(("PREFIX", "exact PREFIX (default: the default route)")),
+};
+
+/// `route add`'s keywords (and `del`, `replace`, …), in ip's order.
+pub const ROUTE_SPEC: KwSet = KwSet {
+    name: "ROUTE",
+    keywords: &[
+        kw(&[("src", M::Exact)], Arg::Value("ADDRESS"), "the preferred source address"),
+        kw(&[("as", M::Exact)], Arg::Value("[ to ] LABEL[/LABEL...]"), "MPLS: the labels to swap in"),
+        kw(&[("via", M::Exact)], Arg::Value("[ inet | inet6 ] ADDRESS"), "the gateway (another family's with inet or inet6)"),
+        todo(&[("from", M::Exact)], Arg::Value("PREFIX")),
+        kw(&[("tos", M::Exact), ("dsfield", M::Prefix)], Arg::Value("TOS"), "the TOS the route matches"),
+        todo(&[("expires", M::Exact)], Arg::Value("TIME")),
+        kw(
+            &[("metric", M::Prefix), ("priority", M::Prefix), ("preference", M::Exact)],
+            Arg::Value("NUMBER"),
+            "the metric (priority)",
+        ),
+        kw(&[("scope", M::Exact)], SCOPES, "the scope (default: link without a gateway, else global)"),
+        kw(&[("mtu", M::Exact)], Arg::Value("[ lock ] NUMBER"), "the path MTU"),
+        kw(&[("hoplimit", M::Exact)], Arg::Value("[ lock ] NUMBER"), "the hop limit"),
+        kw(&[("advmss", M::Exact)], Arg::Value("[ lock ] NUMBER"), "the MSS advertised"),
+        kw(&[("reordering", M::Prefix)], Arg::Value("[ lock ] NUMBER"), "the reordering metric"),
+        todo(&[("rtt", M::Exact)], Arg::Value("TIME")),
+        todo(&[("rto_min", M::Exact)], Arg::Value("TIME")),
+        kw(&[("window", M::Prefix)], Arg::Value("[ lock ] NUMBER"), "the largest TCP window"),
+        kw(&[("cwnd", M::Prefix)], Arg::Value("[ lock ] NUMBER"), "the congestion window clamp"),
+        kw(&[("initcwnd", M::Prefix)], Arg::Value("[ lock ] NUMBER"), "the initial congestion window"),
+        kw(&[("initrwnd", M::Prefix)], Arg::Value("[ lock ] NUMBER"), "the initial receive window"),
+        kw(&[("features", M::Prefix)], Arg::OneOf("FEATURES", &["ecn"]), "TCP features: ecn"),
+        kw(&[("quickack", M::Prefix)], Arg::OneOf("BOOL", &["0", "1"]), "TCP quick acks"),
+        kw(&[("congctl", M::Prefix)], Arg::Value("[ lock ] NAME"), "the TCP congestion control algorithm"),
+        todo(&[("rttvar", M::Prefix)], Arg::Value("TIME")),
+        kw(&[("ssthresh", M::Prefix)], Arg::Value("[ lock ] NUMBER"), "the slow-start threshold"),
+        todo(&[("realms", M::Prefix)], Arg::Value("REALM")),
+        kw(&[("onlink", M::Exact)], Arg::None, "the gateway is on the link even without a route to it"),
+        kw(
+            &[("nexthop", M::Exact)],
+            Arg::Value("NH"),
+            "a next hop of a multipath route: [ encap ENCAP ] [ via [ FAMILY ] ADDRESS ] [ dev STRING ] [ weight NUMBER ] [ onlink ]",
+        ),
+        kw(&[("nhid", M::Exact)], Arg::Value("ID"), "the next-hop object ID"),
+        kw(&[("protocol", M::Prefix)], PROTOS, "the protocol that installs it (default boot)"),
+        kw(&[("table", M::Prefix)], TABLES, "the table (default main; local for local, broadcast, nat and anycast)"),
+        todo(&[("vrf", M::Prefix)], Arg::Value("NAME")),
+        kw(&[("dev", M::Exact), ("oif", M::Exact)], Arg::Dev, "the output device"),
+        kw(&[("pref", M::Prefix)], Arg::OneOf("PREF", &["low", "medium", "high"]), "IPv6 router preference"),
+        kw(&[("encap", M::Exact)], Arg::Value("ENCAP"), "a lightweight-tunnel encapsulation"),
+        kw(
+            &[("ttl-propagate", M::Exact)],
+            Arg::OneOf("STATE", &["enabled", "disabled"]),
+            "MPLS: propagate the TTL",
+        ),
+        kw(&[("fastopen_no_cookie", M::Prefix)], Arg::OneOf("BOOL", &["0", "1"]), "TCP fast open without a cookie"),
+        kw(&[("to", M::Exact)], Arg::Value("PREFIX"), "the destination (also without the keyword)"),
+    ],
+    positional: Some(("[ TYPE ] PREFIX", "the destination (-M: an incoming label), after its type")),
+};
+
+/// `route get`'s keywords, in ip's order.
+pub const GET: KwSet = KwSet {
+    name: "GET",
+    keywords: &[
+        kw(&[("tos", M::Exact), ("dsfield", M::Prefix)], Arg::Value("TOS"), "the TOS of the packet"),
+        kw(&[("from", M::Prefix)], Arg::Value("ADDRESS"), "its source address"),
+        kw(&[("iif", M::Prefix)], Arg::Dev, "the device it came in on"),
+        kw(&[("mark", M::Prefix)], Arg::Value("NUMBER"), "its firewall mark"),
+        kw(&[("oif", M::Prefix), ("dev", M::Exact)], Arg::Dev, "the device it must leave by"),
+        kw(&[("notify", M::Prefix)], Arg::None, "ask for a notification of the lookup"),
+        kw(&[("connected", M::Prefix)], Arg::None, "look up again from the source the first lookup chose"),
+        todo(&[("vrf", M::Prefix)], Arg::Value("NAME")),
+        kw(&[("uid", M::Prefix)], Arg::Value("NUMBER"), "the user id of the socket"),
+        kw(&[("fibmatch", M::Prefix)], Arg::None, "print the FIB entry that matched, not the result"),
+        kw(&[("as", M::Exact)], Arg::Value("[ to ] ADDRESS"), "MPLS: the labels to swap in"),
+        kw(&[("sport", M::Prefix)], Arg::Value("NUMBER"), "its source port"),
+        kw(&[("dport", M::Prefix)], Arg::Value("NUMBER"), "its destination port"),
+        kw(&[("ipproto", M::Prefix)], Arg::Value("PROTOCOL"), "its IP protocol (tcp, udp, icmp, … or a number)"),
+        kw(&[("flowlabel", M::Exact)], Arg::Value("NUMBER"), "its IPv6 flow label"),
+        kw(&[("to", M::Exact)], Arg::Value("ADDRESS"), "the destination (also without the keyword)"),
+    ],
+    positional: Some(("ADDRESS", "the destination")),
+};
+
+const fn verb(
+    words: &'static [(&'static str, M)],
+    synopsis: &'static str,
+    sets: &'static [&'static KwSet],
+    help: &'static str,
+) -> Verb {
+    Verb { kw: Kw { words, arg: Arg::None, help, ready: true }, synopsis, sets }
 }
 
 /// `ip route`'s verbs in the order ip tries them (so that an abbreviation
 /// means what it means to ip: `r` is replace, `s` show, `d` delete).
-const VERBS: &[&str] = &[
-    "add", "change", "chg", "replace", "prepend", "append", "test", "delete", "list", "show", "lst", "get", "flush",
-    "restore", "save", "help",
-];
-
-/// The verb a word names (`--help` and `-h` are help too).
-fn verb_of(word: &str) -> Option<&'static str> {
-    if word == "--help" || word == "-h" {
-        return Some("help");
-    }
-    if word == "chg" {
-        return Some("change");
-    }
-    VERBS.iter().copied().find(|v| *v != "chg" && crate::matches(word, v))
-}
-
-/// `rtnl route help`.
-pub const ROUTE_USAGE: &str = "Usage: rtnl route { list | show } [ table TABLE | table all ]
-       rtnl route { add | del | change | append | replace | prepend } ROUTE
-ROUTE := [ TYPE ] PREFIX [ via [ inet | inet6 ] ADDRESS ] [ dev STRING ] [ table TABLE ]
-         [ metric NUMBER ] [ proto RTPROTO ] [ scope SCOPE ] [ src ADDRESS ] [ mtu NUMBER ]
-         [ onlink ] [ as [ to ] LABEL[/LABEL...] ] [ encap ENCAP ]
-         [ nexthop [ encap ENCAP ] [ via [ inet | inet6 ] ADDRESS ] [ dev STRING ]
-                   [ weight NUMBER ] [ onlink ] ... ]
-TYPE := { unicast | local | broadcast | multicast | throw | unreachable | prohibit |
-          blackhole | nat }
-ENCAP := { mpls LABEL[/LABEL...] [ ttl TTL ] | ip ... | ip6 ... | seg6 ... |
-           seg6local ... | rpl ... | ila ... | xfrm ... }
--M (or -f mpls): PREFIX is an incoming label
-Abbreviations as ip takes them: r s = route show, route repl = route replace.";
-
-/// Which tables `route show` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TableFilter {
-    All,
-    One(u32),
-}
+pub const ROUTE: Object = Object {
+    name: "route",
+    help: "routes: show, look up, add, change, delete, flush, save and restore them (like ip route)",
+    verbs: &[
+        verb(&[("add", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route (it must not exist)"),
+        verb(&[("change", M::Prefix), ("chg", M::Exact)], "ROUTE", &[&ROUTE_SPEC], "change an existing route"),
+        verb(&[("replace", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route or change it"),
+        verb(&[("prepend", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route before others of its prefix"),
+        verb(&[("append", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route after others of its prefix"),
+        verb(&[("test", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "ask whether a route could be changed, changing nothing"),
+        verb(&[("delete", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "delete a route"),
+        verb(
+            &[("list", M::Prefix), ("show", M::Prefix), ("lst", M::Prefix)],
+            "SELECTOR",
+            &[&SELECTOR],
+            "list routes (the selector is sent to the kernel where it can filter)",
+        ),
+        verb(&[("get", M::Prefix)], "[ ROUTE_GET_FLAGS ] GET", &[&GET], "look up the route a packet would take"),
+        verb(&[("flush", M::Prefix)], "SELECTOR", &[&SELECTOR], "delete the routes selected"),
+        verb(
+            &[("save", M::Prefix)],
+            "SELECTOR",
+            &[&SELECTOR],
+            "write the routes selected to stdout, in ip's binary form",
+        ),
+        verb(&[("restore", M::Prefix)], "< FILE", &[], "add the routes of a saved file (stdin)"),
+        verb(&[("showdump", M::Prefix)], "< FILE", &[], "print the routes of a saved file (stdin)"),
+        verb(&[("help", M::Prefix)], "", &[], "print this usage"),
+    ],
+    synopsis: "",
+    sets: &[],
+    notes: "TYPE := { unicast | local | broadcast | multicast | throw | unreachable | prohibit |
+          blackhole | nat | anycast }
+TABLE := { main | local | default | all | NUMBER }
+ENCAP := { mpls LABEL[/LABEL...] [ ttl TTL ]
+         | ip | ip6 [ id N ] [ dst A ] [ src A ] [ tos | tc N ] [ ttl | hoplimit N ] [ key ] [ csum ] [ seq ]
+         | seg6 mode { inline | encap | l2encap | encap.red | l2encap.red } segs A,B,... [ hmac K ]
+         | seg6local action ACTION [ table T ] [ vrftable T ] [ nh4 A ] [ nh6 A ] [ iif D ] [ oif D ]
+                     [ srh segs A,B,... [ hmac K ] ] [ count ]
+         | rpl segs A,B,... | ila LOCATOR [ csum-mode M ] [ ident-type T ] [ hook-type H ]
+         | xfrm if_id N [ link_dev D ] }
+ROUTE_GET_FLAGS := [ connected | fibmatch | notify ]
+-M (or -family mpls): PREFIX is an incoming label.
+Abbreviations as ip takes them: r s = route show, route repl = route replace.",
+};
 
 pub(crate) fn parse_table(s: &str) -> Result<u32, String> {
-    RouteTable::from_name(s).map(|t| t.0).ok_or_else(|| format!("invalid table {s:?}"))
-}
-
-fn show(g: &Global, args: &[String]) -> Result<ExitCode, String> {
-    let mut filter = TableFilter::One(RouteTable::MAIN.0);
-    let mut family = g.family;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "table" => {
-                let t = it.next().ok_or("table needs a value")?;
-                filter = if t == "all" { TableFilter::All } else { TableFilter::One(parse_table(t)?) };
-            }
-            "-4" => family = AF_INET,
-            "-6" => family = AF_INET6,
-            o => return Err(format!("rtnl route show: unsupported argument {o:?}")),
-        }
-    }
-    // like ip: without -4/-6 and with a single table, IPv4 only
-    if family == 0 && filter != TableFilter::All {
-        family = AF_INET;
-    }
-    let mut sock = g.socket()?;
-    let names =
-        DevNames::new(if g.json_kernel { HashMap::new() } else { link_names(&mut sock).map_err(|e| e.to_string())? });
-    // ask the kernel for the table wanted (as ip does), so that what is in
-    // the others cannot end the dump
-    let table = match filter {
-        TableFilter::One(t) => Some(t),
-        TableFilter::All => None,
-    };
-    let req = route_dump_request_in(sock.next_seq(), family, table);
-    // each route is printed as it is decoded (memory stays flat in the size
-    // of the table): lines gather in one buffer, written out when it fills
-    const CHUNK: usize = 64 * 1024;
-    let mut out = std::io::stdout().lock();
-    let mut buf = Line(Vec::with_capacity(CHUNK + 4096));
-    let mut write_err = None;
-    let mut first = true;
-    let sum = sock.dump_with(&req, |msg| {
-        let RtnlMessage::Route(r) = msg.body() else { return ControlFlow::Continue(()) };
-        if !shown(r, filter) {
-            return ControlFlow::Continue(());
-        }
-        if g.json_kernel {
-            buf.push_str(&to_json(&msg));
-            buf.push('\n');
-        } else if g.json {
-            // ip's JSON: one array of route objects
-            buf.push(if first { '[' } else { ',' });
-            first = false;
-            write_route_json(&mut buf, r, &names, filter == TableFilter::All);
-        } else {
-            write_route(&mut buf, r, &names, filter == TableFilter::All);
-        }
-        if buf.0.len() < CHUNK {
-            return ControlFlow::Continue(());
-        }
-        let r = out.write_all(&buf.0);
-        buf.0.clear();
-        match r {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => {
-                // a closed pipe (`| head`): stop reading, say nothing more
-                write_err = Some(e);
-                ControlFlow::Break(())
-            }
-        }
-    });
-    if g.json && !g.json_kernel && write_err.is_none() {
-        buf.push_str(if first { "[]\n" } else { "]\n" });
-    }
-    let flushed = match write_err {
-        Some(e) => Err(e),
-        None => out.write_all(&buf.0).and_then(|()| out.flush()),
-    };
-    if let Err(e) = flushed {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Ok(ExitCode::SUCCESS);
-        }
-        return Err(format!("cannot write the routes: {e}"));
-    }
-    let sum = sum.map_err(|e| match e {
-        // a failed dump is an error, never an empty table; in ip's words
-        rtnl_io::Error::Kernel(k) => format!("{k}\nDump terminated"),
-        e => e.to_string(),
-    })?;
-    if sum.interrupted {
-        eprintln!("Dump was interrupted and may be inconsistent.");
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn shown(r: &RouteMessage<'_>, filter: TableFilter) -> bool {
-    if r.header().rtm_flags.get() & rt::RTM_F_CLONED != 0 {
-        return false;
-    }
-    match filter {
-        TableFilter::All => true,
-        TableFilter::One(t) => r.table().0 == t,
-    }
+    RouteTable::from_name(s)
+        .map(|t| t.0)
+        .ok_or_else(|| format!("Error: argument \"{s}\" is wrong: table id value is invalid"))
 }
 
 /// A line being printed: bytes, written as text (`write!`, `push_str`)
@@ -344,6 +401,59 @@ const FLAG_NAMES: [(u32, &str); 7] = [
     (rt::RTNH_F_UNRESOLVED as u32, "unresolved"),
 ];
 
+/// How routes are printed: what ip's options (`-d`, `-s`, `-o`) add, and
+/// what a `route show` selector leaves out (ip does not print what every
+/// route shown has: the device of `dev D`, the protocol of `proto P`, …).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Show {
+    /// Name the table (when routes of every table are shown).
+    pub table: bool,
+    /// `-d`: the type, protocol and scope even when they are the defaults.
+    pub details: bool,
+    /// `-s`: a cache entry's users, uses and age.
+    pub stats: bool,
+    /// `-o`: one line per route (`\` where ip breaks lines).
+    pub oneline: bool,
+    /// `HIDE_*`: fields a selector fixed.
+    pub hide: u16,
+    /// The length of `via P`: the `RTA_GATEWAY` of a route whose host
+    /// length it is goes unprinted (as in ip).
+    pub via_len: Option<u8>,
+    /// The same for `src P` and `RTA_PREFSRC`.
+    pub src_len: Option<u8>,
+}
+
+/// [`Show::hide`]: the output device (`dev D`).
+pub const HIDE_DEV: u16 = 1;
+/// The protocol (`proto P`).
+pub const HIDE_PROTO: u16 = 2;
+/// The scope (`scope S`).
+pub const HIDE_SCOPE: u16 = 4;
+/// The metric (`metric N`).
+pub const HIDE_METRIC: u16 = 32;
+/// The TOS (`tos T`).
+pub const HIDE_TOS: u16 = 64;
+/// The input device (`iif D`).
+pub const HIDE_IIF: u16 = 128;
+
+impl Show {
+    /// Naming the table or not, nothing else.
+    pub fn tables(table: bool) -> Self {
+        Show { table, ..Default::default() }
+    }
+    fn hides(&self, what: u16) -> bool {
+        self.hide & what != 0
+    }
+    /// ip's `_SL_`: a line break, or `\` with `-o`.
+    fn sl(&self) -> &'static str {
+        if self.oneline {
+            "\\"
+        } else {
+            "\n"
+        }
+    }
+}
+
 /// The attributes `ip route show` prints of most routes, found in one pass
 /// (the first of each; a route with several gateways or preferred sources,
 /// which the kernel never sends, is printed from a second pass, as is one
@@ -398,6 +508,8 @@ impl<'a> Seen<'a> {
                 | RouteAttr::CacheInfo(_)
                 | RouteAttr::Metrics(_)
                 | RouteAttr::Pref(_)
+                | RouteAttr::Iif(_)
+                | RouteAttr::Uid(_)
                 | RouteAttr::Multipath(_) => v.rare = true,
                 _ => {}
             }
@@ -414,6 +526,9 @@ struct Rare<'a, O: ByteOrder> {
     encap: Option<rt::Encap<'a, O>>,
     mark: Option<u32>,
     expires: Option<i32>,
+    cacheinfo: Option<rt::RtaCacheInfo<O>>,
+    iif: Option<u32>,
+    uid: Option<u32>,
     metrics: Option<rtnl_core::typed::Nest<'a, O, MetricAttr<'a, O>>>,
     pref: Option<u8>,
     multipath: Option<rt::Multipath<'a, O>>,
@@ -428,6 +543,9 @@ impl<'a, O: ByteOrder> Rare<'a, O> {
             encap: None,
             mark: None,
             expires: None,
+            cacheinfo: None,
+            iif: None,
+            uid: None,
             metrics: None,
             pref: None,
             multipath: None,
@@ -443,7 +561,12 @@ impl<'a, O: ByteOrder> Rare<'a, O> {
                 RouteAttr::NewDst(x) => _ = v.newdst.get_or_insert(x),
                 RouteAttr::Encap(x) => _ = v.encap.get_or_insert(x),
                 RouteAttr::Mark(x) => _ = v.mark.get_or_insert(x),
-                RouteAttr::CacheInfo(ci) => _ = v.expires.get_or_insert(ci.rta_expires.get()),
+                RouteAttr::CacheInfo(ci) => {
+                    _ = v.expires.get_or_insert(ci.rta_expires.get());
+                    _ = v.cacheinfo.get_or_insert(ci);
+                }
+                RouteAttr::Iif(x) => _ = v.iif.get_or_insert(x),
+                RouteAttr::Uid(x) => _ = v.uid.get_or_insert(x),
                 RouteAttr::Metrics(x) => _ = v.metrics.get_or_insert(x),
                 RouteAttr::Pref(x) => _ = v.pref.get_or_insert(x),
                 RouteAttr::Multipath(x) => _ = v.multipath.get_or_insert(x),
@@ -456,23 +579,23 @@ impl<'a, O: ByteOrder> Rare<'a, O> {
 
 /// One route as `ip route show` prints it (each word followed by a space;
 /// next hops of a multipath route on their own tab-indented lines).
-pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) -> String {
+pub fn format_route<O: ByteOrder>(r: &RouteMessage<'_, O>, names: &DevNames, show: &Show) -> String {
     let mut s = Line::default();
-    write_route(&mut s, r, names, show_table);
+    write_route(&mut s, r, names, show);
     s.into_string()
 }
 
 /// [`format_route`], appended to `s` (which a caller printing many routes
 /// reuses, so that printing allocates nothing per route).
-pub fn write_route<O: ByteOrder>(s: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) {
+pub fn write_route<O: ByteOrder>(s: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show: &Show) {
     let h = r.header();
     let host_len = host_len(h.rtm_family);
     let kind = h.kind();
-    if kind != RouteType::UNICAST {
+    if kind != RouteType::UNICAST || show.details {
         let _ = write!(s, "{kind} ");
     }
     let (all, seen, rare) = printed_attrs(r);
-    write_seen(s, r, &seen, &rare, &all, names, show_table, host_len);
+    write_seen(s, r, &seen, &rare, &all, names, show, host_len);
 }
 
 type RouteAttrs<'a, O> = rtnl_core::typed::TypedAttrs<'a, O, RouteAttr<'a, O>>;
@@ -485,7 +608,7 @@ fn write_seen<O: ByteOrder>(
     rare: &Rare<'_, O>,
     all: &RouteAttrs<'_, O>,
     names: &DevNames,
-    show_table: bool,
+    show: &Show,
     host_len: u8,
 ) {
     let h = r.header();
@@ -494,8 +617,10 @@ fn write_seen<O: ByteOrder>(
     if let Some(a) = &rare.src {
         s.push_str("from ");
         push_addr(s, a);
-        s.push('/');
-        push_u32(s, h.rtm_src_len.into());
+        if h.rtm_src_len != host_len {
+            s.push('/');
+            push_u32(s, h.rtm_src_len.into());
+        }
         s.push(' ');
     } else if h.rtm_src_len != 0 {
         let _ = write!(s, "from 0/{} ", h.rtm_src_len);
@@ -513,24 +638,29 @@ fn write_seen<O: ByteOrder>(
     if let Some(e) = &rare.encap {
         s.push_str(&crate::encap::format_encap(e, &dev));
     }
-    if h.rtm_tos != 0 {
+    if h.rtm_tos != 0 && !show.hides(HIDE_TOS) {
         let _ = write!(s, "tos 0x{:02x} ", h.rtm_tos);
     }
     match &seen.gateway {
+        Some((false, _)) if show.via_len == Some(host_len) => {}
         Some((via, a)) if seen.gateways == 1 => write_via(s, *via, a, false),
         Some(_) => write_gateways(s, all.clone(), false),
         None => {}
     }
-    if let Some(i) = seen.oif {
+    if let Some(i) = seen.oif.filter(|_| !show.hides(HIDE_DEV)) {
         s.push_str("dev ");
         push_dev(s, names, i);
         s.push(' ');
     }
     let table = r.table();
-    if show_table && table != RouteTable::MAIN {
+    if show.table && (table != RouteTable::MAIN || show.details) {
         let _ = write!(s, "table {table} ");
     }
-    if h.protocol() != RouteProtocol::BOOT {
+    let cloned = h.rtm_flags.get() & rt::RTM_F_CLONED != 0;
+    if cloned {
+        // a cache entry (route get's answer) names neither
+    } else if show.hides(HIDE_PROTO) {
+    } else if h.protocol() != RouteProtocol::BOOT || show.details {
         s.push_str("proto ");
         match h.protocol().short_name() {
             Some(n) => s.push_str(n),
@@ -538,7 +668,7 @@ fn write_seen<O: ByteOrder>(
         }
         s.push(' ');
     }
-    if h.scope() != RouteScope::UNIVERSE {
+    if !cloned && !show.hides(HIDE_SCOPE) && (h.scope() != RouteScope::UNIVERSE || show.details) {
         s.push_str("scope ");
         match h.scope().short_name() {
             Some(n) => s.push_str(n),
@@ -547,6 +677,7 @@ fn write_seen<O: ByteOrder>(
         s.push(' ');
     }
     match &seen.prefsrc {
+        _ if show.src_len == Some(host_len) => {}
         Some(p) if seen.prefsrcs == 1 => {
             s.push_str("src ");
             push_addr(s, p);
@@ -563,7 +694,7 @@ fn write_seen<O: ByteOrder>(
         }
         None => {}
     }
-    if let Some(m) = seen.priority {
+    if let Some(m) = seen.priority.filter(|_| !show.hides(HIDE_METRIC)) {
         s.push_str("metric ");
         push_u32(s, m);
         s.push(' ');
@@ -580,15 +711,36 @@ fn write_seen<O: ByteOrder>(
     if h.rtm_flags.get() & rt::RTM_F_OFFLOAD_FAILED != 0 {
         s.push_str("rt_offload_failed ");
     }
-    if let Some(m) = rare.mark {
-        let _ = write!(s, "mark 0x{m:x} ");
+    match rare.mark {
+        Some(0) | None => {}
+        Some(m) if m < 16 => {
+            let _ = write!(s, "mark {m} ");
+        }
+        Some(m) => {
+            let _ = write!(s, "mark 0x{m:x} ");
+        }
     }
-    // in clock ticks (USER_HZ = 100), as ip prints it
-    if let Some(e) = rare.expires.filter(|e| *e != 0) {
+    if let Some(u) = rare.uid {
+        let _ = write!(s, "uid {u} ");
+    }
+    if h.rtm_family == AF_INET && cloned {
+        write_cache_flags(s, h.rtm_flags.get(), show);
+    }
+    if let Some(ci) = &rare.cacheinfo {
+        if h.rtm_family == AF_INET || h.rtm_family == AF_INET6 {
+            write_cacheinfo(s, ci, show);
+        }
+    } else if let Some(e) = rare.expires.filter(|e| *e != 0) {
+        // in clock ticks (USER_HZ = 100), as ip prints it
         let _ = write!(s, "expires {}sec ", e / 100);
     }
     if let Some(n) = &rare.metrics {
         write_metrics(s, n);
+    }
+    if let Some(i) = rare.iif.filter(|_| !show.hides(HIDE_IIF)) {
+        s.push_str("iif ");
+        push_dev(s, names, i);
+        s.push(' ');
     }
     if h.rtm_family == AF_INET6 {
         if let Some(p) = rare.pref {
@@ -604,7 +756,8 @@ fn write_seen<O: ByteOrder>(
     }
     if let Some(mp) = &rare.multipath {
         for hop in mp.hops().map_while(Result::ok) {
-            s.push_str("\n\tnexthop ");
+            s.push_str(show.sl());
+            s.push_str("\tnexthop ");
             // ip's order for a hop: encap, as to, via
             for a in hop.attrs().map_while(Result::ok) {
                 if let RouteAttr::Encap(e) = &a {
@@ -636,8 +789,133 @@ fn write_seen<O: ByteOrder>(
     s.push('\n');
 }
 
+/// `RTCF_*` (`linux/in_route.h`): the flags of an IPv4 cache entry, in
+/// the order ip prints them.
+const CACHE_FLAGS: [(u32, &str); 14] = [
+    (0x8000_0000, "local"),
+    (0x4000_0000, "reject"),
+    (0x2000_0000, "mc"),
+    (0x1000_0000, "brd"),
+    (0x0800_0000, "dst-nat"),
+    (0x0080_0000, "src-nat"),
+    (0x0040_0000, "masq"),
+    (0x0002_0000, "dst-direct"),
+    (0x0400_0000, "src-direct"),
+    (0x0004_0000, "redirected"),
+    (0x0100_0000, "redirect"),
+    (0x0020_0000, "fastroute"),
+    (0x0001_0000, "notify"),
+    (0x0008_0000, "proxy"),
+];
+
+/// `cache <local,…>` on its own line, as ip prints an IPv4 cache entry.
+fn write_cache_flags(s: &mut Line, flags: u32, show: &Show) {
+    let mut flags = flags & !0xFFFF;
+    s.push_str(show.sl());
+    s.push_str("    cache ");
+    if flags == 0 {
+        return;
+    }
+    s.push('<');
+    for (bit, name) in CACHE_FLAGS {
+        if flags & bit != 0 {
+            flags &= !bit;
+            s.push_str(name);
+            s.push_str(if flags != 0 { "," } else { "> " });
+        }
+    }
+    if flags != 0 {
+        let _ = write!(s, "{flags:x}>");
+    }
+}
+
+fn json_cache_flags(out: &mut Line, f: &mut bool, flags: u32) {
+    let mut flags = flags & !0xFFFF;
+    json_key(out, f, "cache");
+    out.push('[');
+    let mut n = 0;
+    for (bit, name) in CACHE_FLAGS {
+        if flags & bit != 0 {
+            flags &= !bit;
+            if n > 0 {
+                out.push(',');
+            }
+            push_json_str(out, name);
+            n += 1;
+        }
+    }
+    out.push(']');
+    if flags != 0 {
+        json_text(out, f, "flags", &format!("{flags:x}"));
+    }
+}
+
+/// The clock ticks of `rta_cacheinfo` (`USER_HZ`).
+const USER_HZ: u32 = 100;
+
+/// `struct rta_cacheinfo` as ip prints it: what is not zero (users, uses
+/// and age only with `-s`).
+fn write_cacheinfo<O: ByteOrder>(s: &mut Line, ci: &rt::RtaCacheInfo<O>, show: &Show) {
+    let e = ci.rta_expires.get();
+    if e != 0 {
+        let _ = write!(s, "expires {}sec ", e / USER_HZ as i32);
+    }
+    if ci.rta_error.get() != 0 {
+        let _ = write!(s, "error {} ", ci.rta_error.get());
+    }
+    if show.stats {
+        if ci.rta_clntref.get() != 0 {
+            let _ = write!(s, "users {} ", ci.rta_clntref.get());
+        }
+        if ci.rta_used.get() != 0 {
+            let _ = write!(s, "used {} ", ci.rta_used.get());
+        }
+        if ci.rta_lastuse.get() != 0 {
+            let _ = write!(s, "age {}sec ", ci.rta_lastuse.get() / USER_HZ);
+        }
+    }
+    if ci.rta_id.get() != 0 {
+        let _ = write!(s, "ipid 0x{:04x} ", ci.rta_id.get());
+    }
+    if ci.rta_ts.get() != 0 || ci.rta_tsage.get() != 0 {
+        let _ = write!(s, "ts 0x{:x}tsage {}sec ", ci.rta_ts.get(), ci.rta_tsage.get());
+    }
+}
+
+fn json_cacheinfo<O: ByteOrder>(out: &mut Line, f: &mut bool, ci: &rt::RtaCacheInfo<O>, show: &Show) {
+    let num = |out: &mut Line, f: &mut bool, key: &str, v: i64| {
+        json_key(out, f, key);
+        let _ = write!(out, "{v}");
+    };
+    let e = ci.rta_expires.get();
+    if e != 0 {
+        num(out, f, "expires", i64::from(e / USER_HZ as i32));
+    }
+    if ci.rta_error.get() != 0 {
+        num(out, f, "error", ci.rta_error.get().into());
+    }
+    if show.stats {
+        if ci.rta_clntref.get() != 0 {
+            num(out, f, "users", ci.rta_clntref.get().into());
+        }
+        if ci.rta_used.get() != 0 {
+            num(out, f, "used", ci.rta_used.get().into());
+        }
+        if ci.rta_lastuse.get() != 0 {
+            num(out, f, "age", (ci.rta_lastuse.get() / USER_HZ).into());
+        }
+    }
+    if ci.rta_id.get() != 0 {
+        json_text(out, f, "ipid", &format!("0x{:04x}", ci.rta_id.get()));
+    }
+    if ci.rta_ts.get() != 0 || ci.rta_tsage.get() != 0 {
+        json_text(out, f, "ts", &format!("0x{:x}", ci.rta_ts.get()));
+        num(out, f, "tsage", ci.rta_tsage.get().into());
+    }
+}
+
 /// The prefix length of a host route of `family`.
-fn host_len(family: u8) -> u8 {
+pub(crate) fn host_len(family: u8) -> u8 {
     match family {
         AF_INET6 => 128,
         AF_MPLS => 20,
@@ -759,7 +1037,7 @@ fn json_flags(out: &mut Line, first: &mut bool, flags: u32) {
 
 /// One route as `ip -j route show` prints it: the same keys, in the same
 /// order, with the same value forms.
-pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show_table: bool) {
+pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, names: &DevNames, show: &Show) {
     let h = r.header();
     let host_len = host_len(h.rtm_family);
     let (all, seen, rare) = printed_attrs(r);
@@ -767,7 +1045,7 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
     let f = &mut first;
     out.push('{');
     let kind = h.kind();
-    if kind != RouteType::UNICAST {
+    if kind != RouteType::UNICAST || show.details {
         json_text(out, f, "type", &kind.to_string());
     }
     json_key(out, f, "dst");
@@ -778,9 +1056,13 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
         json_key(out, f, "from");
         out.push('"');
         push_addr(out, a);
-        out.push('/');
-        push_u32(out, h.rtm_src_len.into());
+        if h.rtm_src_len != host_len {
+            out.push('/');
+            push_u32(out, h.rtm_src_len.into());
+        }
         out.push('"');
+    } else if h.rtm_src_len != 0 {
+        json_text(out, f, "src", &format!("0/{}", h.rtm_src_len));
     }
     if let Some(id) = rare.nhid {
         json_key(out, f, "nhid");
@@ -797,10 +1079,11 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
         json_key(out, f, "encap");
         out.push_str(&to_json(e));
     }
-    if h.rtm_tos != 0 {
+    if h.rtm_tos != 0 && !show.hides(HIDE_TOS) {
         json_text(out, f, "tos", &format!("0x{:02x}", h.rtm_tos));
     }
     match &seen.gateway {
+        Some((false, _)) if show.via_len == Some(host_len) => {}
         Some((via, a)) if seen.gateways == 1 => json_via(out, f, *via, a),
         Some(_) => {
             let mut it = all.clone();
@@ -814,33 +1097,43 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
         }
         None => {}
     }
-    if let Some(i) = seen.oif {
+    if let Some(i) = seen.oif.filter(|_| !show.hides(HIDE_DEV)) {
         json_dev(out, f, names, i);
     }
     // ip names a table other than main when it shows every table
     let table = r.table();
-    if show_table && table != RouteTable::MAIN {
+    if show.table && (table != RouteTable::MAIN || show.details) {
         json_text(out, f, "table", &table.to_string());
     }
-    if h.protocol() != RouteProtocol::BOOT {
+    let cloned = h.rtm_flags.get() & rt::RTM_F_CLONED != 0;
+    if !cloned && !show.hides(HIDE_PROTO) && (h.protocol() != RouteProtocol::BOOT || show.details) {
         json_text(out, f, "protocol", &h.protocol().to_string());
     }
-    if h.scope() != RouteScope::UNIVERSE {
+    if !cloned && !show.hides(HIDE_SCOPE) && (h.scope() != RouteScope::UNIVERSE || show.details) {
         json_text(out, f, "scope", &h.scope().to_string());
     }
-    if let Some(p) = &seen.prefsrc {
+    if let Some(p) = seen.prefsrc.as_ref().filter(|_| show.src_len != Some(host_len)) {
         json_addr(out, f, "prefsrc", p);
     }
-    if let Some(m) = seen.priority {
+    if let Some(m) = seen.priority.filter(|_| !show.hides(HIDE_METRIC)) {
         json_key(out, f, "metric");
         push_u32(out, m);
     }
     json_flags(out, f, h.rtm_flags.get());
-    if let Some(m) = rare.mark {
+    if let Some(m) = rare.mark.filter(|m| *m != 0) {
         json_key(out, f, "mark");
         push_u32(out, m);
     }
-    if let Some(e) = rare.expires.filter(|e| *e != 0) {
+    if let Some(u) = rare.uid {
+        json_key(out, f, "uid");
+        push_u32(out, u);
+    }
+    if h.rtm_family == AF_INET && cloned {
+        json_cache_flags(out, f, h.rtm_flags.get());
+    }
+    if let Some(ci) = rare.cacheinfo.as_ref().filter(|_| h.rtm_family == AF_INET || h.rtm_family == AF_INET6) {
+        json_cacheinfo(out, f, ci, show);
+    } else if let Some(e) = rare.expires.filter(|e| *e != 0) {
         json_key(out, f, "expires");
         let _ = write!(out, "{}", e / 100);
     }
@@ -869,6 +1162,13 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
             }
         }
         out.push_str("}]");
+    }
+    if let Some(i) = rare.iif.filter(|_| !show.hides(HIDE_IIF)) {
+        json_key(out, f, "iif");
+        match names.get(i) {
+            Some(n) => push_json_str(out, n),
+            None => push_json_str(out, &format!("if{i}")),
+        }
     }
     if h.rtm_family == AF_INET6 {
         if let Some(p) = rare.pref {
@@ -977,7 +1277,11 @@ fn write_metrics<O: ByteOrder>(s: &mut Line, n: &rtnl_core::typed::Nest<'_, O, M
                 }
             }
             MetricAttr::Unknown(a) | MetricAttr::Invalid(a, _) => {
-                let _ = write!(s, "metric{} {:?} ", a.id(), a.payload());
+                let _ = write!(s, "metric{} 0x", a.id());
+                for b in a.payload() {
+                    let _ = write!(s, "{b:02x}");
+                }
+                s.push(' ');
             }
             other => {
                 if let Some(v) = metric_u32(&other) {
@@ -986,6 +1290,12 @@ fn write_metrics<O: ByteOrder>(s: &mut Line, n: &rtnl_core::typed::Nest<'_, O, M
             }
         }
     }
+}
+
+/// The `RTAX_*` id of the metric ip names `name` (`mtu` → `RTAX_MTU`).
+fn metric_id(name: &str) -> u16 {
+    let k = format!("RTAX_{}", name.to_ascii_uppercase());
+    <MetricAttr<'_>>::NAMES.iter().find(|(_, n)| *n == k).map(|(i, _)| *i).unwrap_or(0)
 }
 
 /// The name `ip` gives a metric: its kernel name without `RTAX_`, in
@@ -1018,13 +1328,17 @@ pub enum RouteOp {
     Change,
     Append,
     Prepend,
+    /// `test`: `NLM_F_EXCL` alone (the kernel checks, creates nothing).
+    Test,
 }
 
 impl RouteOp {
     /// The command a word names (`add`, `del`, …), abbreviated as `ip
     /// route` takes it.
     pub fn from_command(c: &str) -> Option<Self> {
-        Some(match verb_of(c)? {
+        let v = ROUTE.verb(c)?;
+        Some(match v.kw.name() {
+            "test" => RouteOp::Test,
             "add" => RouteOp::Add,
             "delete" => RouteOp::Del,
             "replace" => RouteOp::Replace,
@@ -1042,6 +1356,7 @@ impl RouteOp {
             RouteOp::Change => (rt::RTM_NEWROUTE, Request::Change),
             RouteOp::Append => (rt::RTM_NEWROUTE, Request::Append),
             RouteOp::Prepend => (rt::RTM_NEWROUTE, Request::Prepend),
+            RouteOp::Test => return (rt::RTM_NEWROUTE, Request::Plain.flags() | NLM_F_EXCL),
         };
         (ty, req.flags())
     }
@@ -1074,14 +1389,74 @@ pub struct RouteSpec {
     proto: Option<RouteProtocol>,
     scope: Option<RouteScope>,
     src: Option<IpAddr>,
-    mtu: Option<u32>,
+    /// `RTAX_*` metrics given (id, value), and the locked ones.
+    metrics: Vec<(u16, u32)>,
+    lock: u32,
+    congctl: Option<String>,
+    tos: Option<u8>,
+    pref: Option<u8>,
+    nhid: Option<u32>,
+    ttl_propagate: Option<u8>,
     onlink: bool,
     encap: Option<crate::encap::EncapSpec>,
     hops: Vec<Hop>,
 }
 
+/// `tos 0x10` or `tos 16`: a DS field value (names from `rt_dsfield` are
+/// not read).
+pub(crate) fn parse_tos(s: &str) -> Result<u8, String> {
+    let v = match s.strip_prefix("0x") {
+        Some(h) => u8::from_str_radix(h, 16).ok(),
+        None => u8::from_str_radix(s, 16).ok(),
+    };
+    v.ok_or_else(|| format!("Error: argument \"{s}\" is wrong: TOS value is invalid"))
+}
+
+/// A number as ip's `get_unsigned` reads it (decimal, `0x` hex, `0` octal).
+pub(crate) fn parse_u32(s: &str, what: &str) -> Result<u32, String> {
+    let v = if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        u32::from_str_radix(h, 16).ok()
+    } else if s.len() > 1 && s.starts_with('0') {
+        u32::from_str_radix(&s[1..], 8).ok()
+    } else {
+        s.parse().ok()
+    };
+    v.ok_or_else(|| format!("Error: argument \"{s}\" is wrong: \"{what}\" value is invalid"))
+}
+
 fn parse_addr(s: &str) -> Result<IpAddr, String> {
-    s.parse().map_err(|_| format!("invalid address {s:?}"))
+    parse_ip(s).ok_or_else(|| format!("Error: any valid address is expected rather than \"{s}\"."))
+}
+
+/// An address as ip reads one: IPv6 when it has a colon, else IPv4 with
+/// ip's shorthand (`10` is 10.0.0.0, `10.1` 10.1.0.0; each part decimal,
+/// `0x` hex or `0` octal, as `strtoul` reads it).
+pub(crate) fn parse_ip(s: &str) -> Option<IpAddr> {
+    if s.contains(':') {
+        return s.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6);
+    }
+    let mut o = [0u8; 4];
+    let mut parts = s.split('.');
+    for (i, slot) in o.iter_mut().enumerate() {
+        let Some(p) = parts.next() else {
+            // fewer than four parts: the rest are zero
+            return (i > 0).then(|| IpAddr::V4(o.into()));
+        };
+        let v = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
+            u32::from_str_radix(h, 16).ok()
+        } else if p.len() > 1 && p.starts_with('0') {
+            u32::from_str_radix(&p[1..], 8).ok()
+        } else if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse().ok()
+        } else {
+            None
+        };
+        *slot = u8::try_from(v?).ok()?;
+    }
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(IpAddr::V4(o.into()))
 }
 
 /// `100` or `100/200`: an MPLS label stack.
@@ -1091,19 +1466,23 @@ fn parse_labels(s: &str) -> Result<Vec<u32>, String> {
         .collect()
 }
 
+fn bad_prefix(s: &str) -> String {
+    format!("Error: any valid prefix is expected rather than \"{s}\".")
+}
+
 fn parse_prefix(s: &str) -> Result<Option<(IpAddr, u8)>, String> {
     if s == "default" || s == "all" || s == "any" {
         return Ok(None);
     }
     let (a, len) = match s.split_once('/') {
-        Some((a, l)) => (a, Some(l.parse::<u8>().map_err(|_| format!("invalid prefix length in {s:?}"))?)),
+        Some((a, l)) => (a, Some(l.parse::<u8>().map_err(|_| bad_prefix(s))?)),
         None => (s, None),
     };
-    let addr = parse_addr(a)?;
+    let addr = parse_ip(a).ok_or_else(|| bad_prefix(s))?;
     let max = if addr.is_ipv4() { 32 } else { 128 };
     let len = len.unwrap_or(max);
     if len > max {
-        return Err(format!("invalid prefix length in {s:?}"));
+        return Err(bad_prefix(s));
     }
     Ok(Some((addr, len)))
 }
@@ -1153,9 +1532,12 @@ impl RouteSpec {
             let name = if fam == AF_INET6 { "inet6" } else { "inet" };
             format!("Error: {name} {what} is expected rather than \"{text}\".")
         };
-        let need = |v: Option<&String>, what: &str| v.cloned().ok_or_else(|| format!("{what} needs a value"));
+        let need = |v: Option<&String>, _what: &str| {
+            v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
+        };
         while let Some(a) = it.next() {
-            match a.as_str() {
+            let word = grammar::keyword(a, ROUTE_SPEC.keywords, "route")?;
+            match word.unwrap_or(a.as_str()) {
                 "via" => {
                     let mut v = need(it.next(), "via")?;
                     let named = v == "inet" || v == "inet6";
@@ -1168,24 +1550,84 @@ impl RouteSpec {
                     }
                     r.via = Some(a);
                 }
-                "dev" | "oif" => r.dev = Some(ifindex(&need(it.next(), "dev")?)?),
+                "dev" => r.dev = Some(ifindex(&need(it.next(), "dev")?)?),
                 "table" => r.table = Some(parse_table(&need(it.next(), "table")?)?),
-                "metric" | "priority" | "preference" => {
-                    let v = need(it.next(), "metric")?;
-                    r.metric = Some(v.parse().map_err(|_| format!("invalid metric {v:?}"))?);
-                }
-                "proto" | "protocol" => {
+                "metric" => r.metric = Some(parse_u32(&need(it.next(), "metric")?, "metric")?),
+                "protocol" => {
                     let v = need(it.next(), "proto")?;
-                    r.proto = Some(RouteProtocol::from_name(&v).ok_or(format!("invalid protocol {v:?}"))?);
+                    r.proto = Some(
+                        RouteProtocol::from_name(&v)
+                            .ok_or(format!("Error: argument \"{v}\" is wrong: \"protocol\" value is invalid"))?,
+                    );
                 }
                 "scope" => {
                     let v = need(it.next(), "scope")?;
-                    r.scope = Some(RouteScope::from_name(&v).ok_or(format!("invalid scope {v:?}"))?);
+                    r.scope = Some(
+                        RouteScope::from_name(&v)
+                            .ok_or(format!("Error: argument \"{v}\" is wrong: invalid \"scope\" value"))?,
+                    );
                 }
                 "src" => r.src = Some(parse_addr(&need(it.next(), "src")?)?),
-                "mtu" => {
-                    let v = need(it.next(), "mtu")?;
-                    r.mtu = Some(v.parse().map_err(|_| format!("invalid mtu {v:?}"))?);
+                "tos" => r.tos = Some(parse_tos(&need(it.next(), "tos")?)?),
+                m @ ("mtu" | "hoplimit" | "advmss" | "reordering" | "window" | "cwnd" | "initcwnd" | "initrwnd"
+                | "ssthresh") => {
+                    let mut v = need(it.next(), m)?;
+                    let id = metric_id(m);
+                    if v == "lock" {
+                        r.lock |= 1 << id;
+                        v = need(it.next(), m)?;
+                    }
+                    let n = parse_u32(&v, m)?;
+                    if m == "hoplimit" && n > 255 {
+                        return Err(format!("Error: argument \"{v}\" is wrong: \"hoplimit\" value is invalid"));
+                    }
+                    r.metrics.push((id, n));
+                }
+                "congctl" => {
+                    let mut v = need(it.next(), "congctl")?;
+                    if v == "lock" {
+                        r.lock |= 1 << rt::RTAX_CC_ALGO;
+                        v = need(it.next(), "congctl")?;
+                    }
+                    r.congctl = Some(v);
+                }
+                "features" => {
+                    let v = need(it.next(), "features")?;
+                    if v != "ecn" {
+                        return Err(format!("Error: argument \"{v}\" is wrong: \"features\" value not valid"));
+                    }
+                    r.metrics.push((metric_id("features"), 1));
+                }
+                b @ ("quickack" | "fastopen_no_cookie") => {
+                    let v = need(it.next(), b)?;
+                    let n = match v.as_str() {
+                        "0" => 0,
+                        "1" => 1,
+                        _ => return Err(format!("Error: argument \"{v}\" is wrong: \"{b}\" value should be 0 or 1")),
+                    };
+                    r.metrics.push((metric_id(b), n));
+                }
+                "pref" => {
+                    let v = need(it.next(), "pref")?;
+                    r.pref = Some(match v.as_str() {
+                        "low" => 3,
+                        "medium" => 0,
+                        "high" => 1,
+                        _ => v
+                            .parse()
+                            .map_err(|_| format!("Error: argument \"{v}\" is wrong: \"pref\" value is invalid"))?,
+                    });
+                }
+                "nhid" => r.nhid = Some(parse_u32(&need(it.next(), "nhid")?, "id")?),
+                "ttl-propagate" => {
+                    let v = need(it.next(), "ttl-propagate")?;
+                    r.ttl_propagate = Some(if crate::matches(&v, "enabled") {
+                        1
+                    } else if crate::matches(&v, "disabled") {
+                        0
+                    } else {
+                        return Err(format!("Error: argument \"{v}\" is wrong: \"ttl-propagate\" value is invalid"));
+                    });
                 }
                 "onlink" => r.onlink = true,
                 "as" => {
@@ -1264,11 +1706,11 @@ impl RouteSpec {
                     }
                     have_dst = true;
                 }
-                o => return Err(format!("rtnl route: unsupported argument {o:?}")),
+                o => return Err(format!("Error: either \"to\" is duplicate, or \"{o}\" is a garbage.")),
             }
         }
         if !have_dst {
-            return Err("rtnl route: a destination prefix is needed".into());
+            return Err("Error: a destination prefix is needed (PREFIX, or default).".into());
         }
         if r.family == 0 {
             r.family = r
@@ -1327,6 +1769,7 @@ impl RouteSpec {
         if self.onlink {
             h.rtm_flags.set(u32::from(rt::RTNH_F_ONLINK));
         }
+        h.rtm_tos = self.tos.unwrap_or(0);
         let mut w = Writer::new(VecBuffer::default());
         rt::request(&mut w, ty, flags, seq, &h, |r| {
             if table > 255 {
@@ -1355,8 +1798,43 @@ impl RouteSpec {
             if let Some(m) = self.metric {
                 r.priority(m)?;
             }
-            if let Some(mtu) = self.mtu {
-                r.metrics(|m| m.mtu(mtu).map(drop))?;
+            if !self.metrics.is_empty() || self.congctl.is_some() {
+                r.metrics(|m| {
+                    if self.lock != 0 {
+                        m.lock(self.lock)?;
+                    }
+                    for &(id, v) in &self.metrics {
+                        let name = <MetricAttr<'_>>::NAMES.iter().find(|(i, _)| *i == id).map(|(_, n)| *n);
+                        match name.unwrap_or("") {
+                            "RTAX_MTU" => m.mtu(v)?,
+                            "RTAX_HOPLIMIT" => m.hoplimit(v)?,
+                            "RTAX_ADVMSS" => m.advmss(v)?,
+                            "RTAX_REORDERING" => m.reordering(v)?,
+                            "RTAX_WINDOW" => m.window(v)?,
+                            "RTAX_CWND" => m.cwnd(v)?,
+                            "RTAX_INITCWND" => m.initcwnd(v)?,
+                            "RTAX_INITRWND" => m.initrwnd(v)?,
+                            "RTAX_SSTHRESH" => m.ssthresh(v)?,
+                            "RTAX_FEATURES" => m.features(v)?,
+                            "RTAX_QUICKACK" => m.quickack(v)?,
+                            "RTAX_FASTOPEN_NO_COOKIE" => m.fastopen_no_cookie(v)?,
+                            _ => return Err(rtnl_core::wire::EncodeError::BadMark),
+                        };
+                    }
+                    if let Some(c) = &self.congctl {
+                        m.cc_algo(c)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            if let Some(p) = self.pref {
+                r.pref(p)?;
+            }
+            if let Some(id) = self.nhid {
+                r.nh_id(id)?;
+            }
+            if let Some(t) = self.ttl_propagate {
+                r.ttl_propagate(t)?;
             }
             if let Some(e) = &self.encap {
                 e.write(r)?;
@@ -1385,16 +1863,8 @@ impl RouteSpec {
     }
 }
 
-fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> {
-    let spec = match RouteSpec::parse(args, g.family) {
-        Ok(s) => s,
-        // what ip words as "Error: …" it refuses with exit status 1
-        Err(e) if e.starts_with("Error: ") => {
-            eprintln!("{e}");
-            return Ok(ExitCode::from(1));
-        }
-        Err(e) => return Err(e),
-    };
+fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, Fail> {
+    let spec = RouteSpec::parse(args, g.family)?;
     let mut sock = g.socket()?;
     let req = spec.encode(op, sock.next_seq())?;
     match sock.request(&req) {
@@ -1414,7 +1884,7 @@ fn modify(g: &Global, args: &[String], op: RouteOp) -> Result<ExitCode, String> 
 /// Prints a route notification like `ip monitor route`.
 pub fn print_notification(msg: &Message<'_>, r: &RouteMessage<'_>, names: &DevNames) {
     let prefix = if msg.ty() == rt::RTM_DELROUTE { "Deleted " } else { "" };
-    print!("{prefix}{}", format_route(r, names, true));
+    print!("{prefix}{}", format_route(r, names, &Show::tables(true)));
 }
 
 #[cfg(test)]
@@ -1424,7 +1894,7 @@ mod tests {
     //! corpus (7.2, amd64): the encapsulations and MPLS routes this
     //! machine's kernel refuses are checked against those bytes.
     use super::*;
-    use rtnl_core::message::Message;
+    use rtnl_core::message::{Message, RtnlMessage};
     use rtnl_core::wire::{Messages, NativeEndian, NlMsg};
 
     fn corpus(file: &str) -> Vec<u8> {
@@ -1507,7 +1977,7 @@ mod tests {
             .map(Message::decode)
             .find_map(|m| match m.body() {
                 RtnlMessage::Route(r) if r.attrs().find(rt::RTA_ENCAP).is_some() => {
-                    Some(format_route(r, &names, false))
+                    Some(format_route(r, &names, &Show::default()))
                 }
                 _ => None,
             })
