@@ -477,133 +477,287 @@ fn table_text(t: u32) -> String {
     rtnl_core::route::RouteTable(t).to_string()
 }
 
-fn srh_text(s: &mut String, srh: &Srh<'_>) {
-    let segs: Vec<Ipv6Addr> = srh.segments().collect();
-    let _ = write!(s, "segs {} [ ", usize::from(srh.first_segment()) + 1);
-    for a in segs.iter().rev() {
-        let _ = write!(s, "{a} ");
+/// Where the encapsulation printer writes: ip's text, or its JSON members
+/// (`"key":value,…`, without braces), as iproute2's `print_*(PRINT_ANY, …)`
+/// write one or the other from the same calls.
+struct Out {
+    json: bool,
+    s: String,
+    members: usize,
+}
+
+impl Out {
+    fn key(&mut self, k: &str) {
+        if self.members > 0 {
+            self.s.push(',');
+        }
+        self.members += 1;
+        json_str(&mut self.s, k);
+        self.s.push(':');
     }
-    s.push_str("] ");
+    /// `print_string`: `text` in text, `"key":"value"` in JSON.
+    fn str(&mut self, key: &str, text: &str, value: &str) {
+        if self.json {
+            self.key(key);
+            json_str(&mut self.s, value);
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// `print_uint` / `print_u64`: `"key":N` in JSON.
+    fn num(&mut self, key: &str, text: &str, value: u64) {
+        if self.json {
+            self.key(key);
+            let _ = write!(self.s, "{value}");
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// `print_bool` of true / `print_null`: `"key":true` / `"key":null`.
+    fn lit(&mut self, key: &str, text: &str, value: &str) {
+        if self.json {
+            self.key(key);
+            self.s.push_str(value);
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// Text only.
+    fn text(&mut self, text: &str) {
+        if !self.json {
+            self.s.push_str(text);
+        }
+    }
+    /// JSON only: `"key":["a","b"]`.
+    fn strs(&mut self, key: &str, values: &[String]) {
+        if self.json {
+            self.key(key);
+            self.s.push('[');
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    self.s.push(',');
+                }
+                json_str(&mut self.s, v);
+            }
+            self.s.push(']');
+        }
+    }
+    /// JSON only: `"key":{` … `}` around what `f` writes.
+    fn object(&mut self, key: &str, f: impl FnOnce(&mut Out)) {
+        if !self.json {
+            return f(self);
+        }
+        self.key(key);
+        let mut inner = Out { json: true, s: String::new(), members: 0 };
+        f(&mut inner);
+        self.s.push('{');
+        self.s.push_str(&inner.s);
+        self.s.push('}');
+    }
+}
+
+/// Appends `v` as a JSON string (ip's escapes).
+fn json_str(s: &mut String, v: &str) {
+    s.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            '\n' => s.push_str("\\n"),
+            '\t' => s.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(s, "\\u{:04x}", c as u32);
+            }
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+}
+
+/// A segment list: `segs N [ A B ] ` (last segment first), `"segs":[…]`,
+/// then the HMAC key id.
+fn print_srh(p: &mut Out, srh: &Srh<'_>) {
+    let segs: Vec<String> = srh.segments().collect::<Vec<Ipv6Addr>>().iter().rev().map(|a| a.to_string()).collect();
+    p.text(&format!("segs {} [ ", usize::from(srh.first_segment()) + 1));
+    for a in &segs {
+        p.text(&format!("{a} "));
+    }
+    p.text("] ");
+    p.strs("segs", &segs);
     if let Some((key, _)) = srh.hmac() {
-        let _ = write!(s, "hmac {key:X} ");
+        p.str("hmac", &format!("hmac {key:X} "), &format!("0x{key:x}"));
+    }
+}
+
+/// A BPF program of a `bpf` encapsulation or a `seg6local` endpoint:
+/// `what NAME `, `"what":"NAME"` (`<unknown>` without a name).
+fn print_bpf_prog<O: ByteOrder>(p: &mut Out, what: &str, prog: &Nest<'_, O, LwtBpfProgAttr<'_, O>>) {
+    let name = first(prog).into_iter().find_map(|y| if let LwtBpfProgAttr::Name(n) = y { Some(n) } else { None });
+    p.text(&format!("{what} "));
+    if let Some(n) = name {
+        p.text(&format!("{n} "));
+    }
+    if p.json {
+        p.str(what, "", name.unwrap_or("<unknown>"));
     }
 }
 
 /// The encapsulation as `ip route show` prints it: ` encap TYPE ...` (with
-/// the leading space `ip` writes).
-pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String) -> String {
+/// the leading space `ip` writes); `stats` (`-s`): a `seg6local`'s counters.
+pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) -> String {
+    let mut p = Out { json: false, s: String::new(), members: 0 };
+    print_encap(&mut p, e, dev, stats);
+    p.s
+}
+
+/// The encapsulation as `ip -j route show` (iproute2 6.1) prints it: its
+/// members among the route's (`"encap":"ip","id":5,"dst":…`), without a
+/// leading comma; empty for none.
+pub fn json_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) -> String {
+    let mut p = Out { json: true, s: String::new(), members: 0 };
+    print_encap(&mut p, e, dev, stats);
+    p.s
+}
+
+fn print_encap<O: ByteOrder>(p: &mut Out, e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) {
     let ty = Encap::<'_, O>::kind_name(e.kind())
         .map(|n| n.trim_start_matches("LWTUNNEL_ENCAP_").to_ascii_lowercase().replace('_', ""))
         .unwrap_or_else(|| "unknown".into());
-    let mut s = format!(" encap {ty} ");
+    p.str("encap", &format!(" encap {ty} "), &ty);
     match e {
         Encap::Mpls(n) => {
             for a in first(n) {
                 match a {
                     MplsIptunnelAttr::Dst(l) => {
                         let l: Vec<String> = l.iter().map(|x| x.label.to_string()).collect();
-                        let _ = write!(s, " {} ", l.join("/"));
+                        let l = l.join("/");
+                        p.str("dst", &format!(" {l} "), &l);
                     }
-                    MplsIptunnelAttr::Ttl(t) => {
-                        let _ = write!(s, "ttl {t} ");
-                    }
+                    MplsIptunnelAttr::Ttl(t) => p.num("ttl", &format!("ttl {t} "), t.into()),
                     _ => {}
                 }
             }
         }
         Encap::Ip(n) => {
             let a = first(n);
-            let get = |f: fn(&LwtIpAttr<'_, O>) -> Option<String>| a.iter().find_map(f);
-            for f in [
-                (|x: &LwtIpAttr<'_, O>| if let LwtIpAttr::Id(i) = x { Some(format!("id {} ", i.0)) } else { None })
-                    as fn(&LwtIpAttr<'_, O>) -> Option<String>,
-                |x| if let LwtIpAttr::Src(i) = x { Some(format!("src {i} ")) } else { None },
-                |x| if let LwtIpAttr::Dst(i) = x { Some(format!("dst {i} ")) } else { None },
-                |x| if let LwtIpAttr::Ttl(i) = x { Some(format!("ttl {i} ")) } else { None },
-                |x| if let LwtIpAttr::Tos(i) = x { Some(format!("tos {i} ")) } else { None },
-                |x| if let LwtIpAttr::Flags(f) = x { Some(flags_text(f.0)) } else { None },
-            ] {
-                if let Some(t) = get(f) {
-                    s.push_str(&t);
-                }
+            if let Some(i) = a.iter().find_map(|x| if let LwtIpAttr::Id(i) = x { Some(i.0) } else { None }) {
+                p.num("id", &format!("id {i} "), i);
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIpAttr::Src(v) = x { Some(*v) } else { None }) {
+                p.str("src", &format!("src {v} "), &v.to_string());
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIpAttr::Dst(v) = x { Some(*v) } else { None }) {
+                p.str("dst", &format!("dst {v} "), &v.to_string());
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIpAttr::Ttl(v) = x { Some(*v) } else { None }) {
+                p.num("ttl", &format!("ttl {v} "), v.into());
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIpAttr::Tos(v) = x { Some(*v) } else { None }) {
+                p.num("tos", &format!("tos {v} "), v.into());
+            }
+            if let Some(f) = a.iter().find_map(|x| if let LwtIpAttr::Flags(f) = x { Some(f.0) } else { None }) {
+                print_flags(p, f);
             }
         }
         Encap::Ip6(n) => {
             let a = first(n);
-            let get = |f: fn(&LwtIp6Attr<'_, O>) -> Option<String>| a.iter().find_map(f);
-            for f in [
-                (|x: &LwtIp6Attr<'_, O>| if let LwtIp6Attr::Id(i) = x { Some(format!("id {} ", i.0)) } else { None })
-                    as fn(&LwtIp6Attr<'_, O>) -> Option<String>,
-                |x| if let LwtIp6Attr::Src(i) = x { Some(format!("src {i} ")) } else { None },
-                |x| if let LwtIp6Attr::Dst(i) = x { Some(format!("dst {i} ")) } else { None },
-                |x| if let LwtIp6Attr::HopLimit(i) = x { Some(format!("hoplimit {i} ")) } else { None },
-                |x| if let LwtIp6Attr::Tc(i) = x { Some(format!("tc {i} ")) } else { None },
-                |x| if let LwtIp6Attr::Flags(f) = x { Some(flags_text(f.0)) } else { None },
-            ] {
-                if let Some(t) = get(f) {
-                    s.push_str(&t);
-                }
+            if let Some(i) = a.iter().find_map(|x| if let LwtIp6Attr::Id(i) = x { Some(i.0) } else { None }) {
+                p.num("id", &format!("id {i} "), i);
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIp6Attr::Src(v) = x { Some(*v) } else { None }) {
+                p.str("src", &format!("src {v} "), &v.to_string());
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIp6Attr::Dst(v) = x { Some(*v) } else { None }) {
+                p.str("dst", &format!("dst {v} "), &v.to_string());
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIp6Attr::HopLimit(v) = x { Some(*v) } else { None }) {
+                p.num("hoplimit", &format!("hoplimit {v} "), v.into());
+            }
+            if let Some(v) = a.iter().find_map(|x| if let LwtIp6Attr::Tc(v) = x { Some(*v) } else { None }) {
+                p.num("tc", &format!("tc {v} "), v.into());
+            }
+            if let Some(f) = a.iter().find_map(|x| if let LwtIp6Attr::Flags(f) = x { Some(f.0) } else { None }) {
+                print_flags(p, f);
             }
         }
         Encap::Seg6(n) => {
             if let Some(Seg6IptunnelAttr::Srh(e)) = n.find(rtnl_core::route::SEG6_IPTUNNEL_SRH) {
-                let _ = write!(s, "mode {} ", e.mode);
-                srh_text(&mut s, &e.srh);
+                let m = e.mode.to_string();
+                p.str("mode", &format!("mode {m} "), &m);
+                print_srh(p, &e.srh);
             }
         }
         Encap::Seg6Local(n) => {
             let a = first(n);
             let Some(action) = a.iter().find_map(|x| if let Seg6LocalAttr::Action(v) = x { Some(*v) } else { None })
             else {
-                return s;
+                return;
             };
-            let _ = write!(s, "action {action} ");
+            let action = action.to_string();
+            p.str("action", &format!("action {action} "), &action);
             for x in &a {
                 if let Seg6LocalAttr::Srh(h) = x {
-                    srh_text(&mut s, h);
+                    p.object("srh", |p| print_srh(p, h));
                 }
             }
             for x in &a {
                 match x {
-                    Seg6LocalAttr::Table(t) => {
-                        let _ = write!(s, "table {} ", table_text(*t));
-                    }
+                    Seg6LocalAttr::Table(t) => p.str("table", &format!("table {} ", table_text(*t)), &table_text(*t)),
                     Seg6LocalAttr::VrfTable(t) => {
-                        let _ = write!(s, "vrftable {} ", table_text(*t));
+                        p.str("vrftable", &format!("vrftable {} ", table_text(*t)), &table_text(*t))
                     }
                     _ => {}
                 }
             }
             for x in &a {
                 match x {
-                    Seg6LocalAttr::Nh4(v) => {
-                        let _ = write!(s, "nh4 {v} ");
-                    }
-                    Seg6LocalAttr::Nh6(v) => {
-                        let _ = write!(s, "nh6 {v} ");
-                    }
+                    Seg6LocalAttr::Nh4(v) => p.str("nh4", &format!("nh4 {v} "), &v.to_string()),
+                    Seg6LocalAttr::Nh6(v) => p.str("nh6", &format!("nh6 {v} "), &v.to_string()),
                     _ => {}
                 }
             }
             for x in &a {
                 match x {
-                    Seg6LocalAttr::Iif(i) => {
-                        let _ = write!(s, "iif {} ", dev(*i));
-                    }
-                    Seg6LocalAttr::Oif(i) => {
-                        let _ = write!(s, "oif {} ", dev(*i));
-                    }
+                    Seg6LocalAttr::Iif(i) => p.str("iif", &format!("iif {} ", dev(*i)), &dev(*i)),
+                    Seg6LocalAttr::Oif(i) => p.str("oif", &format!("oif {} ", dev(*i)), &dev(*i)),
                     _ => {}
                 }
             }
             for x in &a {
-                if let Seg6LocalAttr::Bpf(p) = x {
-                    s.push_str("endpoint ");
-                    for y in first(p) {
+                if let Seg6LocalAttr::Bpf(prog) = x {
+                    let name = first(prog).into_iter().find_map(|y| {
                         if let rtnl_core::route::Seg6LocalBpfAttr::Name(n) = y {
-                            let _ = write!(s, "{n} ");
+                            Some(n)
+                        } else {
+                            None
+                        }
+                    });
+                    p.text("endpoint ");
+                    if let Some(n) = name {
+                        p.text(&format!("{n} "));
+                    }
+                    if p.json {
+                        p.str("endpoint", "", name.unwrap_or("<unknown>"));
+                    }
+                }
+            }
+            for x in &a {
+                if let (Seg6LocalAttr::Counters(c), true) = (x, stats) {
+                    let (mut pk, mut by, mut er) = (0, 0, 0);
+                    for y in first(c) {
+                        match y {
+                            Seg6LocalCntAttr::Packets(v) => pk = v,
+                            Seg6LocalCntAttr::Bytes(v) => by = v,
+                            Seg6LocalCntAttr::Errors(v) => er = v,
+                            _ => {}
                         }
                     }
+                    p.text(&format!("packets {pk} bytes {by} errors {er} "));
+                    p.object("stats64", |p| {
+                        p.num("packets", "", pk);
+                        p.num("bytes", "", by);
+                        p.num("errors", "", er);
+                    });
                 }
             }
             for x in &a {
@@ -611,38 +765,40 @@ pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String)
                     for y in first(f) {
                         match y {
                             Seg6LocalFlvAttr::Operation(ops) => {
-                                let names: Vec<&str> = (0..FLAVORS.len())
+                                let names: Vec<String> = (0..FLAVORS.len())
                                     .filter(|i| ops & (1 << i) != 0 && !FLAVORS[*i].is_empty())
-                                    .map(|i| FLAVORS[i])
+                                    .map(|i| FLAVORS[i].to_owned())
                                     .collect();
-                                let _ = write!(s, "flavors {} ", names.join(","));
+                                p.text(&format!("flavors {} ", names.join(",")));
+                                p.strs("flavors", &names);
                             }
-                            Seg6LocalFlvAttr::LcblockBits(b) => {
-                                let _ = write!(s, "lblen {b} ");
-                            }
-                            Seg6LocalFlvAttr::LcnodeFnBits(b) => {
-                                let _ = write!(s, "nflen {b} ");
-                            }
+                            Seg6LocalFlvAttr::LcblockBits(b) => p.num("lblen", &format!("lblen {b} "), b.into()),
+                            Seg6LocalFlvAttr::LcnodeFnBits(b) => p.num("nflen", &format!("nflen {b} "), b.into()),
                             _ => {}
                         }
                     }
                 }
             }
-            let _ = Seg6LocalCntAttr::<'_, O>::NAMES;
         }
         Encap::Rpl(n) => {
             if let Some(RplIptunnelAttr::Srh(h)) = n.find(rtnl_core::route::RPL_IPTUNNEL_SRH) {
                 let n = usize::from(h.segments_left());
-                let _ = write!(s, "segs {n} [ ");
                 // uncompressed addresses (cmpri = cmpre = 0), last first
-                for i in (0..n).rev() {
-                    if let Some(b) = h.bytes().get(8 + i * 16..24 + i * 16) {
+                let segs: Vec<String> = (0..n)
+                    .rev()
+                    .filter_map(|i| h.bytes().get(8 + i * 16..24 + i * 16))
+                    .map(|b| {
                         let mut a = [0u8; 16];
                         a.copy_from_slice(b);
-                        let _ = write!(s, "{} ", Ipv6Addr::from(a));
-                    }
+                        Ipv6Addr::from(a).to_string()
+                    })
+                    .collect();
+                p.text(&format!("segs {n} [ "));
+                for a in &segs {
+                    p.text(&format!("{a} "));
                 }
-                s.push_str("] ");
+                p.text("] ");
+                p.strs("segs", &segs);
             }
         }
         Encap::Ila(n) => {
@@ -650,24 +806,21 @@ pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String)
                 match x {
                     IlaAttr::Locator(l) => {
                         let v = l.0;
-                        let _ = write!(
-                            s,
-                            " {:x}:{:x}:{:x}:{:x} ",
-                            v >> 48,
-                            (v >> 32) & 0xffff,
-                            (v >> 16) & 0xffff,
-                            v & 0xffff
-                        );
+                        let t =
+                            format!("{:x}:{:x}:{:x}:{:x}", v >> 48, (v >> 32) & 0xffff, (v >> 16) & 0xffff, v & 0xffff);
+                        p.str("locator", &format!(" {t} "), &t);
                     }
                     IlaAttr::CsumMode(m) => {
-                        let _ = write!(s, " csum-mode {} ", ILA_CSUM.get(usize::from(m)).unwrap_or(&"unknown"));
+                        let t = ILA_CSUM.get(usize::from(m)).unwrap_or(&"unknown");
+                        p.str("csum_mode", &format!(" csum-mode {t} "), t);
                     }
                     IlaAttr::IdentType(t) => {
                         let n = ILA_IDENT.iter().find(|(v, _)| *v == t).map(|(_, n)| *n).unwrap_or("unknown");
-                        let _ = write!(s, " ident-type {n} ");
+                        p.str("ident_type", &format!(" ident-type {n} "), n);
                     }
                     IlaAttr::HookType(h) => {
-                        let _ = write!(s, " hook-type {} ", ILA_HOOK.get(usize::from(h)).unwrap_or(&"unknown"));
+                        let t = ILA_HOOK.get(usize::from(h)).unwrap_or(&"unknown");
+                        p.str("hook_type", &format!(" hook-type {t} "), t);
                     }
                     _ => {}
                 }
@@ -675,21 +828,12 @@ pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String)
         }
         Encap::Bpf(n) => {
             for x in first(n) {
-                let (what, p) = match x {
-                    LwtBpfAttr::In(p) => ("in", p),
-                    LwtBpfAttr::Out(p) => ("out", p),
-                    LwtBpfAttr::Xmit(p) => ("xmit", p),
-                    LwtBpfAttr::XmitHeadroom(h) => {
-                        let _ = write!(s, " {h} ");
-                        continue;
-                    }
-                    _ => continue,
-                };
-                let _ = write!(s, "{what} ");
-                for y in first(&p) {
-                    if let LwtBpfProgAttr::Name(n) = y {
-                        let _ = write!(s, "{n} ");
-                    }
+                match x {
+                    LwtBpfAttr::In(prog) => print_bpf_prog(p, "in", &prog),
+                    LwtBpfAttr::Out(prog) => print_bpf_prog(p, "out", &prog),
+                    LwtBpfAttr::Xmit(prog) => print_bpf_prog(p, "xmit", &prog),
+                    LwtBpfAttr::XmitHeadroom(h) => p.num("headroom", &format!(" {h} "), h.into()),
+                    _ => {}
                 }
             }
         }
@@ -701,51 +845,42 @@ pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String)
             let trace = a.iter().find_map(|x| if let Ioam6IptunnelAttr::Trace(v) = x { Some(*v) } else { None });
             let dst = a.iter().find_map(|x| if let Ioam6IptunnelAttr::Dst(v) = x { Some(*v) } else { None });
             if let (Some(k), Some(nn), Some(mode), Some(t)) = (k, nn, mode, trace) {
-                let _ = write!(s, "freq {k}/{nn} ");
+                p.num("freqk", &format!("freq {k}"), k.into());
+                p.num("freqn", &format!("/{nn} "), nn.into());
                 let m = ["", "inline", "encap", "auto"].get(usize::from(mode)).copied().unwrap_or("");
                 if mode == 1 || dst.is_some() {
-                    let _ = write!(s, "mode {m} ");
+                    p.str("mode", &format!("mode {m} "), m);
                     if let (true, Some(d)) = (mode != 1, dst) {
-                        let _ = write!(s, "tundst {d} ");
+                        p.str("tundst", &format!("tundst {d} "), &d.to_string());
                     }
-                    let _ = write!(
-                        s,
-                        "trace prealloc type {:#08x} ns {} size {} ",
-                        t.trace_type() >> 8,
-                        t.namespace_id(),
-                        u32::from(t.remlen()) * 4
-                    );
+                    p.lit("trace", "trace ", "null");
+                    p.lit("prealloc", "prealloc ", "null");
+                    let ty = t.trace_type() >> 8;
+                    p.str("type", &format!("type {ty:#08x} "), &format!("{ty:x}"));
+                    p.num("ns", &format!("ns {} ", t.namespace_id()), t.namespace_id().into());
+                    let size = u32::from(t.remlen()) * 4;
+                    p.num("size", &format!("size {size} "), size.into());
                 }
             }
         }
         Encap::Xfrm(n) => {
             for x in first(n) {
                 match x {
-                    LwtXfrmAttr::IfId(i) => {
-                        let _ = write!(s, "if_id {i} ");
-                    }
-                    LwtXfrmAttr::Link(l) => {
-                        let _ = write!(s, "link_dev {} ", dev(l));
-                    }
+                    LwtXfrmAttr::IfId(i) => p.num("if_id", &format!("if_id {i} "), i.into()),
+                    LwtXfrmAttr::Link(l) => p.str("link_dev", &format!("link_dev {} ", dev(l)), &dev(l)),
                     _ => {}
                 }
             }
         }
         _ => {}
     }
-    s
 }
 
-fn flags_text(f: u16) -> String {
-    let mut s = String::new();
-    if f & TUNNEL_KEY != 0 {
-        s.push_str("key ");
+/// An IP tunnel's flags: `key csum seq`, `"key":true,…`.
+fn print_flags(p: &mut Out, f: u16) {
+    for (bit, name) in [(TUNNEL_KEY, "key"), (TUNNEL_CSUM, "csum"), (TUNNEL_SEQ, "seq")] {
+        if f & bit != 0 {
+            p.lit(name, &format!("{name} "), "true");
+        }
     }
-    if f & TUNNEL_CSUM != 0 {
-        s.push_str("csum ");
-    }
-    if f & TUNNEL_SEQ != 0 {
-        s.push_str("seq ");
-    }
-    s
 }

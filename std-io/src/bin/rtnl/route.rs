@@ -12,7 +12,6 @@ use rtnl_core::route::{
 };
 use rtnl_core::wire::flags::*;
 use rtnl_core::wire::{ByteOrder, Writer};
-use rtnl_io::json::to_json;
 use rtnl_io::VecBuffer;
 
 use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
@@ -636,7 +635,7 @@ fn write_seen<O: ByteOrder>(
     }
     let dev = |i: u32| dev_name(names, i);
     if let Some(e) = &rare.encap {
-        s.push_str(&crate::encap::format_encap(e, &dev));
+        s.push_str(&crate::encap::format_encap(e, &dev, show.stats));
     }
     if h.rtm_tos != 0 && !show.hides(HIDE_TOS) {
         let _ = write!(s, "tos 0x{:02x} ", h.rtm_tos);
@@ -761,7 +760,7 @@ fn write_seen<O: ByteOrder>(
             // ip's order for a hop: encap, as to, via
             for a in hop.attrs().map_while(Result::ok) {
                 if let RouteAttr::Encap(e) = &a {
-                    s.push_str(&crate::encap::format_encap(e, &dev));
+                    s.push_str(&crate::encap::format_encap(e, &dev, show.stats));
                 }
             }
             for a in hop.attrs().map_while(Result::ok) {
@@ -1002,6 +1001,18 @@ fn json_addr(out: &mut Line, first: &mut bool, key: &str, a: &Address<'_>) {
     out.push('"');
 }
 
+/// Appends JSON members written elsewhere (`"a":1,"b":2`).
+fn json_members(out: &mut Line, first: &mut bool, members: &str) {
+    if members.is_empty() {
+        return;
+    }
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
+    out.push_str(members);
+}
+
 /// `"gateway":"A"` or `"via":{"family":"inet6","host":"A"}`, as ip -j.
 fn json_via(out: &mut Line, first: &mut bool, via: bool, a: &Address<'_>) {
     if !via {
@@ -1074,10 +1085,9 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
         push_labels(out, l);
         out.push_str("\"}");
     }
+    let dev = |i: u32| dev_name(names, i);
     if let Some(e) = &rare.encap {
-        // not yet ip's encap object: the kernel-named one
-        json_key(out, f, "encap");
-        out.push_str(&to_json(e));
+        json_members(out, f, &crate::encap::json_encap(e, &dev, show.stats));
     }
     if h.rtm_tos != 0 && !show.hides(HIDE_TOS) {
         json_text(out, f, "tos", &format!("0x{:02x}", h.rtm_tos));
@@ -1190,6 +1200,20 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
             }
             out.push('{');
             let mut hf = true;
+            // ip's order for a hop: encap, as to, gateway, via
+            for a in hop.attrs().map_while(Result::ok) {
+                if let RouteAttr::Encap(e) = &a {
+                    json_members(out, &mut hf, &crate::encap::json_encap(e, &dev, show.stats));
+                }
+            }
+            for a in hop.attrs().map_while(Result::ok) {
+                if let RouteAttr::NewDst(l) = &a {
+                    json_key(out, &mut hf, "to");
+                    out.push('"');
+                    push_labels(out, l);
+                    out.push('"');
+                }
+            }
             let mut it = hop.attrs();
             while let Some(Ok(a)) = it.next() {
                 match &a {
