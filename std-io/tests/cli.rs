@@ -88,9 +88,15 @@ fn route_show_agrees_with_ip_on_this_host() {
     if !live() {
         return;
     }
-    // read-only on the host
+    // read-only on the host: text, JSON (as values), pretty JSON (as text)
     for args in [&["route", "show"][..], &["-6", "route", "show"], &["route", "show", "table", "all"]] {
         assert_eq!(norm(&ok(RTNL, args)), norm(&ok("ip", args)), "{args:?}");
+        let j: Vec<&str> = ["-j"].iter().chain(args).copied().collect();
+        let ours: serde_json::Value = serde_json::from_str(&ok(RTNL, &j)).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(&ok("ip", &j)).unwrap();
+        assert_eq!(ours, theirs, "{j:?}");
+        let p: Vec<&str> = ["-j", "-p"].iter().chain(args).copied().collect();
+        assert_eq!(ok(RTNL, &p), ok("ip", &p), "{p:?}");
     }
 }
 

@@ -65,7 +65,7 @@ fn parse_num(s: &str) -> Result<u32, String> {
         // negative numbers (ifindex -1) as their 32-bit pattern
         None => s.parse::<u32>().ok().or_else(|| s.parse::<i32>().ok().map(|v| v as u32)),
     };
-    v.ok_or_else(|| format!("invalid number {s:?}"))
+    v.ok_or_else(|| format!("Error: argument \"{s}\" is wrong: invalid number"))
 }
 
 /// Sets the header field `name` (1, 2 or 4 bytes, native order) to `v`.
@@ -95,7 +95,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         "get" => false,
         _ => return Err(usage().into()),
     };
-    let ty = types::type_from_name(ty).ok_or_else(|| format!("unknown message type {ty:?}"))?;
+    let ty =
+        types::type_from_name(ty).ok_or_else(|| format!("Error: argument \"{ty}\" is wrong: unknown message type"))?;
     let info = family_of(ty).ok_or("not an RTM_* type")?;
     let Some((file, opts)) = rest.split_last() else { return Err(usage().into()) };
     let mut header = vec![0u8; info.header.size];

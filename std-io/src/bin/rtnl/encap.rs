@@ -88,7 +88,9 @@ fn num<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, String> {
 }
 
 fn v6list(s: &str) -> Result<Vec<Ipv6Addr>, String> {
-    s.split(',').map(|a| a.parse().map_err(|_| format!("invalid IPv6 address {a:?}"))).collect()
+    s.split(',')
+        .map(|a| a.parse().map_err(|_| format!("Error: argument \"{a}\" is wrong: invalid IPv6 address")))
+        .collect()
 }
 
 /// Parses `TYPE ARGS...` after `encap`, taking the arguments it knows from
@@ -119,7 +121,7 @@ pub fn parse(
             let v6 = ty == "ip6";
             let (mut id, mut dst, mut src, mut tos, mut ttl, mut flags) = (None, None, None, None, None, 0);
             let addr = |s: &str| -> Result<IpAddr, String> {
-                let a: IpAddr = s.parse().map_err(|_| format!("invalid address {s:?}"))?;
+                let a: IpAddr = s.parse().map_err(|_| format!("Error: argument \"{s}\" is wrong: invalid address"))?;
                 if a.is_ipv6() != v6 {
                     return Err(format!("{s} is not an {} address", if v6 { "IPv6" } else { "IPv4" }));
                 }
@@ -202,12 +204,14 @@ pub fn parse(
                     "nh4" => {
                         it.next();
                         let a = next(it, k)?;
-                        s.nh4 = Some(a.parse().map_err(|_| format!("invalid address {a:?}"))?);
+                        s.nh4 =
+                            Some(a.parse().map_err(|_| format!("Error: argument \"{a}\" is wrong: invalid address"))?);
                     }
                     "nh6" => {
                         it.next();
                         let a = next(it, k)?;
-                        s.nh6 = Some(a.parse().map_err(|_| format!("invalid address {a:?}"))?);
+                        s.nh6 =
+                            Some(a.parse().map_err(|_| format!("Error: argument \"{a}\" is wrong: invalid address"))?);
                     }
                     "iif" | "oif" => {
                         it.next();
@@ -251,11 +255,16 @@ pub fn parse(
         }
         "ila" => {
             let l = next(it, "ila")?;
-            let locator = parse_addr64(l).ok_or_else(|| format!("invalid locator {l:?}"))?;
+            let locator =
+                parse_addr64(l).ok_or_else(|| format!("Error: argument \"{l}\" is wrong: invalid locator"))?;
             let (mut csum, mut ident, mut hook) = (None, None, None);
             while let Some(k) = it.peek().map(|s| s.as_str()) {
                 let pick = |v: &str, names: &[(u8, &str)]| {
-                    names.iter().find(|(_, n)| *n == v).map(|(i, _)| *i).ok_or(format!("invalid {k} {v:?}"))
+                    names
+                        .iter()
+                        .find(|(_, n)| *n == v)
+                        .map(|(i, _)| *i)
+                        .ok_or(format!("Error: argument \"{v}\" is wrong: invalid {k}"))
                 };
                 match k {
                     "csum-mode" => {
@@ -299,7 +308,9 @@ pub fn parse(
         "bpf" | "ioam6" => {
             Err(format!("encap {ty}: not supported by rtnl's command line yet (the library encodes it)"))
         }
-        t => Err(format!("unknown encap type {t:?} (mpls, ip, ip6, seg6, seg6local, rpl, ila, xfrm)")),
+        t => Err(format!(
+            "Error: argument \"{t}\" is wrong: unknown encap type (mpls, ip, ip6, seg6, seg6local, rpl, ila, xfrm)"
+        )),
     }
 }
 

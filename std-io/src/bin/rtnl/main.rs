@@ -202,7 +202,12 @@ pub const GLOBALS: &[Kw] = &[
         help: "run the commands of FILE (- for stdin), one per line; route changes go to the kernel in batches",
         ready: true,
     },
-    Kw { words: &[("-brief", M::Prefix)], arg: Arg::None, help: "brief output (links and addresses)", ready: false },
+    Kw {
+        words: &[("-brief", M::Prefix)],
+        arg: Arg::None,
+        help: "brief output (as in ip, no effect on routes)",
+        ready: true,
+    },
     Kw {
         words: &[("-json", M::Prefix)],
         arg: Arg::None,
@@ -371,7 +376,8 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                     f => return Err(Fail::usage(format!("Error: argument \"{f}\" is wrong: invalid protocol family"))),
                 };
             }
-            "-human" => {}
+            // as in ip, no effect on the objects rtnl has
+            "-human" | "-brief" => {}
             "-stats" => g.stats = g.stats.saturating_add(1),
             "-details" => g.details = true,
             "-oneline" => g.oneline = true,

@@ -1486,7 +1486,12 @@ pub(crate) fn parse_ip(s: &str) -> Option<IpAddr> {
 /// `100` or `100/200`: an MPLS label stack.
 fn parse_labels(s: &str) -> Result<Vec<u32>, String> {
     s.split('/')
-        .map(|l| l.parse::<u32>().ok().filter(|v| *v < 1 << 20).ok_or_else(|| format!("invalid label {l:?}")))
+        .map(|l| {
+            l.parse::<u32>()
+                .ok()
+                .filter(|v| *v < 1 << 20)
+                .ok_or_else(|| format!("Error: argument \"{l}\" is wrong: invalid label"))
+        })
         .collect()
 }
 
@@ -1686,9 +1691,11 @@ impl RouteSpec {
                             "weight" => {
                                 it.next();
                                 let v = need(it.next(), "weight")?;
-                                let w: u16 = v.parse().map_err(|_| format!("invalid weight {v:?}"))?;
+                                let w: u16 = v
+                                    .parse()
+                                    .map_err(|_| format!("Error: argument \"{v}\" is wrong: invalid weight"))?;
                                 if !(1..=256).contains(&w) {
-                                    return Err(format!("invalid weight {v:?}"));
+                                    return Err(format!("Error: argument \"{v}\" is wrong: invalid weight"));
                                 }
                                 hop.weight = (w - 1) as u8;
                             }
