@@ -89,7 +89,14 @@ fn route_show_agrees_with_ip_on_this_host() {
         return;
     }
     // read-only on the host: text, JSON (as values), pretty JSON (as text)
-    for args in [&["route", "show"][..], &["-6", "route", "show"], &["route", "show", "table", "all"]] {
+    for args in [
+        &["route", "show"][..],
+        &["-6", "route", "show"],
+        &["route", "show", "table", "all"],
+        &["-0", "route", "show"],
+        &["-B", "route", "show", "table", "all"],
+        &["-d", "-4", "route", "show", "table", "all"],
+    ] {
         assert_eq!(norm(&ok(RTNL, args)), norm(&ok("ip", args)), "{args:?}");
         let j: Vec<&str> = ["-j"].iter().chain(args).copied().collect();
         let ours: serde_json::Value = serde_json::from_str(&ok(RTNL, &j)).unwrap();

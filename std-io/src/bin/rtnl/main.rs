@@ -142,15 +142,15 @@ pub const GLOBALS: &[Kw] = &[
     Kw { words: &[("-loops", M::Prefix)], arg: Arg::Value("COUNT"), help: "flush at most COUNT rounds", ready: false },
     Kw {
         words: &[("-family", M::Prefix)],
-        arg: Arg::OneOf("FAMILY", &["inet", "inet6", "mpls"]),
-        help: "the protocol family: inet, inet6 or mpls",
+        arg: Arg::OneOf("FAMILY", &["inet", "inet6", "mpls", "link", "bridge"]),
+        help: "the protocol family: inet, inet6, mpls, link or bridge",
         ready: true,
     },
     Kw { words: &[("-4", M::Exact)], arg: Arg::None, help: "IPv4 only (-family inet)", ready: true },
     Kw { words: &[("-6", M::Exact)], arg: Arg::None, help: "IPv6 only (-family inet6)", ready: true },
-    Kw { words: &[("-0", M::Exact)], arg: Arg::None, help: "link layer only (-family link)", ready: false },
+    Kw { words: &[("-0", M::Exact)], arg: Arg::None, help: "link layer only (-family link)", ready: true },
     Kw { words: &[("-M", M::Exact)], arg: Arg::None, help: "MPLS only (-family mpls)", ready: true },
-    Kw { words: &[("-B", M::Exact)], arg: Arg::None, help: "bridge only (-family bridge)", ready: false },
+    Kw { words: &[("-B", M::Exact)], arg: Arg::None, help: "bridge only (-family bridge)", ready: true },
     Kw {
         words: &[("-human", M::Prefix), ("-human-readable", M::Prefix)],
         arg: Arg::None,
@@ -367,12 +367,16 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
             "-4" => g.family = libc::AF_INET as u8,
             "-6" => g.family = libc::AF_INET6 as u8,
             "-M" => g.family = libc::AF_MPLS as u8,
+            "-0" => g.family = libc::AF_PACKET as u8,
+            "-B" => g.family = libc::AF_BRIDGE as u8,
             "-family" => {
                 let f = value()?;
                 g.family = match f.as_str() {
                     "inet" => libc::AF_INET as u8,
                     "inet6" => libc::AF_INET6 as u8,
                     "mpls" => libc::AF_MPLS as u8,
+                    "link" => libc::AF_PACKET as u8,
+                    "bridge" => libc::AF_BRIDGE as u8,
                     f => return Err(Fail::usage(format!("Error: argument \"{f}\" is wrong: invalid protocol family"))),
                 };
             }

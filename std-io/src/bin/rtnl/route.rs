@@ -145,7 +145,11 @@ pub const ROUTE_SPEC: KwSet = KwSet {
         todo(&[("vrf", M::Prefix)], Arg::Value("NAME")),
         kw(&[("dev", M::Exact), ("oif", M::Exact)], Arg::Dev, "the output device"),
         kw(&[("pref", M::Prefix)], Arg::OneOf("PREF", &["low", "medium", "high"]), "IPv6 router preference"),
-        kw(&[("encap", M::Exact)], Arg::Value("ENCAP"), "a lightweight-tunnel encapsulation"),
+        kw(
+            &[("encap", M::Exact)],
+            Arg::OneOf("ENCAP", &["mpls", "ip", "ip6", "seg6", "seg6local", "rpl", "ila", "xfrm"]),
+            "a lightweight-tunnel encapsulation (ENCAP below)",
+        ),
         kw(
             &[("ttl-propagate", M::Exact)],
             Arg::OneOf("STATE", &["enabled", "disabled"]),

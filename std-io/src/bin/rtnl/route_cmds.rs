@@ -961,12 +961,12 @@ mod tests {
 
     fn sample(k: &Kw) -> Vec<String> {
         let v: &[&str] = match (k.name(), &k.arg) {
+            ("nexthop", _) => &["via", "10.0.0.1", "dev", "lo"],
+            ("encap", _) => &["mpls", "100"],
             (_, Arg::None) => &[],
             (_, Arg::OneOf(_, vals)) => return vec![vals[0].to_owned()],
             (_, Arg::Dev) => &["lo"],
             (_, Arg::Netns) => &["x"],
-            ("nexthop", _) => &["via", "10.0.0.1", "dev", "lo"],
-            ("encap", _) => &["mpls", "100"],
             ("as", _) => &["to", "100"],
             ("congctl", _) => &["lock", "cubic"],
             ("tos", _) => &["0x10"],
