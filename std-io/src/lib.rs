@@ -91,16 +91,9 @@ use rtnl_core::wire::Writer;
 pub fn link_index_and_name<'a, O: rtnl_core::wire::ByteOrder>(
     msg: &rtnl_core::message::Message<'a, O>,
 ) -> Option<(u32, &'a str)> {
-    use rtnl_core::message::consts::IFLA_IFNAME;
-    let RtnlMessage::Family(f) = msg.body() else { return None };
-    if f.info().family != "link" {
-        return None;
-    }
-    let index = f.header_fields().find_map(|(n, v)| match (n, v) {
-        ("ifi_index", rtnl_core::wire::visit::Value::I64(i)) => u32::try_from(i).ok(),
-        _ => None,
-    })?;
-    let name = f.attrs().find(IFLA_IFNAME)?.str().ok()?;
+    let RtnlMessage::Link(l) = msg.body() else { return None };
+    let index = u32::try_from(l.header().ifi_index.get()).ok()?;
+    let name = l.name()?;
     Some((index, name))
 }
 

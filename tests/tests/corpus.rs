@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rtnl_core::link::{LinkAttr, LinkInfoAttr, LinkInfoData, LinkInfoSlaveData, LinkMessage, VethAttr};
 use rtnl_core::message::{Message, RtnlMessage};
 use rtnl_core::net::Address;
 use rtnl_core::route::{
@@ -86,8 +87,13 @@ fn check_file<O: ByteOrder>(c: &Corpus, f: &Path) -> usize {
         let via_serde = serde_json::to_value(&msg).unwrap();
         let via_visit: Value = serde_json::from_str(&rtnl_io::json::to_json(&msg)).unwrap();
         assert_eq!(via_serde, via_visit, "{}: {}", c.name, f.display());
-        if let RtnlMessage::Route(r) = msg.body() {
-            for (set, id) in unknown_route_attrs(r) {
+        let unknown = match msg.body() {
+            RtnlMessage::Route(r) => unknown_route_attrs(r),
+            RtnlMessage::Link(l) => unknown_link_attrs(l),
+            _ => Vec::new(),
+        };
+        {
+            for (set, id) in unknown {
                 assert!(
                     ALLOWED_UNKNOWN.iter().any(|(s, i, _)| *s == set && *i == id),
                     "{} ({}): {set} attribute {id} is not typed, in {}",
@@ -142,6 +148,68 @@ fn unknown_route_attrs<O: ByteOrder>(r: &RouteMessage<'_, O>) -> Vec<(&'static s
 
 /// Unknown kinds and unknown attributes of an encapsulation (one level:
 /// the kinds the corpus holds have no deeper nests).
+/// The attributes of a link message no typed variant holds: at the top, in
+/// `IFLA_LINKINFO`, in the options of the kinds typed, in a veth's peer.
+fn unknown_link_attrs<O: ByteOrder>(l: &LinkMessage<'_, O>) -> Vec<(&'static str, u16)> {
+    fn set<'a, O: ByteOrder, S: AttrSet<'a, O>>(
+        n: impl IntoIterator<Item = S>,
+        name: &'static str,
+        out: &mut Vec<(&'static str, u16)>,
+    ) {
+        for a in n {
+            if S::name_of(a.id()).is_none() {
+                out.push((name, a.id()));
+            }
+        }
+    }
+    fn walk<'a, O: ByteOrder>(attrs: impl Iterator<Item = LinkAttr<'a, O>>, out: &mut Vec<(&'static str, u16)>) {
+        for a in attrs {
+            match a {
+                LinkAttr::Unknown(x) => out.push(("IFLA", x.id())),
+                LinkAttr::Xdp(n) => set(n.iter().flatten(), "IFLA_XDP", out),
+                LinkAttr::PropList(n) => set(n.iter().flatten(), "IFLA_PROP_LIST", out),
+                LinkAttr::ProtoDownReason(n) => set(n.iter().flatten(), "IFLA_PROTO_DOWN_REASON", out),
+                LinkAttr::Linkinfo(n) => {
+                    for i in n.iter().flatten() {
+                        match i {
+                            LinkInfoAttr::Unknown(x) => out.push(("IFLA_INFO", x.id())),
+                            LinkInfoAttr::Data(d) => match d {
+                                LinkInfoData::Bridge(n) => set(n.iter().flatten(), "IFLA_BR", out),
+                                LinkInfoData::Vxlan(n) => set(n.iter().flatten(), "IFLA_VXLAN", out),
+                                LinkInfoData::Macvlan(n) | LinkInfoData::Macvtap(n) => {
+                                    set(n.iter().flatten(), "IFLA_MACVLAN", out)
+                                }
+                                LinkInfoData::Tun(n) => set(n.iter().flatten(), "IFLA_TUN", out),
+                                LinkInfoData::Vlan(n) => set(n.iter().flatten(), "IFLA_VLAN", out),
+                                LinkInfoData::Vrf(n) => set(n.iter().flatten(), "IFLA_VRF", out),
+                                LinkInfoData::Veth(n) => {
+                                    for v in n.iter().flatten() {
+                                        match v {
+                                            VethAttr::Peer(p) => walk(p.attrs().flatten(), out),
+                                            VethAttr::Unknown(x) => out.push(("VETH_INFO", x.id())),
+                                            _ => {}
+                                        }
+                                    }
+                                }
+                                // kinds not typed yet are kept whole (LinkInfoData::Unknown)
+                                _ => {}
+                            },
+                            LinkInfoAttr::SlaveData(LinkInfoSlaveData::Bridge(n)) => {
+                                set(n.iter().flatten(), "IFLA_BRPORT", out)
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(l.attrs().flatten(), &mut out);
+    out
+}
+
 fn encap_unknowns<O: ByteOrder>(e: &Encap<'_, O>, out: &mut Vec<(&'static str, u16)>) {
     macro_rules! check {
         ($n:expr, $set:ident, $name:literal) => {
@@ -185,6 +253,99 @@ struct View {
 /// A typed family's mapping from a decoded message to a row.
 trait Mapping {
     fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row>;
+}
+
+struct Links;
+impl Mapping for Links {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+        link_row(m, names)
+    }
+}
+
+/// The fields of a link that `ip -j -d link show` prints in the same form.
+fn link_row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+    let RtnlMessage::Link(l) = m.body() else { return None };
+    let h = l.header();
+    let mut row = Row::new();
+    row.insert("ifindex", h.ifi_index.get().to_string());
+    row.insert("link_type", h.link_type().to_string());
+    let ether = h.link_type() == rtnl_core::link::LinkType::ETHER;
+    for a in l.attrs().flatten() {
+        let (k, v) = match a {
+            LinkAttr::Ifname(n) => ("ifname", n.to_owned()),
+            LinkAttr::Mtu(v) => ("mtu", v.to_string()),
+            LinkAttr::Txqlen(v) => ("txqlen", v.to_string()),
+            LinkAttr::MinMtu(v) => ("min_mtu", v.to_string()),
+            LinkAttr::MaxMtu(v) => ("max_mtu", v.to_string()),
+            LinkAttr::NumTxQueues(v) => ("num_tx_queues", v.to_string()),
+            LinkAttr::NumRxQueues(v) => ("num_rx_queues", v.to_string()),
+            LinkAttr::GsoMaxSize(v) => ("gso_max_size", v.to_string()),
+            LinkAttr::GsoMaxSegs(v) => ("gso_max_segs", v.to_string()),
+            LinkAttr::Promiscuity(v) => ("promiscuity", v.to_string()),
+            LinkAttr::Qdisc(q) => ("qdisc", q.to_owned()),
+            LinkAttr::Master(i) => ("master", names.get(&i).cloned().unwrap_or_default()),
+            LinkAttr::Operstate(o) => (
+                "operstate",
+                ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"]
+                    .get(usize::from(o))
+                    .map(|s| (*s).to_owned())
+                    .unwrap_or_else(|| o.to_string()),
+            ),
+            LinkAttr::Address(b) if ether => {
+                ("address", b.0.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":"))
+            }
+            LinkAttr::Linkinfo(n) => {
+                for i in n.iter().flatten() {
+                    match i {
+                        LinkInfoAttr::Kind(k) => _ = row.insert("info_kind", k.to_owned()),
+                        LinkInfoAttr::SlaveKind(k) => _ = row.insert("info_slave_kind", k.to_owned()),
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        row.insert(k, v);
+    }
+    Some(row)
+}
+
+fn link_json(v: &Value) -> Option<Row> {
+    let mut row = Row::new();
+    for k in [
+        "ifindex",
+        "ifname",
+        "mtu",
+        "link_type",
+        "txqlen",
+        "min_mtu",
+        "max_mtu",
+        "num_tx_queues",
+        "num_rx_queues",
+        "gso_max_size",
+        "gso_max_segs",
+        "promiscuity",
+        "qdisc",
+        "master",
+        "operstate",
+    ] {
+        if let Some(x) = v.get(k).filter(|x| !x.is_null()) {
+            row.insert(k, s(x));
+        }
+    }
+    if v["link_type"] == "ether" {
+        if let Some(a) = v.get("address") {
+            row.insert("address", s(a));
+        }
+    }
+    let info = &v["linkinfo"];
+    for (k, j) in [("info_kind", "info_kind"), ("info_slave_kind", "info_slave_kind")] {
+        if let Some(x) = info.get(j).filter(|x| !x.is_null()) {
+            row.insert(k, s(x));
+        }
+    }
+    Some(row)
 }
 
 struct Routes;
@@ -390,6 +551,7 @@ fn route_json(v: &Value) -> Option<Row> {
 }
 
 const VIEWS: &[View] = &[
+    View { capture: &["link.bin"], json: "ip-link.json", rows: rows_of::<Links>, from_json: link_json },
     View {
         // `ip route show table all` without -4 lists every family
         capture: &["route-v4.bin", "route-v6.bin", "route-mpls.bin"],

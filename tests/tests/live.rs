@@ -881,11 +881,13 @@ fn kernel_side_filters_for_addresses_neighbours_and_links() {
         let mut collect = |req: Vec<u8>, at: usize| {
             let mut got = Vec::new();
             let sum = s
-                .dump(&req, |m| {
-                    if let RtnlMessage::Family(f) = m.body() {
+                .dump(&req, |m| match m.body() {
+                    RtnlMessage::Family(f) => {
                         let h = f.header_bytes();
                         got.push(u32::from_ne_bytes(h[at..at + 4].try_into().unwrap()));
                     }
+                    RtnlMessage::Link(l) => got.push(l.header().ifi_index.get() as u32),
+                    _ => {}
                 })
                 .unwrap();
             (sum.filtered, got)

@@ -16,6 +16,7 @@ pub mod consts;
 
 pub use ext_ack::*;
 
+use crate::link::LinkMessage;
 use crate::route::RouteMessage;
 use crate::typed::{Ctx, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
@@ -308,6 +309,8 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     Overrun(&'a [u8]),
     /// A route message (`RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`).
     Route(RouteMessage<'a, O>),
+    /// A link message (`RTM_NEWLINK` … `RTM_SETLINK`, `RTM_*LINKPROP`).
+    Link(LinkMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -340,6 +343,10 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             types::NLMSG_OVERRUN => RtnlMessage::Overrun(p),
             24..=26 => match RouteMessage::parse(&msg) {
                 Ok(r) => RtnlMessage::Route(r),
+                Err(e) => RtnlMessage::Invalid(p, e),
+            },
+            16..=19 | 108..=110 => match LinkMessage::parse(&msg) {
+                Ok(l) => RtnlMessage::Link(l),
                 Err(e) => RtnlMessage::Invalid(p, e),
             },
             _ => match family_of(ty) {
@@ -377,6 +384,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     pub fn first_error(&self) -> Option<DecodeError> {
         match &self.body {
             RtnlMessage::Route(r) => r.attrs().first_error(),
+            RtnlMessage::Link(l) => l.attrs().first_error(),
             RtnlMessage::Family(f) => f.attrs.framing_error(),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).first_error(),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).first_error(),
@@ -391,6 +399,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     pub fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
         match &self.body {
             RtnlMessage::Route(r) => r.attrs().locate(offset, f),
+            RtnlMessage::Link(l) => l.attrs().locate(offset, f),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Family(m) => {
@@ -419,6 +428,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             RtnlMessage::Error(e) => e.emit(w),
             RtnlMessage::Done(d) => d.emit(w),
             RtnlMessage::Route(r) => r.emit(w),
+            RtnlMessage::Link(l) => l.emit(w),
             RtnlMessage::Family(f) => f.emit(w),
         };
         match r.and_then(|_| w.end_msg(m)) {
@@ -507,6 +517,10 @@ impl<O: ByteOrder> Render for Message<'_, O> {
             RtnlMessage::Route(r) => {
                 m.entry("header", r.header())?;
                 m.entry("attrs", &r.attrs())?;
+            }
+            RtnlMessage::Link(l) => {
+                m.entry("header", l.header())?;
+                m.entry("attrs", &l.attrs())?;
             }
             RtnlMessage::Family(f) => {
                 m.entry("header", &FamilyHeader(f))?;

@@ -155,3 +155,58 @@ impl<'a, O: ByteOrder, T: ArbitrarySet<O>> ArbitraryPayload<O> for Nest<'a, O, T
 pub(crate) fn enc_mark<T>(r: core::result::Result<T, crate::wire::EncodeError>) -> Result<T> {
     r.map_err(|_| arbitrary::Error::NotEnoughData)
 }
+
+impl<'a, O: ByteOrder, T> ArbitraryPayload<O> for super::Grown<'a, T>
+where
+    T: zerocopy::FromBytes + zerocopy::IntoBytes + zerocopy::KnownLayout + zerocopy::Immutable + super::StructFields,
+{
+    /// The struct at its size, or at an older kernel's (shorter by a field
+    /// or two) or a newer one's (longer by one).
+    fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
+        let size = core::mem::size_of::<T>();
+        let n = match u.int_in_range(0..=3)? {
+            0 => size.saturating_sub(16),
+            1 => size.saturating_sub(8),
+            2 => size + 8,
+            _ => size,
+        };
+        let mut b = [0u8; 512];
+        let n = n.min(b.len());
+        u.fill_buffer(&mut b[..n])?;
+        enc(w.attr(id, &b[..n]))
+    }
+}
+
+impl<'a, O: ByteOrder, T, S> ArbitraryPayload<O> for super::StructThen<'a, O, T, S>
+where
+    T: zerocopy::FromBytes + zerocopy::IntoBytes + zerocopy::KnownLayout + zerocopy::Immutable,
+    S: ArbitrarySet<O>,
+{
+    /// The struct, then a run of `S` (one level deeper).
+    fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, g: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
+        let size = core::mem::size_of::<T>();
+        let mut b = [0u8; 64];
+        let n = size.min(b.len());
+        u.fill_buffer(&mut b[..n])?;
+        w.all_or_nothing(|w| {
+            let m = enc_mark(w.begin_nest_raw(id))?;
+            enc(w.bytes(&b[..n]))?;
+            // the struct's padding to 4 bytes, zero as the kernel writes it
+            enc(w.bytes(&[0u8; 3][..(4 - n % 4) % 4]))?;
+            if g.depth < GEN_DEPTH {
+                S::arbitrary_attrs(u, g.deeper(), w)?;
+            }
+            enc(w.end_nest(m))
+        })
+    }
+}
+
+impl<O: ByteOrder> ArbitraryPayload<O> for super::FlagU8 {
+    fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
+        if u.arbitrary()? {
+            enc(w.attr_flag(id))
+        } else {
+            enc(w.attr_u8(id, u.arbitrary()?))
+        }
+    }
+}

@@ -31,7 +31,7 @@ pub use array::{IndexNames, IndexedNest, StructArray, StructThen, U32Array};
 pub use build::{Choose, Scope};
 pub use nest::{Nest, RawNest};
 pub(crate) use scalar::fixed;
-pub use scalar::{Be16, Be32, Be64, Bytes, Flag, Uint};
+pub use scalar::{Be16, Be32, Be64, Bytes, Flag, FlagU8, Uint};
 pub use select::{KeyKind, SelectorKey};
 pub use skew::{Grown, StructFields};
 

@@ -150,6 +150,44 @@ impl Render for Flag {
     }
 }
 
+/// A flag the kernel takes empty (`NLA_FLAG`) but reports as a `u8`
+/// (`IFLA_VXLAN_TTL_INHERIT`, and others whose dump and policy disagree):
+/// `None` for the empty form, `Some(v)` for the byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct FlagU8(pub Option<u8>);
+
+impl FlagU8 {
+    /// Whether the flag is set: present empty, or a non-zero byte.
+    pub fn is_set(&self) -> bool {
+        self.0 != Some(0)
+    }
+}
+
+impl<'a, O: ByteOrder> AttrPayload<'a, O> for FlagU8 {
+    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+        match attr.payload() {
+            [] => Ok(FlagU8(None)),
+            [v] => Ok(FlagU8(Some(*v))),
+            p => Err(DecodeError::new(attr.payload_offset(), DecodeErrorKind::BadLength { expected: 1, got: p.len() })),
+        }
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        match self.0 {
+            None => w.attr_flag(id),
+            Some(v) => w.attr_u8(id, v),
+        }
+    }
+}
+impl Render for FlagU8 {
+    /// `true` for the empty form, else the byte.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        match self.0 {
+            None => r.value(Value::True),
+            Some(v) => r.value(Value::U64(v.into())),
+        }
+    }
+}
+
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for &'a str {
     fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
         attr.str()
