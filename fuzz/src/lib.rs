@@ -52,3 +52,38 @@ pub fn check_datagram<O: ByteOrder>(data: &[u8]) {
 pub fn padded_len(n: usize) -> usize {
     (n + 3) & !3
 }
+
+/// One message of a typed family, as the family targets build it: a valid
+/// `nlmsghdr` of type `ty`, a fixed header `H` drawn by `Arbitrary`, then
+/// either attributes generated from set `S`'s tables (`family` taken from
+/// the header by `family`) or fuzzed raw attributes; then
+/// [`check_datagram`].
+pub fn check_family<H, S>(data: &[u8], ty: u16, family: fn(&H) -> u8)
+where
+    H: for<'u> arbitrary::Arbitrary<'u> + zerocopy::IntoBytes + zerocopy::Immutable,
+    S: rtnl_core::typed::gen::ArbitrarySet<rtnl_core::wire::NativeEndian>,
+{
+    use arbitrary::{Arbitrary, Unstructured};
+    use rtnl_core::typed::gen::GenCtx;
+    use rtnl_core::wire::NativeEndian;
+
+    let mut u = Unstructured::new(data);
+    let Ok(hdr) = H::arbitrary(&mut u) else { return };
+    let Ok(from_tables) = bool::arbitrary(&mut u) else { return };
+    let mut buf = [0u8; 70_000];
+    let mut w = Writer::new(SliceBuffer::new(&mut buf));
+    let Ok(m) = w.begin_msg(ty, 0x22, 1, 0) else { return };
+    if w.header(&hdr).is_err() {
+        return;
+    }
+    let ok = if from_tables {
+        S::arbitrary_attrs(&mut u, GenCtx { family: family(&hdr), depth: 0 }, &mut w).is_ok()
+    } else {
+        w.bytes(u.take_rest()).is_ok()
+    };
+    if !ok || w.end_msg(m).is_err() {
+        return;
+    }
+    let out = w.into_inner();
+    check_datagram::<NativeEndian>(out.written());
+}

@@ -182,6 +182,31 @@ fn unknown_link_attrs<O: ByteOrder>(l: &LinkMessage<'_, O>) -> Vec<(&'static str
                                 LinkInfoData::Tun(n) => set(n.iter().flatten(), "IFLA_TUN", out),
                                 LinkInfoData::Vlan(n) => set(n.iter().flatten(), "IFLA_VLAN", out),
                                 LinkInfoData::Vrf(n) => set(n.iter().flatten(), "IFLA_VRF", out),
+                                LinkInfoData::Bond(n) => set(n.iter().flatten(), "IFLA_BOND", out),
+                                LinkInfoData::Gre(n) | LinkInfoData::Gretap(n) | LinkInfoData::Erspan(n) => {
+                                    set(n.iter().flatten(), "IFLA_GRE", out)
+                                }
+                                LinkInfoData::Ip6gre(n) | LinkInfoData::Ip6gretap(n) | LinkInfoData::Ip6erspan(n) => {
+                                    set(n.iter().flatten(), "IFLA_GRE (ip6)", out)
+                                }
+                                LinkInfoData::Vti(n) => set(n.iter().flatten(), "IFLA_VTI", out),
+                                LinkInfoData::Vti6(n) => set(n.iter().flatten(), "IFLA_VTI (ip6)", out),
+                                LinkInfoData::Geneve(n) => set(n.iter().flatten(), "IFLA_GENEVE", out),
+                                LinkInfoData::Ipip(n) | LinkInfoData::Sit(n) => {
+                                    set(n.iter().flatten(), "IFLA_IPTUN", out)
+                                }
+                                LinkInfoData::Ip6tnl(n) => set(n.iter().flatten(), "IFLA_IPTUN (ip6)", out),
+                                LinkInfoData::Ipvlan(n) | LinkInfoData::Ipvtap(n) => {
+                                    set(n.iter().flatten(), "IFLA_IPVLAN", out)
+                                }
+                                LinkInfoData::Xfrm(n) => set(n.iter().flatten(), "IFLA_XFRM", out),
+                                LinkInfoData::Macsec(n) => set(n.iter().flatten(), "IFLA_MACSEC", out),
+                                LinkInfoData::Bareudp(n) => set(n.iter().flatten(), "IFLA_BAREUDP", out),
+                                LinkInfoData::Hsr(n) | LinkInfoData::Prp(n) => set(n.iter().flatten(), "IFLA_HSR", out),
+                                LinkInfoData::Unknown(k, _) => {
+                                    // every kind the corpus has is typed, or has no options
+                                    panic!("link kind {k:?} is not typed")
+                                }
                                 LinkInfoData::Veth(n) => {
                                     for v in n.iter().flatten() {
                                         match v {
@@ -196,6 +221,15 @@ fn unknown_link_attrs<O: ByteOrder>(l: &LinkMessage<'_, O>) -> Vec<(&'static str
                             },
                             LinkInfoAttr::SlaveData(LinkInfoSlaveData::Bridge(n)) => {
                                 set(n.iter().flatten(), "IFLA_BRPORT", out)
+                            }
+                            LinkInfoAttr::SlaveData(LinkInfoSlaveData::Bond(n)) => {
+                                set(n.iter().flatten(), "IFLA_BOND_SLAVE", out)
+                            }
+                            LinkInfoAttr::SlaveData(LinkInfoSlaveData::Vrf(n)) => {
+                                set(n.iter().flatten(), "IFLA_VRF_PORT", out)
+                            }
+                            LinkInfoAttr::SlaveData(LinkInfoSlaveData::Unknown(k, _)) => {
+                                panic!("slave kind {k:?} is not typed")
                             }
                             _ => {}
                         }

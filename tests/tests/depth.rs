@@ -35,7 +35,11 @@ pub fn deep_multipath(levels: usize) -> Vec<u8> {
 }
 
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new().stack_size(64 * 1024).spawn(f).unwrap().join().unwrap()
+    on_stack(64 * 1024, f)
+}
+
+fn on_stack<T: Send + 'static>(size: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(size).spawn(f).unwrap().join().unwrap()
 }
 
 #[test]
@@ -98,4 +102,58 @@ fn the_levels_above_the_bound_stay_typed() {
     }
     // each level takes two steps of the path (the attribute and the hop)
     assert_eq!(levels, (MAX_DEPTH - 1) / 2);
+}
+
+/// `RTM_NEWLINK` whose veth peers nest `levels` deep: `IFLA_LINKINFO {
+/// IFLA_INFO_KIND "veth", IFLA_INFO_DATA { VETH_INFO_PEER { ifinfomsg,
+/// IFLA_LINKINFO { … } } } }`.
+fn deep_veth(levels: usize) -> Vec<u8> {
+    fn attr(id: u16, payload: &[u8]) -> Vec<u8> {
+        let mut a = Vec::with_capacity(payload.len() + 8);
+        a.extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
+        a.extend_from_slice(&id.to_ne_bytes());
+        a.extend_from_slice(payload);
+        while a.len() % 4 != 0 {
+            a.push(0);
+        }
+        a
+    }
+    let mut inner: Vec<u8> = Vec::new();
+    for _ in 0..levels {
+        let mut peer = vec![0u8; 16];
+        peer.extend_from_slice(&inner);
+        let data = attr(1, &peer); // VETH_INFO_PEER
+        let mut info = attr(1, b"veth\0"); // IFLA_INFO_KIND
+        info.extend_from_slice(&attr(2, &data)); // IFLA_INFO_DATA
+        inner = attr(18, &info); // IFLA_LINKINFO
+    }
+    let mut msg = Vec::new();
+    msg.extend_from_slice(&((16 + 16 + inner.len()) as u32).to_ne_bytes());
+    msg.extend_from_slice(&16u16.to_ne_bytes()); // RTM_NEWLINK
+    msg.extend_from_slice(&[0; 10]);
+    msg.extend_from_slice(&[0; 16]); // ifinfomsg
+    msg.extend_from_slice(&inner);
+    msg
+}
+
+#[test]
+fn veth_peers_nested_thousands_deep_decode_render_and_reencode_on_a_small_stack() {
+    let bytes = deep_veth(2000);
+    assert!(bytes.len() > 60_000);
+    // 64 KiB in an optimised build (as .ci/run runs it); an unoptimised
+    // build's frames for the link sets are larger: 128 KiB there
+    let stack = if cfg!(debug_assertions) { 128 } else { 64 } * 1024;
+    let (err, again) = on_stack(stack, move || {
+        let raw = Messages::new(&bytes).next().unwrap().unwrap();
+        let msg = Message::decode(raw);
+        assert!(matches!(msg.body(), RtnlMessage::Link(_)));
+        let err = msg.first_error();
+        let json = rtnl_io::json::to_json(&msg);
+        let _: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let again = rtnl_io::reencode(raw).unwrap();
+        assert_eq!(again, bytes, "re-encodes byte for byte");
+        (err, again.len())
+    });
+    assert_eq!(err.expect("the part below the bound is reported").kind, DecodeErrorKind::TooDeep);
+    assert!(again > 60_000);
 }

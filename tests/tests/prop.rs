@@ -7,6 +7,7 @@
 
 use arbitrary::Unstructured;
 use proptest::prelude::*;
+use rtnl_core::link::{self, LinkAttr};
 use rtnl_core::message::{types, Message, RtnlMessage};
 use rtnl_core::route::{self, RouteAttr, RtMsg};
 use rtnl_core::typed::gen::{ArbitrarySet, GenCtx};
@@ -94,16 +95,12 @@ fn table_roundtrip<O: ByteOrder>(seed: &[u8]) {
     let Some((hdr, bytes)) = generated_route::<O>(seed) else { return };
     let raw = Messages::<O>::with_order(&bytes).next().unwrap().unwrap();
     let msg = Message::decode(raw);
-    // kernel-canonical bytes decode with no error ...
-    assert_eq!(msg.first_error(), None, "{bytes:02x?}");
     let RtnlMessage::Route(r) = msg.body() else { panic!("not a route") };
     assert_eq!(r.header(), &hdr);
     for a in r.attrs().map(Result::unwrap) {
         assert!(!matches!(a, RouteAttr::Unknown(_)), "{a:?}");
     }
-    // ... and re-encode to the same bytes
-    assert_eq!(rtnl_io::reencode(raw).unwrap(), bytes);
-    // typed values -> builder -> the same bytes -> the same values
+    // typed values -> builder -> the same bytes
     let mut w = Writer::<_, O>::with_order(VecBuffer::default());
     route::request(&mut w, route::RTM_NEWROUTE, 0x22, 1, &hdr, |b| {
         for a in r.attrs().map(Result::unwrap) {
@@ -112,16 +109,60 @@ fn table_roundtrip<O: ByteOrder>(seed: &[u8]) {
         Ok(())
     })
     .unwrap();
-    let rebuilt = w.into_inner().0;
+    canonical_roundtrip::<O>(&bytes, &w.into_inner().0, r.attrs().count());
+}
+
+/// A link message generated from the tables: an arbitrary `ifinfomsg`, then
+/// arbitrary link attributes (kinds and their options, peers, stats of
+/// every length).
+fn generated_link<O: ByteOrder>(seed: &[u8]) -> Option<(link::IfInfoMsg<O>, Vec<u8>)> {
+    let mut u = Unstructured::new(seed);
+    let mut hdr: link::IfInfoMsg<O> = u.arbitrary().ok()?;
+    hdr.ifi_family = 0;
+    let mut w = Writer::<_, O>::with_order(VecBuffer::default());
+    let m = w.begin_msg(link::RTM_NEWLINK, 0x22, 1, 0).ok()?;
+    w.header(&hdr).ok()?;
+    LinkAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: 0, depth: 0 }, &mut w).ok()?;
+    w.end_msg(m).ok()?;
+    Some((hdr, w.into_inner().0))
+}
+
+fn link_roundtrip<O: ByteOrder>(seed: &[u8]) {
+    let Some((hdr, bytes)) = generated_link::<O>(seed) else { return };
+    let raw = Messages::<O>::with_order(&bytes).next().unwrap().unwrap();
+    let msg = Message::decode(raw);
+    let RtnlMessage::Link(l) = msg.body() else { panic!("not a link") };
+    assert_eq!(l.header(), &hdr);
+    for a in l.attrs().map(Result::unwrap) {
+        assert!(!matches!(a, LinkAttr::Unknown(_)), "{a:?}");
+    }
+    let mut w = Writer::<_, O>::with_order(VecBuffer::default());
+    link::request(&mut w, link::RTM_NEWLINK, 0x22, 1, &hdr, |b| {
+        for a in l.attrs().map(Result::unwrap) {
+            b.put(&a)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    canonical_roundtrip::<O>(&bytes, &w.into_inner().0, l.attrs().count());
+}
+
+/// What every generated (kernel-canonical) message holds to: it decodes
+/// with no error, re-encodes to the same bytes, its typed values rebuilt
+/// through the builder (`rebuilt`) are the same bytes and values, it
+/// renders with every attribute (`n_attrs`), and encoding it into buffers
+/// of every size fails below its size, never panics, leaves nothing behind.
+fn canonical_roundtrip<O: ByteOrder>(bytes: &[u8], rebuilt: &[u8], n_attrs: usize) {
+    let raw = Messages::<O>::with_order(bytes).next().unwrap().unwrap();
+    let msg = Message::decode(raw);
+    assert_eq!(msg.first_error(), None, "{bytes:02x?}");
+    assert_eq!(rtnl_io::reencode(raw).unwrap(), bytes);
     assert_eq!(rebuilt, bytes);
-    let again = Message::decode(Messages::<O>::with_order(&rebuilt).next().unwrap().unwrap());
+    let again = Message::decode(Messages::<O>::with_order(rebuilt).next().unwrap().unwrap());
     assert_eq!(again, msg);
-    // rendering never fails and names every attribute
     let json = rtnl_io::json::to_json(&msg);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["attrs"].as_array().unwrap().len(), r.attrs().count());
-    // encoding into buffers of every size: an error below the size, never a
-    // panic, and nothing left behind
+    assert_eq!(v["attrs"].as_array().unwrap().len(), n_attrs);
     let mut out = vec![0u8; bytes.len() + 4];
     for n in 0..=bytes.len() + 4 {
         let mut w = Writer::<_, O>::with_order(SliceBuffer::new(&mut out[..n]));
@@ -131,7 +172,7 @@ fn table_roundtrip<O: ByteOrder>(seed: &[u8]) {
             assert_eq!(w.len(), 0);
         } else {
             assert!(r.is_ok());
-            assert_eq!(w.into_inner().written(), &bytes[..]);
+            assert_eq!(w.into_inner().written(), bytes);
         }
     }
 }
@@ -155,6 +196,12 @@ proptest! {
     fn route_messages_from_the_tables_roundtrip(seed in proptest::collection::vec(any::<u8>(), 16..1500)) {
         table_roundtrip::<LittleEndian>(&seed);
         table_roundtrip::<BigEndian>(&seed);
+    }
+
+    #[test]
+    fn link_messages_from_the_tables_roundtrip(seed in proptest::collection::vec(any::<u8>(), 16..2000)) {
+        link_roundtrip::<LittleEndian>(&seed);
+        link_roundtrip::<BigEndian>(&seed);
     }
 
     #[test]
@@ -242,6 +289,40 @@ fn the_generator_covers_every_route_attribute_and_encap_kind() {
     let all: std::collections::BTreeSet<u16> = <RouteAttr<'_>>::NAMES.iter().map(|(i, _)| *i).collect();
     assert_eq!(ids, all);
     let all_kinds: std::collections::BTreeSet<u16> = <route::Encap<'_>>::KINDS.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, all_kinds);
+}
+
+#[test]
+fn the_generator_covers_every_link_attribute_and_kind() {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as u8
+    };
+    for _ in 0..20000 {
+        let seed: Vec<u8> = (0..800).map(|_| next()).collect();
+        let Some((_, bytes)) = generated_link::<NativeEndian>(&seed) else { continue };
+        let msg = Message::decode(Messages::new(&bytes).next().unwrap().unwrap());
+        let RtnlMessage::Link(l) = msg.body() else { continue };
+        for a in l.attrs().flatten() {
+            ids.insert(a.id());
+            if let LinkAttr::Linkinfo(n) = a {
+                for i in n.iter().flatten() {
+                    if let link::LinkInfoAttr::Data(d) = i {
+                        kinds.insert(d.kind().to_owned());
+                    }
+                }
+            }
+        }
+    }
+    let all: std::collections::BTreeSet<u16> = <LinkAttr<'_>>::NAMES.iter().map(|(i, _)| *i).collect();
+    assert_eq!(ids, all);
+    let all_kinds: std::collections::BTreeSet<String> =
+        <link::LinkInfoData<'_>>::KINDS.iter().map(|(k, _)| (*k).to_owned()).collect();
     assert_eq!(kinds, all_kinds);
 }
 

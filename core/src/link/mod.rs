@@ -40,7 +40,7 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 use zerocopy::FromBytes;
 
 use crate::typed::{
-    AttrSet, Be16, Be32, Bytes, Ctx, Flag, FlagU8, Grown, Nest, RawNest, Scope, StructThen, TypedAttrs, Uint,
+    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, Nest, RawNest, Scope, StructThen, TypedAttrs, Uint,
 };
 use crate::wire::visit::{MapRenderer, Render, Renderer};
 use crate::wire::{
@@ -500,6 +500,50 @@ select_table! {
         "vlan" KIND_VLAN vlan => Vlan(VlanAttr),
         /// A VRF device (`IFLA_VRF_*`).
         "vrf" KIND_VRF vrf => Vrf(VrfAttr),
+        /// A bond (`IFLA_BOND_*`).
+        "bond" KIND_BOND bond => Bond(BondAttr),
+        /// A GRE device (`IFLA_GRE_*` over IPv4).
+        "gre" KIND_GRE gre => Gre(GreAttr),
+        /// A GRE device carrying Ethernet (`IFLA_GRE_*` over IPv4).
+        "gretap" KIND_GRETAP gretap => Gretap(GreAttr),
+        /// An ERSPAN device (`IFLA_GRE_*` over IPv4).
+        "erspan" KIND_ERSPAN erspan => Erspan(GreAttr),
+        /// A GRE device over IPv6 (`IFLA_GRE_*`).
+        "ip6gre" KIND_IP6GRE ip6gre => Ip6gre(Gre6Attr),
+        /// A GRE device over IPv6 carrying Ethernet (`IFLA_GRE_*`).
+        "ip6gretap" KIND_IP6GRETAP ip6gretap => Ip6gretap(Gre6Attr),
+        /// An ERSPAN device over IPv6 (`IFLA_GRE_*`).
+        "ip6erspan" KIND_IP6ERSPAN ip6erspan => Ip6erspan(Gre6Attr),
+        /// A VTI device over IPv4 (`IFLA_VTI_*`).
+        "vti" KIND_VTI vti => Vti(VtiAttr),
+        /// A VTI device over IPv6 (`IFLA_VTI_*`).
+        "vti6" KIND_VTI6 vti6 => Vti6(Vti6Attr),
+        /// A Geneve device (`IFLA_GENEVE_*`).
+        "geneve" KIND_GENEVE geneve => Geneve(GeneveAttr),
+        /// An IP-in-IP tunnel (`IFLA_IPTUN_*`).
+        "ipip" KIND_IPIP ipip => Ipip(IptunAttr),
+        /// An IPv6-in-IPv4 tunnel (`IFLA_IPTUN_*`).
+        "sit" KIND_SIT sit => Sit(IptunAttr),
+        /// An IPv6 tunnel (`IFLA_IPTUN_*`).
+        "ip6tnl" KIND_IP6TNL ip6tnl => Ip6tnl(Ip6tnlAttr),
+        /// An ipvlan device (`IFLA_IPVLAN_*`).
+        "ipvlan" KIND_IPVLAN ipvlan => Ipvlan(IpvlanAttr),
+        /// An ipvtap device (`IFLA_IPVLAN_*`).
+        "ipvtap" KIND_IPVTAP ipvtap => Ipvtap(IpvlanAttr),
+        /// An XFRM interface (`IFLA_XFRM_*`).
+        "xfrm" KIND_XFRM xfrm => Xfrm(XfrmAttr),
+        /// A MACsec device (`IFLA_MACSEC_*`).
+        "macsec" KIND_MACSEC macsec => Macsec(MacsecAttr),
+        /// A bare UDP device (`IFLA_BAREUDP_*`).
+        "bareudp" KIND_BAREUDP bareudp => Bareudp(BareudpAttr),
+        /// A vxcan pair (`VXCAN_INFO_*`).
+        "vxcan" KIND_VXCAN vxcan => Vxcan(VxcanAttr),
+        /// A netkit pair (`IFLA_NETKIT_*`).
+        "netkit" KIND_NETKIT netkit => Netkit(NetkitAttr),
+        /// An HSR device (`IFLA_HSR_*`).
+        "hsr" KIND_HSR hsr => Hsr(HsrAttr),
+        /// A PRP device (`IFLA_HSR_*`).
+        "prp" KIND_PRP prp => Prp(HsrAttr),
     }
 }
 
@@ -509,6 +553,10 @@ select_table! {
     pub enum LinkInfoSlaveData by sibling IFLA_INFO_SLAVE_KIND: str {
         /// A bridge port (`IFLA_BRPORT_*`).
         "bridge" SLAVE_KIND_BRIDGE bridge => Bridge(BridgePortAttr),
+        /// A bond port (`IFLA_BOND_SLAVE_*`).
+        "bond" SLAVE_KIND_BOND bond => Bond(BondSlaveAttr),
+        /// A VRF port (`IFLA_VRF_PORT_*`).
+        "vrf" SLAVE_KIND_VRF vrf => Vrf(VrfPortAttr),
     }
 }
 
@@ -1045,9 +1093,538 @@ attr_set! {
     /// A veth pair's option (`VETH_INFO_*`, kind `"veth"`).
     pub enum VethAttr {
         /// The peer: an `ifinfomsg` and its link attributes.
-        1 VETH_INFO_PEER peer => Peer(StructThen<'a, O, IfInfoMsg<O>, LinkAttr<'a, O>>),
+        1 VETH_INFO_PEER peer => Peer(StructThen<'a, O, IfInfoMsg<O>, LinkAttr<'a, O>>) custom,
     }
 }
+
+attr_set! {
+    /// A bond's option (`IFLA_BOND_*`, kind `"bond"`).
+    pub enum BondAttr {
+        /// Mode.
+        1 IFLA_BOND_MODE mode => Mode(u8),
+        /// Active slave.
+        2 IFLA_BOND_ACTIVE_SLAVE active_slave => ActiveSlave(u32),
+        /// Miimon.
+        3 IFLA_BOND_MIIMON miimon => Miimon(u32),
+        /// Updelay.
+        4 IFLA_BOND_UPDELAY updelay => Updelay(u32),
+        /// Downdelay.
+        5 IFLA_BOND_DOWNDELAY downdelay => Downdelay(u32),
+        /// Use carrier.
+        6 IFLA_BOND_USE_CARRIER use_carrier => UseCarrier(u8),
+        /// Arp interval.
+        7 IFLA_BOND_ARP_INTERVAL arp_interval => ArpInterval(u32),
+        /// The ARP monitor's targets (a nest of IPv4 addresses, ids from 0).
+        8 IFLA_BOND_ARP_IP_TARGET arp_ip_target => ArpIpTarget(RawNest<'a>),
+        /// Arp validate.
+        9 IFLA_BOND_ARP_VALIDATE arp_validate => ArpValidate(u32),
+        /// Arp all targets.
+        10 IFLA_BOND_ARP_ALL_TARGETS arp_all_targets => ArpAllTargets(u32),
+        /// Primary.
+        11 IFLA_BOND_PRIMARY primary => Primary(u32),
+        /// Primary reselect.
+        12 IFLA_BOND_PRIMARY_RESELECT primary_reselect => PrimaryReselect(u8),
+        /// Fail over mac.
+        13 IFLA_BOND_FAIL_OVER_MAC fail_over_mac => FailOverMac(u8),
+        /// Xmit hash policy.
+        14 IFLA_BOND_XMIT_HASH_POLICY xmit_hash_policy => XmitHashPolicy(u8),
+        /// Resend igmp.
+        15 IFLA_BOND_RESEND_IGMP resend_igmp => ResendIgmp(u32),
+        /// Num peer notif.
+        16 IFLA_BOND_NUM_PEER_NOTIF num_peer_notif => NumPeerNotif(u8),
+        /// All slaves active.
+        17 IFLA_BOND_ALL_SLAVES_ACTIVE all_slaves_active => AllSlavesActive(u8),
+        /// Min links.
+        18 IFLA_BOND_MIN_LINKS min_links => MinLinks(u32),
+        /// Lp interval.
+        19 IFLA_BOND_LP_INTERVAL lp_interval => LpInterval(u32),
+        /// Packets per slave.
+        20 IFLA_BOND_PACKETS_PER_SLAVE packets_per_slave => PacketsPerSlave(u32),
+        /// Ad lacp rate.
+        21 IFLA_BOND_AD_LACP_RATE ad_lacp_rate => AdLacpRate(u8),
+        /// Ad select.
+        22 IFLA_BOND_AD_SELECT ad_select => AdSelect(u8),
+        /// 802.3ad state (`IFLA_BOND_AD_INFO_*`).
+        23 IFLA_BOND_AD_INFO ad_info => AdInfo(Nest<'a, O, BondAdInfoAttr<'a, O>>) nest BondAdInfoAttr,
+        /// Ad actor sys prio.
+        24 IFLA_BOND_AD_ACTOR_SYS_PRIO ad_actor_sys_prio => AdActorSysPrio(u16),
+        /// Ad user port key.
+        25 IFLA_BOND_AD_USER_PORT_KEY ad_user_port_key => AdUserPortKey(u16),
+        /// The 802.3ad actor system (a MAC address).
+        26 IFLA_BOND_AD_ACTOR_SYSTEM ad_actor_system => AdActorSystem(Bytes<'a>),
+        /// Tlb dynamic lb.
+        27 IFLA_BOND_TLB_DYNAMIC_LB tlb_dynamic_lb => TlbDynamicLb(u8),
+        /// Peer notif delay.
+        28 IFLA_BOND_PEER_NOTIF_DELAY peer_notif_delay => PeerNotifDelay(u32),
+        /// Ad lacp active.
+        29 IFLA_BOND_AD_LACP_ACTIVE ad_lacp_active => AdLacpActive(u8),
+        /// Missed max.
+        30 IFLA_BOND_MISSED_MAX missed_max => MissedMax(u8),
+        /// The NS monitor's targets (a nest of IPv6 addresses, ids from 0).
+        31 IFLA_BOND_NS_IP6_TARGET ns_ip6_target => NsIp6Target(RawNest<'a>),
+        /// Coupled control.
+        32 IFLA_BOND_COUPLED_CONTROL coupled_control => CoupledControl(u8),
+        /// Broadcast neigh.
+        33 IFLA_BOND_BROADCAST_NEIGH broadcast_neigh => BroadcastNeigh(u8),
+        /// Lacp strict.
+        34 IFLA_BOND_LACP_STRICT lacp_strict => LacpStrict(u8),
+    }
+}
+attr_set! {
+    /// A bond's 802.3ad state (`IFLA_BOND_AD_INFO_*`).
+    pub enum BondAdInfoAttr {
+        /// Aggregator.
+        1 IFLA_BOND_AD_INFO_AGGREGATOR aggregator => Aggregator(u16),
+        /// Num ports.
+        2 IFLA_BOND_AD_INFO_NUM_PORTS num_ports => NumPorts(u16),
+        /// Actor key.
+        3 IFLA_BOND_AD_INFO_ACTOR_KEY actor_key => ActorKey(u16),
+        /// Partner key.
+        4 IFLA_BOND_AD_INFO_PARTNER_KEY partner_key => PartnerKey(u16),
+        /// The partner's MAC address.
+        5 IFLA_BOND_AD_INFO_PARTNER_MAC partner_mac => PartnerMac(Bytes<'a>),
+    }
+}
+attr_set! {
+    /// A bond port's state (`IFLA_BOND_SLAVE_*`, slave kind `"bond"`).
+    pub enum BondSlaveAttr {
+        /// State.
+        1 IFLA_BOND_SLAVE_STATE state => State(u8),
+        /// Mii status.
+        2 IFLA_BOND_SLAVE_MII_STATUS mii_status => MiiStatus(u8),
+        /// Link failure count.
+        3 IFLA_BOND_SLAVE_LINK_FAILURE_COUNT link_failure_count => LinkFailureCount(u32),
+        /// The port's permanent MAC address.
+        4 IFLA_BOND_SLAVE_PERM_HWADDR perm_hwaddr => PermHwaddr(Bytes<'a>),
+        /// Queue id.
+        5 IFLA_BOND_SLAVE_QUEUE_ID queue_id => QueueId(u16),
+        /// Ad aggregator id.
+        6 IFLA_BOND_SLAVE_AD_AGGREGATOR_ID ad_aggregator_id => AdAggregatorId(u16),
+        /// Ad actor oper port state.
+        7 IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE ad_actor_oper_port_state => AdActorOperPortState(u8),
+        /// Ad partner oper port state.
+        8 IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE ad_partner_oper_port_state => AdPartnerOperPortState(u16),
+        /// Prio.
+        9 IFLA_BOND_SLAVE_PRIO prio => Prio(u32),
+        /// The 802.3ad actor port priority.
+        10 IFLA_BOND_SLAVE_ACTOR_PORT_PRIO actor_port_prio => ActorPortPrio(u16),
+        /// The actor churn state.
+        11 IFLA_BOND_SLAVE_AD_CHURN_ACTOR_STATE ad_churn_actor_state => AdChurnActorState(u8),
+        /// The partner churn state.
+        12 IFLA_BOND_SLAVE_AD_CHURN_PARTNER_STATE ad_churn_partner_state => AdChurnPartnerState(u8),
+    }
+}
+attr_set! {
+    /// A GRE device's option over IPv4 (`IFLA_GRE_*`, kinds `"gre"`, `"gretap"`, `"erspan"`).
+    pub enum GreAttr {
+        /// Link.
+        1 IFLA_GRE_LINK link => Link(u32),
+        /// Iflags.
+        2 IFLA_GRE_IFLAGS iflags => Iflags(Be16),
+        /// Oflags.
+        3 IFLA_GRE_OFLAGS oflags => Oflags(Be16),
+        /// Ikey.
+        4 IFLA_GRE_IKEY ikey => Ikey(Be32),
+        /// Okey.
+        5 IFLA_GRE_OKEY okey => Okey(Be32),
+        /// The local address.
+        6 IFLA_GRE_LOCAL local => Local(Ipv4Addr),
+        /// The remote address.
+        7 IFLA_GRE_REMOTE remote => Remote(Ipv4Addr),
+        /// Ttl.
+        8 IFLA_GRE_TTL ttl => Ttl(u8),
+        /// Tos.
+        9 IFLA_GRE_TOS tos => Tos(u8),
+        /// Pmtudisc.
+        10 IFLA_GRE_PMTUDISC pmtudisc => Pmtudisc(u8),
+        /// Encap limit.
+        11 IFLA_GRE_ENCAP_LIMIT encap_limit => EncapLimit(u8),
+        /// Flowinfo.
+        12 IFLA_GRE_FLOWINFO flowinfo => Flowinfo(Be32),
+        /// Flags.
+        13 IFLA_GRE_FLAGS flags => Flags(u32),
+        /// Encap type.
+        14 IFLA_GRE_ENCAP_TYPE encap_type => EncapType(u16),
+        /// Encap flags.
+        15 IFLA_GRE_ENCAP_FLAGS encap_flags => EncapFlags(u16),
+        /// Encap sport.
+        16 IFLA_GRE_ENCAP_SPORT encap_sport => EncapSport(Be16),
+        /// Encap dport.
+        17 IFLA_GRE_ENCAP_DPORT encap_dport => EncapDport(Be16),
+        /// Collect metadata.
+        18 IFLA_GRE_COLLECT_METADATA collect_metadata => CollectMetadata(Flag),
+        /// Ignore df.
+        19 IFLA_GRE_IGNORE_DF ignore_df => IgnoreDf(u8),
+        /// Fwmark.
+        20 IFLA_GRE_FWMARK fwmark => Fwmark(u32),
+        /// Erspan index.
+        21 IFLA_GRE_ERSPAN_INDEX erspan_index => ErspanIndex(u32),
+        /// Erspan ver.
+        22 IFLA_GRE_ERSPAN_VER erspan_ver => ErspanVer(u8),
+        /// Erspan dir.
+        23 IFLA_GRE_ERSPAN_DIR erspan_dir => ErspanDir(u8),
+        /// Erspan hwid.
+        24 IFLA_GRE_ERSPAN_HWID erspan_hwid => ErspanHwid(u16),
+    }
+}
+attr_set! {
+    /// A VTI device's option over IPv4 (`IFLA_VTI_*`, kind `"vti"`).
+    pub enum VtiAttr {
+        /// Link.
+        1 IFLA_VTI_LINK link => Link(u32),
+        /// Ikey.
+        2 IFLA_VTI_IKEY ikey => Ikey(Be32),
+        /// Okey.
+        3 IFLA_VTI_OKEY okey => Okey(Be32),
+        /// The local address.
+        4 IFLA_VTI_LOCAL local => Local(Ipv4Addr),
+        /// The remote address.
+        5 IFLA_VTI_REMOTE remote => Remote(Ipv4Addr),
+        /// Fwmark.
+        6 IFLA_VTI_FWMARK fwmark => Fwmark(u32),
+    }
+}
+attr_set! {
+    /// A Geneve device's option (`IFLA_GENEVE_*`, kind `"geneve"`).
+    pub enum GeneveAttr {
+        /// Id.
+        1 IFLA_GENEVE_ID id => Id(u32),
+        /// The remote IPv4 address.
+        2 IFLA_GENEVE_REMOTE remote => Remote(Ipv4Addr),
+        /// Ttl.
+        3 IFLA_GENEVE_TTL ttl => Ttl(u8),
+        /// Tos.
+        4 IFLA_GENEVE_TOS tos => Tos(u8),
+        /// The UDP destination port (big-endian).
+        5 IFLA_GENEVE_PORT port => Port(Be16),
+        /// Collect metadata.
+        6 IFLA_GENEVE_COLLECT_METADATA collect_metadata => CollectMetadata(Flag),
+        /// The remote IPv6 address.
+        7 IFLA_GENEVE_REMOTE6 remote6 => Remote6(Ipv6Addr),
+        /// Udp csum.
+        8 IFLA_GENEVE_UDP_CSUM udp_csum => UdpCsum(u8),
+        /// Udp zero csum6 tx.
+        9 IFLA_GENEVE_UDP_ZERO_CSUM6_TX udp_zero_csum6_tx => UdpZeroCsum6Tx(u8),
+        /// Udp zero csum6 rx.
+        10 IFLA_GENEVE_UDP_ZERO_CSUM6_RX udp_zero_csum6_rx => UdpZeroCsum6Rx(u8),
+        /// Label.
+        11 IFLA_GENEVE_LABEL label => Label(Be32),
+        /// Inherit the TTL.
+        12 IFLA_GENEVE_TTL_INHERIT ttl_inherit => TtlInherit(u8),
+        /// How the DF bit is set (`GENEVE_DF_*`).
+        13 IFLA_GENEVE_DF df => Df(u8),
+        /// Inner proto inherit.
+        14 IFLA_GENEVE_INNER_PROTO_INHERIT inner_proto_inherit => InnerProtoInherit(Flag),
+        /// The UDP source port range (two big-endian ports).
+        15 IFLA_GENEVE_PORT_RANGE port_range => PortRange(VxlanPortRange),
+        /// Gro hint.
+        16 IFLA_GENEVE_GRO_HINT gro_hint => GroHint(Flag),
+        /// The local IPv4 address.
+        17 IFLA_GENEVE_LOCAL local => Local(Ipv4Addr),
+        /// The local IPv6 address.
+        18 IFLA_GENEVE_LOCAL6 local6 => Local6(Ipv6Addr),
+    }
+}
+attr_set! {
+    /// An IPv4 tunnel's option (`IFLA_IPTUN_*`, kinds `"ipip"`, `"sit"`).
+    pub enum IptunAttr {
+        /// Link.
+        1 IFLA_IPTUN_LINK link => Link(u32),
+        /// The local address.
+        2 IFLA_IPTUN_LOCAL local => Local(Ipv4Addr),
+        /// The remote address.
+        3 IFLA_IPTUN_REMOTE remote => Remote(Ipv4Addr),
+        /// Ttl.
+        4 IFLA_IPTUN_TTL ttl => Ttl(u8),
+        /// Tos.
+        5 IFLA_IPTUN_TOS tos => Tos(u8),
+        /// Encap limit.
+        6 IFLA_IPTUN_ENCAP_LIMIT encap_limit => EncapLimit(u8),
+        /// Flowinfo.
+        7 IFLA_IPTUN_FLOWINFO flowinfo => Flowinfo(Be32),
+        /// Flags (`SIT_ISATAP`, big-endian).
+        8 IFLA_IPTUN_FLAGS flags => Flags(Be16),
+        /// Proto.
+        9 IFLA_IPTUN_PROTO proto => Proto(u8),
+        /// Pmtudisc.
+        10 IFLA_IPTUN_PMTUDISC pmtudisc => Pmtudisc(u8),
+        /// The 6rd prefix.
+        11 IFLA_IPTUN_6RD_PREFIX ip6rd_prefix => Ip6rdPrefix(Ipv6Addr),
+        /// The 6rd relay prefix.
+        12 IFLA_IPTUN_6RD_RELAY_PREFIX ip6rd_relay_prefix => Ip6rdRelayPrefix(Ipv4Addr),
+        /// 6rd prefixlen.
+        13 IFLA_IPTUN_6RD_PREFIXLEN ip6rd_prefixlen => Ip6rdPrefixlen(u16),
+        /// 6rd relay prefixlen.
+        14 IFLA_IPTUN_6RD_RELAY_PREFIXLEN ip6rd_relay_prefixlen => Ip6rdRelayPrefixlen(u16),
+        /// Encap type.
+        15 IFLA_IPTUN_ENCAP_TYPE encap_type => EncapType(u16),
+        /// Encap flags.
+        16 IFLA_IPTUN_ENCAP_FLAGS encap_flags => EncapFlags(u16),
+        /// Encap sport.
+        17 IFLA_IPTUN_ENCAP_SPORT encap_sport => EncapSport(Be16),
+        /// Encap dport.
+        18 IFLA_IPTUN_ENCAP_DPORT encap_dport => EncapDport(Be16),
+        /// Collect metadata.
+        19 IFLA_IPTUN_COLLECT_METADATA collect_metadata => CollectMetadata(Flag),
+        /// Fwmark.
+        20 IFLA_IPTUN_FWMARK fwmark => Fwmark(u32),
+    }
+}
+attr_set! {
+    /// An ipvlan or ipvtap device's option (`IFLA_IPVLAN_*`).
+    pub enum IpvlanAttr {
+        /// The mode (`IPVLAN_MODE_L2`, `_L3`, `_L3S`).
+        1 IFLA_IPVLAN_MODE mode => Mode(u16),
+        /// Flags (`IPVLAN_F_PRIVATE`, `IPVLAN_F_VEPA`).
+        2 IFLA_IPVLAN_FLAGS flags => Flags(u16),
+    }
+}
+attr_set! {
+    /// An XFRM interface's option (`IFLA_XFRM_*`, kind `"xfrm"`).
+    pub enum XfrmAttr {
+        /// The underlying device (ifindex).
+        1 IFLA_XFRM_LINK link => Link(u32),
+        /// The interface id that policies and states match.
+        2 IFLA_XFRM_IF_ID if_id => IfId(u32),
+        /// External (metadata) mode.
+        3 IFLA_XFRM_COLLECT_METADATA collect_metadata => CollectMetadata(Flag),
+    }
+}
+attr_set! {
+    /// A MACsec device's option (`IFLA_MACSEC_*`, kind `"macsec"`).
+    pub enum MacsecAttr {
+        /// The secure channel identifier (`sci_t`, in network order).
+        1 IFLA_MACSEC_SCI sci => Sci(Be64),
+        /// The port (big-endian).
+        2 IFLA_MACSEC_PORT port => Port(Be16),
+        /// Icv len.
+        3 IFLA_MACSEC_ICV_LEN icv_len => IcvLen(u8),
+        /// The cipher suite (`MACSEC_CIPHER_ID_*`).
+        4 IFLA_MACSEC_CIPHER_SUITE cipher_suite => CipherSuite(u64),
+        /// The replay window.
+        5 IFLA_MACSEC_WINDOW window => Window(u32),
+        /// Encoding sa.
+        6 IFLA_MACSEC_ENCODING_SA encoding_sa => EncodingSa(u8),
+        /// Encrypt.
+        7 IFLA_MACSEC_ENCRYPT encrypt => Encrypt(u8),
+        /// Protect.
+        8 IFLA_MACSEC_PROTECT protect => Protect(u8),
+        /// Inc sci.
+        9 IFLA_MACSEC_INC_SCI inc_sci => IncSci(u8),
+        /// Es.
+        10 IFLA_MACSEC_ES es => Es(u8),
+        /// Scb.
+        11 IFLA_MACSEC_SCB scb => Scb(u8),
+        /// Replay protect.
+        12 IFLA_MACSEC_REPLAY_PROTECT replay_protect => ReplayProtect(u8),
+        /// Validation.
+        13 IFLA_MACSEC_VALIDATION validation => Validation(u8),
+        /// Padding for 64-bit alignment.
+        14 IFLA_MACSEC_PAD pad => Pad(Bytes<'a>),
+        /// Offload.
+        15 IFLA_MACSEC_OFFLOAD offload => Offload(u8),
+    }
+}
+attr_set! {
+    /// A VRF port's option (`IFLA_VRF_PORT_*`, slave kind `"vrf"`).
+    pub enum VrfPortAttr {
+        /// The VRF's table.
+        1 IFLA_VRF_PORT_TABLE table => Table(u32),
+    }
+}
+attr_set! {
+    /// A bare UDP device's option (`IFLA_BAREUDP_*`, kind `"bareudp"`).
+    pub enum BareudpAttr {
+        /// The UDP destination port (big-endian).
+        1 IFLA_BAREUDP_PORT port => Port(Be16),
+        /// The ethertype carried (big-endian).
+        2 IFLA_BAREUDP_ETHERTYPE ethertype => Ethertype(Be16),
+        /// The lowest UDP source port.
+        3 IFLA_BAREUDP_SRCPORT_MIN srcport_min => SrcportMin(u16),
+        /// Multiprotocol mode.
+        4 IFLA_BAREUDP_MULTIPROTO_MODE multiproto_mode => MultiprotoMode(Flag),
+    }
+}
+attr_set! {
+    /// A vxcan pair's option (`VXCAN_INFO_*`, kind `"vxcan"`).
+    pub enum VxcanAttr {
+        /// The peer: an `ifinfomsg` and its link attributes.
+        1 VXCAN_INFO_PEER peer => Peer(StructThen<'a, O, IfInfoMsg<O>, LinkAttr<'a, O>>) custom,
+    }
+}
+attr_set! {
+    /// A netkit pair's option (`IFLA_NETKIT_*`, kind `"netkit"`).
+    pub enum NetkitAttr {
+        /// The peer: an `ifinfomsg` and its link attributes.
+        1 IFLA_NETKIT_PEER_INFO peer_info => PeerInfo(StructThen<'a, O, IfInfoMsg<O>, LinkAttr<'a, O>>) custom,
+        /// Primary.
+        2 IFLA_NETKIT_PRIMARY primary => Primary(u8),
+        /// Policy.
+        3 IFLA_NETKIT_POLICY policy => Policy(u32),
+        /// Peer policy.
+        4 IFLA_NETKIT_PEER_POLICY peer_policy => PeerPolicy(u32),
+        /// Mode.
+        5 IFLA_NETKIT_MODE mode => Mode(u32),
+        /// Scrub.
+        6 IFLA_NETKIT_SCRUB scrub => Scrub(u32),
+        /// Peer scrub.
+        7 IFLA_NETKIT_PEER_SCRUB peer_scrub => PeerScrub(u32),
+        /// Headroom.
+        8 IFLA_NETKIT_HEADROOM headroom => Headroom(u16),
+        /// Tailroom.
+        9 IFLA_NETKIT_TAILROOM tailroom => Tailroom(u16),
+        /// Pairing.
+        10 IFLA_NETKIT_PAIRING pairing => Pairing(u32),
+    }
+}
+attr_set! {
+    /// An HSR or PRP device's option (`IFLA_HSR_*`, kinds `"hsr"`, `"prp"`).
+    pub enum HsrAttr {
+        /// Slave1.
+        1 IFLA_HSR_SLAVE1 slave1 => Slave1(u32),
+        /// Slave2.
+        2 IFLA_HSR_SLAVE2 slave2 => Slave2(u32),
+        /// Multicast spec.
+        3 IFLA_HSR_MULTICAST_SPEC multicast_spec => MulticastSpec(u8),
+        /// The supervision frames' MAC address.
+        4 IFLA_HSR_SUPERVISION_ADDR supervision_addr => SupervisionAddr(Bytes<'a>),
+        /// Seq nr.
+        5 IFLA_HSR_SEQ_NR seq_nr => SeqNr(u16),
+        /// Version.
+        6 IFLA_HSR_VERSION version => Version(u8),
+        /// Protocol.
+        7 IFLA_HSR_PROTOCOL protocol => Protocol(u8),
+        /// Interlink.
+        8 IFLA_HSR_INTERLINK interlink => Interlink(u32),
+    }
+}
+
+/// The sets of the IPv6 tunnels, whose ids are the IPv4 ones' (`IFLA_GRE_*`,
+/// `IFLA_VTI_*`, `IFLA_IPTUN_*`) with IPv6 addresses; the constants here are
+/// the same numbers as the top-level ones.
+pub mod ip6 {
+    #[allow(unused_imports)]
+    use super::*;
+
+    attr_set! {
+        /// A GRE device's option over IPv6 (`IFLA_GRE_*`, kinds `"ip6gre"`, `"ip6gretap"`, `"ip6erspan"`).
+        pub enum Gre6Attr {
+            /// Link.
+            1 IFLA_GRE_LINK link => Link(u32),
+            /// Iflags.
+            2 IFLA_GRE_IFLAGS iflags => Iflags(Be16),
+            /// Oflags.
+            3 IFLA_GRE_OFLAGS oflags => Oflags(Be16),
+            /// Ikey.
+            4 IFLA_GRE_IKEY ikey => Ikey(Be32),
+            /// Okey.
+            5 IFLA_GRE_OKEY okey => Okey(Be32),
+            /// The local address.
+            6 IFLA_GRE_LOCAL local => Local(Ipv6Addr),
+            /// The remote address.
+            7 IFLA_GRE_REMOTE remote => Remote(Ipv6Addr),
+            /// Ttl.
+            8 IFLA_GRE_TTL ttl => Ttl(u8),
+            /// TOS.
+            9 IFLA_GRE_TOS tos => Tos(u8),
+            /// Path MTU discovery.
+            10 IFLA_GRE_PMTUDISC pmtudisc => Pmtudisc(u8),
+            /// Encap limit.
+            11 IFLA_GRE_ENCAP_LIMIT encap_limit => EncapLimit(u8),
+            /// Flowinfo.
+            12 IFLA_GRE_FLOWINFO flowinfo => Flowinfo(Be32),
+            /// Flags.
+            13 IFLA_GRE_FLAGS flags => Flags(u32),
+            /// Encap type.
+            14 IFLA_GRE_ENCAP_TYPE encap_type => EncapType(u16),
+            /// Encap flags.
+            15 IFLA_GRE_ENCAP_FLAGS encap_flags => EncapFlags(u16),
+            /// Encap sport.
+            16 IFLA_GRE_ENCAP_SPORT encap_sport => EncapSport(Be16),
+            /// Encap dport.
+            17 IFLA_GRE_ENCAP_DPORT encap_dport => EncapDport(Be16),
+            /// Collect metadata.
+            18 IFLA_GRE_COLLECT_METADATA collect_metadata => CollectMetadata(Flag),
+            /// Ignore DF.
+            19 IFLA_GRE_IGNORE_DF ignore_df => IgnoreDf(u8),
+            /// Fwmark.
+            20 IFLA_GRE_FWMARK fwmark => Fwmark(u32),
+            /// Erspan index.
+            21 IFLA_GRE_ERSPAN_INDEX erspan_index => ErspanIndex(u32),
+            /// Erspan ver.
+            22 IFLA_GRE_ERSPAN_VER erspan_ver => ErspanVer(u8),
+            /// Erspan dir.
+            23 IFLA_GRE_ERSPAN_DIR erspan_dir => ErspanDir(u8),
+            /// Erspan hwid.
+            24 IFLA_GRE_ERSPAN_HWID erspan_hwid => ErspanHwid(u16),
+        }
+    }
+
+    attr_set! {
+        /// A VTI device's option over IPv6 (`IFLA_VTI_*`, kind `"vti6"`).
+        pub enum Vti6Attr {
+            /// Link.
+            1 IFLA_VTI_LINK link => Link(u32),
+            /// Ikey.
+            2 IFLA_VTI_IKEY ikey => Ikey(Be32),
+            /// Okey.
+            3 IFLA_VTI_OKEY okey => Okey(Be32),
+            /// The local address.
+            4 IFLA_VTI_LOCAL local => Local(Ipv6Addr),
+            /// The remote address.
+            5 IFLA_VTI_REMOTE remote => Remote(Ipv6Addr),
+            /// Fwmark.
+            6 IFLA_VTI_FWMARK fwmark => Fwmark(u32),
+        }
+    }
+
+    attr_set! {
+        /// An IPv6 tunnel's option (`IFLA_IPTUN_*`, kind `"ip6tnl"`).
+        pub enum Ip6tnlAttr {
+            /// Link.
+            1 IFLA_IPTUN_LINK link => Link(u32),
+            /// The local address.
+            2 IFLA_IPTUN_LOCAL local => Local(Ipv6Addr),
+            /// The remote address.
+            3 IFLA_IPTUN_REMOTE remote => Remote(Ipv6Addr),
+            /// Ttl.
+            4 IFLA_IPTUN_TTL ttl => Ttl(u8),
+            /// TOS.
+            5 IFLA_IPTUN_TOS tos => Tos(u8),
+            /// Encap limit.
+            6 IFLA_IPTUN_ENCAP_LIMIT encap_limit => EncapLimit(u8),
+            /// Flowinfo.
+            7 IFLA_IPTUN_FLOWINFO flowinfo => Flowinfo(Be32),
+            /// Flags (`IP6_TNL_F_*`, host order).
+            8 IFLA_IPTUN_FLAGS flags => Flags(u32),
+            /// Proto.
+            9 IFLA_IPTUN_PROTO proto => Proto(u8),
+            /// Path MTU discovery.
+            10 IFLA_IPTUN_PMTUDISC pmtudisc => Pmtudisc(u8),
+            /// The 6rd prefix.
+            11 IFLA_IPTUN_6RD_PREFIX ip6rd_prefix => Ip6rdPrefix(Ipv6Addr),
+            /// The 6rd relay prefix.
+            12 IFLA_IPTUN_6RD_RELAY_PREFIX ip6rd_relay_prefix => Ip6rdRelayPrefix(Ipv4Addr),
+            /// The 6rd prefix length.
+            13 IFLA_IPTUN_6RD_PREFIXLEN ip6rd_prefixlen => Ip6rdPrefixlen(u16),
+            /// The 6rd relay prefix length.
+            14 IFLA_IPTUN_6RD_RELAY_PREFIXLEN ip6rd_relay_prefixlen => Ip6rdRelayPrefixlen(u16),
+            /// Encap type.
+            15 IFLA_IPTUN_ENCAP_TYPE encap_type => EncapType(u16),
+            /// Encap flags.
+            16 IFLA_IPTUN_ENCAP_FLAGS encap_flags => EncapFlags(u16),
+            /// Encap sport.
+            17 IFLA_IPTUN_ENCAP_SPORT encap_sport => EncapSport(Be16),
+            /// Encap dport.
+            18 IFLA_IPTUN_ENCAP_DPORT encap_dport => EncapDport(Be16),
+            /// Collect metadata.
+            19 IFLA_IPTUN_COLLECT_METADATA collect_metadata => CollectMetadata(Flag),
+            /// Fwmark.
+            20 IFLA_IPTUN_FWMARK fwmark => Fwmark(u32),
+        }
+    }
+}
+pub use ip6::{Gre6Attr, Ip6tnlAttr, Vti6Attr};
 
 /// The attributes of `IFLA_PROP_LIST` (their ids are `IFLA_*` numbers; the
 /// constants here are the same as the top-level ones).
@@ -1159,6 +1736,65 @@ pub fn request<B: Buffer, O: ByteOrder>(
     }
     r
 }
+
+/// Writes a peer (`VETH_INFO_PEER`, `VXCAN_INFO_PEER`,
+/// `IFLA_NETKIT_PEER_INFO`): its `ifinfomsg`, then its attributes, in a nest
+/// without `NLA_F_NESTED` (as iproute2 writes it), whole or not at all.
+fn write_peer<B: Buffer, O: ByteOrder>(
+    w: &mut Writer<B, O>,
+    id: u16,
+    header: &IfInfoMsg<O>,
+    f: impl FnOnce(&mut Scope<'_, B, O, LinkAttr<'static, O>>) -> Result<(), EncodeError>,
+) -> Result<(), EncodeError> {
+    w.all_or_nothing(|w| {
+        let m = w.begin_nest_raw(id)?;
+        w.header(header)?;
+        f(&mut Scope::new(w))?;
+        w.end_nest(m)
+    })
+}
+
+impl<B: Buffer, O: ByteOrder> Scope<'_, B, O, VethAttr<'static, O>> {
+    /// Writes `VETH_INFO_PEER`: the peer's `ifinfomsg`, then the attributes
+    /// `f` writes (its name, MTU, namespace, …).
+    pub fn peer(
+        &mut self,
+        header: &IfInfoMsg<O>,
+        f: impl FnOnce(&mut Scope<'_, B, O, LinkAttr<'static, O>>) -> Result<(), EncodeError>,
+    ) -> Result<&mut Self, EncodeError> {
+        write_peer(self.writer(), VETH_INFO_PEER, header, f)?;
+        Ok(self)
+    }
+}
+
+impl<B: Buffer, O: ByteOrder> Scope<'_, B, O, VxcanAttr<'static, O>> {
+    /// Writes `VXCAN_INFO_PEER`: the peer's `ifinfomsg`, then the attributes
+    /// `f` writes.
+    pub fn peer(
+        &mut self,
+        header: &IfInfoMsg<O>,
+        f: impl FnOnce(&mut Scope<'_, B, O, LinkAttr<'static, O>>) -> Result<(), EncodeError>,
+    ) -> Result<&mut Self, EncodeError> {
+        write_peer(self.writer(), VXCAN_INFO_PEER, header, f)?;
+        Ok(self)
+    }
+}
+
+impl<B: Buffer, O: ByteOrder> Scope<'_, B, O, NetkitAttr<'static, O>> {
+    /// Writes `IFLA_NETKIT_PEER_INFO`: the peer's `ifinfomsg`, then the
+    /// attributes `f` writes.
+    pub fn peer_info(
+        &mut self,
+        header: &IfInfoMsg<O>,
+        f: impl FnOnce(&mut Scope<'_, B, O, LinkAttr<'static, O>>) -> Result<(), EncodeError>,
+    ) -> Result<&mut Self, EncodeError> {
+        write_peer(self.writer(), IFLA_NETKIT_PEER_INFO, header, f)?;
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;
 
 #[cfg(feature = "arbitrary")]
 mod gen {
