@@ -10,7 +10,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use rtnl_core::link::{LinkAttr, LinkInfoAttr, LinkInfoData, LinkInfoSlaveData, LinkMessage, VethAttr};
+use rtnl_core::link::{
+    AfSpec, AfSpecAttr, LinkAttr, LinkInfoAttr, LinkInfoData, LinkInfoSlaveData, LinkMessage, Protinfo, VethAttr,
+};
 use rtnl_core::message::{Message, RtnlMessage};
 use rtnl_core::net::Address;
 use rtnl_core::route::{
@@ -169,6 +171,22 @@ fn unknown_link_attrs<O: ByteOrder>(l: &LinkMessage<'_, O>) -> Vec<(&'static str
                 LinkAttr::Xdp(n) => set(n.iter().flatten(), "IFLA_XDP", out),
                 LinkAttr::PropList(n) => set(n.iter().flatten(), "IFLA_PROP_LIST", out),
                 LinkAttr::ProtoDownReason(n) => set(n.iter().flatten(), "IFLA_PROTO_DOWN_REASON", out),
+                LinkAttr::AfSpec(AfSpec::Unspec(n)) => {
+                    for f in n.iter().flatten() {
+                        match f {
+                            AfSpecAttr::Inet(n) => set(n.iter().flatten(), "IFLA_INET", out),
+                            AfSpecAttr::Inet6(n) => set(n.iter().flatten(), "IFLA_INET6", out),
+                            AfSpecAttr::Mctp(n) => set(n.iter().flatten(), "IFLA_MCTP", out),
+                            other => out.push(("IFLA_AF_SPEC family", other.id())),
+                        }
+                    }
+                }
+                LinkAttr::AfSpec(AfSpec::Bridge(n)) => set(n.iter().flatten(), "IFLA_BRIDGE", out),
+                LinkAttr::AfSpec(AfSpec::Ipmr(n)) => set(n.iter().flatten(), "IPMRA_TABLE", out),
+                LinkAttr::AfSpec(AfSpec::Unknown(f, _)) => out.push(("IFLA_AF_SPEC of family", f.into())),
+                LinkAttr::Protinfo(Protinfo::Bridge(n)) => set(n.iter().flatten(), "IFLA_BRPORT (protinfo)", out),
+                LinkAttr::Protinfo(Protinfo::Inet6(n)) => set(n.iter().flatten(), "IFLA_INET6 (protinfo)", out),
+                LinkAttr::Protinfo(Protinfo::Unknown(f, _)) => out.push(("IFLA_PROTINFO of family", f.into())),
                 LinkAttr::Linkinfo(n) => {
                     for i in n.iter().flatten() {
                         match i {

@@ -134,7 +134,46 @@ fn every_link_attribute_of_7_2_has_a_typed_variant() {
     n += check::<link::BareudpAttr<'static>>("if_link.h", "IFLA_BAREUDP_UNSPEC", "IFLA_BAREUDP_*");
     n += check::<link::NetkitAttr<'static>>("if_link.h", "IFLA_NETKIT_UNSPEC", "IFLA_NETKIT_*");
     n += check::<link::HsrAttr<'static>>("if_link.h", "IFLA_HSR_UNSPEC", "IFLA_HSR_*");
+    // IFLA_AF_SPEC and IFLA_PROTINFO, by family
+    n += check::<link::InetAttr<'static>>("if_link.h", "IFLA_INET_UNSPEC", "IFLA_INET_*");
+    n += check::<link::Inet6Attr<'static>>("if_link.h", "IFLA_INET6_UNSPEC", "IFLA_INET6_*");
+    n += check::<link::MctpAttr<'static>>("if_link.h", "IFLA_MCTP_UNSPEC", "IFLA_MCTP_*");
+    n += check::<link::BridgeAfAttr<'static>>("if_bridge.h", "IFLA_BRIDGE_FLAGS", "IFLA_BRIDGE_*");
+    n += check::<link::BridgeVlanTunnelAttr<'static>>(
+        "if_bridge.h",
+        "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC",
+        "IFLA_BRIDGE_VLAN_TUNNEL_*",
+    );
+    n += check::<link::IpmrTableAttr<'static>>("mroute.h", "IPMRA_TABLE_UNSPEC", "IPMRA_TABLE_*");
+    n += check::<link::IpmrVifsAttr<'static>>("mroute.h", "IPMRA_VIF_UNSPEC", "IPMRA_VIF");
+    n += check::<link::IpmrVifAttr<'static>>("mroute.h", "IPMRA_VIFA_UNSPEC", "IPMRA_VIFA_*");
     assert!(n > 400, "only {n} ids checked");
+}
+
+/// The names of an array's positions are the header's enumerators from
+/// `from` (the value of position 0), in order.
+fn check_positions<N: rtnl_core::typed::IndexNames>(file: &str, first: &str, from: u16) {
+    let mut want = ids(file, first);
+    // a last `X_MAX` enumerator (`DEVCONF_MAX`) counts the others
+    if let Some((&top, name)) = want.iter().next_back() {
+        if name.ends_with("_MAX") {
+            want.remove(&top);
+        }
+    }
+    for (i, name) in N::NAMES.iter().enumerate() {
+        let v = from + i as u16;
+        assert_eq!(want.get(&v).map(String::as_str).unwrap_or(""), *name, "{first}: position {i}");
+    }
+    let top = want.keys().max().copied().unwrap_or(0);
+    assert_eq!(N::NAMES.len(), usize::from(top - from + 1), "{first}: every value named");
+}
+
+#[test]
+fn array_positions_are_named_as_the_headers_number_them() {
+    check_positions::<link::Ipv4Devconf>("ip.h", "IPV4_DEVCONF_FORWARDING", 1);
+    check_positions::<link::Ipv6Devconf>("ipv6.h", "DEVCONF_FORWARDING", 0);
+    check_positions::<link::Ipv6Stats>("snmp.h", "IPSTATS_MIB_NUM", 0);
+    check_positions::<link::Icmp6Stats>("snmp.h", "ICMP6_MIB_NUM", 0);
 }
 
 #[test]

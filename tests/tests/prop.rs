@@ -118,11 +118,12 @@ fn table_roundtrip<O: ByteOrder>(seed: &[u8]) {
 fn generated_link<O: ByteOrder>(seed: &[u8]) -> Option<(link::IfInfoMsg<O>, Vec<u8>)> {
     let mut u = Unstructured::new(seed);
     let mut hdr: link::IfInfoMsg<O> = u.arbitrary().ok()?;
-    hdr.ifi_family = 0;
+    // the families that select IFLA_AF_SPEC and IFLA_PROTINFO
+    hdr.ifi_family = *u.choose(&[0u8, 0, 7, 10, 128]).ok()?;
     let mut w = Writer::<_, O>::with_order(VecBuffer::default());
     let m = w.begin_msg(link::RTM_NEWLINK, 0x22, 1, 0).ok()?;
     w.header(&hdr).ok()?;
-    LinkAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: 0, depth: 0 }, &mut w).ok()?;
+    LinkAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: hdr.ifi_family, depth: 0 }, &mut w).ok()?;
     w.end_msg(m).ok()?;
     Some((hdr, w.into_inner().0))
 }

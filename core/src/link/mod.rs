@@ -13,11 +13,18 @@
 //! ([`LinkInfoSlaveData`]), wherever the kind stands. A veth's peer is a
 //! whole `ifinfomsg` and its attributes ([`VethAttr::Peer`]).
 //!
+//! `IFLA_AF_SPEC` and `IFLA_PROTINFO` are typed by the message's family
+//! ([`AfSpec`], [`Protinfo`]): per-family nests for `AF_UNSPEC` (IPv4's
+//! configuration array, IPv6's flags, configuration, statistics arrays,
+//! cache info, token and address generation mode, MCTP), the bridge
+//! attributes and bridge-port attributes for `AF_BRIDGE`, IPv6's for
+//! `AF_INET6`, the multicast routing tables of the `RTNL_FAMILY_IPMR` dump.
+//!
 //! Still kept as raw nests (lossless, re-encoded as received; typed in a
-//! later release): `IFLA_PROTINFO`, `IFLA_AF_SPEC`, `IFLA_VFINFO_LIST`,
-//! `IFLA_VF_PORTS`, `IFLA_PORT_SELF`, `IFLA_DEVLINK_PORT`, `IFLA_DPLL_PIN`,
-//! and the kinds whose options are not typed yet (they decode as
-//! [`LinkInfoData::Unknown`] with their kind).
+//! later release): `IFLA_VFINFO_LIST`, `IFLA_VF_PORTS`, `IFLA_PORT_SELF`,
+//! `IFLA_DEVLINK_PORT`, `IFLA_DPLL_PIN`, the bridge's MRP, CFM and MST
+//! nests, a bond's ARP and NS targets, and the kinds whose options are not
+//! typed yet (they decode as [`LinkInfoData::Unknown`] with their kind).
 //!
 //! ```
 //! use rtnl_core::link::{self, IfFlags, IfInfoMsg};
@@ -40,7 +47,8 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 use zerocopy::FromBytes;
 
 use crate::typed::{
-    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, Nest, RawNest, Scope, StructThen, TypedAttrs, Uint,
+    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, IndexNames, Nest, RawNest, Scope, StructThen,
+    TypedAttrs, U32Array, U64Array, Uint,
 };
 use crate::wire::visit::{MapRenderer, Render, Renderer};
 use crate::wire::{
@@ -586,7 +594,7 @@ attr_set! {
         /// Wireless extension events.
         11 IFLA_WIRELESS wireless => Wireless(Bytes<'a>),
         /// Protocol information, by the message family (`IFLA_BRPORT_*` for `AF_BRIDGE`, `IFLA_INET6_*` for `AF_INET6`).
-        12 IFLA_PROTINFO protinfo => Protinfo(RawNest<'a>),
+        12 IFLA_PROTINFO protinfo => Protinfo(Protinfo<'a, O>) select Protinfo,
         /// The transmit queue length.
         13 IFLA_TXQLEN txqlen => Txqlen(u32),
         /// Device resources (`struct rtnl_link_ifmap`: 32 bytes on 64-bit kernels, 28 on 32-bit).
@@ -614,7 +622,7 @@ attr_set! {
         /// The port of the device itself (`IFLA_PORT_*`).
         25 IFLA_PORT_SELF port_self => PortSelf(RawNest<'a>),
         /// Per-address-family information (nests keyed by `AF_*`; for `AF_BRIDGE` messages `IFLA_BRIDGE_*`).
-        26 IFLA_AF_SPEC af_spec => AfSpec(RawNest<'a>),
+        26 IFLA_AF_SPEC af_spec => AfSpec(AfSpec<'a, O>) select AfSpec,
         /// The device group.
         27 IFLA_GROUP group => Group(u32),
         /// Move to the namespace of this file descriptor (a request).
@@ -1625,6 +1633,372 @@ pub mod ip6 {
     }
 }
 pub use ip6::{Gre6Attr, Ip6tnlAttr, Vti6Attr};
+
+/// The positions of `IFLA_INET_CONF`: element `i` is `IPV4_DEVCONF_*` number `i + 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ipv4Devconf;
+
+impl IndexNames for Ipv4Devconf {
+    const NAMES: &'static [&'static str] = &[
+        "IPV4_DEVCONF_FORWARDING",
+        "IPV4_DEVCONF_MC_FORWARDING",
+        "IPV4_DEVCONF_PROXY_ARP",
+        "IPV4_DEVCONF_ACCEPT_REDIRECTS",
+        "IPV4_DEVCONF_SECURE_REDIRECTS",
+        "IPV4_DEVCONF_SEND_REDIRECTS",
+        "IPV4_DEVCONF_SHARED_MEDIA",
+        "IPV4_DEVCONF_RP_FILTER",
+        "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE",
+        "IPV4_DEVCONF_BOOTP_RELAY",
+        "IPV4_DEVCONF_LOG_MARTIANS",
+        "IPV4_DEVCONF_TAG",
+        "IPV4_DEVCONF_ARPFILTER",
+        "IPV4_DEVCONF_MEDIUM_ID",
+        "IPV4_DEVCONF_NOXFRM",
+        "IPV4_DEVCONF_NOPOLICY",
+        "IPV4_DEVCONF_FORCE_IGMP_VERSION",
+        "IPV4_DEVCONF_ARP_ANNOUNCE",
+        "IPV4_DEVCONF_ARP_IGNORE",
+        "IPV4_DEVCONF_PROMOTE_SECONDARIES",
+        "IPV4_DEVCONF_ARP_ACCEPT",
+        "IPV4_DEVCONF_ARP_NOTIFY",
+        "IPV4_DEVCONF_ACCEPT_LOCAL",
+        "IPV4_DEVCONF_SRC_VMARK",
+        "IPV4_DEVCONF_PROXY_ARP_PVLAN",
+        "IPV4_DEVCONF_ROUTE_LOCALNET",
+        "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL",
+        "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL",
+        "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN",
+        "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST",
+        "IPV4_DEVCONF_DROP_GRATUITOUS_ARP",
+        "IPV4_DEVCONF_BC_FORWARDING",
+        "IPV4_DEVCONF_ARP_EVICT_NOCARRIER",
+    ];
+}
+
+/// The positions of `IFLA_INET6_CONF`: element `i` is `DEVCONF_*` number `i`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ipv6Devconf;
+
+impl IndexNames for Ipv6Devconf {
+    const NAMES: &'static [&'static str] = &[
+        "DEVCONF_FORWARDING",
+        "DEVCONF_HOPLIMIT",
+        "DEVCONF_MTU6",
+        "DEVCONF_ACCEPT_RA",
+        "DEVCONF_ACCEPT_REDIRECTS",
+        "DEVCONF_AUTOCONF",
+        "DEVCONF_DAD_TRANSMITS",
+        "DEVCONF_RTR_SOLICITS",
+        "DEVCONF_RTR_SOLICIT_INTERVAL",
+        "DEVCONF_RTR_SOLICIT_DELAY",
+        "DEVCONF_USE_TEMPADDR",
+        "DEVCONF_TEMP_VALID_LFT",
+        "DEVCONF_TEMP_PREFERED_LFT",
+        "DEVCONF_REGEN_MAX_RETRY",
+        "DEVCONF_MAX_DESYNC_FACTOR",
+        "DEVCONF_MAX_ADDRESSES",
+        "DEVCONF_FORCE_MLD_VERSION",
+        "DEVCONF_ACCEPT_RA_DEFRTR",
+        "DEVCONF_ACCEPT_RA_PINFO",
+        "DEVCONF_ACCEPT_RA_RTR_PREF",
+        "DEVCONF_RTR_PROBE_INTERVAL",
+        "DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN",
+        "DEVCONF_PROXY_NDP",
+        "DEVCONF_OPTIMISTIC_DAD",
+        "DEVCONF_ACCEPT_SOURCE_ROUTE",
+        "DEVCONF_MC_FORWARDING",
+        "DEVCONF_DISABLE_IPV6",
+        "DEVCONF_ACCEPT_DAD",
+        "DEVCONF_FORCE_TLLAO",
+        "DEVCONF_NDISC_NOTIFY",
+        "DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL",
+        "DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL",
+        "DEVCONF_SUPPRESS_FRAG_NDISC",
+        "DEVCONF_ACCEPT_RA_FROM_LOCAL",
+        "DEVCONF_USE_OPTIMISTIC",
+        "DEVCONF_ACCEPT_RA_MTU",
+        "DEVCONF_STABLE_SECRET",
+        "DEVCONF_USE_OIF_ADDRS_ONLY",
+        "DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT",
+        "DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN",
+        "DEVCONF_DROP_UNICAST_IN_L2_MULTICAST",
+        "DEVCONF_DROP_UNSOLICITED_NA",
+        "DEVCONF_KEEP_ADDR_ON_DOWN",
+        "DEVCONF_RTR_SOLICIT_MAX_INTERVAL",
+        "DEVCONF_SEG6_ENABLED",
+        "DEVCONF_SEG6_REQUIRE_HMAC",
+        "DEVCONF_ENHANCED_DAD",
+        "DEVCONF_ADDR_GEN_MODE",
+        "DEVCONF_DISABLE_POLICY",
+        "DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN",
+        "DEVCONF_NDISC_TCLASS",
+        "DEVCONF_RPL_SEG_ENABLED",
+        "DEVCONF_RA_DEFRTR_METRIC",
+        "DEVCONF_IOAM6_ENABLED",
+        "DEVCONF_IOAM6_ID",
+        "DEVCONF_IOAM6_ID_WIDE",
+        "DEVCONF_NDISC_EVICT_NOCARRIER",
+        "DEVCONF_ACCEPT_UNTRACKED_NA",
+        "DEVCONF_ACCEPT_RA_MIN_LFT",
+        "DEVCONF_FORCE_FORWARDING",
+    ];
+}
+
+/// The positions of `IFLA_INET6_STATS`: element `i` is `IPSTATS_MIB_*` number `i` (element 0, `IPSTATS_MIB_NUM`, is the count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ipv6Stats;
+
+impl IndexNames for Ipv6Stats {
+    const NAMES: &'static [&'static str] = &[
+        "IPSTATS_MIB_NUM",
+        "IPSTATS_MIB_INPKTS",
+        "IPSTATS_MIB_INOCTETS",
+        "IPSTATS_MIB_INDELIVERS",
+        "IPSTATS_MIB_NOECTPKTS",
+        "IPSTATS_MIB_ECT1PKTS",
+        "IPSTATS_MIB_ECT0PKTS",
+        "IPSTATS_MIB_CEPKTS",
+        "IPSTATS_MIB_OUTREQUESTS",
+        "IPSTATS_MIB_OUTPKTS",
+        "IPSTATS_MIB_OUTOCTETS",
+        "IPSTATS_MIB_OUTFORWDATAGRAMS",
+        "IPSTATS_MIB_INHDRERRORS",
+        "IPSTATS_MIB_INTOOBIGERRORS",
+        "IPSTATS_MIB_INNOROUTES",
+        "IPSTATS_MIB_INADDRERRORS",
+        "IPSTATS_MIB_INUNKNOWNPROTOS",
+        "IPSTATS_MIB_INTRUNCATEDPKTS",
+        "IPSTATS_MIB_INDISCARDS",
+        "IPSTATS_MIB_OUTDISCARDS",
+        "IPSTATS_MIB_OUTNOROUTES",
+        "IPSTATS_MIB_REASMTIMEOUT",
+        "IPSTATS_MIB_REASMREQDS",
+        "IPSTATS_MIB_REASMOKS",
+        "IPSTATS_MIB_REASMFAILS",
+        "IPSTATS_MIB_FRAGOKS",
+        "IPSTATS_MIB_FRAGFAILS",
+        "IPSTATS_MIB_FRAGCREATES",
+        "IPSTATS_MIB_INMCASTPKTS",
+        "IPSTATS_MIB_OUTMCASTPKTS",
+        "IPSTATS_MIB_INBCASTPKTS",
+        "IPSTATS_MIB_OUTBCASTPKTS",
+        "IPSTATS_MIB_INMCASTOCTETS",
+        "IPSTATS_MIB_OUTMCASTOCTETS",
+        "IPSTATS_MIB_INBCASTOCTETS",
+        "IPSTATS_MIB_OUTBCASTOCTETS",
+        "IPSTATS_MIB_CSUMERRORS",
+        "IPSTATS_MIB_REASM_OVERLAPS",
+    ];
+}
+
+/// The positions of `IFLA_INET6_ICMP6STATS`: element `i` is `ICMP6_MIB_*` number `i` (element 0 the count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Icmp6Stats;
+
+impl IndexNames for Icmp6Stats {
+    const NAMES: &'static [&'static str] = &[
+        "ICMP6_MIB_NUM",
+        "ICMP6_MIB_INMSGS",
+        "ICMP6_MIB_INERRORS",
+        "ICMP6_MIB_OUTMSGS",
+        "ICMP6_MIB_OUTERRORS",
+        "ICMP6_MIB_CSUMERRORS",
+        "ICMP6_MIB_RATELIMITHOST",
+    ];
+}
+
+attr_set! {
+    /// An IPv4 attribute of a link (`IFLA_INET_*`, in `IFLA_AF_SPEC` under `AF_INET`).
+    pub enum InetAttr {
+        /// The device configuration (`IPV4_DEVCONF_*`, one `u32` each).
+        1 IFLA_INET_CONF conf => Conf(U32Array<'a, O, Ipv4Devconf>),
+    }
+}
+attr_set! {
+    /// An IPv6 attribute of a link (`IFLA_INET6_*`: in `IFLA_AF_SPEC` under `AF_INET6`, and `IFLA_PROTINFO` of `AF_INET6` messages).
+    pub enum Inet6Attr {
+        /// Flags (`IF_RA_*`, `IF_READY`).
+        1 IFLA_INET6_FLAGS flags => Flags(u32),
+        /// The device configuration (`DEVCONF_*`, one `s32` each, shown as their `u32` bits).
+        2 IFLA_INET6_CONF conf => Conf(U32Array<'a, O, Ipv6Devconf>),
+        /// IPv6 statistics (`IPSTATS_MIB_*`, element 0 the count).
+        3 IFLA_INET6_STATS stats => Stats(U64Array<'a, O, Ipv6Stats>),
+        /// Unused.
+        4 IFLA_INET6_MCAST mcast => Mcast(Bytes<'a>),
+        /// Neighbour discovery timers (`struct ifla_cacheinfo`).
+        5 IFLA_INET6_CACHEINFO cacheinfo => Cacheinfo(IflaCacheinfo<O>),
+        /// ICMPv6 statistics (`ICMP6_MIB_*`, element 0 the count).
+        6 IFLA_INET6_ICMP6STATS icmp6stats => Icmp6stats(U64Array<'a, O, Icmp6Stats>),
+        /// The interface identifier token.
+        7 IFLA_INET6_TOKEN token => Token(Ipv6Addr),
+        /// How addresses are generated (`IN6_ADDR_GEN_MODE_*`).
+        8 IFLA_INET6_ADDR_GEN_MODE addr_gen_mode => AddrGenMode(u8),
+        /// The MTU a router advertised.
+        9 IFLA_INET6_RA_MTU ra_mtu => RaMtu(u32),
+    }
+}
+attr_set! {
+    /// An MCTP attribute of a link (`IFLA_MCTP_*`, in `IFLA_AF_SPEC` under `AF_MCTP`).
+    pub enum MctpAttr {
+        /// The MCTP network.
+        1 IFLA_MCTP_NET net => Net(u32),
+        /// The physical binding (`MCTP_PHYS_BINDING_*`).
+        2 IFLA_MCTP_PHYS_BINDING phys_binding => PhysBinding(u8),
+    }
+}
+attr_set! {
+    /// A bridge attribute of a link (`IFLA_BRIDGE_*`, `IFLA_AF_SPEC` of `AF_BRIDGE` messages; ids from 0).
+    pub enum BridgeAfAttr {
+        /// Which bridge a request addresses (`BRIDGE_FLAGS_MASTER`, `BRIDGE_FLAGS_SELF`).
+        0 IFLA_BRIDGE_FLAGS flags => Flags(u16),
+        /// The hardware bridge mode (`BRIDGE_MODE_*`).
+        1 IFLA_BRIDGE_MODE mode => Mode(u16),
+        /// A VLAN of the port (`struct bridge_vlan_info`).
+        2 IFLA_BRIDGE_VLAN_INFO vlan_info => VlanInfo(BridgeVlanInfo<O>),
+        /// A VLAN-to-tunnel mapping (`IFLA_BRIDGE_VLAN_TUNNEL_*`).
+        3 IFLA_BRIDGE_VLAN_TUNNEL_INFO vlan_tunnel_info => VlanTunnelInfo(Nest<'a, O, BridgeVlanTunnelAttr<'a, O>>) nest BridgeVlanTunnelAttr,
+        /// Media redundancy (`IFLA_BRIDGE_MRP_*`).
+        4 IFLA_BRIDGE_MRP mrp => Mrp(RawNest<'a>),
+        /// Connectivity fault management (`IFLA_BRIDGE_CFM_*`).
+        5 IFLA_BRIDGE_CFM cfm => Cfm(RawNest<'a>),
+        /// Multiple spanning trees (`IFLA_BRIDGE_MST_*`).
+        6 IFLA_BRIDGE_MST mst => Mst(RawNest<'a>),
+    }
+}
+attr_set! {
+    /// A VLAN-to-tunnel mapping (`IFLA_BRIDGE_VLAN_TUNNEL_*`).
+    pub enum BridgeVlanTunnelAttr {
+        /// The tunnel id.
+        1 IFLA_BRIDGE_VLAN_TUNNEL_ID id => Id(u32),
+        /// The VLAN id.
+        2 IFLA_BRIDGE_VLAN_TUNNEL_VID vid => Vid(u16),
+        /// Flags (`BRIDGE_VLAN_INFO_*`).
+        3 IFLA_BRIDGE_VLAN_TUNNEL_FLAGS flags => Flags(u16),
+    }
+}
+attr_set! {
+    /// A multicast routing table (`IPMRA_TABLE_*`, `IFLA_AF_SPEC` of the `RTNL_FAMILY_IPMR` link dump).
+    pub enum IpmrTableAttr {
+        /// The table id.
+        1 IPMRA_TABLE_ID id => Id(u32),
+        /// Unresolved cache entries queued.
+        2 IPMRA_TABLE_CACHE_RES_QUEUE_LEN cache_res_queue_len => CacheResQueueLen(u32),
+        /// The register VIF (-1 for none).
+        3 IPMRA_TABLE_MROUTE_REG_VIF_NUM mroute_reg_vif_num => MrouteRegVifNum(u32),
+        /// PIM assert processing.
+        4 IPMRA_TABLE_MROUTE_DO_ASSERT mroute_do_assert => MrouteDoAssert(u8),
+        /// PIM mode.
+        5 IPMRA_TABLE_MROUTE_DO_PIM mroute_do_pim => MrouteDoPim(u8),
+        /// The virtual interfaces (`IPMRA_VIF` nests).
+        6 IPMRA_TABLE_VIFS vifs => Vifs(Nest<'a, O, IpmrVifsAttr<'a, O>>) nest IpmrVifsAttr,
+        /// Whole-packet WRVIFWHOLE reports.
+        7 IPMRA_TABLE_MROUTE_DO_WRVIFWHOLE mroute_do_wrvifwhole => MrouteDoWrvifwhole(u8),
+    }
+}
+attr_set! {
+    /// The virtual interfaces of a multicast routing table (`IPMRA_VIF`).
+    pub enum IpmrVifsAttr {
+        /// A virtual interface (`IPMRA_VIFA_*`).
+        1 IPMRA_VIF vif => Vif(Nest<'a, O, IpmrVifAttr<'a, O>>) nest IpmrVifAttr,
+    }
+}
+attr_set! {
+    /// A multicast virtual interface (`IPMRA_VIFA_*`).
+    pub enum IpmrVifAttr {
+        /// The interface.
+        1 IPMRA_VIFA_IFINDEX ifindex => Ifindex(u32),
+        /// The VIF number.
+        2 IPMRA_VIFA_VIF_ID vif_id => VifId(u32),
+        /// Flags (`VIFF_*`).
+        3 IPMRA_VIFA_FLAGS flags => Flags(u16),
+        /// Bytes in.
+        4 IPMRA_VIFA_BYTES_IN bytes_in => BytesIn(u64),
+        /// Bytes out.
+        5 IPMRA_VIFA_BYTES_OUT bytes_out => BytesOut(u64),
+        /// Packets in.
+        6 IPMRA_VIFA_PACKETS_IN packets_in => PacketsIn(u64),
+        /// Packets out.
+        7 IPMRA_VIFA_PACKETS_OUT packets_out => PacketsOut(u64),
+        /// The local address.
+        8 IPMRA_VIFA_LOCAL_ADDR local_addr => LocalAddr(Ipv4Addr),
+        /// The remote address (tunnels).
+        9 IPMRA_VIFA_REMOTE_ADDR remote_addr => RemoteAddr(Ipv4Addr),
+        /// Padding for 64-bit alignment.
+        10 IPMRA_VIFA_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+struct_payload! {
+    /// `struct ifla_cacheinfo` (`IFLA_INET6_CACHEINFO`), 16 bytes.
+    pub struct IflaCacheinfo<O> {
+        /// `max_reasm_len`
+        max_reasm_len: U32<O>,
+        /// `tstamp`: when the device was last changed (hundredths of a second since boot).
+        tstamp: U32<O>,
+        /// `reachable_time`, in milliseconds.
+        reachable_time: U32<O>,
+        /// `retrans_time`, in milliseconds.
+        retrans_time: U32<O>,
+    }
+}
+
+struct_payload! {
+    /// `struct bridge_vlan_info` (`IFLA_BRIDGE_VLAN_INFO`), 4 bytes.
+    pub struct BridgeVlanInfo<O> {
+        /// `flags`: `BRIDGE_VLAN_INFO_*` (master, PVID, untagged, range begin / end, …).
+        flags: U16<O>,
+        /// `vid`
+        vid: U16<O>,
+    }
+}
+
+select_table! {
+    /// `IFLA_AF_SPEC`, by the message's family: per-address-family nests in
+    /// a link message of `AF_UNSPEC`, the bridge attributes in one of
+    /// `AF_BRIDGE`, the multicast routing tables in the `RTNL_FAMILY_IPMR`
+    /// link dump.
+    pub enum AfSpec by ctx family: u8 {
+        /// Nests keyed by address family ([`af::AfSpecAttr`]).
+        0 AF_SPEC_UNSPEC unspec => Unspec(AfSpecAttr),
+        /// `IFLA_BRIDGE_*` ([`BridgeAfAttr`]).
+        7 AF_SPEC_BRIDGE bridge => Bridge(BridgeAfAttr),
+        /// `IPMRA_TABLE_*` ([`IpmrTableAttr`]).
+        128 AF_SPEC_IPMR ipmr => Ipmr(IpmrTableAttr),
+    }
+}
+
+select_table! {
+    /// `IFLA_PROTINFO`, by the message's family: the bridge port's
+    /// attributes in an `AF_BRIDGE` message, the IPv6 ones in an `AF_INET6`
+    /// message.
+    pub enum Protinfo by ctx family: u8 {
+        /// `IFLA_BRPORT_*` ([`BridgePortAttr`]).
+        7 PROTINFO_BRIDGE bridge => Bridge(BridgePortAttr),
+        /// `IFLA_INET6_*` ([`Inet6Attr`]).
+        10 PROTINFO_INET6 inet6 => Inet6(Inet6Attr),
+    }
+}
+
+/// The per-address-family nests of `IFLA_AF_SPEC` in an `AF_UNSPEC` link
+/// message: attribute ids are `AF_*` numbers (the constants here are those
+/// numbers as attribute ids).
+pub mod af {
+    use super::*;
+
+    attr_set! {
+        /// A nest of `IFLA_AF_SPEC` keyed by address family.
+        pub enum AfSpecAttr {
+            /// IPv4 (`IFLA_INET_*`).
+            2 AF_INET inet => Inet(Nest<'a, O, InetAttr<'a, O>>) nest InetAttr,
+            /// IPv6 (`IFLA_INET6_*`).
+            10 AF_INET6 inet6 => Inet6(Nest<'a, O, Inet6Attr<'a, O>>) nest Inet6Attr,
+            /// MCTP (`IFLA_MCTP_*`).
+            45 AF_MCTP mctp => Mctp(Nest<'a, O, MctpAttr<'a, O>>) nest MctpAttr,
+        }
+    }
+}
+pub use af::AfSpecAttr;
 
 /// The attributes of `IFLA_PROP_LIST` (their ids are `IFLA_*` numbers; the
 /// constants here are the same as the top-level ones).

@@ -9,7 +9,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 use super::{AttrPayload, AttrSet, Ctx, PathName, TypedAttrs};
 use crate::wire::visit::{AttrName, MapRenderer, Pair, Render, Renderer, SeqRenderer, Value};
 use crate::wire::{
-    align, Attr, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, PathElem, Writer, U32,
+    align, Attr, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, PathElem, Writer, U32, U64,
 };
 
 /// An array of structs `T` filling the payload (`IFLA_VF_VLAN_LIST`-like
@@ -151,64 +151,113 @@ pub trait IndexNames {
     const NAMES: &'static [&'static str];
 }
 
-/// An array of host-order `u32`s indexed by an enum (`IFLA_INET_CONF`:
-/// element `i` is `IPV4_DEVCONF_*` number `i + 1`), rendered as an object
-/// keyed by the names of `N` (positions past the names keep their number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct U32Array<'a, O: ByteOrder, N> {
-    bytes: &'a [u8],
-    _o: PhantomData<(O, N)>,
-}
-
-impl<'a, O: ByteOrder, N: IndexNames> U32Array<'a, O, N> {
-    /// Element `i`, if present.
-    pub fn get(&self, i: usize) -> Option<u32> {
-        let at = i.checked_mul(4)?;
-        let b = self.bytes.get(at..at.checked_add(4)?)?;
-        Some(U32::<O>::from_bytes([b[0], b[1], b[2], b[3]]).get())
-    }
-    /// The elements, in order.
-    pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
-        self.bytes.chunks_exact(4).map(|b| U32::<O>::from_bytes([b[0], b[1], b[2], b[3]]).get())
-    }
-    /// The number of elements.
-    pub fn len(&self) -> usize {
-        self.bytes.len() / 4
-    }
-    /// Whether the array is empty.
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-}
-
-impl<'a, O: ByteOrder, N: IndexNames> AttrPayload<'a, O> for U32Array<'a, O, N> {
-    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        let n = attr.payload().len();
-        if !n.is_multiple_of(4) {
-            return Err(DecodeError::new(
-                attr.payload_offset(),
-                DecodeErrorKind::BadLength { expected: n - n % 4, got: n },
-            ));
+/// Declares an array of host-order integers indexed by an enum.
+macro_rules! int_array {
+    ($(#[$m:meta])* $name:ident, $int:ty, $wire:ident, $w:literal) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name<'a, O: ByteOrder, N> {
+            bytes: &'a [u8],
+            _o: PhantomData<(O, N)>,
         }
-        Ok(U32Array { bytes: attr.payload(), _o: PhantomData })
-    }
-    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.attr(id, self.bytes)
-    }
-}
 
-impl<O: ByteOrder, N: IndexNames> Render for U32Array<'_, O, N> {
-    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-        let mut m = r.map()?;
-        let mut num = [0u8; 8];
-        for (i, v) in self.iter().enumerate() {
-            match N::NAMES.get(i).copied().filter(|n| !n.is_empty()) {
-                Some(n) => m.entry(n, &Value::U64(v.into()))?,
-                None => m.entry(decimal(i, &mut num), &Value::U64(v.into()))?,
+        impl<'a, O: ByteOrder, N: IndexNames> $name<'a, O, N> {
+            /// Element `i`, if present.
+            pub fn get(&self, i: usize) -> Option<$int> {
+                let at = i.checked_mul($w)?;
+                let b = self.bytes.get(at..at.checked_add($w)?)?;
+                let mut a = [0u8; $w];
+                a.copy_from_slice(b);
+                Some($wire::<O>::from_bytes(a).get())
+            }
+            /// The elements, in order.
+            pub fn iter(&self) -> impl Iterator<Item = $int> + 'a {
+                self.bytes.chunks_exact($w).map(|b| {
+                    let mut a = [0u8; $w];
+                    a.copy_from_slice(b);
+                    $wire::<O>::from_bytes(a).get()
+                })
+            }
+            /// Element `name` (a name of `N`), if present.
+            pub fn by_name(&self, name: &str) -> Option<$int> {
+                self.get(N::NAMES.iter().position(|n| *n == name)?)
+            }
+            /// The number of elements.
+            pub fn len(&self) -> usize {
+                self.bytes.len() / $w
+            }
+            /// Whether the array is empty.
+            pub fn is_empty(&self) -> bool {
+                self.bytes.is_empty()
+            }
+            /// The payload as received.
+            pub fn bytes(&self) -> &'a [u8] {
+                self.bytes
             }
         }
-        m.end()
-    }
+
+        impl<'a, O: ByteOrder, N: IndexNames> AttrPayload<'a, O> for $name<'a, O, N> {
+            fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+                let n = attr.payload().len();
+                if !n.is_multiple_of($w) {
+                    return Err(DecodeError::new(
+                        attr.payload_offset(),
+                        DecodeErrorKind::BadLength { expected: n - n % $w, got: n },
+                    ));
+                }
+                Ok($name { bytes: attr.payload(), _o: PhantomData })
+            }
+            fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+                w.attr(id, self.bytes)
+            }
+        }
+
+        impl<O: ByteOrder, N: IndexNames> Render for $name<'_, O, N> {
+            /// An object keyed by the names of `N` (a position without a
+            /// name keeps its number).
+            fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                let mut m = r.map()?;
+                let mut num = [0u8; 8];
+                for (i, v) in self.iter().enumerate() {
+                    match N::NAMES.get(i).copied().filter(|n| !n.is_empty()) {
+                        Some(n) => m.entry(n, &Value::U64(v as u64))?,
+                        None => m.entry(decimal(i, &mut num), &Value::U64(v as u64))?,
+                    }
+                }
+                m.end()
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<O: ByteOrder, N> crate::typed::gen::ArbitraryPayload<O> for $name<'_, O, N> {
+            /// As many elements as the names, or one more or fewer (another
+            /// kernel's array).
+            fn arbitrary_attr<B: Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                _: crate::typed::gen::GenCtx,
+                w: &mut Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                let n = u.int_in_range(0..=80usize)? * $w;
+                let mut b = [0u8; 80 * $w];
+                u.fill_buffer(&mut b[..n])?;
+                crate::typed::gen::enc(w.attr(id, &b[..n]))
+            }
+        }
+    };
+}
+
+int_array! {
+    /// An array of host-order `u32`s indexed by an enum (`IFLA_INET_CONF`:
+    /// element `i` is `IPV4_DEVCONF_*` number `i + 1`), rendered as an object
+    /// keyed by the names of `N` (positions past the names keep their number).
+    U32Array, u32, U32, 4
+}
+
+int_array! {
+    /// An array of host-order `u64`s indexed by an enum (`IFLA_INET6_STATS`:
+    /// element `i` is `IPSTATS_MIB_*` number `i`, element 0 the count).
+    U64Array, u64, U64, 8
 }
 
 fn decimal(mut i: usize, buf: &mut [u8; 8]) -> &str {

@@ -27,7 +27,7 @@ mod scalar;
 mod select;
 mod skew;
 
-pub use array::{IndexNames, IndexedNest, StructArray, StructThen, U32Array};
+pub use array::{IndexNames, IndexedNest, StructArray, StructThen, U32Array, U64Array};
 pub use build::{Choose, Scope};
 pub use nest::{Nest, RawNest};
 pub(crate) use scalar::fixed;
