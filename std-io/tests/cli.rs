@@ -1228,3 +1228,124 @@ fn help_completion_and_man_page_come_from_the_grammar() {
     let (code, _, err) = run(RTNL, &["completion", "tcsh"]);
     assert_eq!((code, err.trim()), (255, "Usage: rtnl completion { bash | zsh | fish }"));
 }
+
+/// A namespace with links of every kind this kernel creates: a veth pair,
+/// a bridge with a port, a VXLAN, a macvlan, an ifb, a tap, alternative
+/// names, an alias, a link whose lower link is down.
+fn rich_links() -> Netns {
+    let ns = Netns::new();
+    for cmd in [
+        "link add br0 type bridge",
+        "link add w0 type veth peer name w1",
+        "link set w0 master br0",
+        "link set br0 up",
+        "link set w0 up",
+        "link add vx0 type vxlan id 42 dstport 4789 local 10.9.0.1",
+        "link add mv0 link v0 type macvlan mode bridge",
+        "link add ifb7 type ifb",
+        "tuntap add tap7 mode tap",
+        "link property add dev v0 altname v0-long-alternative-name",
+        "link set v1 alias the-peer",
+        "link set v1 mtu 1400 txqlen 500",
+        "link add d5 type veth peer name d6",
+        "link set d5 up",
+    ] {
+        ns.ip(cmd);
+    }
+    ns
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn link_show_prints_what_ip_prints() {
+    // Issue 9, deliver 6: `rtnl link show` with ip's filters, in text, -j,
+    // -br and -s, for every kind this kernel creates.
+    if !live() {
+        return;
+    }
+    let ns = rich_links();
+    for cmd in [
+        "link show",
+        "link",
+        "l sh",
+        "link show dev w0",
+        "link show v0",
+        "link show up",
+        "link show master br0",
+        "link show type veth",
+        "link show type bridge",
+        "link show nomaster",
+        "-br link show",
+        "-s link show",
+        "-s -s link show",
+        "-o link show",
+        // -d for the kinds whose options ip prints none of
+        "-d link show type veth nomaster",
+        "-d link show type ifb",
+        "-d link show lo",
+    ] {
+        let (code, ours, err) = ns.rtnl(cmd);
+        assert_eq!(code, 0, "{cmd}: {err}");
+        assert_eq!(norm(&ours), norm(&ns.ip(cmd)), "{cmd}");
+        if cmd.starts_with("-br") || cmd.starts_with("-o") {
+            continue;
+        }
+        let j = format!("-j {cmd}");
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&j).1).unwrap_or_else(|e| panic!("{j}: {e}"));
+        let mut theirs: serde_json::Value = serde_json::from_str(&ns.ip(&j)).unwrap();
+        // ip prints an empty object for each link a filter of its own (up)
+        // leaves out; rtnl prints only the links selected
+        theirs.as_array_mut().unwrap().retain(|o| o.as_object().is_some_and(|o| !o.is_empty()));
+        assert_eq!(ours, theirs, "{j}");
+    }
+    assert_eq!(ns.rtnl("-j -p link show").1, ns.ip("-j -p link show"));
+    let (code, _, err) = ns.rtnl("link show nosuch");
+    assert_eq!((code, err.trim()), (1, "Device \"nosuch\" does not exist."));
+    let (code, _, err) = ns.rtnl("link show dev");
+    assert_eq!((code, err.trim()), (255, "Command line is not complete. Try option \"help\""));
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn monitor_link_prints_links_as_ip_does() {
+    // Issue 9, deliver 6: `rtnl monitor link`.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let mut child = Command::new(RTNL).args(["-n", &ns.0, "monitor", "link"]).stdout(Stdio::piped()).spawn().unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for l in lines.map_while(Result::ok) {
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    // the monitor subscribes just after it starts: change a link until it reports one
+    let mut got = Vec::new();
+    for i in 0..100 {
+        ns.ip(&format!("link set v1 mtu {}", 1300 + i));
+        if let Ok(l) = rx.recv_timeout(Duration::from_millis(100)) {
+            got.push(l);
+            break;
+        }
+    }
+    ns.ip("link add ifb9 type ifb");
+    let shown = ns.ip("link show ifb9");
+    ns.ip("link del ifb9");
+    while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
+        let done = l.starts_with("Deleted ");
+        got.push(l);
+        if done {
+            break;
+        }
+    }
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::SIGTERM);
+    let _ = child.wait();
+    let first = shown.lines().next().unwrap().trim_end();
+    assert!(got.iter().any(|l| l.trim_end() == first), "{first:?} in {got:?}");
+    let deleted = got.iter().find(|l| l.starts_with("Deleted ")).expect("the deletion");
+    assert!(deleted.contains(": ifb9: <BROADCAST,NOARP>"), "{deleted}");
+}

@@ -19,6 +19,7 @@ mod decode;
 mod encap;
 mod grammar;
 mod ipjson;
+mod link;
 mod monitor;
 mod route;
 mod route_cmds;
@@ -48,6 +49,8 @@ pub struct Global {
     pub stats: u8,
     /// `-o`: one line per object.
     pub oneline: bool,
+    /// `-br`: brief output (links).
+    pub brief: bool,
     /// `-t` / `-ts`: timestamps on monitor events (`-ts`: short ones).
     pub timestamp: u8,
     /// `--capture FILE`: record every datagram received to FILE.
@@ -205,7 +208,7 @@ pub const GLOBALS: &[Kw] = &[
     Kw {
         words: &[("-brief", M::Prefix)],
         arg: Arg::None,
-        help: "brief output (as in ip, no effect on routes)",
+        help: "brief output: links one per line (no effect on routes, as in ip)",
         ready: true,
     },
     Kw {
@@ -254,7 +257,7 @@ pub fn global(word: &str) -> Option<&'static Kw> {
 
 /// The objects rtnl has, with their grammars.
 pub fn objects() -> &'static [&'static Object] {
-    &[&route::ROUTE, &monitor::MONITOR, &decode::DECODE, &capture::CAPTURE, &COMPLETION, &HELP]
+    &[&route::ROUTE, &link::LINK, &monitor::MONITOR, &decode::DECODE, &capture::CAPTURE, &COMPLETION, &HELP]
 }
 
 /// `rtnl completion`.
@@ -381,7 +384,8 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 };
             }
             // as in ip, no effect on the objects rtnl has
-            "-human" | "-brief" => {}
+            "-human" => {}
+            "-brief" => g.brief = true,
             "-stats" => g.stats = g.stats.saturating_add(1),
             "-details" => g.details = true,
             "-oneline" => g.oneline = true,
@@ -429,6 +433,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
     };
     match object_of(object) {
         Some("route") => route::run(g, &rest[1..]),
+        Some("link") => link::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),

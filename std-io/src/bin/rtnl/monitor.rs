@@ -23,6 +23,12 @@ pub const MONITOR_OBJECTS: KwSet = KwSet {
             ready: true,
         },
         Kw {
+            words: &[("link", M::Prefix)],
+            arg: Arg::None,
+            help: "links, as ip monitor link prints them (read again after lost notifications)",
+            ready: true,
+        },
+        Kw {
             words: &[("route", M::Prefix)],
             arg: Arg::None,
             help: "IPv4, IPv6, multicast and MPLS routes (read again after lost notifications)",
@@ -42,6 +48,8 @@ pub const MONITOR: Object = Object {
     notes: "",
 };
 
+/// The link group, as `ip monitor link` joins it.
+const LINK_GROUPS: &[u32] = &[RTNLGRP_LINK];
 /// The route groups, as `ip monitor route` joins them.
 const ROUTE_GROUPS: &[u32] =
     &[RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, RTNLGRP_MPLS_ROUTE];
@@ -105,16 +113,22 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         }
         Some(w) => match crate::grammar::find(w, MONITOR_OBJECTS.keywords).map(Kw::name) {
             Some("all") => ALL_GROUPS,
+            Some("link") => LINK_GROUPS,
             Some(_) => ROUTE_GROUPS,
             None => return Err(Fail::usage(format!("Argument \"{w}\" is unknown, try \"rtnl monitor help\"."))),
         },
     };
     let mut names_sock = g.plain_socket()?;
-    let mut names = crate::route::DevNames::new(link_names(&mut names_sock)?);
+    let mut name_map = link_names(&mut names_sock)?;
+    let mut names = crate::route::DevNames::new(name_map.clone());
     // after lost notifications, what is watched is read again: the routes
     // of every family and table, and for `all` the links, addresses and
     // neighbours too
-    let mut resync: Vec<DumpRequest> = vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))];
+    let mut resync: Vec<DumpRequest> = if groups == LINK_GROUPS {
+        vec![Box::new(|seq| rtnl_io::link_dump_request(seq, 0, 0))]
+    } else {
+        vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))]
+    };
     if groups == ALL_GROUPS {
         resync.push(Box::new(|seq| rtnl_io::link_dump_request(seq, 0, 0)));
         resync.push(Box::new(|seq| rtnl_io::addr_dump_request(seq, 0, None)));
@@ -140,6 +154,10 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
                 }
                 match msg.body() {
                     RtnlMessage::Route(r) => print_notification(&msg, r, &names),
+                    RtnlMessage::Link(l) if groups == LINK_GROUPS => {
+                        link_changed = true;
+                        crate::link::print_notification(&msg, l, &name_map, g);
+                    }
                     _ => {
                         let name =
                             types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| msg.ty().to_string());
@@ -150,11 +168,20 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             }
             MonitorEvent::ResyncStart => {
                 link_changed = true;
-                let what = if groups == ALL_GROUPS { "links, addresses, neighbours and routes" } else { "routes" };
+                let what = if groups == ALL_GROUPS {
+                    "links, addresses, neighbours and routes"
+                } else if groups == LINK_GROUPS {
+                    "links"
+                } else {
+                    "routes"
+                };
                 eprintln!("rtnl monitor: notifications were lost (ENOBUFS); the current {what} follow");
             }
             MonitorEvent::Dumped(msg) => match msg.body() {
                 RtnlMessage::Route(r) if !g.json => print_notification(&msg, r, &names),
+                RtnlMessage::Link(l) if !g.json && groups == LINK_GROUPS => {
+                    crate::link::print_notification(&msg, l, &name_map, g)
+                }
                 _ => println!("{}", to_json(&msg)),
             },
             MonitorEvent::ResyncEnd { interrupted } => {
@@ -170,7 +197,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         }
         if link_changed {
             if let Ok(n) = link_names(&mut names_sock) {
-                names = crate::route::DevNames::new(n);
+                names = crate::route::DevNames::new(n.clone());
+                name_map = n;
             }
         }
     }

@@ -1,0 +1,1029 @@
+//! `rtnl link`: show links as `ip link show` prints them (text, `-j`,
+//! `-br`, `-d`, `-s`).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::process::ExitCode;
+
+use rtnl_core::link::{
+    AfSpec, AfSpecAttr, IfFlags, Inet6Attr, LinkAttr, LinkInfoAttr, LinkMessage, LinkType, RtnlLinkStats64,
+};
+use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::wire::{Messages, NativeEndian, Writer};
+use rtnl_io::{LinkFilter, VecBuffer};
+
+use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
+use crate::{Fail, Global};
+
+const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
+    Kw { words, arg, help, ready: true }
+}
+
+const fn todo(words: &'static [(&'static str, M)], arg: Arg) -> Kw {
+    Kw { words, arg, help: "", ready: false }
+}
+
+/// `link show`'s keywords, in ip's order.
+pub const LINK_SHOW: KwSet = KwSet {
+    name: "SHOW",
+    keywords: &[
+        kw(&[("dev", M::Exact)], Arg::Dev, "the link named STRING"),
+        kw(&[("up", M::Exact)], Arg::None, "links that are up"),
+        kw(&[("master", M::Exact)], Arg::Dev, "the ports of master STRING"),
+        todo(&[("vrf", M::Exact)], Arg::Value("NAME")),
+        kw(&[("type", M::Exact)], Arg::Value("ETYPE"), "links of kind ETYPE (veth, bridge, vxlan, …)"),
+        todo(&[("group", M::Exact)], Arg::Value("GROUP")),
+        kw(&[("nomaster", M::Exact)], Arg::None, "links without a master"),
+    ],
+    positional: Some(("DEVICE", "the link named DEVICE")),
+};
+
+const fn verb(
+    words: &'static [(&'static str, M)],
+    synopsis: &'static str,
+    sets: &'static [&'static KwSet],
+    help: &'static str,
+    ready: bool,
+) -> Verb {
+    Verb { kw: Kw { words, arg: Arg::None, help, ready }, synopsis, sets }
+}
+
+/// `ip link`'s verbs, in the order ip tries them (`s` is set, `sh` show).
+pub const LINK: Object = Object {
+    name: "link",
+    help: "network devices: show them (like ip link)",
+    verbs: &[
+        verb(&[("add", M::Prefix)], "LINK", &[], "add a link", false),
+        verb(&[("set", M::Prefix), ("change", M::Prefix)], "DEVICE ...", &[], "change a link", false),
+        verb(&[("replace", M::Prefix)], "LINK", &[], "add or change a link", false),
+        verb(&[("delete", M::Prefix)], "DEVICE", &[], "delete a link", false),
+        verb(
+            &[("show", M::Prefix), ("lst", M::Prefix), ("list", M::Prefix)],
+            "SHOW",
+            &[&LINK_SHOW],
+            "list links",
+            true,
+        ),
+        verb(&[("xstats", M::Prefix)], "type TYPE", &[], "extended statistics", false),
+        verb(&[("afstats", M::Prefix)], "[ dev DEVICE ]", &[], "per-family statistics", false),
+        verb(&[("property", M::Prefix)], "{ add | del } dev DEVICE altname NAME", &[], "alternative names", false),
+        verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
+    ],
+    synopsis: "",
+    sets: &[],
+    notes: "",
+};
+
+/// `rtnl link …`.
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let (cmd, rest) = match args.split_first() {
+        None => ("show", &[][..]),
+        Some((c, r)) => (c.as_str(), r),
+    };
+    let Some(verb) = LINK.verb(cmd) else {
+        return Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl link help\".")));
+    };
+    if !verb.kw.ready {
+        return Err(Fail::usage(format!(
+            "\"{}\" is not implemented in rtnl yet, try \"rtnl link help\".",
+            verb.kw.name()
+        )));
+    }
+    if rest.first().is_some_and(|w| w == "help" || w == "--help") {
+        return Ok(grammar::print_usage(&LINK));
+    }
+    match verb.kw.name() {
+        "show" => show(g, rest),
+        _ => Ok(grammar::print_usage(&LINK)),
+    }
+}
+
+/// What `link show` selects.
+#[derive(Debug, Default)]
+struct Select {
+    dev: Option<String>,
+    up: bool,
+    master: Option<u32>,
+    nomaster: bool,
+    kind: Option<String>,
+}
+
+fn parse_show(args: &[String]) -> Result<Select, String> {
+    let mut s = Select::default();
+    let mut it = args.iter();
+    let need = |v: Option<&String>| -> Result<String, String> {
+        v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
+    };
+    while let Some(a) = it.next() {
+        match grammar::keyword(a, LINK_SHOW.keywords, "link")? {
+            Some("dev") => s.dev = Some(need(it.next())?),
+            Some("up") => s.up = true,
+            Some("master") => s.master = Some(crate::route::ifindex(&need(it.next())?)?),
+            Some("nomaster") => s.nomaster = true,
+            Some("type") => s.kind = Some(need(it.next())?),
+            Some(other) => unreachable!("link show keyword {other} without a case"),
+            None if s.dev.is_none() => s.dev = Some(a.clone()),
+            None => return Err(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.")),
+        }
+    }
+    Ok(s)
+}
+
+/// The links of a dump, as received (each re-encoded byte for byte).
+fn dump_links(g: &Global, filter: &LinkFilter<'_>) -> Result<Vec<Vec<u8>>, Fail> {
+    let mut sock = g.socket()?;
+    let req =
+        rtnl_io::link_dump_request_where(sock.next_seq(), 0, 0, filter).map_err(|e| Fail::error(e.to_string()))?;
+    let mut links = Vec::new();
+    let mut err = None;
+    let sum = sock.dump(&req, |msg| {
+        if matches!(msg.body(), RtnlMessage::Link(_)) {
+            let mut w = Writer::<_, NativeEndian>::new(VecBuffer::default());
+            match msg.emit(&mut w) {
+                Ok(()) => links.push(w.into_inner().0),
+                Err(e) => err = Some(e),
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(Fail::error(format!("cannot re-encode a link: {e}")));
+    }
+    let sum = sum.map_err(|e| Fail::kernel(format!("{e}\nDump terminated")))?;
+    if sum.interrupted {
+        eprintln!("Dump was interrupted and may be inconsistent.");
+    }
+    Ok(links)
+}
+
+fn decode(bytes: &[u8]) -> Option<LinkMessage<'_>> {
+    let m = Messages::new(bytes).next()?.ok()?;
+    match Message::decode(m).body() {
+        RtnlMessage::Link(l) => Some(l.clone()),
+        _ => None,
+    }
+}
+
+/// `link show`.
+fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let sel = parse_show(args)?;
+    // ip resolves a device name first, and refuses an unknown one
+    let want = match &sel.dev {
+        Some(d) => match crate::route::ifindex(d) {
+            Ok(i) => Some(i),
+            Err(_) => return Err(Fail::error(format!("Device \"{d}\" does not exist."))),
+        },
+        None => None,
+    };
+    let filter = LinkFilter { kind: sel.kind.as_deref(), master: sel.master };
+    let links = dump_links(g, &filter)?;
+    // names and flags of every link, for `@LINK`, `master` and M-DOWN (of
+    // all links: the kernel's filter left some out)
+    let every = if filter == LinkFilter::default() { None } else { Some(dump_links(g, &LinkFilter::default())?) };
+    let mut names = HashMap::new();
+    let mut flags = HashMap::new();
+    for b in every.as_ref().unwrap_or(&links) {
+        if let Some(l) = decode(b) {
+            let i = l.header().ifi_index.get() as u32;
+            flags.insert(i, l.header().ifi_flags.get());
+            if let Some(n) = l.name() {
+                names.insert(i, n.to_owned());
+            }
+        }
+    }
+    let ctx = Ctx { names: &names, flags: &flags, g };
+    let mut out = String::new();
+    let mut first = true;
+    for b in &links {
+        let Some(l) = decode(b) else { continue };
+        let h = l.header();
+        if want.is_some_and(|w| h.ifi_index.get() as u32 != w)
+            || (sel.up && !h.flags().has(IfFlags::UP))
+            || (sel.nomaster && l.attrs().flatten().any(|a| matches!(a, LinkAttr::Master(_))))
+            || (sel.kind.as_deref().is_some_and(|k| l.kind() != Some(k)))
+            || (sel.master.is_some_and(|m| !l.attrs().flatten().any(|a| a == LinkAttr::Master(m))))
+        {
+            continue;
+        }
+        if g.json {
+            out.push(if first { '[' } else { ',' });
+            first = false;
+            json_link(&mut out, &l, &ctx, false);
+        } else if g.brief {
+            brief_link(&mut out, &l, &ctx);
+        } else {
+            text_link(&mut out, &l, &ctx, false);
+        }
+    }
+    if g.json {
+        out.push_str(if first { "[]" } else { "]" });
+        out = if g.pretty { crate::ipjson::pretty(&out) } else { out + "\n" };
+    }
+    let mut o = std::io::stdout().lock();
+    match o.write_all(out.as_bytes()).and_then(|()| o.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fail::error(format!("cannot write: {e}"))),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// What printing a link needs besides the link.
+pub struct Ctx<'a> {
+    names: &'a HashMap<u32, String>,
+    flags: &'a HashMap<u32, u32>,
+    g: &'a Global,
+}
+
+/// ip's names of the operational states.
+const OPER_STATES: [&str; 7] = ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+
+/// The flags as ip lists them: NO-CARRIER first when up without carrier,
+/// then the named bits in ip's order, any other bits in hex, M-DOWN.
+fn flag_words(flags: u32, mdown: bool) -> Vec<String> {
+    let mut v = Vec::new();
+    let mut f = flags;
+    if f & IfFlags::UP != 0 && f & IfFlags::RUNNING == 0 {
+        v.push("NO-CARRIER".to_owned());
+    }
+    f &= !IfFlags::RUNNING;
+    for (bit, name) in [
+        (IfFlags::LOOPBACK, "LOOPBACK"),
+        (IfFlags::BROADCAST, "BROADCAST"),
+        (IfFlags::POINTOPOINT, "POINTOPOINT"),
+        (IfFlags::MULTICAST, "MULTICAST"),
+        (IfFlags::NOARP, "NOARP"),
+        (IfFlags::ALLMULTI, "ALLMULTI"),
+        (IfFlags::PROMISC, "PROMISC"),
+        (IfFlags::MASTER, "MASTER"),
+        (IfFlags::SLAVE, "SLAVE"),
+        (IfFlags::DEBUG, "DEBUG"),
+        (IfFlags::DYNAMIC, "DYNAMIC"),
+        (IfFlags::AUTOMEDIA, "AUTOMEDIA"),
+        (IfFlags::PORTSEL, "PORTSEL"),
+        (IfFlags::NOTRAILERS, "NOTRAILERS"),
+        (IfFlags::UP, "UP"),
+        (IfFlags::LOWER_UP, "LOWER_UP"),
+        (IfFlags::DORMANT, "DORMANT"),
+        (IfFlags::ECHO, "ECHO"),
+    ] {
+        if f & bit != 0 {
+            f &= !bit;
+            v.push(name.to_owned());
+        }
+    }
+    if f != 0 {
+        v.push(format!("{f:x}"));
+    }
+    if mdown {
+        v.push("M-DOWN".to_owned());
+    }
+    v
+}
+
+/// A link-layer address as ip prints it: IPv4 or IPv6 for the tunnels
+/// that carry one, else colon-separated hex.
+fn ll_addr(b: &[u8], ty: LinkType) -> String {
+    match (b.len(), ty) {
+        (4, LinkType::TUNNEL | LinkType::SIT | LinkType::IPGRE) => Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
+        (16, LinkType::TUNNEL6 | LinkType::IP6GRE) => {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(b);
+            Ipv6Addr::from(a).to_string()
+        }
+        _ => b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":"),
+    }
+}
+
+fn ll_type_name(ty: LinkType) -> String {
+    match ty.short_name() {
+        Some(n) => n.to_owned(),
+        None => format!("[{}]", ty.0),
+    }
+}
+
+/// The fields of a link that the printers use, found in one pass.
+#[derive(Default)]
+struct Fields<'a> {
+    name: &'a str,
+    link: Option<u32>,
+    link_netnsid: Option<i32>,
+    mtu: Option<u32>,
+    qdisc: Option<&'a str>,
+    master: Option<u32>,
+    operstate: Option<u8>,
+    linkmode: Option<u8>,
+    group: Option<u32>,
+    txqlen: Option<u32>,
+    address: Option<&'a [u8]>,
+    broadcast: Option<&'a [u8]>,
+    perm_address: Option<&'a [u8]>,
+    ifalias: Option<&'a str>,
+    altnames: Vec<&'a str>,
+    promiscuity: Option<u32>,
+    allmulti: Option<u32>,
+    min_mtu: Option<u32>,
+    max_mtu: Option<u32>,
+    kind: Option<&'a str>,
+    slave_kind: Option<&'a str>,
+    addr_gen_mode: Option<u8>,
+    uints: Vec<(&'static str, &'static str, u32)>,
+    /// `-d`'s names after the numbers: port name and id, switch id, parent bus and device.
+    strs: Vec<(&'static str, &'static str, String)>,
+    stats64: Option<RtnlLinkStats64<NativeEndian>>,
+    carrier_changes: Option<u32>,
+    proto_down: bool,
+}
+
+fn fields<'a>(l: &LinkMessage<'a>) -> Fields<'a> {
+    let mut f = Fields::default();
+    let mut uints = Vec::new();
+    let mut strs = Vec::new();
+    for a in l.attrs().flatten() {
+        match a {
+            LinkAttr::Ifname(n) => f.name = n,
+            LinkAttr::Link(i) => f.link = Some(i),
+            LinkAttr::LinkNetnsid(i) => f.link_netnsid = Some(i),
+            LinkAttr::Mtu(v) => f.mtu = Some(v),
+            LinkAttr::Qdisc(q) => f.qdisc = Some(q),
+            LinkAttr::Master(m) => f.master = Some(m),
+            LinkAttr::Operstate(o) => f.operstate = Some(o),
+            LinkAttr::Linkmode(m) => f.linkmode = Some(m),
+            LinkAttr::Group(v) => f.group = Some(v),
+            LinkAttr::Txqlen(v) => f.txqlen = Some(v),
+            LinkAttr::Address(b) => f.address = Some(b.0),
+            LinkAttr::Broadcast(b) => f.broadcast = Some(b.0),
+            LinkAttr::PermAddress(b) => f.perm_address = Some(b.0),
+            LinkAttr::Ifalias(s) => f.ifalias = Some(s),
+            LinkAttr::Promiscuity(v) => f.promiscuity = Some(v),
+            LinkAttr::Allmulti(v) => f.allmulti = Some(v),
+            LinkAttr::MinMtu(v) => f.min_mtu = Some(v),
+            LinkAttr::MaxMtu(v) => f.max_mtu = Some(v),
+            LinkAttr::CarrierChanges(v) => f.carrier_changes = Some(v),
+            LinkAttr::ProtoDown(v) => f.proto_down = v != 0,
+            LinkAttr::Stats64(s) => f.stats64 = Some(s.get()),
+            LinkAttr::PropList(p) => {
+                for x in p.iter().flatten() {
+                    if let rtnl_core::link::PropAttr::AltIfname(n) = x {
+                        f.altnames.push(n);
+                    }
+                }
+            }
+            LinkAttr::Linkinfo(n) => {
+                for i in n.iter().flatten() {
+                    match i {
+                        LinkInfoAttr::Kind(k) => f.kind = Some(k),
+                        LinkInfoAttr::SlaveKind(k) => f.slave_kind = Some(k),
+                        _ => {}
+                    }
+                }
+            }
+            LinkAttr::AfSpec(AfSpec::Unspec(n)) => {
+                for x in n.iter().flatten() {
+                    if let AfSpecAttr::Inet6(i6) = x {
+                        for y in i6.iter().flatten() {
+                            if let Inet6Attr::AddrGenMode(m) = y {
+                                f.addr_gen_mode = Some(m);
+                            }
+                        }
+                    }
+                }
+            }
+            LinkAttr::NumTxQueues(v) => uints.push((0, "num_tx_queues", "numtxqueues", v)),
+            LinkAttr::NumRxQueues(v) => uints.push((1, "num_rx_queues", "numrxqueues", v)),
+            LinkAttr::GsoMaxSize(v) => uints.push((2, "gso_max_size", "gso_max_size", v)),
+            LinkAttr::GsoMaxSegs(v) => uints.push((3, "gso_max_segs", "gso_max_segs", v)),
+            LinkAttr::TsoMaxSize(v) => uints.push((4, "tso_max_size", "tso_max_size", v)),
+            LinkAttr::TsoMaxSegs(v) => uints.push((5, "tso_max_segs", "tso_max_segs", v)),
+            LinkAttr::GroMaxSize(v) => uints.push((6, "gro_max_size", "gro_max_size", v)),
+            LinkAttr::PhysPortName(n) => strs.push((0, "phys_port_name", "portname", n.to_owned())),
+            LinkAttr::PhysPortId(b) => strs.push((1, "phys_port_id", "portid", hex(b.0))),
+            LinkAttr::PhysSwitchId(b) => strs.push((2, "phys_switch_id", "switchid", hex(b.0))),
+            LinkAttr::ParentDevBusName(n) => strs.push((3, "parentbus", "parentbus", n.to_owned())),
+            LinkAttr::ParentDevName(n) => strs.push((4, "parentdev", "parentdev", n.to_owned())),
+            _ => {}
+        }
+    }
+    // ip's order, whatever the kernel's
+    uints.sort_by_key(|u| u.0);
+    f.uints = uints.into_iter().map(|(_, j, t, v)| (j, t, v)).collect();
+    strs.sort_by_key(|u| u.0);
+    f.strs = strs.into_iter().map(|(_, j, t, v)| (j, t, v)).collect();
+    f
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// `name@link`, and whether the link is down (M-DOWN), as ip names them.
+fn name_and_link(f: &Fields<'_>, ctx: &Ctx<'_>) -> (String, bool) {
+    match f.link {
+        Some(0) => (format!("{}@NONE", f.name), false),
+        Some(i) if f.link_netnsid.is_some() => (format!("{}@if{i}", f.name), false),
+        Some(i) => {
+            let n = ctx.names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"));
+            let down = ctx.flags.get(&i).is_some_and(|fl| fl & IfFlags::UP == 0);
+            (format!("{}@{n}", f.name), down)
+        }
+        None => (f.name.to_owned(), false),
+    }
+}
+
+fn group_name(g: u32) -> String {
+    if g == 0 {
+        "default".to_owned()
+    } else {
+        g.to_string()
+    }
+}
+
+fn addr_gen_mode(m: u8) -> String {
+    match m {
+        0 => "eui64".into(),
+        1 => "none".into(),
+        2 => "stable_secret".into(),
+        3 => "random".into(),
+        m => format!("{m:#04x}"),
+    }
+}
+
+/// One link as `ip link show` prints it.
+fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool) {
+    let h = l.header();
+    let f = fields(l);
+    let g = ctx.g;
+    if deleted {
+        out.push_str("Deleted ");
+    }
+    let (name, mdown) = name_and_link(&f, ctx);
+    let _ = write!(out, "{}: {name}: <{}> ", h.ifi_index.get(), flag_words(h.ifi_flags.get(), mdown).join(","));
+    if let Some(m) = f.mtu {
+        let _ = write!(out, "mtu {m} ");
+    }
+    if let Some(q) = f.qdisc {
+        let _ = write!(out, "qdisc {q} ");
+    }
+    if let Some(m) = f.master {
+        let _ = write!(out, "master {} ", ctx.names.get(&m).cloned().unwrap_or_else(|| format!("if{m}")));
+    }
+    if let Some(o) = f.operstate {
+        match OPER_STATES.get(usize::from(o)) {
+            Some(s) => {
+                let _ = write!(out, "state {s} ");
+            }
+            None => {
+                let _ = write!(out, "state {o:#x}");
+            }
+        }
+    }
+    if let Some(m) = f.linkmode {
+        match m {
+            0 => out.push_str("mode DEFAULT "),
+            1 => out.push_str("mode DORMANT "),
+            m => {
+                let _ = write!(out, "mode {m} ");
+            }
+        }
+    }
+    if let Some(gr) = f.group {
+        let _ = write!(out, "group {} ", group_name(gr));
+    }
+    if let Some(q) = f.txqlen.filter(|q| *q != 0) {
+        let _ = write!(out, "qlen {q}");
+    }
+    // ip's _SL_: a line break, or a backslash with -o
+    let nl = if g.oneline { "\\" } else { "\n" };
+    let ty = h.link_type();
+    out.push_str(nl);
+    out.push_str("    link/");
+    out.push_str(&ll_type_name(ty));
+    out.push(' ');
+    if let Some(a) = f.address {
+        out.push_str(&ll_addr(a, ty));
+    }
+    if let Some(b) = f.broadcast {
+        out.push_str(if h.flags().has(IfFlags::POINTOPOINT) { " peer " } else { " brd " });
+        out.push_str(&ll_addr(b, ty));
+    }
+    if let Some(p) = f.perm_address.filter(|p| Some(*p) != f.address) {
+        out.push_str(" permaddr ");
+        out.push_str(&ll_addr(p, ty));
+    }
+    if let Some(id) = f.link_netnsid {
+        if id >= 0 {
+            let _ = write!(out, " link-netnsid {id}");
+        } else {
+            out.push_str(" link-netnsid unknown");
+        }
+    }
+    if f.proto_down {
+        out.push_str(" protodown on ");
+    }
+    if g.details {
+        if let Some(v) = f.promiscuity {
+            let _ = write!(out, " promiscuity {v} ");
+        }
+        if let Some(v) = f.allmulti {
+            let _ = write!(out, " allmulti {v} ");
+        }
+        if let Some(v) = f.min_mtu {
+            let _ = write!(out, "minmtu {v} ");
+        }
+        if let Some(v) = f.max_mtu {
+            let _ = write!(out, "maxmtu {v} ");
+        }
+        if let Some(k) = f.kind {
+            let _ = write!(out, "{nl}    {k} ");
+        }
+        if let Some(k) = f.slave_kind {
+            let _ = write!(out, "{nl}    {k}_slave ");
+        }
+        if let Some(m) = f.addr_gen_mode {
+            let _ = write!(out, "addrgenmode {} ", addr_gen_mode(m));
+        }
+        for (_, t, v) in &f.uints {
+            let _ = write!(out, "{t} {v} ");
+        }
+        for (_, t, v) in &f.strs {
+            let _ = write!(out, "{t} {v} ");
+        }
+    }
+    if let Some(a) = f.ifalias {
+        let _ = write!(out, "{nl}    alias {a}");
+    }
+    if g.stats > 0 {
+        out.push_str(nl);
+        let at = out.len();
+        text_stats(out, f.stats64.as_ref(), f.carrier_changes, g.stats);
+        if g.oneline {
+            let t = out.split_off(at).replace('\n', "\\");
+            out.push_str(&t);
+        }
+    }
+    for n in &f.altnames {
+        let _ = write!(out, "{nl}    altname {n}");
+    }
+    out.push('\n');
+}
+
+/// `-br`: name, state, address, flags, in columns.
+fn brief_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>) {
+    let h = l.header();
+    let f = fields(l);
+    let (name, mdown) = name_and_link(&f, ctx);
+    let _ = write!(out, "{name:<16} ");
+    if let Some(o) = f.operstate {
+        match OPER_STATES.get(usize::from(o)) {
+            Some(s) => {
+                let _ = write!(out, "{s:<14} ");
+            }
+            None => {
+                let _ = write!(out, "state {o:#x}");
+            }
+        }
+    }
+    if let Some(a) = f.address {
+        let _ = write!(out, "{} ", ll_addr(a, h.link_type()));
+    }
+    let _ = writeln!(out, "<{}> ", flag_words(h.ifi_flags.get(), mdown).join(","));
+}
+
+/// `-s`: the RX and TX tables of `struct rtnl_link_stats64`, as ip lays
+/// them out (each column as wide as its widest number or its title).
+fn text_stats(out: &mut String, s: Option<&RtnlLinkStats64<NativeEndian>>, carrier: Option<u32>, level: u8) {
+    let Some(s) = s else { return };
+    let g = |v: &rtnl_core::wire::U64<NativeEndian>| v.get();
+    let mut cols: [usize; 8] = [10, 7, 6, 7, 7, 7, 10, 9];
+    let mut fit = |vals: [u64; 8]| {
+        for (c, v) in cols.iter_mut().zip(vals) {
+            *c = (*c).max(v.to_string().len());
+        }
+    };
+    fit([
+        g(&s.rx_bytes),
+        g(&s.rx_packets),
+        g(&s.rx_errors),
+        g(&s.rx_dropped),
+        g(&s.rx_missed_errors),
+        g(&s.multicast),
+        g(&s.rx_compressed),
+        0,
+    ]);
+    if level > 1 {
+        fit([
+            0,
+            g(&s.rx_length_errors),
+            g(&s.rx_crc_errors),
+            g(&s.rx_frame_errors),
+            g(&s.rx_fifo_errors),
+            g(&s.rx_over_errors),
+            g(&s.rx_nohandler),
+            g(&s.rx_otherhost_dropped),
+        ]);
+    }
+    fit([
+        g(&s.tx_bytes),
+        g(&s.tx_packets),
+        g(&s.tx_errors),
+        g(&s.tx_dropped),
+        g(&s.tx_carrier_errors),
+        g(&s.collisions),
+        g(&s.tx_compressed),
+        0,
+    ]);
+    let cc = u64::from(carrier.unwrap_or(0));
+    if level > 1 {
+        fit([
+            0,
+            0,
+            g(&s.tx_aborted_errors),
+            g(&s.tx_fifo_errors),
+            g(&s.tx_window_errors),
+            g(&s.tx_heartbeat_errors),
+            cc,
+            0,
+        ]);
+    }
+    let c = cols;
+    let nums = |out: &mut String, vals: &[(usize, u64)]| {
+        for &(w, v) in vals {
+            let _ = write!(out, "{v:>w$} ");
+        }
+    };
+    let rxc = if g(&s.rx_compressed) != 0 { "compressed" } else { "" };
+    let _ = writeln!(
+        out,
+        "    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "missed",
+        "mcast",
+        rxc,
+        w0 = c[0] - 4,
+        w1 = c[1],
+        w2 = c[2],
+        w3 = c[3],
+        w4 = c[4],
+        w5 = c[5],
+        w6 = c[6]
+    );
+    out.push_str("    ");
+    let mut rx = vec![
+        (c[0], g(&s.rx_bytes)),
+        (c[1], g(&s.rx_packets)),
+        (c[2], g(&s.rx_errors)),
+        (c[3], g(&s.rx_dropped)),
+        (c[4], g(&s.rx_missed_errors)),
+        (c[5], g(&s.multicast)),
+    ];
+    if g(&s.rx_compressed) != 0 {
+        rx.push((c[6], g(&s.rx_compressed)));
+    }
+    nums(out, &rx);
+    if level > 1 {
+        let (nh, oh) = (g(&s.rx_nohandler), g(&s.rx_otherhost_dropped));
+        let _ = write!(
+            out,
+            "\n    RX errors:{:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}{:>w6$}{:>w7$}\n",
+            "",
+            "length",
+            "crc",
+            "frame",
+            "fifo",
+            "overrun",
+            if nh != 0 { " nohandler" } else { "" },
+            if oh != 0 { " otherhost" } else { "" },
+            w0 = c[0] - 10,
+            w1 = c[1],
+            w2 = c[2],
+            w3 = c[3],
+            w4 = c[4],
+            w5 = c[5],
+            w6 = if nh != 0 { c[6] + 1 } else { 0 },
+            w7 = if oh != 0 { c[7] + 1 } else { 0 }
+        );
+        let _ = write!(out, "{:w$}", "", w = c[0] + 5);
+        let mut e = vec![
+            (c[1], g(&s.rx_length_errors)),
+            (c[2], g(&s.rx_crc_errors)),
+            (c[3], g(&s.rx_frame_errors)),
+            (c[4], g(&s.rx_fifo_errors)),
+            (c[5], g(&s.rx_over_errors)),
+        ];
+        if nh != 0 {
+            e.push((c[6], nh));
+        }
+        if oh != 0 {
+            e.push((c[7], oh));
+        }
+        nums(out, &e);
+    }
+    out.push('\n');
+    let txc = if g(&s.tx_compressed) != 0 { "compressed" } else { "" };
+    let _ = writeln!(
+        out,
+        "    TX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "carrier",
+        "collsns",
+        txc,
+        w0 = c[0] - 4,
+        w1 = c[1],
+        w2 = c[2],
+        w3 = c[3],
+        w4 = c[4],
+        w5 = c[5],
+        w6 = c[6]
+    );
+    out.push_str("    ");
+    let mut tx = vec![
+        (c[0], g(&s.tx_bytes)),
+        (c[1], g(&s.tx_packets)),
+        (c[2], g(&s.tx_errors)),
+        (c[3], g(&s.tx_dropped)),
+        (c[4], g(&s.tx_carrier_errors)),
+        (c[5], g(&s.collisions)),
+    ];
+    if g(&s.tx_compressed) != 0 {
+        tx.push((c[6], g(&s.tx_compressed)));
+    }
+    nums(out, &tx);
+    if level > 1 {
+        let _ = write!(
+            out,
+            "\n    TX errors:{:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}\n",
+            "",
+            "aborted",
+            "fifo",
+            "window",
+            "heartbt",
+            if carrier.is_some() { "transns" } else { "" },
+            w0 = c[0] - 10,
+            w1 = c[1],
+            w2 = c[2],
+            w3 = c[3],
+            w4 = c[4],
+            w5 = c[5]
+        );
+        let _ = write!(out, "{:w$}", "", w = c[0] + 5);
+        let mut e = vec![
+            (c[1], g(&s.tx_aborted_errors)),
+            (c[2], g(&s.tx_fifo_errors)),
+            (c[3], g(&s.tx_window_errors)),
+            (c[4], g(&s.tx_heartbeat_errors)),
+        ];
+        if carrier.is_some() {
+            e.push((c[5], cc));
+        }
+        nums(out, &e);
+    }
+}
+
+/// A JSON object being written (ip's keys, in ip's order).
+struct Obj<'o> {
+    out: &'o mut String,
+    n: usize,
+}
+
+impl Obj<'_> {
+    fn key(&mut self, k: &str) {
+        if self.n > 0 {
+            self.out.push(',');
+        }
+        self.n += 1;
+        json_str(self.out, k);
+        self.out.push(':');
+    }
+    fn str(&mut self, k: &str, v: &str) {
+        self.key(k);
+        json_str(self.out, v);
+    }
+    fn num(&mut self, k: &str, v: impl std::fmt::Display) {
+        self.key(k);
+        let _ = write!(self.out, "{v}");
+    }
+    fn raw(&mut self, k: &str, v: &str) {
+        self.key(k);
+        self.out.push_str(v);
+    }
+    fn strs(&mut self, k: &str, v: &[String]) {
+        self.key(k);
+        self.out.push('[');
+        for (i, s) in v.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            json_str(self.out, s);
+        }
+        self.out.push(']');
+    }
+}
+
+fn json_str(out: &mut String, v: &str) {
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// One link as `ip -j link show` prints it.
+fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool) {
+    let h = l.header();
+    let f = fields(l);
+    let g = ctx.g;
+    out.push('{');
+    let mut o = Obj { out, n: 0 };
+    if deleted {
+        o.raw("deleted", "true");
+    }
+    o.num("ifindex", h.ifi_index.get());
+    match f.link {
+        Some(0) => o.raw("link", "null"),
+        Some(i) if f.link_netnsid.is_some() => o.num("link_index", i),
+        Some(i) => o.str("link", &ctx.names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"))),
+        None => {}
+    }
+    o.str("ifname", f.name);
+    let mdown = f.link.is_some_and(|i| {
+        i != 0 && f.link_netnsid.is_none() && ctx.flags.get(&i).is_some_and(|fl| fl & IfFlags::UP == 0)
+    });
+    o.strs("flags", &flag_words(h.ifi_flags.get(), mdown));
+    if let Some(m) = f.mtu {
+        o.num("mtu", m);
+    }
+    if let Some(q) = f.qdisc {
+        o.str("qdisc", q);
+    }
+    if let Some(m) = f.master {
+        o.str("master", &ctx.names.get(&m).cloned().unwrap_or_else(|| format!("if{m}")));
+    }
+    if let Some(s) = f.operstate {
+        match OPER_STATES.get(usize::from(s)) {
+            Some(n) => o.str("operstate", n),
+            None => o.num("operstate_index", s),
+        }
+    }
+    if let Some(m) = f.linkmode {
+        match m {
+            0 => o.str("linkmode", "DEFAULT"),
+            1 => o.str("linkmode", "DORMANT"),
+            m => o.num("linkmode_index", m),
+        }
+    }
+    if let Some(gr) = f.group {
+        o.str("group", &group_name(gr));
+    }
+    if let Some(q) = f.txqlen.filter(|q| *q != 0) {
+        o.num("txqlen", q);
+    }
+    let ty = h.link_type();
+    o.str("link_type", &ll_type_name(ty));
+    if let Some(a) = f.address {
+        o.str("address", &ll_addr(a, ty));
+    }
+    if let Some(b) = f.broadcast {
+        if h.flags().has(IfFlags::POINTOPOINT) {
+            o.raw("link_pointtopoint", "true");
+        }
+        o.str("broadcast", &ll_addr(b, ty));
+    }
+    if let Some(p) = f.perm_address.filter(|p| Some(*p) != f.address) {
+        o.str("permaddr", &ll_addr(p, ty));
+    }
+    if let Some(id) = f.link_netnsid {
+        o.num("link_netnsid", id);
+    }
+    if f.proto_down {
+        o.raw("proto_down", "true");
+    }
+    if g.details {
+        if let Some(v) = f.promiscuity {
+            o.num("promiscuity", v);
+        }
+        if let Some(v) = f.allmulti {
+            o.num("allmulti", v);
+        }
+        if let Some(v) = f.min_mtu {
+            o.num("min_mtu", v);
+        }
+        if let Some(v) = f.max_mtu {
+            o.num("max_mtu", v);
+        }
+        if f.kind.is_some() || f.slave_kind.is_some() {
+            let mut info = String::from("{");
+            let mut i = Obj { out: &mut info, n: 0 };
+            if let Some(k) = f.kind {
+                i.str("info_kind", k);
+            }
+            if let Some(k) = f.slave_kind {
+                i.str("info_slave_kind", k);
+            }
+            info.push('}');
+            o.raw("linkinfo", &info);
+        }
+        if let Some(m) = f.addr_gen_mode {
+            o.str("inet6_addr_gen_mode", &addr_gen_mode(m));
+        }
+        for (j, _, v) in &f.uints {
+            o.num(j, v);
+        }
+        for (j, _, v) in &f.strs {
+            o.str(j, v);
+        }
+    }
+    if let Some(a) = f.ifalias {
+        o.str("ifalias", a);
+    }
+    if g.stats > 0 {
+        if let Some(s) = &f.stats64 {
+            let mut st = String::from("{");
+            json_stats(&mut st, s, f.carrier_changes, g.stats);
+            st.push('}');
+            o.raw("stats64", &st);
+        }
+    }
+    if !f.altnames.is_empty() {
+        o.strs("altnames", &f.altnames.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+    }
+    out.push('}');
+}
+
+fn json_stats(out: &mut String, s: &RtnlLinkStats64<NativeEndian>, carrier: Option<u32>, level: u8) {
+    let mut o = Obj { out, n: 0 };
+    let mut rx = String::from("{");
+    {
+        let mut r = Obj { out: &mut rx, n: 0 };
+        r.num("bytes", s.rx_bytes.get());
+        r.num("packets", s.rx_packets.get());
+        r.num("errors", s.rx_errors.get());
+        r.num("dropped", s.rx_dropped.get());
+        r.num("over_errors", s.rx_over_errors.get());
+        r.num("multicast", s.multicast.get());
+        if s.rx_compressed.get() != 0 {
+            r.num("compressed", s.rx_compressed.get());
+        }
+        if level > 1 {
+            r.num("length_errors", s.rx_length_errors.get());
+            r.num("crc_errors", s.rx_crc_errors.get());
+            r.num("frame_errors", s.rx_frame_errors.get());
+            r.num("fifo_errors", s.rx_fifo_errors.get());
+            r.num("missed_errors", s.rx_missed_errors.get());
+            if s.rx_nohandler.get() != 0 {
+                r.num("nohandler", s.rx_nohandler.get());
+            }
+            if s.rx_otherhost_dropped.get() != 0 {
+                r.num("otherhost", s.rx_otherhost_dropped.get());
+            }
+        }
+    }
+    rx.push('}');
+    o.raw("rx", &rx);
+    let mut tx = String::from("{");
+    {
+        let mut t = Obj { out: &mut tx, n: 0 };
+        t.num("bytes", s.tx_bytes.get());
+        t.num("packets", s.tx_packets.get());
+        t.num("errors", s.tx_errors.get());
+        t.num("dropped", s.tx_dropped.get());
+        t.num("carrier_errors", s.tx_carrier_errors.get());
+        t.num("collisions", s.collisions.get());
+        if s.tx_compressed.get() != 0 {
+            t.num("compressed", s.tx_compressed.get());
+        }
+        if level > 1 {
+            t.num("aborted_errors", s.tx_aborted_errors.get());
+            t.num("fifo_errors", s.tx_fifo_errors.get());
+            t.num("window_errors", s.tx_window_errors.get());
+            t.num("heartbeat_errors", s.tx_heartbeat_errors.get());
+            if let Some(c) = carrier {
+                t.num("carrier_changes", c);
+            }
+        }
+    }
+    tx.push('}');
+    o.raw("tx", &tx);
+}
+
+/// Prints a link notification as `ip monitor link` does.
+pub fn print_notification(msg: &Message<'_>, l: &LinkMessage<'_>, names: &HashMap<u32, String>, g: &Global) {
+    let flags = HashMap::new();
+    let ctx = Ctx { names, flags: &flags, g };
+    let mut out = String::new();
+    text_link(&mut out, l, &ctx, msg.ty() == rtnl_core::link::RTM_DELLINK);
+    print!("{out}");
+}
