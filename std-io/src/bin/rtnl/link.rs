@@ -53,12 +53,12 @@ const fn verb(
 /// `ip link`'s verbs, in the order ip tries them (`s` is set, `sh` show).
 pub const LINK: Object = Object {
     name: "link",
-    help: "network devices: show them (like ip link)",
+    help: "network devices: show, add, change and delete them (like ip link)",
     verbs: &[
-        verb(&[("add", M::Prefix)], "LINK", &[], "add a link", false),
-        verb(&[("set", M::Prefix), ("change", M::Prefix)], "DEVICE ...", &[], "change a link", false),
-        verb(&[("replace", M::Prefix)], "LINK", &[], "add or change a link", false),
-        verb(&[("delete", M::Prefix)], "DEVICE", &[], "delete a link", false),
+        verb(&[("add", M::Prefix)], "LINK", &[&LINK_SPEC], "add a link", true),
+        verb(&[("set", M::Prefix), ("change", M::Prefix)], "LINK", &[&LINK_SPEC], "change a link", true),
+        verb(&[("replace", M::Prefix)], "LINK", &[&LINK_SPEC], "add or change a link", true),
+        verb(&[("delete", M::Prefix)], "LINK", &[&LINK_SPEC], "delete a link", true),
         verb(
             &[("show", M::Prefix), ("lst", M::Prefix), ("list", M::Prefix)],
             "SHOW",
@@ -68,12 +68,18 @@ pub const LINK: Object = Object {
         ),
         verb(&[("xstats", M::Prefix)], "type TYPE", &[], "extended statistics", false),
         verb(&[("afstats", M::Prefix)], "[ dev DEVICE ]", &[], "per-family statistics", false),
-        verb(&[("property", M::Prefix)], "{ add | del } dev DEVICE altname NAME", &[], "alternative names", false),
+        verb(
+            &[("property", M::Prefix)],
+            "{ add | del } dev DEVICE altname NAME [ altname NAME ... ]",
+            &[],
+            "add or delete alternative names",
+            true,
+        ),
         verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
     ],
     synopsis: "",
     sets: &[],
-    notes: "",
+    notes: KIND_NOTES,
 };
 
 /// `rtnl link …`.
@@ -96,6 +102,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
     match verb.kw.name() {
         "show" => show(g, rest),
+        v @ ("add" | "set" | "replace" | "delete") => modify(g, v, rest),
+        "property" => property(g, rest),
         _ => Ok(grammar::print_usage(&LINK)),
     }
 }
@@ -1026,4 +1034,598 @@ pub fn print_notification(msg: &Message<'_>, l: &LinkMessage<'_>, names: &HashMa
     let mut out = String::new();
     text_link(&mut out, l, &ctx, msg.ty() == rtnl_core::link::RTM_DELLINK);
     print!("{out}");
+}
+
+// ---- add, set, delete, property ----
+
+/// `link add` and `link set`'s keywords, in ip's order.
+pub const LINK_SPEC: KwSet = KwSet {
+    name: "LINK",
+    keywords: &[
+        kw(&[("link", M::Exact)], Arg::Dev, "the lower device (for macvlan, vlan, …)"),
+        kw(&[("name", M::Exact)], Arg::Value("NAME"), "the name (set: the new name)"),
+        kw(&[("dev", M::Exact)], Arg::Dev, "the device (set, delete)"),
+        kw(&[("up", M::Exact)], Arg::None, "bring it up"),
+        kw(&[("down", M::Exact)], Arg::None, "bring it down"),
+        kw(
+            &[("txqueuelen", M::Prefix), ("qlen", M::Prefix), ("txqlen", M::Prefix)],
+            Arg::Value("PACKETS"),
+            "the transmit queue length",
+        ),
+        kw(&[("address", M::Prefix)], Arg::Value("LLADDR"), "the link-layer address"),
+        kw(&[("broadcast", M::Prefix), ("brd", M::Prefix)], Arg::Value("LLADDR"), "the link-layer broadcast address"),
+        kw(&[("mtu", M::Exact)], Arg::Value("MTU"), "the MTU"),
+        kw(&[("netns", M::Exact)], Arg::Netns, "move it to this namespace (a name, or a PID)"),
+        kw(&[("alias", M::Exact)], Arg::Value("NAME"), "the alias"),
+        kw(&[("master", M::Exact)], Arg::Dev, "make it a port of this master"),
+        kw(&[("nomaster", M::Exact)], Arg::None, "release it from its master"),
+        kw(&[("group", M::Exact)], Arg::Value("GROUP"), "the device group (a number)"),
+        kw(&[("numtxqueues", M::Exact)], Arg::Value("N"), "the number of transmit queues (add)"),
+        kw(&[("numrxqueues", M::Exact)], Arg::Value("N"), "the number of receive queues (add)"),
+        kw(&[("arp", M::Exact)], Arg::OneOf("STATE", &["on", "off"]), "ARP (NOARP when off)"),
+        kw(&[("multicast", M::Exact)], Arg::OneOf("STATE", &["on", "off"]), "the MULTICAST flag"),
+        kw(&[("allmulticast", M::Exact)], Arg::OneOf("STATE", &["on", "off"]), "the ALLMULTI flag"),
+        kw(&[("promisc", M::Exact)], Arg::OneOf("STATE", &["on", "off"]), "the PROMISC flag"),
+        kw(&[("type", M::Exact)], Arg::Value("TYPE [ ARGS ]"), "the kind and its options (TYPE below)"),
+    ],
+    positional: Some(("NAME", "the name (add) or the device (set, delete)")),
+};
+
+/// The options of the kinds `link add` types.
+const KIND_NOTES: &str = "TYPE := { veth [ peer [ name NAME ] [ mtu MTU ] [ address LLADDR ] ]
+       | bridge [ stp_state N ] [ forward_delay N ] [ hello_time N ] [ max_age N ] [ ageing_time N ]
+                [ priority N ] [ vlan_filtering N ] [ vlan_default_pvid N ] [ mcast_snooping N ]
+       | vxlan id VNI [ dstport PORT ] [ local ADDR ] [ remote ADDR ] [ group ADDR ] [ dev DEV ]
+               [ ttl N ] [ tos N ] [ learning | nolearning ] [ ageing N ]
+       | macvlan | macvtap [ mode { private | vepa | bridge | passthru | source } ]
+       | ipvlan | ipvtap [ mode { l2 | l3 | l3s } ]
+       | vlan id VID [ protocol { 802.1q | 802.1ad } ]
+       | vrf table TABLE
+       | bond [ mode { balance-rr | active-backup | balance-xor | broadcast | 802.3ad | balance-tlb | balance-alb } ]
+       | ifb | dummy | nlmon | wireguard }";
+
+/// A link request parsed from `link add|set|delete ARGS`.
+#[derive(Debug, Default)]
+struct LinkSpec {
+    name: Option<String>,
+    dev: Option<String>,
+    link: Option<u32>,
+    up: Option<bool>,
+    flags: Vec<(u32, bool)>,
+    txqlen: Option<u32>,
+    address: Option<Vec<u8>>,
+    broadcast: Option<Vec<u8>>,
+    mtu: Option<u32>,
+    netns: Option<String>,
+    alias: Option<String>,
+    master: Option<u32>,
+    group: Option<u32>,
+    numtx: Option<u32>,
+    numrx: Option<u32>,
+    kind: Option<Kind>,
+}
+
+/// A kind and its options, as `type TYPE ARGS` gives them.
+#[derive(Debug)]
+enum Kind {
+    Veth {
+        peer: Option<String>,
+        peer_mtu: Option<u32>,
+        peer_address: Option<Vec<u8>>,
+    },
+    Bridge(Vec<(&'static str, u32)>),
+    Vxlan {
+        id: u32,
+        port: Option<u16>,
+        local: Option<std::net::IpAddr>,
+        remote: Option<std::net::IpAddr>,
+        dev: Option<u32>,
+        ttl: Option<u8>,
+        tos: Option<u8>,
+        learning: Option<u8>,
+        ageing: Option<u32>,
+    },
+    Macvlan {
+        tap: bool,
+        mode: Option<u32>,
+    },
+    Ipvlan {
+        tap: bool,
+        mode: Option<u16>,
+    },
+    Vlan {
+        id: u16,
+        protocol: Option<u16>,
+    },
+    Vrf {
+        table: u32,
+    },
+    Bond {
+        mode: Option<u8>,
+    },
+    /// A kind without options (`ifb`, `dummy`, …): its name.
+    Plain(String),
+}
+
+fn lladdr(s: &str) -> Result<Vec<u8>, String> {
+    s.split(':')
+        .map(|b| u8::from_str_radix(b, 16).ok().filter(|_| b.len() <= 2))
+        .collect::<Option<Vec<u8>>>()
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| format!("Error: argument \"{s}\" is wrong: \"address\" value is invalid"))
+}
+
+fn on_off(v: &str, what: &str) -> Result<bool, String> {
+    match v {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("Error: argument \"{v}\" is wrong: \"{what}\" value is invalid")),
+    }
+}
+
+fn num<T: std::str::FromStr>(v: &str, what: &str) -> Result<T, String> {
+    v.parse().map_err(|_| format!("Error: argument \"{v}\" is wrong: Invalid \"{what}\" value"))
+}
+
+impl LinkSpec {
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut s = LinkSpec::default();
+        let mut it = args.iter().peekable();
+        let need = |v: Option<&String>| -> Result<String, String> {
+            v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
+        };
+        while let Some(a) = it.next() {
+            match grammar::keyword(a, LINK_SPEC.keywords, "link")? {
+                Some("link") => s.link = Some(crate::route::ifindex(&need(it.next())?)?),
+                Some("name") => s.name = Some(need(it.next())?),
+                Some("dev") => s.dev = Some(need(it.next())?),
+                Some("up") => s.up = Some(true),
+                Some("down") => s.up = Some(false),
+                Some("txqueuelen") => s.txqlen = Some(num(&need(it.next())?, "txqueuelen")?),
+                Some("address") => s.address = Some(lladdr(&need(it.next())?)?),
+                Some("broadcast") => s.broadcast = Some(lladdr(&need(it.next())?)?),
+                Some("mtu") => s.mtu = Some(num(&need(it.next())?, "mtu")?),
+                Some("netns") => s.netns = Some(need(it.next())?),
+                Some("alias") => s.alias = Some(need(it.next())?),
+                Some("master") => s.master = Some(crate::route::ifindex(&need(it.next())?)?),
+                Some("nomaster") => s.master = Some(0),
+                Some("group") => s.group = Some(num(&need(it.next())?, "group")?),
+                Some("numtxqueues") => s.numtx = Some(num(&need(it.next())?, "numtxqueues")?),
+                Some("numrxqueues") => s.numrx = Some(num(&need(it.next())?, "numrxqueues")?),
+                Some(f @ ("arp" | "multicast" | "allmulticast" | "promisc")) => {
+                    let on = on_off(&need(it.next())?, f)?;
+                    let (bit, set) = match f {
+                        // arp on clears NOARP
+                        "arp" => (IfFlags::NOARP, !on),
+                        "multicast" => (IfFlags::MULTICAST, on),
+                        "allmulticast" => (IfFlags::ALLMULTI, on),
+                        _ => (IfFlags::PROMISC, on),
+                    };
+                    s.flags.push((bit, set));
+                }
+                Some("type") => {
+                    let t = need(it.next())?;
+                    let rest: Vec<String> = it.by_ref().cloned().collect();
+                    s.kind = Some(parse_kind(&t, &rest)?);
+                }
+                Some(other) => unreachable!("link keyword {other} without a case"),
+                None if s.name.is_none() && s.dev.is_none() => s.dev = Some(a.clone()),
+                None => return Err(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.")),
+            }
+        }
+        Ok(s)
+    }
+}
+
+fn parse_kind(t: &str, args: &[String]) -> Result<Kind, String> {
+    let mut it = args.iter();
+    let need = |v: Option<&String>| -> Result<String, String> {
+        v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
+    };
+    let garbage = |a: &str| format!("Error: argument \"{a}\" is wrong: unknown {t} option");
+    Ok(match t {
+        "veth" => {
+            let (mut peer, mut peer_mtu, mut peer_address) = (None, None, None);
+            if let Some(w) = it.next() {
+                if w != "peer" {
+                    return Err(garbage(w));
+                }
+                while let Some(a) = it.next() {
+                    match a.as_str() {
+                        "name" => peer = Some(need(it.next())?),
+                        "mtu" => peer_mtu = Some(num(&need(it.next())?, "mtu")?),
+                        "address" => peer_address = Some(lladdr(&need(it.next())?)?),
+                        p if peer.is_none() => peer = Some(p.to_owned()),
+                        o => return Err(garbage(o)),
+                    }
+                }
+            }
+            Kind::Veth { peer, peer_mtu, peer_address }
+        }
+        "bridge" => {
+            const OPTS: &[&str] = &[
+                "stp_state",
+                "forward_delay",
+                "hello_time",
+                "max_age",
+                "ageing_time",
+                "priority",
+                "vlan_filtering",
+                "vlan_default_pvid",
+                "mcast_snooping",
+            ];
+            let mut v = Vec::new();
+            while let Some(a) = it.next() {
+                let Some(o) = OPTS.iter().find(|o| **o == a.as_str()) else { return Err(garbage(a)) };
+                v.push((*o, num(&need(it.next())?, o)?));
+            }
+            Kind::Bridge(v)
+        }
+        "vxlan" => {
+            let mut id = None;
+            let (mut port, mut local, mut remote, mut dev, mut ttl, mut tos, mut learning, mut ageing) =
+                (None, None, None, None, None, None, None, None);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "id" | "vni" => id = Some(num(&need(it.next())?, "id")?),
+                    "dstport" => port = Some(num(&need(it.next())?, "dstport")?),
+                    "local" => local = Some(num(&need(it.next())?, "local")?),
+                    "remote" | "group" => remote = Some(num(&need(it.next())?, a)?),
+                    "dev" => dev = Some(crate::route::ifindex(&need(it.next())?)?),
+                    "ttl" | "hoplimit" => ttl = Some(num(&need(it.next())?, "ttl")?),
+                    "tos" => tos = Some(num(&need(it.next())?, "tos")?),
+                    "learning" => learning = Some(1),
+                    "nolearning" => learning = Some(0),
+                    "ageing" => ageing = Some(num(&need(it.next())?, "ageing")?),
+                    o => return Err(garbage(o)),
+                }
+            }
+            let id = id.ok_or("vxlan: missing virtual network identifier")?;
+            Kind::Vxlan { id, port, local, remote, dev, ttl, tos, learning, ageing }
+        }
+        "macvlan" | "macvtap" => {
+            let mut mode = None;
+            while let Some(a) = it.next() {
+                if a != "mode" {
+                    return Err(garbage(a));
+                }
+                let m = need(it.next())?;
+                mode = Some(match m.as_str() {
+                    "private" => 1,
+                    "vepa" => 2,
+                    "bridge" => 4,
+                    "passthru" => 8,
+                    "source" => 16,
+                    _ => return Err(format!("Error: argument \"{m}\" is wrong: mode")),
+                });
+            }
+            Kind::Macvlan { tap: t == "macvtap", mode }
+        }
+        "ipvlan" | "ipvtap" => {
+            let mut mode = None;
+            while let Some(a) = it.next() {
+                if a != "mode" {
+                    return Err(garbage(a));
+                }
+                let m = need(it.next())?;
+                mode = Some(match m.as_str() {
+                    "l2" => 0,
+                    "l3" => 1,
+                    "l3s" => 2,
+                    _ => return Err(format!("Error: argument \"{m}\" is wrong: mode")),
+                });
+            }
+            Kind::Ipvlan { tap: t == "ipvtap", mode }
+        }
+        "vlan" => {
+            let (mut id, mut protocol) = (None, None);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "id" => id = Some(num(&need(it.next())?, "id")?),
+                    "protocol" => {
+                        let p = need(it.next())?;
+                        protocol = Some(match p.to_ascii_lowercase().as_str() {
+                            "802.1q" => 0x8100,
+                            "802.1ad" => 0x88a8,
+                            _ => return Err(format!("Error: argument \"{p}\" is wrong: protocol is invalid")),
+                        });
+                    }
+                    o => return Err(garbage(o)),
+                }
+            }
+            Kind::Vlan { id: id.ok_or("vlan: the VLAN id is needed (id VID)")?, protocol }
+        }
+        "vrf" => {
+            let mut table = None;
+            while let Some(a) = it.next() {
+                if a != "table" {
+                    return Err(garbage(a));
+                }
+                table = Some(crate::route::parse_table(&need(it.next())?)?);
+            }
+            Kind::Vrf { table: table.ok_or("vrf: a table is needed (table TABLE)")? }
+        }
+        "bond" => {
+            const MODES: &[&str] =
+                &["balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"];
+            let mut mode = None;
+            while let Some(a) = it.next() {
+                if a != "mode" {
+                    return Err(garbage(a));
+                }
+                let m = need(it.next())?;
+                mode = Some(
+                    MODES
+                        .iter()
+                        .position(|x| *x == m)
+                        .map(|i| i as u8)
+                        .or_else(|| m.parse().ok())
+                        .ok_or_else(|| format!("Error: argument \"{m}\" is wrong: mode"))?,
+                );
+            }
+            Kind::Bond { mode }
+        }
+        other => {
+            if let Some(a) = it.next() {
+                return Err(format!("Error: argument \"{a}\" is wrong: {other} takes no options in rtnl yet"));
+            }
+            Kind::Plain(other.to_owned())
+        }
+    })
+}
+
+/// Writes a link request; with it, the namespace file it names by
+/// descriptor (`netns NAME`), to be kept open until the request is sent.
+fn encode(
+    spec: &LinkSpec,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    index: i32,
+) -> Result<(Vec<u8>, Option<std::fs::File>), String> {
+    use rtnl_core::link::IfInfoMsg;
+    use rtnl_core::typed::{Be16, Bytes};
+    let mut hdr = IfInfoMsg::<NativeEndian>::default();
+    hdr.ifi_index.set(index);
+    let (mut set, mut change) = (0u32, 0u32);
+    if let Some(up) = spec.up {
+        change |= IfFlags::UP;
+        if up {
+            set |= IfFlags::UP;
+        }
+    }
+    for &(bit, on) in &spec.flags {
+        change |= bit;
+        if on {
+            set |= bit;
+        }
+    }
+    hdr.ifi_flags.set(set);
+    hdr.ifi_change.set(change);
+    // a namespace by name is a file descriptor kept open while the request is sent
+    let ns_fd = match spec.netns.as_deref() {
+        Some(n) if n.parse::<u32>().is_err() => Some(
+            std::fs::File::open(format!("/run/netns/{n}"))
+                .map_err(|e| format!("Cannot open network namespace \"{n}\": {e}"))?,
+        ),
+        _ => None,
+    };
+    let mut w = Writer::new(VecBuffer::default());
+    rtnl_core::link::request(&mut w, ty, flags, seq, &hdr, |l| {
+        if let Some(n) = spec.name.as_deref().or(if index == 0 { spec.dev.as_deref() } else { None }) {
+            l.ifname(n)?;
+        }
+        if let Some(i) = spec.link {
+            l.link(i)?;
+        }
+        if let Some(v) = spec.txqlen {
+            l.txqlen(v)?;
+        }
+        if let Some(a) = &spec.address {
+            l.address(Bytes(a))?;
+        }
+        if let Some(a) = &spec.broadcast {
+            l.broadcast(Bytes(a))?;
+        }
+        if let Some(v) = spec.mtu {
+            l.mtu(v)?;
+        }
+        if let Some(f) = &ns_fd {
+            use std::os::fd::AsRawFd;
+            l.net_ns_fd(f.as_raw_fd() as u32)?;
+        } else if let Some(pid) = spec.netns.as_deref().and_then(|n| n.parse::<u32>().ok()) {
+            l.net_ns_pid(pid)?;
+        }
+        if let Some(a) = &spec.alias {
+            l.ifalias(a)?;
+        }
+        if let Some(m) = spec.master {
+            l.master(m)?;
+        }
+        if let Some(gr) = spec.group {
+            l.group(gr)?;
+        }
+        if let Some(v) = spec.numtx {
+            l.num_tx_queues(v)?;
+        }
+        if let Some(v) = spec.numrx {
+            l.num_rx_queues(v)?;
+        }
+        let Some(kind) = &spec.kind else { return Ok(()) };
+        l.linkinfo(|i| match kind {
+            Kind::Plain(k) => i.kind(k).map(drop),
+            Kind::Veth { peer, peer_mtu, peer_address } => i.data().veth(|v| {
+                if peer.is_none() && peer_mtu.is_none() && peer_address.is_none() {
+                    return Ok(());
+                }
+                v.peer(&IfInfoMsg::default(), |p| {
+                    if let Some(n) = peer {
+                        p.ifname(n)?;
+                    }
+                    if let Some(m) = peer_mtu {
+                        p.mtu(*m)?;
+                    }
+                    if let Some(a) = peer_address {
+                        p.address(Bytes(a))?;
+                    }
+                    Ok(())
+                })
+                .map(drop)
+            }),
+            Kind::Bridge(opts) => i.data().bridge(|b| {
+                for &(o, v) in opts {
+                    match o {
+                        "stp_state" => b.stp_state(v)?,
+                        "forward_delay" => b.forward_delay(v)?,
+                        "hello_time" => b.hello_time(v)?,
+                        "max_age" => b.max_age(v)?,
+                        "ageing_time" => b.ageing_time(v)?,
+                        "priority" => b.priority(v as u16)?,
+                        "vlan_filtering" => b.vlan_filtering(v as u8)?,
+                        "vlan_default_pvid" => b.vlan_default_pvid(v as u16)?,
+                        _ => b.mcast_snooping(v as u8)?,
+                    };
+                }
+                Ok(())
+            }),
+            Kind::Vxlan { id, port, local, remote, dev, ttl, tos, learning, ageing } => i.data().vxlan(|x| {
+                x.id(*id)?;
+                match remote {
+                    Some(std::net::IpAddr::V4(a)) => _ = x.group(*a)?,
+                    Some(std::net::IpAddr::V6(a)) => _ = x.group6(*a)?,
+                    None => {}
+                }
+                match local {
+                    Some(std::net::IpAddr::V4(a)) => _ = x.local(*a)?,
+                    Some(std::net::IpAddr::V6(a)) => _ = x.local6(*a)?,
+                    None => {}
+                }
+                if let Some(d) = dev {
+                    x.link(*d)?;
+                }
+                if let Some(t) = ttl {
+                    x.ttl(*t)?;
+                }
+                if let Some(t) = tos {
+                    x.tos(*t)?;
+                }
+                if let Some(l) = learning {
+                    x.learning(*l)?;
+                }
+                if let Some(a) = ageing {
+                    x.ageing(*a)?;
+                }
+                if let Some(p) = port {
+                    x.port(Be16(*p))?;
+                }
+                Ok(())
+            }),
+            Kind::Macvlan { tap, mode } => {
+                if *tap {
+                    i.data().macvtap(|m| mode.map(|v| m.mode(v).map(drop)).unwrap_or(Ok(())))
+                } else {
+                    i.data().macvlan(|m| mode.map(|v| m.mode(v).map(drop)).unwrap_or(Ok(())))
+                }
+            }
+            Kind::Ipvlan { tap, mode } => {
+                if *tap {
+                    i.data().ipvtap(|m| mode.map(|v| m.mode(v).map(drop)).unwrap_or(Ok(())))
+                } else {
+                    i.data().ipvlan(|m| mode.map(|v| m.mode(v).map(drop)).unwrap_or(Ok(())))
+                }
+            }
+            Kind::Vlan { id, protocol } => i.data().vlan(|v| {
+                v.id(*id)?;
+                if let Some(p) = protocol {
+                    v.protocol(Be16(*p))?;
+                }
+                Ok(())
+            }),
+            Kind::Vrf { table } => i.data().vrf(|v| v.table(*table).map(drop)),
+            Kind::Bond { mode } => i.data().bond(|b| mode.map(|m| b.mode(m).map(drop)).unwrap_or(Ok(()))),
+        })?;
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
+    Ok((w.into_inner().0, ns_fd))
+}
+
+/// `link add|set|replace|delete`.
+fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
+    use rtnl_core::link::{RTM_DELLINK, RTM_NEWLINK};
+    use rtnl_core::wire::flags::Request;
+    let spec = LinkSpec::parse(args)?;
+    let (ty, flags) = match verb {
+        "add" => (RTM_NEWLINK, Request::Add.flags()),
+        "replace" => (RTM_NEWLINK, Request::Replace.flags()),
+        "delete" => (RTM_DELLINK, Request::Plain.flags()),
+        _ => (RTM_NEWLINK, Request::Plain.flags()),
+    };
+    // set and delete name the device by index
+    let index = if verb == "add" || verb == "replace" {
+        0
+    } else {
+        let Some(d) = spec.dev.as_deref() else {
+            return Err(Fail::error("Not enough information: \"dev\" argument is required."));
+        };
+        crate::route::ifindex(d)? as i32
+    };
+    if verb == "add" && spec.kind.is_none() {
+        return Err(Fail::error("Not enough information: \"type\" argument is required"));
+    }
+    let mut sock = g.socket()?;
+    let (req, _netns) = encode(&spec, ty, flags, sock.next_seq(), index).map_err(Fail::from)?;
+    match sock.request(&req) {
+        Ok(ack) => {
+            if let Some(w) = ack.warning {
+                eprintln!("{w}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(Fail::kernel(e.to_string())),
+    }
+}
+
+/// `link property { add | del } dev DEVICE altname NAME ...`.
+fn property(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    use rtnl_core::link::{IfInfoMsg, RTM_DELLINKPROP, RTM_NEWLINKPROP};
+    use rtnl_core::wire::flags::Request;
+    let mut it = args.iter();
+    let op = it.next().ok_or(Fail::usage("Command line is not complete. Try option \"help\""))?;
+    let (ty, flags) = if crate::matches(op, "add") {
+        (RTM_NEWLINKPROP, Request::Add.flags())
+    } else if crate::matches(op, "delete") {
+        (RTM_DELLINKPROP, Request::Plain.flags())
+    } else {
+        return Err(Fail::usage(format!("Operator required: \"{op}\" is not add or del")));
+    };
+    let (mut dev, mut names) = (None, Vec::new());
+    while let Some(a) = it.next() {
+        let v = it.next().ok_or(Fail::usage("Command line is not complete. Try option \"help\""))?;
+        match a.as_str() {
+            "dev" => dev = Some(v.clone()),
+            "altname" => names.push(v.clone()),
+            o => return Err(Fail::usage(format!("Error: either \"dev\" is duplicate, or \"{o}\" is a garbage."))),
+        }
+    }
+    let dev = dev.ok_or(Fail::error("Not enough information: \"dev\" argument is required."))?;
+    if names.is_empty() {
+        return Err(Fail::error("Not enough information: altname argument is required"));
+    }
+    let mut hdr = IfInfoMsg::<NativeEndian>::default();
+    hdr.ifi_index.set(crate::route::ifindex(&dev)? as i32);
+    let mut sock = g.socket()?;
+    let mut w = Writer::new(VecBuffer::default());
+    rtnl_core::link::request(&mut w, ty, flags, sock.next_seq(), &hdr, |l| {
+        l.prop_list(|p| {
+            for n in &names {
+                p.alt_ifname(n)?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })
+    .map_err(|e| Fail::error(e.to_string()))?;
+    sock.request(&w.into_inner().0).map_err(|e| Fail::kernel(e.to_string()))?;
+    Ok(ExitCode::SUCCESS)
 }
