@@ -35,12 +35,16 @@ struct Corpus {
     kernel: String,
 }
 
+/// The kernels' captures (testdata/kernels/*, made under qemu) and this
+/// machine's link captures (testdata/host-links, testdata/capture-links.sh).
 fn corpora() -> Vec<Corpus> {
     let root = testdata().join("kernels");
-    let mut v: Vec<Corpus> = std::fs::read_dir(&root)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.join("manifest.json").exists()).collect::<Vec<_>>())
-        .unwrap_or_default()
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(&root).map(|rd| rd.flatten().map(|e| e.path()).collect::<Vec<_>>()).unwrap_or_default();
+    dirs.push(testdata().join("host-links"));
+    let mut v: Vec<Corpus> = dirs
         .into_iter()
+        .filter(|p| p.join("manifest.json").exists())
         .map(|dir| {
             let m: Value = serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
             Corpus {
