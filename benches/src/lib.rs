@@ -139,3 +139,173 @@ pub fn npr_decode(buf: &[u8]) -> Summary {
     }
     s
 }
+
+/// What a pass over a link dump found: links, attributes visited, and a
+/// checksum of the fields both decoders read (index, MTU, received packets
+/// from `IFLA_STATS64`, name length).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LinkSummary {
+    /// Links decoded.
+    pub links: usize,
+    /// A checksum over the fields both read.
+    pub checksum: u64,
+}
+
+impl LinkSummary {
+    fn add(&mut self, index: u32, mtu: u32, rx_packets: u64, name_len: usize) {
+        self.links += 1;
+        self.checksum = self
+            .checksum
+            .wrapping_mul(31)
+            .wrapping_add(u64::from(index) << 40 ^ u64::from(mtu) << 8 ^ rx_packets ^ name_len as u64);
+    }
+}
+
+/// Counts what a visit describes (so that every value is decoded).
+struct CountValues(usize);
+
+impl rtnl_core::wire::visit::Visitor for CountValues {
+    fn value(&mut self, _: rtnl_core::wire::visit::Value<'_>) {
+        self.0 += 1;
+    }
+    fn begin_object(&mut self) {}
+    fn key(&mut self, _: &str) {}
+    fn end_object(&mut self) {}
+    fn begin_array(&mut self) {}
+    fn end_array(&mut self) {}
+}
+
+/// rtnl-core over a link dump: every message decoded into its typed view
+/// and visited whole (every attribute at every depth: kinds, statistics,
+/// the per-family configuration and statistics arrays), with the summary's
+/// fields read from the typed attributes. Returns the values visited too.
+pub fn rtnl_link_decode(buf: &[u8]) -> (LinkSummary, usize) {
+    use rtnl_core::link::{LinkAttr, RTM_NEWLINK};
+    use rtnl_core::message::{Message, RtnlMessage};
+    use rtnl_core::wire::visit::Visit;
+    let mut s = LinkSummary::default();
+    let mut visited = CountValues(0);
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWLINK {
+            continue;
+        }
+        let msg = Message::decode(m);
+        let RtnlMessage::Link(l) = msg.body() else { continue };
+        let (mut mtu, mut rx, mut name) = (0, 0, 0);
+        for a in l.attrs().flatten() {
+            match a {
+                LinkAttr::Mtu(v) => mtu = v,
+                LinkAttr::Ifname(n) => name = n.len(),
+                LinkAttr::Stats64(st) => rx = st.get().rx_packets.get(),
+                _ => {}
+            }
+        }
+        msg.visit(&mut visited);
+        s.add(l.header().ifi_index.get() as u32, mtu, rx, name);
+    }
+    (s, visited.0)
+}
+
+/// netlink-packet-route 0.34: `NetlinkMessage::<RouteNetlinkMessage>::deserialize`
+/// per message (which decodes every attribute into owned values), then the
+/// same fields from its attribute `Vec`.
+pub fn npr_link_decode(buf: &[u8]) -> LinkSummary {
+    use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
+    use netlink_packet_route::link::LinkAttribute;
+    use netlink_packet_route::RouteNetlinkMessage;
+
+    let mut s = LinkSummary::default();
+    let mut off = 0;
+    while off + 16 <= buf.len() {
+        let len = u32::from_ne_bytes([buf[off], buf[off + 1], buf[off + 2], buf[off + 3]]) as usize;
+        if len < 16 || off + len > buf.len() {
+            break;
+        }
+        if let Ok(msg) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&buf[off..off + len]) {
+            if let NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewLink(l)) = msg.payload {
+                let (mut mtu, mut rx, mut name) = (0, 0, 0);
+                for a in &l.attributes {
+                    match a {
+                        LinkAttribute::Mtu(v) => mtu = *v,
+                        LinkAttribute::IfName(n) => name = n.len(),
+                        LinkAttribute::Stats64(st) => rx = st.rx_packets,
+                        _ => {}
+                    }
+                }
+                s.add(l.header.index, mtu, rx, name);
+            }
+        }
+        off += (len + 3) & !3;
+    }
+    s
+}
+
+/// rtnl-core over a link dump, walking the typed values themselves: every
+/// attribute of every message decoded to its typed variant, nests entered
+/// (link info and the kind's options, properties, per-family data), the
+/// statistics structs read, every element of the configuration and
+/// statistics arrays summed. Returns the summary and the elements summed.
+pub fn rtnl_link_walk(buf: &[u8]) -> (LinkSummary, u64) {
+    use rtnl_core::link::{AfSpec, AfSpecAttr, Inet6Attr, InetAttr, LinkAttr, LinkInfoAttr, LinkMessage, RTM_NEWLINK};
+    let mut s = LinkSummary::default();
+    let mut sum = 0u64;
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWLINK {
+            continue;
+        }
+        let Ok(l) = LinkMessage::parse(&m) else { continue };
+        let (mut mtu, mut rx, mut name) = (0, 0, 0);
+        for a in l.attrs().flatten() {
+            match a {
+                LinkAttr::Mtu(v) => mtu = v,
+                LinkAttr::Ifname(n) => name = n.len(),
+                LinkAttr::Stats64(st) => {
+                    let st = st.get();
+                    rx = st.rx_packets.get();
+                    sum = sum.wrapping_add(st.tx_bytes.get() ^ st.rx_bytes.get());
+                }
+                LinkAttr::Stats(st) => sum = sum.wrapping_add(u64::from(st.get().rx_packets.get())),
+                LinkAttr::Map(mp) => sum = sum.wrapping_add(mp.get().mem_start.get()),
+                LinkAttr::Linkinfo(n) => {
+                    for i in n.iter().flatten() {
+                        if let LinkInfoAttr::Kind(k) = i {
+                            sum = sum.wrapping_add(k.len() as u64);
+                        }
+                    }
+                }
+                LinkAttr::AfSpec(AfSpec::Unspec(n)) => {
+                    for f in n.iter().flatten() {
+                        match f {
+                            AfSpecAttr::Inet(n) => {
+                                for x in n.iter().flatten() {
+                                    if let InetAttr::Conf(c) = x {
+                                        sum = c.iter().fold(sum, |s, v| s.wrapping_add(v.into()));
+                                    }
+                                }
+                            }
+                            AfSpecAttr::Inet6(n) => {
+                                for x in n.iter().flatten() {
+                                    match x {
+                                        Inet6Attr::Conf(c) => sum = c.iter().fold(sum, |s, v| s.wrapping_add(v.into())),
+                                        Inet6Attr::Stats(c) => sum = c.iter().fold(sum, u64::wrapping_add),
+                                        Inet6Attr::Icmp6stats(c) => sum = c.iter().fold(sum, u64::wrapping_add),
+                                        Inet6Attr::Cacheinfo(ci) => {
+                                            sum = sum.wrapping_add(ci.reachable_time.get().into())
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.add(l.header().ifi_index.get() as u32, mtu, rx, name);
+    }
+    (s, sum)
+}
