@@ -105,6 +105,19 @@ fn route_show_agrees_with_ip_on_this_host() {
         let p: Vec<&str> = ["-j", "-p"].iter().chain(args).copied().collect();
         assert_eq!(ok(RTNL, &p), ok("ip", &p), "{p:?}");
     }
+    // and the links of this host (counters aside: they move between the two)
+    for args in [&["link", "show"][..], &["-d", "link", "show", "lo"], &["-br", "link", "show"]] {
+        assert_eq!(norm(&ok(RTNL, args)), norm(&ok("ip", args)), "{args:?}");
+        let j: Vec<&str> = ["-j"].iter().chain(args).copied().collect();
+        if !args.contains(&"-br") {
+            let ours: serde_json::Value = serde_json::from_str(&ok(RTNL, &j)).unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(&ok("ip", &j)).unwrap();
+            assert_eq!(ours, theirs, "{j:?}");
+        }
+    }
+    // the kernel-named lines of link show
+    let lines = ok(RTNL, &["--json=kernel", "link", "show"]);
+    assert!(lines.lines().all(|l| l.starts_with("{\"type\": \"RTM_NEWLINK\"")), "{lines}");
 }
 
 #[test]

@@ -214,7 +214,13 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         {
             continue;
         }
-        if g.json {
+        if g.json_kernel {
+            // the kernel-named contract: one object per message and line
+            if let Some(m) = Messages::new(b).next().and_then(Result::ok) {
+                out.push_str(&rtnl_io::json::to_json(&Message::decode(m)));
+                out.push('\n');
+            }
+        } else if g.json {
             out.push(if first { '[' } else { ',' });
             first = false;
             json_link(&mut out, &l, &ctx, false);
@@ -224,7 +230,7 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             text_link(&mut out, &l, &ctx, false);
         }
     }
-    if g.json {
+    if g.json && !g.json_kernel {
         out.push_str(if first { "[]" } else { "]" });
         out = if g.pretty { crate::ipjson::pretty(&out) } else { out + "\n" };
     }
