@@ -176,8 +176,9 @@ pub fn usage(o: &Object) -> String {
     for v in o.verbs.iter().filter(|v| v.kw.ready && v.kw.name() != "help") {
         let lead = if first { "Usage:" } else { "      " };
         first = false;
+        // the verb's name and its other full spellings (show beside list; not lst, chg)
         let names: Vec<&str> =
-            v.kw.words.iter().map(|w| w.0).filter(|w| w.len() > 3 || v.kw.words.len() == 1).collect();
+            v.kw.words.iter().enumerate().filter(|(i, w)| *i == 0 || w.0.len() > 3).map(|(_, w)| w.0).collect();
         let verb = if names.len() > 1 { format!("{{ {} }}", names.join(" | ")) } else { v.kw.name().to_owned() };
         let _ = writeln!(out, "{lead} rtnl {} {verb} {}", o.name, v.synopsis);
         add_sets(v.sets, &mut sets);
