@@ -1255,6 +1255,7 @@ fn rich_links() -> Netns {
         "link set w0 up",
         "link add vx0 type vxlan id 42 dstport 4789 local 10.9.0.1",
         "link add mv0 link v0 type macvlan mode bridge",
+        "link add mvt0 link v1 type macvtap mode vepa",
         "link add ifb7 type ifb",
         "tuntap add tap7 mode tap",
         "link property add dev v0 altname v0-long-alternative-name",
@@ -1300,6 +1301,10 @@ fn link_show_prints_what_ip_prints() {
         "-d link show type veth nomaster",
         "-d link show type ifb",
         "-d link show lo",
+        // and those whose options rtnl prints
+        "-d link show type macvlan",
+        "-d link show type macvtap",
+        "-d link show dev tap7",
     ] {
         let (code, ours, err) = ns.rtnl(cmd);
         assert_eq!(code, 0, "{cmd}: {err}");

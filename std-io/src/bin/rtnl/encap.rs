@@ -2,7 +2,7 @@
 //! with rtnl-core's typed builder (the encapsulation and its type together),
 //! and printed as `ip route show` prints it.
 
-use std::fmt::Write as _;
+use crate::ipjson::Out;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_core::net::Labels;
@@ -488,103 +488,6 @@ fn table_text(t: u32) -> String {
     rtnl_core::route::RouteTable(t).to_string()
 }
 
-/// Where the encapsulation printer writes: ip's text, or its JSON members
-/// (`"key":value,…`, without braces), as iproute2's `print_*(PRINT_ANY, …)`
-/// write one or the other from the same calls.
-struct Out {
-    json: bool,
-    s: String,
-    members: usize,
-}
-
-impl Out {
-    fn key(&mut self, k: &str) {
-        if self.members > 0 {
-            self.s.push(',');
-        }
-        self.members += 1;
-        json_str(&mut self.s, k);
-        self.s.push(':');
-    }
-    /// `print_string`: `text` in text, `"key":"value"` in JSON.
-    fn str(&mut self, key: &str, text: &str, value: &str) {
-        if self.json {
-            self.key(key);
-            json_str(&mut self.s, value);
-        } else {
-            self.s.push_str(text);
-        }
-    }
-    /// `print_uint` / `print_u64`: `"key":N` in JSON.
-    fn num(&mut self, key: &str, text: &str, value: u64) {
-        if self.json {
-            self.key(key);
-            let _ = write!(self.s, "{value}");
-        } else {
-            self.s.push_str(text);
-        }
-    }
-    /// `print_bool` of true / `print_null`: `"key":true` / `"key":null`.
-    fn lit(&mut self, key: &str, text: &str, value: &str) {
-        if self.json {
-            self.key(key);
-            self.s.push_str(value);
-        } else {
-            self.s.push_str(text);
-        }
-    }
-    /// Text only.
-    fn text(&mut self, text: &str) {
-        if !self.json {
-            self.s.push_str(text);
-        }
-    }
-    /// JSON only: `"key":["a","b"]`.
-    fn strs(&mut self, key: &str, values: &[String]) {
-        if self.json {
-            self.key(key);
-            self.s.push('[');
-            for (i, v) in values.iter().enumerate() {
-                if i > 0 {
-                    self.s.push(',');
-                }
-                json_str(&mut self.s, v);
-            }
-            self.s.push(']');
-        }
-    }
-    /// JSON only: `"key":{` … `}` around what `f` writes.
-    fn object(&mut self, key: &str, f: impl FnOnce(&mut Out)) {
-        if !self.json {
-            return f(self);
-        }
-        self.key(key);
-        let mut inner = Out { json: true, s: String::new(), members: 0 };
-        f(&mut inner);
-        self.s.push('{');
-        self.s.push_str(&inner.s);
-        self.s.push('}');
-    }
-}
-
-/// Appends `v` as a JSON string (ip's escapes).
-fn json_str(s: &mut String, v: &str) {
-    s.push('"');
-    for c in v.chars() {
-        match c {
-            '"' => s.push_str("\\\""),
-            '\\' => s.push_str("\\\\"),
-            '\n' => s.push_str("\\n"),
-            '\t' => s.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(s, "\\u{:04x}", c as u32);
-            }
-            c => s.push(c),
-        }
-    }
-    s.push('"');
-}
-
 /// A segment list: `segs N [ A B ] ` (last segment first), `"segs":[…]`,
 /// then the HMAC key id.
 fn print_srh(p: &mut Out, srh: &Srh<'_>) {
@@ -616,7 +519,7 @@ fn print_bpf_prog<O: ByteOrder>(p: &mut Out, what: &str, prog: &Nest<'_, O, LwtB
 /// The encapsulation as `ip route show` prints it: ` encap TYPE ...` (with
 /// the leading space `ip` writes); `stats` (`-s`): a `seg6local`'s counters.
 pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) -> String {
-    let mut p = Out { json: false, s: String::new(), members: 0 };
+    let mut p = Out::new(false);
     print_encap(&mut p, e, dev, stats);
     p.s
 }
@@ -625,7 +528,7 @@ pub fn format_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String,
 /// members among the route's (`"encap":"ip","id":5,"dst":…`), without a
 /// leading comma; empty for none.
 pub fn json_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) -> String {
-    let mut p = Out { json: true, s: String::new(), members: 0 };
+    let mut p = Out::new(true);
     print_encap(&mut p, e, dev, stats);
     p.s
 }

@@ -91,6 +91,111 @@ pub fn pretty(compact: &str) -> String {
     out
 }
 
+use std::fmt::Write as _;
+
+/// Where a printer of ip's writes: ip's text, or its JSON members
+/// (`"key":value,…`, without braces), as iproute2's `print_*(PRINT_ANY, …)`
+/// write one or the other from the same calls.
+pub struct Out {
+    /// JSON members (else text).
+    pub json: bool,
+    /// What was written.
+    pub s: String,
+    members: usize,
+}
+
+impl Out {
+    /// A printer of text (`json` false) or JSON members.
+    pub fn new(json: bool) -> Self {
+        Out { json, s: String::new(), members: 0 }
+    }
+    fn key(&mut self, k: &str) {
+        if self.members > 0 {
+            self.s.push(',');
+        }
+        self.members += 1;
+        json_str(&mut self.s, k);
+        self.s.push(':');
+    }
+    /// `print_string`: `text` in text, `"key":"value"` in JSON.
+    pub fn str(&mut self, key: &str, text: &str, value: &str) {
+        if self.json {
+            self.key(key);
+            json_str(&mut self.s, value);
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// `print_uint` / `print_u64`: `"key":N` in JSON.
+    pub fn num(&mut self, key: &str, text: &str, value: u64) {
+        if self.json {
+            self.key(key);
+            let _ = write!(self.s, "{value}");
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// `print_bool` of true / `print_null`: `"key":true` / `"key":null`.
+    pub fn lit(&mut self, key: &str, text: &str, value: &str) {
+        if self.json {
+            self.key(key);
+            self.s.push_str(value);
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// Text only.
+    pub fn text(&mut self, text: &str) {
+        if !self.json {
+            self.s.push_str(text);
+        }
+    }
+    /// JSON only: `"key":["a","b"]`.
+    pub fn strs(&mut self, key: &str, values: &[String]) {
+        if self.json {
+            self.key(key);
+            self.s.push('[');
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    self.s.push(',');
+                }
+                json_str(&mut self.s, v);
+            }
+            self.s.push(']');
+        }
+    }
+    /// JSON only: `"key":{` … `}` around what `f` writes.
+    pub fn object(&mut self, key: &str, f: impl FnOnce(&mut Out)) {
+        if !self.json {
+            return f(self);
+        }
+        self.key(key);
+        let mut inner = Out::new(true);
+        f(&mut inner);
+        self.s.push('{');
+        self.s.push_str(&inner.s);
+        self.s.push('}');
+    }
+}
+
+/// Appends `v` as a JSON string (ip's escapes).
+pub fn json_str(s: &mut String, v: &str) {
+    s.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            '\n' => s.push_str("\\n"),
+            '\t' => s.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(s, "\\u{:04x}", c as u32);
+            }
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

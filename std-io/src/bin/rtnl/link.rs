@@ -338,6 +338,9 @@ struct Fields<'a> {
     min_mtu: Option<u32>,
     max_mtu: Option<u32>,
     kind: Option<&'a str>,
+    /// The kind's options, as ip prints them: text and JSON members (for
+    /// the kinds whose options rtnl prints).
+    kind_opts: Option<(String, String)>,
     slave_kind: Option<&'a str>,
     addr_gen_mode: Option<u8>,
     uints: Vec<(&'static str, &'static str, u32)>,
@@ -387,6 +390,7 @@ fn fields<'a>(l: &LinkMessage<'a>) -> Fields<'a> {
                     match i {
                         LinkInfoAttr::Kind(k) => f.kind = Some(k),
                         LinkInfoAttr::SlaveKind(k) => f.slave_kind = Some(k),
+                        LinkInfoAttr::Data(d) => f.kind_opts = kind_options(&d),
                         _ => {}
                     }
                 }
@@ -427,6 +431,116 @@ fn fields<'a>(l: &LinkMessage<'a>) -> Fields<'a> {
 
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A kind's options as ip prints them with `-d` (its `print_opt`): text
+/// and JSON members; `None` for the kinds rtnl does not print the options
+/// of yet (and those ip prints none of).
+fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>) -> Option<(String, String)> {
+    use crate::ipjson::Out;
+    use rtnl_core::link::{LinkInfoData, MacvlanAttr, TunAttr};
+    let run = |f: &dyn Fn(&mut Out)| {
+        let (mut t, mut j) = (Out::new(false), Out::new(true));
+        f(&mut t);
+        f(&mut j);
+        Some((t.s, j.s))
+    };
+    match d {
+        LinkInfoData::Macvlan(n) | LinkInfoData::Macvtap(n) => run(&|p: &mut Out| {
+            let attrs: Vec<_> = n.iter().flatten().collect();
+            let get = |f: fn(&MacvlanAttr<'_>) -> Option<u32>| attrs.iter().find_map(f);
+            let Some(mode) = get(|a| if let MacvlanAttr::Mode(m) = a { Some(*m) } else { None }) else { return };
+            let name = match mode {
+                1 => "private",
+                2 => "vepa",
+                4 => "bridge",
+                8 => "passthru",
+                16 => "source",
+                _ => "unknown",
+            };
+            p.str("mode", &format!("mode {name} "), name);
+            let flags = get(|a| if let MacvlanAttr::Flags(f) = a { Some((*f).into()) } else { None }).unwrap_or(0);
+            if flags & 1 != 0 {
+                p.lit("nopromisc", "nopromisc ", "true");
+            }
+            if flags & 2 != 0 {
+                p.lit("nodst", "nodst ", "true");
+            }
+            if let Some(q) = get(|a| if let MacvlanAttr::BcQueueLen(v) = a { Some(*v) } else { None }) {
+                p.num("bcqueuelen", &format!("bcqueuelen {q} "), q.into());
+            }
+            if let Some(q) = get(|a| if let MacvlanAttr::BcQueueLenUsed(v) = a { Some(*v) } else { None }) {
+                p.num("usedbcqueuelen", &format!("usedbcqueuelen {q} "), q.into());
+            }
+            if mode != 16 {
+                return;
+            }
+            let Some(c) = get(|a| if let MacvlanAttr::MacaddrCount(v) = a { Some(*v) } else { None }) else { return };
+            p.num("macaddr_count", &format!("remotes ({c}) "), c.into());
+        }),
+        LinkInfoData::Tun(n) => run(&|p: &mut Out| {
+            let attrs: Vec<_> = n.iter().flatten().collect();
+            let u8_of = |f: fn(&TunAttr<'_>) -> Option<u8>| attrs.iter().find_map(f);
+            let u32_of = |f: fn(&TunAttr<'_>) -> Option<u32>| attrs.iter().find_map(f);
+            if let Some(t) = u8_of(|a| if let TunAttr::Type(v) = a { Some(*v) } else { None }) {
+                let name = match t {
+                    1 => "tun".to_owned(),
+                    2 => "tap".to_owned(),
+                    t => format!("UNKNOWN:{t}"),
+                };
+                p.str("type", &format!("type {name} "), &name);
+            }
+            let on_off = |p: &mut Out, key: &str, v: u8| {
+                let (w, j) = if v != 0 { ("on", "true") } else { ("off", "false") };
+                p.lit(key, &format!("{key} {w} "), j);
+            };
+            if let Some(v) = u8_of(|a| if let TunAttr::Pi(v) = a { Some(*v) } else { None }) {
+                on_off(p, "pi", v);
+            }
+            if let Some(v) = u8_of(|a| if let TunAttr::VnetHdr(v) = a { Some(*v) } else { None }) {
+                on_off(p, "vnet_hdr", v);
+            }
+            match u8_of(|a| if let TunAttr::MultiQueue(v) = a { Some(*v) } else { None }) {
+                Some(v) if v != 0 => {
+                    p.lit("multi_queue", "multi_queue ", "true");
+                    if let Some(q) = u32_of(|a| if let TunAttr::NumQueues(v) = a { Some(*v) } else { None }) {
+                        p.num("numqueues", &format!("numqueues {q} "), q.into());
+                    }
+                    if let Some(q) = u32_of(|a| if let TunAttr::NumDisabledQueues(v) = a { Some(*v) } else { None }) {
+                        p.num("numdisabled", &format!("numdisabled {q} "), q.into());
+                    }
+                }
+                _ => p.lit("multi_queue", "", "false"),
+            }
+            if let Some(v) = u8_of(|a| if let TunAttr::Persist(v) = a { Some(*v) } else { None }) {
+                on_off(p, "persist", v);
+            }
+            if let Some(u) = u32_of(|a| if let TunAttr::Owner(v) = a { Some(*v) } else { None }) {
+                match id_name("/etc/passwd", u) {
+                    Some(n) => p.str("user", &format!("user {n} "), &n),
+                    None => p.num("user", &format!("user {u} "), u.into()),
+                }
+            }
+            if let Some(g) = u32_of(|a| if let TunAttr::Group(v) = a { Some(*v) } else { None }) {
+                match id_name("/etc/group", g) {
+                    Some(n) => p.str("group", &format!("group {n} "), &n),
+                    None => p.num("group", &format!("group {g} "), g.into()),
+                }
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// The name of user or group `id` in `/etc/passwd` or `/etc/group`.
+fn id_name(file: &str, id: u32) -> Option<String> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        let _ = f.next();
+        (f.next()?.parse::<u32>().ok()? == id).then(|| name.to_owned())
+    })
 }
 
 /// `name@link`, and whether the link is down (M-DOWN), as ip names them.
@@ -548,6 +662,9 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
         }
         if let Some(k) = f.kind {
             let _ = write!(out, "{nl}    {k} ");
+            if let Some((text, _)) = &f.kind_opts {
+                out.push_str(text);
+            }
         }
         if let Some(k) = f.slave_kind {
             let _ = write!(out, "{nl}    {k}_slave ");
@@ -943,6 +1060,9 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             let mut i = Obj { out: &mut info, n: 0 };
             if let Some(k) = f.kind {
                 i.str("info_kind", k);
+                if let Some((_, json)) = &f.kind_opts {
+                    i.raw("info_data", &format!("{{{json}}}"));
+                }
             }
             if let Some(k) = f.slave_kind {
                 i.str("info_slave_kind", k);
