@@ -1254,6 +1254,9 @@ fn rich_links() -> Netns {
         "link set br0 up",
         "link set w0 up",
         "link add vx0 type vxlan id 42 dstport 4789 local 10.9.0.1",
+        "link add vx1 type vxlan id 43 dstport 4790 remote 10.9.0.7 dev v0 srcport 1000 2000 ttl 9 tos 0x20 nolearning ageing 0 maxaddress 5",
+        "link add vx2 type vxlan id 44 group 239.1.1.1 dev v0 dstport 0 l2miss l3miss df set",
+        "link add vx3 type vxlan id 45 local fd00:9::1 remote fd00:9::7 dstport 4789 noudpcsum udp6zerocsumtx flowlabel 0x123",
         "link add mv0 link v0 type macvlan mode bridge",
         "link add mvt0 link v1 type macvtap mode vepa",
         "link add ifb7 type ifb",
@@ -1305,6 +1308,7 @@ fn link_show_prints_what_ip_prints() {
         "-d link show type macvlan",
         "-d link show type macvtap",
         "-d link show dev tap7",
+        "-d link show type vxlan",
     ] {
         let (code, ours, err) = ns.rtnl(cmd);
         assert_eq!(code, 0, "{cmd}: {err}");

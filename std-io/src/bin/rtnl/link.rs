@@ -351,7 +351,7 @@ struct Fields<'a> {
     proto_down: bool,
 }
 
-fn fields<'a>(l: &LinkMessage<'a>) -> Fields<'a> {
+fn fields<'a>(l: &LinkMessage<'a>, names: &HashMap<u32, String>) -> Fields<'a> {
     let mut f = Fields::default();
     let mut uints = Vec::new();
     let mut strs = Vec::new();
@@ -390,7 +390,7 @@ fn fields<'a>(l: &LinkMessage<'a>) -> Fields<'a> {
                     match i {
                         LinkInfoAttr::Kind(k) => f.kind = Some(k),
                         LinkInfoAttr::SlaveKind(k) => f.slave_kind = Some(k),
-                        LinkInfoAttr::Data(d) => f.kind_opts = kind_options(&d),
+                        LinkInfoAttr::Data(d) => f.kind_opts = kind_options(&d, names),
                         _ => {}
                     }
                 }
@@ -436,7 +436,7 @@ fn hex(b: &[u8]) -> String {
 /// A kind's options as ip prints them with `-d` (its `print_opt`): text
 /// and JSON members; `None` for the kinds rtnl does not print the options
 /// of yet (and those ip prints none of).
-fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>) -> Option<(String, String)> {
+fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, String>) -> Option<(String, String)> {
     use crate::ipjson::Out;
     use rtnl_core::link::{LinkInfoData, MacvlanAttr, TunAttr};
     let run = |f: &dyn Fn(&mut Out)| {
@@ -528,7 +528,144 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>) -> Option<(String, String
                 }
             }
         }),
+        LinkInfoData::Vxlan(n) => run(&|p: &mut Out| vxlan_options(p, n, names)),
         _ => None,
+    }
+}
+
+/// A VXLAN device's options as ip prints them.
+fn vxlan_options(
+    p: &mut crate::ipjson::Out,
+    n: &rtnl_core::typed::Nest<'_, NativeEndian, rtnl_core::link::VxlanAttr<'_>>,
+    names: &HashMap<u32, String>,
+) {
+    use rtnl_core::link::VxlanAttr;
+    let a: Vec<_> = n.iter().flatten().collect();
+    macro_rules! get {
+        ($v:ident) => {
+            a.iter().find_map(|x| if let VxlanAttr::$v(v) = x { Some(*v) } else { None })
+        };
+    }
+    let on = |v: Option<u8>| v.is_some_and(|v| v != 0);
+    if on(get!(CollectMetadata)) {
+        p.lit("external", "external ", "true");
+    }
+    if on(get!(Vnifilter)) {
+        p.lit("vnifilter", "vnifilter", "true");
+    }
+    if let Some(id) = get!(Id) {
+        p.num("id", &format!("id {id} "), id.into());
+    }
+    if let Some(g) = get!(Group) {
+        if !g.is_unspecified() {
+            let k = if g.is_multicast() { "group" } else { "remote" };
+            p.str(k, &format!("{k} {g} "), &g.to_string());
+        }
+    } else if let Some(g) = get!(Group6) {
+        if !g.is_unspecified() {
+            let (k, t) = if g.is_multicast() { ("group6", "group") } else { ("remote6", "remote") };
+            p.str(k, &format!("{t} {g} "), &g.to_string());
+        }
+    }
+    if let Some(l) = get!(Local) {
+        if !l.is_unspecified() {
+            p.str("local", &format!("local {l} "), &l.to_string());
+        }
+    } else if let Some(l) = get!(Local6) {
+        if !l.is_unspecified() {
+            p.str("local6", &format!("local {l} "), &l.to_string());
+        }
+    }
+    if let Some(i) = get!(Link).filter(|i| *i != 0) {
+        let n = names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"));
+        p.str("link", &format!("dev {n} "), &n);
+    }
+    if let Some(r) = get!(PortRange) {
+        p.text(&format!("srcport {} {} ", r.low(), r.high()));
+        if p.json {
+            p.object("port_range", |p| {
+                p.num("low", "", r.low().into());
+                p.num("high", "", r.high().into());
+            });
+        }
+    }
+    if let Some(port) = get!(Port) {
+        let port = port.0;
+        p.num("port", &format!("dstport {port} "), port.into());
+    }
+    if let Some(l) = get!(Learning) {
+        if p.json {
+            p.lit("learning", "", if l != 0 { "true" } else { "false" });
+        } else if l == 0 {
+            p.text("nolearning ");
+        }
+    }
+    for (v, k) in [(get!(Proxy), "proxy"), (get!(Rsc), "rsc"), (get!(L2miss), "l2miss"), (get!(L3miss), "l3miss")] {
+        if on(v) {
+            p.lit(k, &format!("{k} "), "true");
+        }
+    }
+    let tos = get!(Tos).unwrap_or(0);
+    if tos != 0 {
+        if p.json || tos != 1 {
+            p.str("tos", &format!("tos {tos:#x} "), &format!("{tos:#x}"));
+        } else {
+            p.text("tos inherit ");
+        }
+    }
+    if get!(TtlInherit).is_some_and(|f| f.is_set()) {
+        p.text("ttl inherit ");
+    } else if let Some(ttl) = get!(Ttl) {
+        if p.json || ttl != 0 {
+            p.num("ttl", &format!("ttl {ttl} "), ttl.into());
+        } else {
+            p.text("ttl auto ");
+        }
+    }
+    match get!(Df) {
+        Some(0) => {
+            if p.json {
+                p.str("df", "", "unset");
+            }
+        }
+        Some(1) => p.str("df", "df set ", "set"),
+        Some(2) => p.str("df", "df inherit ", "inherit"),
+        _ => {}
+    }
+    if let Some(l) = get!(Label).map(|l| l.0).filter(|l| *l != 0) {
+        p.str("label", &format!("flowlabel {l:#x} "), &format!("{l:#x}"));
+    }
+    if let Some(age) = get!(Ageing) {
+        let t = if age == 0 { "ageing none ".to_owned() } else { format!("ageing {age} ") };
+        p.num("ageing", &t, age.into());
+    }
+    if let Some(m) = get!(Limit).filter(|m| *m != 0) {
+        p.num("limit", &format!("maxaddr {m} "), m.into());
+    }
+    for (v, k, t) in [
+        (get!(UdpCsum), "udp_csum", "udpcsum "),
+        (get!(UdpZeroCsum6Tx), "udp_zero_csum6_tx", "udp6zerocsumtx "),
+        (get!(UdpZeroCsum6Rx), "udp_zero_csum6_rx", "udp6zerocsumrx "),
+    ] {
+        if let Some(v) = v {
+            if p.json {
+                p.lit(k, "", if v != 0 { "true" } else { "false" });
+            } else {
+                p.text(&format!("{}{t}", if v == 0 { "no" } else { "" }));
+            }
+        }
+    }
+    if on(get!(RemcsumTx)) {
+        p.lit("remcsum_tx", "remcsumtx ", "true");
+    }
+    if on(get!(RemcsumRx)) {
+        p.lit("remcsum_rx", "remcsumrx ", "true");
+    }
+    if a.iter().any(|x| matches!(x, VxlanAttr::Gbp(_))) {
+        p.lit("gbp", "gbp ", "true");
+    }
+    if a.iter().any(|x| matches!(x, VxlanAttr::Gpe(_))) {
+        p.lit("gpe", "gpe ", "true");
     }
 }
 
@@ -578,7 +715,7 @@ fn addr_gen_mode(m: u8) -> String {
 /// One link as `ip link show` prints it.
 fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool) {
     let h = l.header();
-    let f = fields(l);
+    let f = fields(l, ctx.names);
     let g = ctx.g;
     if deleted {
         out.push_str("Deleted ");
@@ -700,7 +837,7 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
 /// `-br`: name, state, address, flags, in columns.
 fn brief_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>) {
     let h = l.header();
-    let f = fields(l);
+    let f = fields(l, ctx.names);
     let (name, mdown) = name_and_link(&f, ctx);
     let _ = write!(out, "{name:<16} ");
     if let Some(o) = f.operstate {
@@ -975,7 +1112,7 @@ fn json_str(out: &mut String, v: &str) {
 /// One link as `ip -j link show` prints it.
 fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool) {
     let h = l.header();
-    let f = fields(l);
+    let f = fields(l, ctx.names);
     let g = ctx.g;
     out.push('{');
     let mut o = Obj { out, n: 0 };
