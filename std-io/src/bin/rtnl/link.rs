@@ -623,11 +623,7 @@ fn vxlan_options(
         }
     }
     match get!(Df) {
-        Some(0) => {
-            if p.json {
-                p.str("df", "", "unset");
-            }
-        }
+        Some(0) if p.json => p.str("df", "", "unset"),
         Some(1) => p.str("df", "df set ", "set"),
         Some(2) => p.str("df", "df inherit ", "inherit"),
         _ => {}
