@@ -23,7 +23,7 @@
 //! Still kept as raw nests (lossless, re-encoded as received; typed in a
 //! later release): `IFLA_VFINFO_LIST`, `IFLA_VF_PORTS`, `IFLA_PORT_SELF`,
 //! `IFLA_DEVLINK_PORT`, `IFLA_DPLL_PIN`, the bridge's MRP, CFM and MST
-//! nests, a bond's ARP and NS targets, and the kinds whose options are not
+//! nests, and the kinds whose options are not
 //! typed yet (they decode as [`LinkInfoData::Unknown`] with their kind).
 //!
 //! ```
@@ -47,8 +47,8 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 use zerocopy::FromBytes;
 
 use crate::typed::{
-    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, IndexNames, Nest, RawNest, Scope, StructThen,
-    TypedAttrs, U32Array, U64Array, Uint,
+    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, IndexNames, IndexedNest, Nest, RawNest, Scope,
+    StructThen, TypedAttrs, U32Array, U64Array, Uint,
 };
 use crate::wire::visit::{MapRenderer, Render, Renderer};
 use crate::wire::{
@@ -1123,7 +1123,7 @@ attr_set! {
         /// Arp interval.
         7 IFLA_BOND_ARP_INTERVAL arp_interval => ArpInterval(u32),
         /// The ARP monitor's targets (a nest of IPv4 addresses, ids from 0).
-        8 IFLA_BOND_ARP_IP_TARGET arp_ip_target => ArpIpTarget(RawNest<'a>),
+        8 IFLA_BOND_ARP_IP_TARGET arp_ip_target => ArpIpTarget(IndexedNest<'a, O, Ipv4Addr>),
         /// Arp validate.
         9 IFLA_BOND_ARP_VALIDATE arp_validate => ArpValidate(u32),
         /// Arp all targets.
@@ -1169,7 +1169,7 @@ attr_set! {
         /// Missed max.
         30 IFLA_BOND_MISSED_MAX missed_max => MissedMax(u8),
         /// The NS monitor's targets (a nest of IPv6 addresses, ids from 0).
-        31 IFLA_BOND_NS_IP6_TARGET ns_ip6_target => NsIp6Target(RawNest<'a>),
+        31 IFLA_BOND_NS_IP6_TARGET ns_ip6_target => NsIp6Target(IndexedNest<'a, O, Ipv6Addr>),
         /// Coupled control.
         32 IFLA_BOND_COUPLED_CONTROL coupled_control => CoupledControl(u8),
         /// Broadcast neigh.

@@ -210,3 +210,17 @@ impl<O: ByteOrder> ArbitraryPayload<O> for super::FlagU8 {
         }
     }
 }
+
+impl<'a, O: ByteOrder, T: ArbitraryPayload<O>> ArbitraryPayload<O> for super::IndexedNest<'a, O, T> {
+    /// Up to three elements at positions 0, 1, 2 (as a bond's targets).
+    fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, g: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
+        let n = u.int_in_range(0..=3u16)?;
+        w.all_or_nothing(|w| {
+            let m = enc_mark(w.begin_nest_raw(id))?;
+            for i in 0..n {
+                T::arbitrary_attr(u, i, g.deeper(), w)?;
+            }
+            enc(w.end_nest(m))
+        })
+    }
+}
