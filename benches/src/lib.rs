@@ -2,11 +2,47 @@
 //! a dump and extracts the same typed fields (destination, gateway, output
 //! device, table, priority) of every route, folded into a checksum.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::net::Ipv4Addr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rtnl_core::net::Address;
 use rtnl_core::route::{RouteAttr, RouteMessage, RTM_NEWROUTE};
 use rtnl_core::wire::{Messages, NativeEndian};
+
+/// An allocator that counts allocations (and reallocations), for the
+/// benches to report allocations per message: install it with
+/// `#[global_allocator] static GLOBAL: CountingAlloc = CountingAlloc;`.
+pub struct CountingAlloc;
+
+/// Allocations made through [`CountingAlloc`] so far.
+pub static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+
+/// The allocations `f` makes.
+pub fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCS.load(Ordering::Relaxed);
+    let r = f();
+    (r, ALLOCS.load(Ordering::Relaxed) - before)
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counter is an atomic updated on the side.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract for `alloc`, passed on.
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        // SAFETY: `p` came from `alloc` / `realloc` above, that is from System.
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as for `dealloc`, and the caller's contract for `realloc`.
+        unsafe { System.realloc(p, l, n) }
+    }
+}
 
 /// The fields both decoders extract.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

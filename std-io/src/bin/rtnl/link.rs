@@ -15,6 +15,7 @@ use rtnl_core::wire::{Messages, NativeEndian, Writer};
 use rtnl_io::{LinkFilter, VecBuffer};
 
 use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
+use crate::ipjson::json_str;
 use crate::{Fail, Global};
 
 const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
@@ -914,25 +915,16 @@ fn text_stats(out: &mut String, s: Option<&RtnlLinkStats64<NativeEndian>>, carri
             let _ = write!(out, "{v:>w$} ");
         }
     };
+    // a table's title line: "    RX: bytes packets …", right-aligned to the columns
+    let titles = |out: &mut String, side: &str, t: [&str; 7]| {
+        let _ = write!(out, "    {side}: {:>w$}", t[0], w = c[0] - 4);
+        for (i, x) in t.iter().enumerate().skip(1) {
+            let _ = write!(out, " {x:>w$}", w = c[i]);
+        }
+        out.push('\n');
+    };
     let rxc = if g(&s.rx_compressed) != 0 { "compressed" } else { "" };
-    let _ = writeln!(
-        out,
-        "    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "missed",
-        "mcast",
-        rxc,
-        w0 = c[0] - 4,
-        w1 = c[1],
-        w2 = c[2],
-        w3 = c[3],
-        w4 = c[4],
-        w5 = c[5],
-        w6 = c[6]
-    );
+    titles(out, "RX", ["bytes", "packets", "errors", "dropped", "missed", "mcast", rxc]);
     out.push_str("    ");
     let mut rx = vec![
         (c[0], g(&s.rx_bytes)),
@@ -986,24 +978,7 @@ fn text_stats(out: &mut String, s: Option<&RtnlLinkStats64<NativeEndian>>, carri
     }
     out.push('\n');
     let txc = if g(&s.tx_compressed) != 0 { "compressed" } else { "" };
-    let _ = writeln!(
-        out,
-        "    TX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "carrier",
-        "collsns",
-        txc,
-        w0 = c[0] - 4,
-        w1 = c[1],
-        w2 = c[2],
-        w3 = c[3],
-        w4 = c[4],
-        w5 = c[5],
-        w6 = c[6]
-    );
+    titles(out, "TX", ["bytes", "packets", "errors", "dropped", "carrier", "collsns", txc]);
     out.push_str("    ");
     let mut tx = vec![
         (c[0], g(&s.tx_bytes)),
@@ -1086,23 +1061,6 @@ impl Obj<'_> {
         }
         self.out.push(']');
     }
-}
-
-fn json_str(out: &mut String, v: &str) {
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// One link as `ip -j link show` prints it.
