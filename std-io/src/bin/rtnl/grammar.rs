@@ -89,6 +89,13 @@ pub fn keyword(word: &str, table: &[Kw], object: &str) -> Result<Option<&'static
     }
 }
 
+/// The error for a keyword the tables offer but no parser handles: a bug
+/// the unit tests (every ready keyword is parsed) exist to catch, reported
+/// as an error rather than a panic should one slip through.
+pub fn no_case(keyword: &str) -> String {
+    format!("rtnl: the keyword \"{keyword}\" has no implementation (a bug in rtnl; please report it)")
+}
+
 /// A named set of keywords (`SELECTOR := …`).
 #[derive(Debug)]
 pub struct KwSet {

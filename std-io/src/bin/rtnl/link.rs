@@ -132,7 +132,7 @@ fn parse_show(args: &[String]) -> Result<Select, String> {
             Some("master") => s.master = Some(crate::route::ifindex(&need(it.next())?)?),
             Some("nomaster") => s.nomaster = true,
             Some("type") => s.kind = Some(need(it.next())?),
-            Some(other) => unreachable!("link show keyword {other} without a case"),
+            Some(other) => return Err(grammar::no_case(other)),
             None if s.dev.is_none() => s.dev = Some(a.clone()),
             None => return Err(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.")),
         }
@@ -1425,7 +1425,7 @@ impl LinkSpec {
                     let rest: Vec<String> = it.by_ref().cloned().collect();
                     s.kind = Some(parse_kind(&t, &rest)?);
                 }
-                Some(other) => unreachable!("link keyword {other} without a case"),
+                Some(other) => return Err(grammar::no_case(other)),
                 None if s.name.is_none() && s.dev.is_none() => s.dev = Some(a.clone()),
                 None => return Err(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.")),
             }

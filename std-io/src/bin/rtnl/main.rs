@@ -413,7 +413,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 println!("{}", usage());
                 return Ok(ExitCode::SUCCESS);
             }
-            other => unreachable!("ready option {other} without a case"),
+            other => return Err(Fail::usage(grammar::no_case(other))),
         }
         i += 1;
     }

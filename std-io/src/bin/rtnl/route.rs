@@ -44,7 +44,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         "help" => Ok(grammar::print_usage(&ROUTE)),
         v => match RouteOp::from_command(v) {
             Some(op) => modify(g, rest, op),
-            None => unreachable!("verb {v} without a command"),
+            None => Err(Fail::usage(grammar::no_case(v))),
         },
     }
 }

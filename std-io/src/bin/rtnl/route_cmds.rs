@@ -181,7 +181,7 @@ impl Selector {
                     let (root, m) = prefix_arg(&mut it, s.family)?;
                     (s.rsrc, s.msrc) = (root, m);
                 }
-                Some(other) if other != "to" => unreachable!("selector keyword {other} without a case"),
+                Some(other) if other != "to" => return Err(grammar::no_case(other)),
                 _ => {
                     // `to` or none: [root | match | exact] PREFIX
                     let mut rest = std::iter::once(a).chain(it.by_ref());
@@ -853,7 +853,7 @@ impl Query {
                     );
                 }
                 Some("flowlabel") => q.flowlabel = Some(r::parse_u32(&need(it.next())?, "flowlabel")?),
-                Some(other) if other != "to" => unreachable!("get keyword {other} without a case"),
+                Some(other) if other != "to" => return Err(grammar::no_case(other)),
                 _ => {
                     let v = if word == Some("to") { need(it.next())? } else { a.clone() };
                     let (d, len) = addr(&v, q.family)?;
