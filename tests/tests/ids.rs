@@ -134,6 +134,26 @@ fn every_link_attribute_of_7_2_has_a_typed_variant() {
     n += check::<link::BareudpAttr<'static>>("if_link.h", "IFLA_BAREUDP_UNSPEC", "IFLA_BAREUDP_*");
     n += check::<link::NetkitAttr<'static>>("if_link.h", "IFLA_NETKIT_UNSPEC", "IFLA_NETKIT_*");
     n += check::<link::HsrAttr<'static>>("if_link.h", "IFLA_HSR_UNSPEC", "IFLA_HSR_*");
+    n += check::<link::CanAttr<'static>>("can/netlink.h", "IFLA_CAN_UNSPEC", "IFLA_CAN_*");
+    n += check::<link::CanTdcAttr<'static>>("can/netlink.h", "IFLA_CAN_TDC_UNSPEC", "IFLA_CAN_TDC_*");
+    n += check::<link::CanCtrlmodeExtAttr<'static>>("can/netlink.h", "IFLA_CAN_CTRLMODE_UNSPEC", "IFLA_CAN_CTRLMODE_*");
+    n += check::<link::CanPwmAttr<'static>>("can/netlink.h", "IFLA_CAN_PWM_UNSPEC", "IFLA_CAN_PWM_*");
+    n += check::<link::GtpAttr<'static>>("if_link.h", "IFLA_GTP_UNSPEC", "IFLA_GTP_*");
+    n += check::<link::AmtAttr<'static>>("amt.h", "IFLA_AMT_UNSPEC", "IFLA_AMT_*");
+    n += check::<link::RmnetAttr<'static>>("if_link.h", "IFLA_RMNET_UNSPEC", "IFLA_RMNET_*");
+    n += check::<link::BatadvAttr<'static>>("batman_adv.h", "IFLA_BATADV_UNSPEC", "IFLA_BATADV_*");
+    n += check::<link::WwanAttr<'static>>("wwan.h", "IFLA_WWAN_UNSPEC", "IFLA_WWAN_*");
+    n += check::<link::IpoibAttr<'static>>("if_link.h", "IFLA_IPOIB_UNSPEC", "IFLA_IPOIB_*");
+    n += check::<link::PppAttr<'static>>("if_link.h", "IFLA_PPP_UNSPEC", "IFLA_PPP_*");
+    n += check::<link::DsaAttr<'static>>("if_link.h", "IFLA_DSA_UNSPEC", "IFLA_DSA_*");
+    n += check::<link::OvpnAttr<'static>>("if_link.h", "IFLA_OVPN_UNSPEC", "IFLA_OVPN_*");
+    // SR-IOV virtual functions and port profiles
+    n += check::<link::VfinfoListAttr<'static>>("if_link.h", "IFLA_VF_INFO_UNSPEC", "IFLA_VF_INFO");
+    n += check::<link::VfAttr<'static>>("if_link.h", "IFLA_VF_UNSPEC", "IFLA_VF_*");
+    n += check::<link::VfStatsAttr<'static>>("if_link.h", "IFLA_VF_STATS_RX_PACKETS", "IFLA_VF_STATS_*");
+    n += check::<link::VfVlanListAttr<'static>>("if_link.h", "IFLA_VF_VLAN_INFO_UNSPEC", "IFLA_VF_VLAN_INFO");
+    n += check::<link::VfPortsAttr<'static>>("if_link.h", "IFLA_VF_PORT_UNSPEC", "IFLA_VF_PORT");
+    n += check::<link::PortAttr<'static>>("if_link.h", "IFLA_PORT_UNSPEC", "IFLA_PORT_*");
     // IFLA_AF_SPEC and IFLA_PROTINFO, by family
     n += check::<link::InetAttr<'static>>("if_link.h", "IFLA_INET_UNSPEC", "IFLA_INET_*");
     n += check::<link::Inet6Attr<'static>>("if_link.h", "IFLA_INET6_UNSPEC", "IFLA_INET6_*");
@@ -144,10 +164,128 @@ fn every_link_attribute_of_7_2_has_a_typed_variant() {
         "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC",
         "IFLA_BRIDGE_VLAN_TUNNEL_*",
     );
+    // bridge redundancy protocols in AF_BRIDGE's IFLA_AF_SPEC
+    for (set, first) in BRIDGE_AF_SETS {
+        n += set("if_bridge.h", first);
+    }
     n += check::<link::IpmrTableAttr<'static>>("mroute.h", "IPMRA_TABLE_UNSPEC", "IPMRA_TABLE_*");
     n += check::<link::IpmrVifsAttr<'static>>("mroute.h", "IPMRA_VIF_UNSPEC", "IPMRA_VIF");
     n += check::<link::IpmrVifAttr<'static>>("mroute.h", "IPMRA_VIFA_UNSPEC", "IPMRA_VIFA_*");
-    assert!(n > 400, "only {n} ids checked");
+    // the devlink and DPLL handles: the ids the kernel puts in a link message
+    n += check_subset::<link::DevlinkPortAttr<'static>>("devlink.h", "DEVLINK_ATTR_UNSPEC");
+    n += check_subset::<link::DpllPinAttr<'static>>("dpll.h", "DPLL_A_PIN_ID");
+    assert!(n > 600, "only {n} ids checked");
+}
+
+type SetCheck = fn(&str, &str) -> usize;
+
+fn checker<S: AttrSet<'static, NativeEndian>>(file: &str, first: &str) -> usize {
+    check::<S>(file, first, first)
+}
+
+const BRIDGE_AF_SETS: &[(SetCheck, &str)] = &[
+    (checker::<link::MrpAttr<'static>>, "IFLA_BRIDGE_MRP_UNSPEC"),
+    (checker::<link::MrpInstanceAttr<'static>>, "IFLA_BRIDGE_MRP_INSTANCE_UNSPEC"),
+    (checker::<link::MrpPortStateAttr<'static>>, "IFLA_BRIDGE_MRP_PORT_STATE_UNSPEC"),
+    (checker::<link::MrpPortRoleAttr<'static>>, "IFLA_BRIDGE_MRP_PORT_ROLE_UNSPEC"),
+    (checker::<link::MrpRingStateAttr<'static>>, "IFLA_BRIDGE_MRP_RING_STATE_UNSPEC"),
+    (checker::<link::MrpRingRoleAttr<'static>>, "IFLA_BRIDGE_MRP_RING_ROLE_UNSPEC"),
+    (checker::<link::MrpStartTestAttr<'static>>, "IFLA_BRIDGE_MRP_START_TEST_UNSPEC"),
+    (checker::<link::MrpInfoAttr<'static>>, "IFLA_BRIDGE_MRP_INFO_UNSPEC"),
+    (checker::<link::MrpInStateAttr<'static>>, "IFLA_BRIDGE_MRP_IN_STATE_UNSPEC"),
+    (checker::<link::MrpInRoleAttr<'static>>, "IFLA_BRIDGE_MRP_IN_ROLE_UNSPEC"),
+    (checker::<link::MrpStartInTestAttr<'static>>, "IFLA_BRIDGE_MRP_START_IN_TEST_UNSPEC"),
+    (checker::<link::CfmAttr<'static>>, "IFLA_BRIDGE_CFM_UNSPEC"),
+    (checker::<link::CfmMepCreateAttr<'static>>, "IFLA_BRIDGE_CFM_MEP_CREATE_UNSPEC"),
+    (checker::<link::CfmMepDeleteAttr<'static>>, "IFLA_BRIDGE_CFM_MEP_DELETE_UNSPEC"),
+    (checker::<link::CfmMepConfigAttr<'static>>, "IFLA_BRIDGE_CFM_MEP_CONFIG_UNSPEC"),
+    (checker::<link::CfmCcConfigAttr<'static>>, "IFLA_BRIDGE_CFM_CC_CONFIG_UNSPEC"),
+    (checker::<link::CfmCcPeerMepAttr<'static>>, "IFLA_BRIDGE_CFM_CC_PEER_MEP_UNSPEC"),
+    (checker::<link::CfmCcRdiAttr<'static>>, "IFLA_BRIDGE_CFM_CC_RDI_UNSPEC"),
+    (checker::<link::CfmCcCcmTxAttr<'static>>, "IFLA_BRIDGE_CFM_CC_CCM_TX_UNSPEC"),
+    (checker::<link::CfmMepStatusAttr<'static>>, "IFLA_BRIDGE_CFM_MEP_STATUS_UNSPEC"),
+    (checker::<link::CfmCcPeerStatusAttr<'static>>, "IFLA_BRIDGE_CFM_CC_PEER_STATUS_UNSPEC"),
+    (checker::<link::MstAttr<'static>>, "IFLA_BRIDGE_MST_UNSPEC"),
+    (checker::<link::MstEntryAttr<'static>>, "IFLA_BRIDGE_MST_ENTRY_UNSPEC"),
+];
+
+/// Every attribute of `S` has the header's name for its id (a set that
+/// types only part of a large enum: the ids the kernel puts there).
+fn check_subset<S: AttrSet<'static, NativeEndian>>(file: &str, first: &str) -> usize {
+    let want = ids(file, first);
+    let mut n = 0;
+    for id in 0..=u16::MAX {
+        if let Some(name) = S::name_of(id) {
+            assert_eq!(want.get(&id).map(String::as_str), Some(name), "{first}: id {id}");
+            n += 1;
+        }
+    }
+    assert!(n > 0, "{first}: nothing typed");
+    n
+}
+
+#[test]
+fn every_link_kind_iproute2_knows_is_named() {
+    // `ip link help`'s TYPE list (iproute2 6.x) and the kinds of the issue
+    let kinds = [
+        "amt",
+        "bareudp",
+        "batadv",
+        "bond",
+        "bridge",
+        "can",
+        "dsa",
+        "dummy",
+        "erspan",
+        "geneve",
+        "gre",
+        "gretap",
+        "gtp",
+        "hsr",
+        "ifb",
+        "ip6erspan",
+        "ip6gre",
+        "ip6gretap",
+        "ip6tnl",
+        "ipip",
+        "ipoib",
+        "ipvlan",
+        "ipvtap",
+        "macsec",
+        "macvlan",
+        "macvtap",
+        "netdevsim",
+        "netkit",
+        "nlmon",
+        "ovpn",
+        "ppp",
+        "prp",
+        "rmnet",
+        "sit",
+        "team",
+        "tun",
+        "vcan",
+        "veth",
+        "virt_wifi",
+        "vlan",
+        "vrf",
+        "vti",
+        "vti6",
+        "vxcan",
+        "vxlan",
+        "wireguard",
+        "wwan",
+        "xfrm",
+    ];
+    let named: Vec<&str> = <link::LinkInfoData<'static>>::KINDS.iter().map(|(k, _)| *k).collect();
+    let missing: Vec<&str> = kinds.iter().copied().filter(|k| !named.contains(k)).collect();
+    assert!(missing.is_empty(), "kinds not named: {missing:?}");
+    for slave in ["bridge", "bond", "vrf", "team"] {
+        assert!(
+            <link::LinkInfoSlaveData<'static>>::KINDS.iter().any(|(k, _)| *k == slave),
+            "slave kind {slave} not named"
+        );
+    }
 }
 
 /// The names of an array's positions are the header's enumerators from

@@ -408,6 +408,33 @@ zc_struct! {
     }
 }
 
+/// An attribute payload that is a newtype over exactly `N` bytes in wire
+/// order (a struct of bytes and big-endian fields), with its generator.
+macro_rules! fixed_bytes_payload {
+    ($name:ident, $n:literal) => {
+        impl<'a, O: ByteOrder> crate::typed::AttrPayload<'a, O> for $name {
+            fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+                crate::typed::fixed::<$n, O>(attr).map($name)
+            }
+            fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+                w.attr(id, &self.0)
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for $name {
+            fn arbitrary_attr<B: Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                _: crate::typed::gen::GenCtx,
+                w: &mut Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                crate::typed::gen::enc(w.attr(id, &u.arbitrary::<[u8; $n]>()?))
+            }
+        }
+    };
+}
+
 /// `struct ifla_bridge_id` (`IFLA_BR_ROOT_ID`, `IFLA_BR_BRIDGE_ID`, …), 8
 /// bytes in wire order: the priority (big-endian) and the MAC address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -426,15 +453,6 @@ impl IflaBridgeId {
     }
 }
 
-impl<'a, O: ByteOrder> crate::typed::AttrPayload<'a, O> for IflaBridgeId {
-    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        crate::typed::fixed::<8, O>(attr).map(IflaBridgeId)
-    }
-    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.attr(id, &self.0)
-    }
-}
-
 impl Render for IflaBridgeId {
     /// `{"prio": N, "addr": "hex"}`.
     fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
@@ -445,6 +463,7 @@ impl Render for IflaBridgeId {
     }
 }
 serde_via_render!(impl[] IflaBridgeId);
+fixed_bytes_payload!(IflaBridgeId, 8);
 
 /// `struct ifla_vxlan_port_range` (`IFLA_VXLAN_PORT_RANGE`), 4 bytes: the
 /// lowest and highest UDP source ports, big-endian.
@@ -467,15 +486,6 @@ impl VxlanPortRange {
     }
 }
 
-impl<'a, O: ByteOrder> crate::typed::AttrPayload<'a, O> for VxlanPortRange {
-    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        crate::typed::fixed::<4, O>(attr).map(VxlanPortRange)
-    }
-    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.attr(id, &self.0)
-    }
-}
-
 impl Render for VxlanPortRange {
     /// `{"low": N, "high": N}`.
     fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
@@ -486,6 +496,7 @@ impl Render for VxlanPortRange {
     }
 }
 serde_via_render!(impl[] VxlanPortRange);
+fixed_bytes_payload!(VxlanPortRange, 4);
 
 select_table! {
     /// The options of a link kind (`IFLA_INFO_DATA`), by `IFLA_INFO_KIND`
@@ -552,6 +563,42 @@ select_table! {
         "hsr" KIND_HSR hsr => Hsr(HsrAttr),
         /// A PRP device (`IFLA_HSR_*`).
         "prp" KIND_PRP prp => Prp(HsrAttr),
+        /// A CAN device (`IFLA_CAN_*`).
+        "can" KIND_CAN can => Can(CanAttr),
+        /// A GTP device (`IFLA_GTP_*`).
+        "gtp" KIND_GTP gtp => Gtp(GtpAttr),
+        /// An AMT device (`IFLA_AMT_*`).
+        "amt" KIND_AMT amt => Amt(AmtAttr),
+        /// An rmnet device (`IFLA_RMNET_*`).
+        "rmnet" KIND_RMNET rmnet => Rmnet(RmnetAttr),
+        /// A batman-adv mesh interface (`IFLA_BATADV_*`).
+        "batadv" KIND_BATADV batadv => Batadv(BatadvAttr),
+        /// A WWAN link (`IFLA_WWAN_*`).
+        "wwan" KIND_WWAN wwan => Wwan(WwanAttr),
+        /// An IPoIB child (`IFLA_IPOIB_*`).
+        "ipoib" KIND_IPOIB ipoib => Ipoib(IpoibAttr),
+        /// A PPP unit (`IFLA_PPP_*`).
+        "ppp" KIND_PPP ppp => Ppp(PppAttr),
+        /// A DSA user port (`IFLA_DSA_*`).
+        "dsa" KIND_DSA dsa => Dsa(DsaAttr),
+        /// An OpenVPN device (`IFLA_OVPN_*`).
+        "ovpn" KIND_OVPN ovpn => Ovpn(OvpnAttr),
+        /// A dummy device (no options).
+        "dummy" KIND_DUMMY dummy => Dummy(NoOptionsAttr),
+        /// An intermediate functional block (no options).
+        "ifb" KIND_IFB ifb => Ifb(NoOptionsAttr),
+        /// A netlink monitor (no options).
+        "nlmon" KIND_NLMON nlmon => Nlmon(NoOptionsAttr),
+        /// A virtual CAN device (no options).
+        "vcan" KIND_VCAN vcan => Vcan(NoOptionsAttr),
+        /// A virtual Wi-Fi device over Ethernet (no options).
+        "virt_wifi" KIND_VIRT_WIFI virt_wifi => VirtWifi(NoOptionsAttr),
+        /// A team (no options here: teams are configured over generic netlink).
+        "team" KIND_TEAM team => Team(NoOptionsAttr),
+        /// A netdevsim device (no options).
+        "netdevsim" KIND_NETDEVSIM netdevsim => Netdevsim(NoOptionsAttr),
+        /// A WireGuard device (no options here: it is configured over generic netlink).
+        "wireguard" KIND_WIREGUARD wireguard => Wireguard(NoOptionsAttr),
     }
 }
 
@@ -565,6 +612,8 @@ select_table! {
         "bond" SLAVE_KIND_BOND bond => Bond(BondSlaveAttr),
         /// A VRF port (`IFLA_VRF_PORT_*`).
         "vrf" SLAVE_KIND_VRF vrf => Vrf(VrfPortAttr),
+        /// A team port (no options here).
+        "team" SLAVE_KIND_TEAM team => Team(NoOptionsAttr),
     }
 }
 
@@ -614,13 +663,13 @@ attr_set! {
         /// The number of SR-IOV virtual functions.
         21 IFLA_NUM_VF num_vf => NumVf(u32),
         /// SR-IOV virtual functions (`IFLA_VF_INFO` nests).
-        22 IFLA_VFINFO_LIST vfinfo_list => VfinfoList(RawNest<'a>),
+        22 IFLA_VFINFO_LIST vfinfo_list => VfinfoList(Nest<'a, O, VfinfoListAttr<'a, O>>) nest VfinfoListAttr,
         /// Statistics, 64-bit counters (`struct rtnl_link_stats64`, 184, 192 or 200 bytes by kernel).
         23 IFLA_STATS64 stats64 => Stats64(Grown<'a, RtnlLinkStats64<O>>),
         /// Virtual function ports (`IFLA_VF_PORT` nests).
-        24 IFLA_VF_PORTS vf_ports => VfPorts(RawNest<'a>),
+        24 IFLA_VF_PORTS vf_ports => VfPorts(Nest<'a, O, VfPortsAttr<'a, O>>) nest VfPortsAttr,
         /// The port of the device itself (`IFLA_PORT_*`).
-        25 IFLA_PORT_SELF port_self => PortSelf(RawNest<'a>),
+        25 IFLA_PORT_SELF port_self => PortSelf(Nest<'a, O, PortAttr<'a, O>>) nest PortAttr,
         /// Per-address-family information (nests keyed by `AF_*`; for `AF_BRIDGE` messages `IFLA_BRIDGE_*`).
         26 IFLA_AF_SPEC af_spec => AfSpec(AfSpec<'a, O>) select AfSpec,
         /// The device group.
@@ -693,14 +742,14 @@ attr_set! {
         60 IFLA_TSO_MAX_SEGS tso_max_segs => TsoMaxSegs(u32),
         /// The all-multicast count.
         61 IFLA_ALLMULTI allmulti => Allmulti(u32),
-        /// The devlink port (devlink attributes).
-        62 IFLA_DEVLINK_PORT devlink_port => DevlinkPort(RawNest<'a>),
+        /// The devlink port (its devlink handle, `DEVLINK_ATTR_*`).
+        62 IFLA_DEVLINK_PORT devlink_port => DevlinkPort(Nest<'a, O, DevlinkPortAttr<'a, O>>) nest DevlinkPortAttr,
         /// The largest IPv4 GSO packet.
         63 IFLA_GSO_IPV4_MAX_SIZE gso_ipv4_max_size => GsoIpv4MaxSize(u32),
         /// The largest IPv4 GRO packet.
         64 IFLA_GRO_IPV4_MAX_SIZE gro_ipv4_max_size => GroIpv4MaxSize(u32),
-        /// The DPLL pin (dpll attributes).
-        65 IFLA_DPLL_PIN dpll_pin => DpllPin(RawNest<'a>),
+        /// The DPLL pin (its handle, `DPLL_A_PIN_*`).
+        65 IFLA_DPLL_PIN dpll_pin => DpllPin(Nest<'a, O, DpllPinAttr<'a, O>>) nest DpllPinAttr,
         /// The longest horizon of offloaded pacing, in nanoseconds (4 or 8 bytes).
         66 IFLA_MAX_PACING_OFFLOAD_HORIZON max_pacing_offload_horizon => MaxPacingOffloadHorizon(Uint),
         /// Whether the link may not change namespace (1).
@@ -1859,11 +1908,11 @@ attr_set! {
         /// A VLAN-to-tunnel mapping (`IFLA_BRIDGE_VLAN_TUNNEL_*`).
         3 IFLA_BRIDGE_VLAN_TUNNEL_INFO vlan_tunnel_info => VlanTunnelInfo(Nest<'a, O, BridgeVlanTunnelAttr<'a, O>>) nest BridgeVlanTunnelAttr,
         /// Media redundancy (`IFLA_BRIDGE_MRP_*`).
-        4 IFLA_BRIDGE_MRP mrp => Mrp(RawNest<'a>),
+        4 IFLA_BRIDGE_MRP mrp => Mrp(Nest<'a, O, MrpAttr<'a, O>>) nest MrpAttr,
         /// Connectivity fault management (`IFLA_BRIDGE_CFM_*`).
-        5 IFLA_BRIDGE_CFM cfm => Cfm(RawNest<'a>),
+        5 IFLA_BRIDGE_CFM cfm => Cfm(Nest<'a, O, CfmAttr<'a, O>>) nest CfmAttr,
         /// Multiple spanning trees (`IFLA_BRIDGE_MST_*`).
-        6 IFLA_BRIDGE_MST mst => Mst(RawNest<'a>),
+        6 IFLA_BRIDGE_MST mst => Mst(Nest<'a, O, MstAttr<'a, O>>) nest MstAttr,
     }
 }
 attr_set! {
@@ -2013,6 +2062,13 @@ pub mod prop {
     }
 }
 pub use prop::PropAttr;
+
+mod bridge_mrp;
+mod hw;
+mod kinds;
+pub use bridge_mrp::*;
+pub use hw::*;
+pub use kinds::*;
 
 /// A link message (`RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`,
 /// `RTM_SETLINK`, `RTM_*LINKPROP`): the `ifinfomsg` header and lazily
@@ -2169,22 +2225,3 @@ impl<B: Buffer, O: ByteOrder> Scope<'_, B, O, NetkitAttr<'static, O>> {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(feature = "arbitrary")]
-mod gen {
-    use arbitrary::{Result, Unstructured};
-
-    use super::*;
-    use crate::typed::gen::{enc, ArbitraryPayload, GenCtx};
-
-    impl<O: ByteOrder> ArbitraryPayload<O> for IflaBridgeId {
-        fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
-            enc(w.attr(id, &u.arbitrary::<[u8; 8]>()?))
-        }
-    }
-    impl<O: ByteOrder> ArbitraryPayload<O> for VxlanPortRange {
-        fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
-            enc(w.attr(id, &u.arbitrary::<[u8; 4]>()?))
-        }
-    }
-}

@@ -183,3 +183,229 @@ fn flags_and_types_are_named_keeping_unknown_bits() {
     assert_eq!(LinkType(4242).short_name(), None);
     assert_eq!(LinkType::from_name("ARPHRD_IPGRE"), Some(LinkType::IPGRE));
 }
+
+/// A message of family `family` whose attributes `f` writes, as the
+/// kernel lays them out (legacy nests without `NLA_F_NESTED`).
+fn written(
+    buf: &mut [u8],
+    family: u8,
+    f: impl FnOnce(&mut Writer<SliceBuffer<'_>, Le>) -> Result<(), EncodeError>,
+) -> usize {
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(buf));
+    let m = w.begin_msg(RTM_NEWLINK, 0, 1, 0).unwrap();
+    let hdr = IfInfoMsg::<Le> { ifi_family: family, ..Default::default() };
+    w.header(&hdr).unwrap();
+    w.attr_str(IFLA_IFNAME, "x0").unwrap();
+    f(&mut w).unwrap();
+    w.end_msg(m).unwrap();
+    w.len()
+}
+
+fn le32s(v: &[u32]) -> heapless::Vec<u8, 64> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+#[test]
+fn virtual_functions_decode_typed_as_the_kernel_fills_them() {
+    // rtnl_fill_vfinfo's order: MAC, BROADCAST, VLAN, VLAN_LIST, TX_RATE,
+    // RATE, SPOOFCHK, LINK_STATE, RSS_QUERY_EN, TRUST, STATS
+    let mut mac = [0u8; 36];
+    mac[..4].copy_from_slice(&3u32.to_le_bytes());
+    mac[4..10].copy_from_slice(&[2, 0, 0, 0, 0, 9]);
+    let mut vinfo = [0u8; 16];
+    vinfo[..12].copy_from_slice(&le32s(&[3, 100, 5]));
+    vinfo[12..14].copy_from_slice(&0x8100u16.to_be_bytes());
+    let mut buf = [0u8; 512];
+    let n = written(&mut buf, 0, |w| {
+        w.attr_u32(IFLA_NUM_VF, 1)?;
+        w.nest(IFLA_VFINFO_LIST, false, |w| {
+            w.nest(IFLA_VF_INFO, false, |w| {
+                w.attr(IFLA_VF_MAC, &mac)?;
+                w.attr(IFLA_VF_BROADCAST, &[0xff; 32])?;
+                w.attr(IFLA_VF_VLAN, &le32s(&[3, 100, 5]))?;
+                w.nest(IFLA_VF_VLAN_LIST, false, |w| w.attr(IFLA_VF_VLAN_INFO, &vinfo))?;
+                w.attr(IFLA_VF_TX_RATE, &le32s(&[3, 0]))?;
+                w.attr(IFLA_VF_RATE, &le32s(&[3, 10, 1000]))?;
+                w.attr(IFLA_VF_SPOOFCHK, &le32s(&[3, 1]))?;
+                w.attr(IFLA_VF_LINK_STATE, &le32s(&[3, 2]))?;
+                w.attr(IFLA_VF_RSS_QUERY_EN, &le32s(&[3, 0]))?;
+                w.attr(IFLA_VF_TRUST, &le32s(&[3, 1]))?;
+                w.nest(IFLA_VF_STATS, false, |w| {
+                    w.attr(IFLA_VF_STATS_RX_PACKETS, &7u64.to_le_bytes())?;
+                    w.attr(IFLA_VF_STATS_PAD, &[])?;
+                    w.attr(IFLA_VF_STATS_TX_DROPPED, &9u64.to_le_bytes())
+                })
+            })
+        })?;
+        w.nest(IFLA_VF_PORTS, false, |w| {
+            w.nest(IFLA_VF_PORT, false, |w| {
+                w.attr_u32(IFLA_PORT_VF, 3)?;
+                w.attr_str(IFLA_PORT_PROFILE, "p1")?;
+                w.attr(IFLA_PORT_VSI_TYPE, &[1, 2, 3, 4, 5, 0, 0, 0])?;
+                w.attr_u16(IFLA_PORT_RESPONSE, 0x100)
+            })
+        })?;
+        w.nest(IFLA_DEVLINK_PORT, true, |w| {
+            w.attr_str(DEVLINK_ATTR_BUS_NAME, "netdevsim")?;
+            w.attr_str(DEVLINK_ATTR_DEV_NAME, "netdevsim1")?;
+            w.attr_u32(DEVLINK_ATTR_PORT_INDEX, 0)
+        })
+    });
+    let (msg, l) = link(&buf[..n]);
+    assert_eq!(msg.first_error(), None);
+    let Some(LinkAttr::VfinfoList(list)) = l.attrs().find(IFLA_VFINFO_LIST) else { panic!() };
+    let Some(VfinfoListAttr::Info(vf)) = list.find(IFLA_VF_INFO) else { panic!() };
+    let attrs: heapless::Vec<VfAttr<'_, Le>, 16> = vf.iter().map(Result::unwrap).collect();
+    assert_eq!(attrs.len(), 11);
+    assert!(attrs.iter().all(|a| !matches!(a, VfAttr::Unknown(_) | VfAttr::Invalid(..))), "{attrs:?}");
+    let Some(VfAttr::Mac(m)) = vf.find(IFLA_VF_MAC) else { panic!() };
+    assert_eq!((m.vf.get(), &m.mac[..6]), (3, &[2u8, 0, 0, 0, 0, 9][..]));
+    let Some(VfAttr::VlanList(vl)) = vf.find(IFLA_VF_VLAN_LIST) else { panic!() };
+    let Some(VfVlanListAttr::Info(i)) = vl.find(IFLA_VF_VLAN_INFO) else { panic!() };
+    assert_eq!((i.vlan.get(), i.qos.get(), i.vlan_proto.get()), (100, 5, 0x8100));
+    let Some(VfAttr::Rate(r)) = vf.find(IFLA_VF_RATE) else { panic!() };
+    assert_eq!((r.min_tx_rate.get(), r.max_tx_rate.get()), (10, 1000));
+    let Some(VfAttr::Stats(s)) = vf.find(IFLA_VF_STATS) else { panic!() };
+    assert_eq!(s.find(IFLA_VF_STATS_RX_PACKETS), Some(VfStatsAttr::RxPackets(7)));
+    assert_eq!(s.find(IFLA_VF_STATS_TX_DROPPED), Some(VfStatsAttr::TxDropped(9)));
+    let Some(LinkAttr::VfPorts(p)) = l.attrs().find(IFLA_VF_PORTS) else { panic!() };
+    let Some(VfPortsAttr::Port(port)) = p.find(IFLA_VF_PORT) else { panic!() };
+    assert_eq!(port.find(IFLA_PORT_PROFILE), Some(PortAttr::Profile("p1")));
+    let Some(PortAttr::VsiType(v)) = port.find(IFLA_PORT_VSI_TYPE) else { panic!() };
+    assert_eq!((v.vsi_mgr_id(), v.vsi_type_id(), v.vsi_type_version()), (1, [2, 3, 4], 5));
+    assert_eq!(port.find(IFLA_PORT_RESPONSE), Some(PortAttr::Response(0x100)));
+    let Some(LinkAttr::DevlinkPort(d)) = l.attrs().find(IFLA_DEVLINK_PORT) else { panic!() };
+    assert_eq!(d.find(DEVLINK_ATTR_DEV_NAME), Some(DevlinkPortAttr::DevName("netdevsim1")));
+    reemit(&msg, &buf[..n]);
+}
+
+#[test]
+fn a_can_device_decodes_its_bit_timing_and_limits() {
+    let mut bt_const = [0u8; 48];
+    bt_const[..5].copy_from_slice(b"m_can");
+    bt_const[16..].copy_from_slice(&le32s(&[1, 256, 1, 128, 128, 1, 512, 1]));
+    let mut buf = [0u8; 512];
+    let n = written(&mut buf, 0, |w| {
+        w.nest(IFLA_LINKINFO, false, |w| {
+            w.attr_str(IFLA_INFO_KIND, "can")?;
+            w.nest(IFLA_INFO_DATA, false, |w| {
+                w.attr(IFLA_CAN_BITTIMING, &le32s(&[500_000, 875, 25, 34, 35, 10, 1, 1]))?;
+                w.attr(IFLA_CAN_BITTIMING_CONST, &bt_const)?;
+                w.attr_u32(IFLA_CAN_CLOCK, 40_000_000)?;
+                w.attr_u32(IFLA_CAN_STATE, 3)?;
+                w.attr(IFLA_CAN_CTRLMODE, &le32s(&[0x20, 0x20]))?;
+                w.attr_u32(IFLA_CAN_RESTART_MS, 100)?;
+                w.attr(IFLA_CAN_BERR_COUNTER, &[1, 0, 2, 0])?;
+                w.attr(IFLA_CAN_BITRATE_CONST, &le32s(&[125_000, 250_000, 500_000]))?;
+                w.attr(IFLA_CAN_TERMINATION_CONST, &[0, 0, 120, 0])?;
+                w.attr_u16(IFLA_CAN_TERMINATION, 120)?;
+                w.nest(IFLA_CAN_TDC, true, |w| w.attr_u32(IFLA_CAN_TDC_TDCV_MAX, 127))?;
+                w.nest(IFLA_CAN_CTRLMODE_EXT, true, |w| w.attr_u32(IFLA_CAN_CTRLMODE_SUPPORTED, 0x3ff))
+            })
+        })
+    });
+    let (msg, l) = link(&buf[..n]);
+    assert_eq!(msg.first_error(), None);
+    assert_eq!(l.kind(), Some("can"));
+    let Some(LinkAttr::Linkinfo(info)) = l.attrs().find(IFLA_LINKINFO) else { panic!() };
+    let Some(LinkInfoAttr::Data(LinkInfoData::Can(c))) = info.find(IFLA_INFO_DATA) else { panic!("{info:?}") };
+    assert!(c.iter().map(Result::unwrap).all(|a| !matches!(a, CanAttr::Unknown(_) | CanAttr::Invalid(..))));
+    let Some(CanAttr::Bittiming(bt)) = c.find(IFLA_CAN_BITTIMING) else { panic!() };
+    assert_eq!((bt.bitrate.get(), bt.sample_point.get()), (500_000, 875));
+    let Some(CanAttr::BittimingConst(k)) = c.find(IFLA_CAN_BITTIMING_CONST) else { panic!() };
+    assert_eq!((&k.name[..5], k.brp_max.get()), (&b"m_can"[..], 512));
+    assert_eq!(c.find(IFLA_CAN_STATE), Some(CanAttr::State(CanState::BUS_OFF)));
+    assert_eq!(CanState::BUS_OFF.short_name(), Some("BUS-OFF"));
+    let Some(CanAttr::BerrCounter(e)) = c.find(IFLA_CAN_BERR_COUNTER) else { panic!() };
+    assert_eq!((e.txerr.get(), e.rxerr.get()), (1, 2));
+    let Some(CanAttr::BitrateConst(r)) = c.find(IFLA_CAN_BITRATE_CONST) else { panic!() };
+    assert_eq!(r.iter().map(|x| x.get()).collect::<heapless::Vec<u32, 4>>(), [125_000, 250_000, 500_000]);
+    let Some(CanAttr::TerminationConst(t)) = c.find(IFLA_CAN_TERMINATION_CONST) else { panic!() };
+    assert_eq!(t.len(), 2);
+    let Some(CanAttr::Tdc(tdc)) = c.find(IFLA_CAN_TDC) else { panic!() };
+    assert_eq!(tdc.find(IFLA_CAN_TDC_TDCV_MAX), Some(CanTdcAttr::TdcvMax(127)));
+    reemit(&msg, &buf[..n]);
+    // a bit-rate table that is not a whole number of u32s is invalid, kept
+    let n = written(&mut buf, 0, |w| {
+        w.nest(IFLA_LINKINFO, false, |w| {
+            w.attr_str(IFLA_INFO_KIND, "can")?;
+            w.nest(IFLA_INFO_DATA, false, |w| w.attr(IFLA_CAN_BITRATE_CONST, &[1, 2, 3, 4, 5, 6]))
+        })
+    });
+    let (msg, _) = link(&buf[..n]);
+    assert!(msg.first_error().is_some());
+    reemit(&msg, &buf[..n]);
+}
+
+#[test]
+fn bridge_redundancy_protocols_decode_typed_in_af_bridge_messages() {
+    let mut buf = [0u8; 512];
+    let n = written(&mut buf, 7, |w| {
+        w.nest(IFLA_AF_SPEC, false, |w| {
+            w.nest(IFLA_BRIDGE_MRP, false, |w| {
+                w.nest(IFLA_BRIDGE_MRP_INFO, false, |w| {
+                    w.attr_u32(IFLA_BRIDGE_MRP_INFO_RING_ID, 1)?;
+                    w.attr_u32(IFLA_BRIDGE_MRP_INFO_P_IFINDEX, 4)?;
+                    w.attr_u32(IFLA_BRIDGE_MRP_INFO_S_IFINDEX, 5)?;
+                    w.attr_u16(IFLA_BRIDGE_MRP_INFO_PRIO, 0x8000)?;
+                    w.attr_u32(IFLA_BRIDGE_MRP_INFO_RING_STATE, 1)
+                })
+            })?;
+            w.nest(IFLA_BRIDGE_CFM, false, |w| {
+                w.nest(IFLA_BRIDGE_CFM_MEP_CONFIG_INFO, true, |w| {
+                    w.attr_u32(IFLA_BRIDGE_CFM_MEP_CONFIG_INSTANCE, 2)?;
+                    w.attr(IFLA_BRIDGE_CFM_MEP_CONFIG_UNICAST_MAC, &[2, 0, 0, 0, 0, 1])?;
+                    w.attr_u32(IFLA_BRIDGE_CFM_MEP_CONFIG_MDLEVEL, 3)
+                })?;
+                w.nest(IFLA_BRIDGE_CFM_CC_PEER_STATUS_INFO, true, |w| {
+                    w.attr_u32(IFLA_BRIDGE_CFM_CC_PEER_STATUS_INSTANCE, 2)?;
+                    w.attr_u8(IFLA_BRIDGE_CFM_CC_PEER_STATUS_PORT_TLV_VALUE, 2)
+                })
+            })?;
+            w.nest(IFLA_BRIDGE_MST, true, |w| {
+                w.nest(IFLA_BRIDGE_MST_ENTRY, true, |w| {
+                    w.attr_u16(IFLA_BRIDGE_MST_ENTRY_MSTI, 10)?;
+                    w.attr_u8(IFLA_BRIDGE_MST_ENTRY_STATE, 3)
+                })
+            })
+        })
+    });
+    let (msg, l) = link(&buf[..n]);
+    assert_eq!(msg.first_error(), None);
+    let Some(LinkAttr::AfSpec(AfSpec::Bridge(b))) = l.attrs().find(IFLA_AF_SPEC) else { panic!() };
+    let Some(BridgeAfAttr::Mrp(mrp)) = b.find(IFLA_BRIDGE_MRP) else { panic!() };
+    let Some(MrpAttr::Info(i)) = mrp.find(IFLA_BRIDGE_MRP_INFO) else { panic!() };
+    assert_eq!(i.find(IFLA_BRIDGE_MRP_INFO_PRIO), Some(MrpInfoAttr::Prio(0x8000)));
+    assert_eq!(i.find(IFLA_BRIDGE_MRP_INFO_S_IFINDEX), Some(MrpInfoAttr::SIfindex(5)));
+    let Some(BridgeAfAttr::Cfm(cfm)) = b.find(IFLA_BRIDGE_CFM) else { panic!() };
+    let Some(CfmAttr::MepConfigInfo(c)) = cfm.find(IFLA_BRIDGE_CFM_MEP_CONFIG_INFO) else { panic!() };
+    assert_eq!(c.find(IFLA_BRIDGE_CFM_MEP_CONFIG_MDLEVEL), Some(CfmMepConfigAttr::Mdlevel(3)));
+    let Some(CfmAttr::CcPeerStatusInfo(p)) = cfm.find(IFLA_BRIDGE_CFM_CC_PEER_STATUS_INFO) else { panic!() };
+    assert_eq!(p.find(IFLA_BRIDGE_CFM_CC_PEER_STATUS_PORT_TLV_VALUE), Some(CfmCcPeerStatusAttr::PortTlvValue(2)));
+    let Some(BridgeAfAttr::Mst(mst)) = b.find(IFLA_BRIDGE_MST) else { panic!() };
+    let Some(MstAttr::Entry(e)) = mst.find(IFLA_BRIDGE_MST_ENTRY) else { panic!() };
+    assert_eq!(e.find(IFLA_BRIDGE_MST_ENTRY_MSTI), Some(MstEntryAttr::Msti(10)));
+    reemit(&msg, &buf[..n]);
+}
+
+#[test]
+fn kinds_without_options_are_named() {
+    for kind in ["dummy", "ifb", "nlmon", "vcan", "virt_wifi", "team", "netdevsim", "wireguard"] {
+        assert!(LinkInfoData::<'_, Le>::KINDS.iter().any(|(k, _)| *k == kind), "{kind}");
+        // an empty IFLA_INFO_DATA (a request may send one) decodes as the kind
+        let mut buf = [0u8; 128];
+        let n = written(&mut buf, 0, |w| {
+            w.nest(IFLA_LINKINFO, false, |w| {
+                w.attr_str(IFLA_INFO_KIND, kind)?;
+                w.nest(IFLA_INFO_DATA, false, |_| Ok(()))
+            })
+        });
+        let (msg, l) = link(&buf[..n]);
+        assert_eq!(msg.first_error(), None);
+        let Some(LinkAttr::Linkinfo(info)) = l.attrs().find(IFLA_LINKINFO) else { panic!() };
+        let Some(LinkInfoAttr::Data(d)) = info.find(IFLA_INFO_DATA) else { panic!() };
+        assert!(!matches!(d, LinkInfoData::Unknown(..)), "{kind}: {d:?}");
+        assert_eq!(d.kind(), kind);
+        reemit(&msg, &buf[..n]);
+    }
+}

@@ -201,6 +201,20 @@ where
     }
 }
 
+impl<'a, O: ByteOrder, T> ArbitraryPayload<O> for super::StructArray<'a, T>
+where
+    T: zerocopy::FromBytes + zerocopy::KnownLayout + zerocopy::Immutable,
+{
+    /// Up to eight elements of arbitrary bytes.
+    fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
+        let n = u.int_in_range(0..=8usize)? * core::mem::size_of::<T>();
+        let mut b = [0u8; 256];
+        let n = n.min(b.len());
+        u.fill_buffer(&mut b[..n])?;
+        enc(w.attr(id, &b[..n]))
+    }
+}
+
 impl<O: ByteOrder> ArbitraryPayload<O> for super::FlagU8 {
     fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
         if u.arbitrary()? {

@@ -73,6 +73,7 @@ macro_rules! attr_set {
         impl<'a, O: $crate::wire::ByteOrder> $crate::wire::visit::Render for $name<'a, O> {
             /// A `[name, value]` pair; an unknown attribute is `[id, "hex"]`.
             fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                #[allow(unused_imports)]
                 use $crate::wire::visit::{AttrName, Pair};
                 match self {
                     $(Self::$variant(x) => Pair(AttrName::Known(stringify!($kname)), x).render(r),)*
@@ -97,7 +98,10 @@ macro_rules! attr_set {
             // would then outgrow the stack bound that tests/depth.rs checks
             #[cfg_attr(debug_assertions, inline)]
             #[cfg_attr(not(debug_assertions), inline(always))]
+            // a set without attributes ignores its arguments
+            #[allow(unused_variables)]
             fn decode(attr: $crate::wire::Attr<'a, O>, ctx: &$crate::typed::Ctx<'a>) -> Self {
+                #[allow(unused_imports)]
                 use $crate::typed::AttrPayload;
                 match attr.id() {
                     $(
@@ -123,6 +127,7 @@ macro_rules! attr_set {
                 &self,
                 w: &mut $crate::wire::Writer<B, O>,
             ) -> Result<(), $crate::wire::EncodeError> {
+                #[allow(unused_imports)]
                 use $crate::typed::AttrPayload;
                 match self {
                     $(Self::$variant(v) => <$ty as AttrPayload<'a, O>>::emit(v, $id, w),)*
@@ -131,6 +136,7 @@ macro_rules! attr_set {
             }
 
             fn error(&self) -> Option<$crate::wire::DecodeError> {
+                #[allow(unused_imports)]
                 use $crate::typed::AttrPayload;
                 match self {
                     $(Self::$variant(x) => <$ty as AttrPayload<'a, O>>::first_error(x),)*
@@ -143,7 +149,10 @@ macro_rules! attr_set {
                 $name::id(self)
             }
 
+            // a set without attributes ignores its arguments
+            #[allow(unused_variables)]
             fn locate_in(&self, offset: usize, f: &mut dyn FnMut($crate::typed::PathName)) {
+                #[allow(unused_imports)]
                 use $crate::typed::AttrPayload;
                 match self {
                     $(Self::$variant(x) => <$ty as AttrPayload<'a, O>>::locate(x, offset, f),)*
@@ -154,6 +163,8 @@ macro_rules! attr_set {
 
         #[cfg(feature = "arbitrary")]
         impl<'a, O: $crate::wire::ByteOrder> $crate::typed::gen::ArbitrarySet<O> for $name<'a, O> {
+            // a set without attributes ignores its arguments
+            #[allow(unused_variables)]
             fn arbitrary_attrs<B: $crate::wire::Buffer>(
                 u: &mut arbitrary::Unstructured<'_>,
                 g: $crate::typed::gen::GenCtx,
@@ -162,6 +173,9 @@ macro_rules! attr_set {
                 #[allow(unused_imports)]
                 use $crate::typed::gen::ArbitraryPayload;
                 const IDS: &[u16] = &[$($id),*];
+                if IDS.is_empty() {
+                    return Ok(());
+                }
                 let mut seen = $crate::typed::gen::Seen::default();
                 let n = u.int_in_range(0..=6)?;
                 for _ in 0..n {
