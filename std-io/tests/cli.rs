@@ -1266,6 +1266,11 @@ fn rich_links() -> Netns {
         "link set v1 mtu 1400 txqlen 500",
         "link add d5 type veth peer name d6",
         "link set d5 up",
+        // a bridge and port left down: their timers stay at zero
+        "link add br9 type bridge group_fwd_mask 0x4000 stp_state 1 priority 4096",
+        "link add p9 type veth peer name q9",
+        "link set p9 master br9",
+        "link set p9 type bridge_slave cost 7 priority 9 group_fwd_mask 0x4005 learning off hairpin on",
     ] {
         ns.ip(cmd);
     }
@@ -1309,6 +1314,8 @@ fn link_show_prints_what_ip_prints() {
         "-d link show type macvtap",
         "-d link show dev tap7",
         "-d link show type vxlan",
+        "-d link show dev br9",
+        "-d link show dev p9",
     ] {
         let (code, ours, err) = ns.rtnl(cmd);
         assert_eq!(code, 0, "{cmd}: {err}");
@@ -1322,6 +1329,20 @@ fn link_show_prints_what_ip_prints() {
         // ip prints an empty object for each link a filter of its own (up)
         // leaves out; rtnl prints only the links selected
         theirs.as_array_mut().unwrap().retain(|o| o.as_object().is_some_and(|o| !o.is_empty()));
+        assert_eq!(ours, theirs, "{j}");
+    }
+    // a running bridge's timers move between the two commands: compared
+    // with their values masked
+    for cmd in ["-d link show type bridge", "-d link show master br0"] {
+        let (code, ours, err) = ns.rtnl(cmd);
+        assert_eq!(code, 0, "{cmd}: {err}");
+        assert_eq!(norm(&mask_timers(&ours)), norm(&mask_timers(&ns.ip(cmd))), "{cmd}");
+        let j = format!("-j {cmd}");
+        let mut ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&j).1).unwrap();
+        let mut theirs: serde_json::Value = serde_json::from_str(&ns.ip(&j)).unwrap();
+        for v in [&mut ours, &mut theirs] {
+            scrub_keys(v, &|k| k.ends_with("_timer"));
+        }
         assert_eq!(ours, theirs, "{j}");
     }
     assert_eq!(ns.rtnl("-j -p link show").1, ns.ip("-j -p link show"));
@@ -1377,39 +1398,56 @@ fn monitor_link_prints_links_as_ip_does() {
 }
 
 /// `ip -d -j link show` of a namespace, with what differs between two
+/// `text` with the digits of every `NAME_timer N.NN` replaced by `#`.
+fn mask_timers(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("_timer ") {
+        let (head, tail) = rest.split_at(i + "_timer ".len());
+        out.push_str(head);
+        let n = tail.find(|c: char| !(c == ' ' || c == '.' || c.is_ascii_digit())).unwrap_or(tail.len());
+        out.extend(tail[..n].chars().map(|c| if c.is_ascii_digit() { '#' } else { c }));
+        rest = &tail[n..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes every object member whose key `drop` picks, at any depth.
+fn scrub_keys(v: &mut serde_json::Value, drop: &dyn Fn(&str) -> bool) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|k, _| !drop(k));
+            m.values_mut().for_each(|x| scrub_keys(x, drop));
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| scrub_keys(x, drop)),
+        _ => {}
+    }
+}
+
 /// namespaces built alike (random MAC addresses, bridge ids made of them,
 /// running timers, ifindexes) taken out, sorted by name.
 fn link_state(ns: &Netns) -> Vec<serde_json::Value> {
-    fn scrub(v: &mut serde_json::Value) {
-        const VARYING: &[&str] = &[
-            "address",
-            "broadcast",
-            "permaddr",
-            "bridge_id",
-            "root_id",
-            "designated_root",
-            "designated_bridge",
-            "hello_timer",
-            "tcn_timer",
-            "topology_change_timer",
-            "gc_timer",
-            "hold_timer",
-            "message_age_timer",
-            "forward_delay_timer",
-            "ifindex",
-            "link_index",
-        ];
-        match v {
-            serde_json::Value::Object(m) => {
-                m.retain(|k, _| !VARYING.contains(&k.as_str()));
-                m.values_mut().for_each(scrub);
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(scrub),
-            _ => {}
-        }
-    }
+    const VARYING: &[&str] = &[
+        "address",
+        "broadcast",
+        "permaddr",
+        "bridge_id",
+        "root_id",
+        "designated_root",
+        "designated_bridge",
+        "hello_timer",
+        "tcn_timer",
+        "topology_change_timer",
+        "gc_timer",
+        "hold_timer",
+        "message_age_timer",
+        "forward_delay_timer",
+        "ifindex",
+        "link_index",
+    ];
     let mut v: serde_json::Value = serde_json::from_str(&ns.ip("-d -j link show")).unwrap();
-    scrub(&mut v);
+    scrub_keys(&mut v, &|k| VARYING.contains(&k));
     let mut links = v.as_array().unwrap().clone();
     links.sort_by_key(|l| l["ifname"].as_str().unwrap_or("").to_owned());
     links

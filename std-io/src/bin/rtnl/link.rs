@@ -343,6 +343,9 @@ struct Fields<'a> {
     /// the kinds whose options rtnl prints).
     kind_opts: Option<(String, String)>,
     slave_kind: Option<&'a str>,
+    /// The port's options under its master, as ip prints them (text and
+    /// JSON members).
+    slave_opts: Option<(String, String)>,
     addr_gen_mode: Option<u8>,
     uints: Vec<(&'static str, &'static str, u32)>,
     /// `-d`'s names after the numbers: port name and id, switch id, parent bus and device.
@@ -392,6 +395,7 @@ fn fields<'a>(l: &LinkMessage<'a>, names: &HashMap<u32, String>) -> Fields<'a> {
                         LinkInfoAttr::Kind(k) => f.kind = Some(k),
                         LinkInfoAttr::SlaveKind(k) => f.slave_kind = Some(k),
                         LinkInfoAttr::Data(d) => f.kind_opts = kind_options(&d, names),
+                        LinkInfoAttr::SlaveData(d) => f.slave_opts = slave_options(&d, names),
                         _ => {}
                     }
                 }
@@ -440,12 +444,7 @@ fn hex(b: &[u8]) -> String {
 fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, String>) -> Option<(String, String)> {
     use crate::ipjson::Out;
     use rtnl_core::link::{LinkInfoData, MacvlanAttr, TunAttr};
-    let run = |f: &dyn Fn(&mut Out)| {
-        let (mut t, mut j) = (Out::new(false), Out::new(true));
-        f(&mut t);
-        f(&mut j);
-        Some((t.s, j.s))
-    };
+    let run = both;
     match d {
         LinkInfoData::Macvlan(n) | LinkInfoData::Macvtap(n) => run(&|p: &mut Out| {
             let attrs: Vec<_> = n.iter().flatten().collect();
@@ -530,7 +529,253 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, Stri
             }
         }),
         LinkInfoData::Vxlan(n) => run(&|p: &mut Out| vxlan_options(p, n, names)),
+        LinkInfoData::Bridge(n) => run(&|p: &mut Out| bridge_options(p, n)),
         _ => None,
+    }
+}
+
+/// Both renderings of one printer of ip's.
+fn both(f: &dyn Fn(&mut crate::ipjson::Out)) -> Option<(String, String)> {
+    let (mut t, mut j) = (crate::ipjson::Out::new(false), crate::ipjson::Out::new(true));
+    f(&mut t);
+    f(&mut j);
+    Some((t.s, j.s))
+}
+
+/// A port's options under its master as ip prints them with `-d` (the
+/// `KIND_slave` printer); `None` for the masters rtnl does not print yet.
+fn slave_options(d: &rtnl_core::link::LinkInfoSlaveData<'_>, names: &HashMap<u32, String>) -> Option<(String, String)> {
+    use rtnl_core::link::LinkInfoSlaveData;
+    match d {
+        LinkInfoSlaveData::Bridge(n) => both(&|p| bridge_port_options(p, n, names)),
+        _ => None,
+    }
+}
+
+/// `ifla_bridge_id` as ip prints it: the priority's two bytes in hex, a
+/// dot, the address as `ether_ntoa` writes it (no leading zeros).
+fn bridge_id(id: &rtnl_core::link::IflaBridgeId) -> String {
+    let a = id.addr();
+    format!("{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}", id.0[0], id.0[1], a[0], a[1], a[2], a[3], a[4], a[5])
+}
+
+/// A bridge timer (hundredths of a second) as ip prints it: `name %4i.%.2i`
+/// in text, a bare number in JSON.
+fn bridge_timer(p: &mut crate::ipjson::Out, key: &str, centis: u64) {
+    let (sec, hund) = (centis / 100, centis % 100);
+    p.lit(key, &format!("{key} {sec:4}.{hund:02} "), &format!("{sec}.{hund:02}"));
+}
+
+/// `print_0xhex`: `%#x` in text and as a JSON string (`0` for zero).
+fn hex0x(v: u64) -> String {
+    if v == 0 {
+        "0".to_owned()
+    } else {
+        format!("{v:#x}")
+    }
+}
+
+/// A bridge's options as ip prints them (`bridge_print_opt`).
+fn bridge_options(
+    p: &mut crate::ipjson::Out,
+    n: &rtnl_core::typed::Nest<'_, NativeEndian, rtnl_core::link::BridgeAttr<'_>>,
+) {
+    use rtnl_core::link::BridgeAttr as B;
+    let a: Vec<_> = n.iter().flatten().collect();
+    macro_rules! get {
+        ($v:ident) => {
+            a.iter().find_map(|x| if let B::$v(v) = x { Some(*v) } else { None })
+        };
+    }
+    macro_rules! uint {
+        ($v:ident, $key:literal, $text:literal) => {
+            if let Some(v) = get!($v) {
+                p.num($key, &format!(concat!($text, " {} "), v), v.into());
+            }
+        };
+    }
+    uint!(ForwardDelay, "forward_delay", "forward_delay");
+    uint!(HelloTime, "hello_time", "hello_time");
+    uint!(MaxAge, "max_age", "max_age");
+    uint!(AgeingTime, "ageing_time", "ageing_time");
+    uint!(StpState, "stp_state", "stp_state");
+    uint!(Priority, "priority", "priority");
+    uint!(VlanFiltering, "vlan_filtering", "vlan_filtering");
+    if let Some(proto) = get!(VlanProtocol) {
+        let name = match proto.0 {
+            0x8100 => "802.1Q".to_owned(),
+            0x88a8 => "802.1ad".to_owned(),
+            v => format!("[{v}]"),
+        };
+        p.str("vlan_protocol", &format!("vlan_protocol {name} "), &name);
+    }
+    let bid = a.iter().find_map(|x| if let B::BridgeId(v) = x { Some(bridge_id(v)) } else { None });
+    if let Some(id) = &bid {
+        p.str("bridge_id", &format!("bridge_id {id} "), id);
+    }
+    // ip 6.1 prints the bridge id here, not IFLA_BR_ROOT_ID's
+    if get!(RootId).is_some() {
+        let id = bid.clone().unwrap_or_default();
+        p.str("root_id", &format!("designated_root {id} "), &id);
+    }
+    uint!(RootPort, "root_port", "root_port");
+    uint!(RootPathCost, "root_path_cost", "root_path_cost");
+    uint!(TopologyChange, "topology_change", "topology_change");
+    uint!(TopologyChangeDetected, "topology_change_detected", "topology_change_detected");
+    for (v, k) in [
+        (get!(HelloTimer), "hello_timer"),
+        (get!(TcnTimer), "tcn_timer"),
+        (get!(TopologyChangeTimer), "topology_change_timer"),
+        (get!(GcTimer), "gc_timer"),
+    ] {
+        if let Some(v) = v {
+            bridge_timer(p, k, v);
+        }
+    }
+    uint!(VlanDefaultPvid, "vlan_default_pvid", "vlan_default_pvid");
+    uint!(VlanStatsEnabled, "vlan_stats_enabled", "vlan_stats_enabled");
+    uint!(VlanStatsPerPort, "vlan_stats_per_port", "vlan_stats_per_port");
+    if let Some(m) = get!(GroupFwdMask) {
+        let h = hex0x(m.into());
+        p.str("group_fwd_mask", &format!("group_fwd_mask {h} "), &h);
+    }
+    if let Some(g) = a.iter().find_map(|x| if let B::GroupAddr(v) = x { Some(v.0) } else { None }) {
+        let mac = g.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+        p.str("group_addr", &format!("group_address {mac} "), &mac);
+    }
+    uint!(McastSnooping, "mcast_snooping", "mcast_snooping");
+    if let Some(bm) = get!(MultiBoolopt) {
+        let (val, mask) = (bm.optval.get(), bm.optmask.get());
+        // BR_BOOLOPT_NO_LL_LEARN (0), BR_BOOLOPT_MCAST_VLAN_SNOOPING (1)
+        for (bit, k) in [(0, "no_linklocal_learn"), (1, "mcast_vlan_snooping")] {
+            if mask & 1 << bit != 0 {
+                let v = u64::from(val & 1 << bit != 0);
+                p.num(k, &format!("{k} {v} "), v);
+            }
+        }
+    }
+    uint!(McastRouter, "mcast_router", "mcast_router");
+    uint!(McastQueryUseIfaddr, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr");
+    uint!(McastQuerier, "mcast_querier", "mcast_querier");
+    uint!(McastHashElasticity, "mcast_hash_elasticity", "mcast_hash_elasticity");
+    uint!(McastHashMax, "mcast_hash_max", "mcast_hash_max");
+    uint!(McastLastMemberCnt, "mcast_last_member_cnt", "mcast_last_member_count");
+    uint!(McastStartupQueryCnt, "mcast_startup_query_cnt", "mcast_startup_query_count");
+    uint!(McastLastMemberIntvl, "mcast_last_member_intvl", "mcast_last_member_interval");
+    uint!(McastMembershipIntvl, "mcast_membership_intvl", "mcast_membership_interval");
+    uint!(McastQuerierIntvl, "mcast_querier_intvl", "mcast_querier_interval");
+    uint!(McastQueryIntvl, "mcast_query_intvl", "mcast_query_interval");
+    uint!(McastQueryResponseIntvl, "mcast_query_response_intvl", "mcast_query_response_interval");
+    uint!(McastStartupQueryIntvl, "mcast_startup_query_intvl", "mcast_startup_query_interval");
+    uint!(McastStatsEnabled, "mcast_stats_enabled", "mcast_stats_enabled");
+    uint!(McastIgmpVersion, "mcast_igmp_version", "mcast_igmp_version");
+    uint!(McastMldVersion, "mcast_mld_version", "mcast_mld_version");
+    uint!(NfCallIptables, "nf_call_iptables", "nf_call_iptables");
+    uint!(NfCallIp6tables, "nf_call_ip6tables", "nf_call_ip6tables");
+    uint!(NfCallArptables, "nf_call_arptables", "nf_call_arptables");
+}
+
+/// A bridge port's options as ip prints them (`bridge_slave_print_opt`).
+fn bridge_port_options(
+    p: &mut crate::ipjson::Out,
+    n: &rtnl_core::typed::Nest<'_, NativeEndian, rtnl_core::link::BridgePortAttr<'_>>,
+    names: &HashMap<u32, String>,
+) {
+    use rtnl_core::link::BridgePortAttr as P;
+    let a: Vec<_> = n.iter().flatten().collect();
+    macro_rules! get {
+        ($v:ident) => {
+            a.iter().find_map(|x| if let P::$v(v) = x { Some(*v) } else { None })
+        };
+    }
+    macro_rules! uint {
+        ($v:ident, $key:literal, $text:literal) => {
+            if let Some(v) = get!($v) {
+                p.num($key, &format!(concat!($text, " {} "), v), v.into());
+            }
+        };
+    }
+    macro_rules! on_off {
+        ($v:ident, $key:literal, $text:literal) => {
+            if let Some(v) = get!($v) {
+                let (w, j) = if v != 0 { ("on", "true") } else { ("off", "false") };
+                p.lit($key, &format!(concat!($text, " {} "), w), j);
+            }
+        };
+    }
+    if let Some(s) = get!(State) {
+        match ["disabled", "listening", "learning", "forwarding", "blocking"].get(usize::from(s)) {
+            Some(name) => p.str("state", &format!("state {name} "), name),
+            None => p.num("state_index", &format!("state ({s}) "), s.into()),
+        }
+    }
+    uint!(Priority, "priority", "priority");
+    uint!(Cost, "cost", "cost");
+    on_off!(Mode, "hairpin", "hairpin");
+    on_off!(Guard, "guard", "guard");
+    on_off!(Protect, "root_block", "root_block");
+    on_off!(FastLeave, "fastleave", "fastleave");
+    on_off!(Learning, "learning", "learning");
+    on_off!(UnicastFlood, "flood", "flood");
+    if let Some(v) = get!(Id) {
+        let h = hex0x(v.into());
+        p.str("id", &format!("port_id {h} "), &h);
+    }
+    if let Some(v) = get!(No) {
+        let h = hex0x(v.into());
+        p.str("no", &format!("port_no {h} "), &h);
+    }
+    uint!(DesignatedPort, "designated_port", "designated_port");
+    uint!(DesignatedCost, "designated_cost", "designated_cost");
+    if let Some(id) = a.iter().find_map(|x| if let P::BridgeId(v) = x { Some(bridge_id(v)) } else { None }) {
+        p.str("bridge_id", &format!("designated_bridge {id} "), &id);
+    }
+    if let Some(id) = a.iter().find_map(|x| if let P::RootId(v) = x { Some(bridge_id(v)) } else { None }) {
+        p.str("root_id", &format!("designated_root {id} "), &id);
+    }
+    for (v, k) in [
+        (get!(HoldTimer), "hold_timer"),
+        (get!(MessageAgeTimer), "message_age_timer"),
+        (get!(ForwardDelayTimer), "forward_delay_timer"),
+    ] {
+        if let Some(v) = v {
+            bridge_timer(p, k, v);
+        }
+    }
+    uint!(TopologyChangeAck, "topology_change_ack", "topology_change_ack");
+    uint!(ConfigPending, "config_pending", "config_pending");
+    on_off!(Proxyarp, "proxy_arp", "proxy_arp");
+    on_off!(ProxyarpWifi, "proxy_arp_wifi", "proxy_arp_wifi");
+    uint!(MulticastRouter, "multicast_router", "mcast_router");
+    if let Some(v) = get!(FastLeave) {
+        // text only: JSON has it as fastleave already
+        p.text(&format!("mcast_fast_leave {} ", if v != 0 { "on" } else { "off" }));
+    }
+    on_off!(McastFlood, "mcast_flood", "mcast_flood");
+    on_off!(BcastFlood, "bcast_flood", "bcast_flood");
+    on_off!(McastToUcast, "mcast_to_unicast", "mcast_to_unicast");
+    on_off!(NeighSuppress, "neigh_suppress", "neigh_suppress");
+    if let Some(m) = get!(GroupFwdMask) {
+        let h = hex0x(m.into());
+        p.str("group_fwd_mask", &format!("group_fwd_mask {h} "), &h);
+        let words: Vec<String> = (0..16)
+            .filter(|i| m & 1 << i != 0)
+            .map(|i| match i {
+                0 => "stp".to_owned(),
+                2 => "lacp".to_owned(),
+                14 => "lldp".to_owned(),
+                i => format!("{:#x}", 1u32 << i),
+            })
+            .collect();
+        let s = if words.is_empty() { "0x0".to_owned() } else { words.join(",") };
+        p.str("group_fwd_mask_str", &format!("group_fwd_mask_str {s} "), &s);
+    }
+    on_off!(VlanTunnel, "vlan_tunnel", "vlan_tunnel");
+    on_off!(Isolated, "isolated", "isolated");
+    on_off!(Locked, "locked", "locked");
+    if let Some(i) = get!(BackupPort) {
+        let n = names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"));
+        p.str("backup_port", &format!("backup_port {n} "), &n);
     }
 }
 
@@ -802,6 +1047,9 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
         }
         if let Some(k) = f.slave_kind {
             let _ = write!(out, "{nl}    {k}_slave ");
+            if let Some((text, _)) = &f.slave_opts {
+                out.push_str(text);
+            }
         }
         if let Some(m) = f.addr_gen_mode {
             let _ = write!(out, "addrgenmode {} ", addr_gen_mode(m));
@@ -1157,6 +1405,9 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             }
             if let Some(k) = f.slave_kind {
                 i.str("info_slave_kind", k);
+                if let Some((_, json)) = &f.slave_opts {
+                    i.raw("info_slave_data", &format!("{{{json}}}"));
+                }
             }
             info.push('}');
             o.raw("linkinfo", &info);
