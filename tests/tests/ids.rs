@@ -116,6 +116,8 @@ fn every_link_attribute_of_7_2_has_a_typed_variant() {
     n += check::<link::MacvlanAttr<'static>>("if_link.h", "IFLA_MACVLAN_UNSPEC", "IFLA_MACVLAN_*");
     n += check::<link::TunAttr<'static>>("if_link.h", "IFLA_TUN_UNSPEC", "IFLA_TUN_*");
     n += check::<link::VlanAttr<'static>>("if_link.h", "IFLA_VLAN_UNSPEC", "IFLA_VLAN_*");
+    n += check::<link::VlanQosAttr<'static>>("if_link.h", "IFLA_VLAN_QOS_UNSPEC", "IFLA_VLAN_QOS_*");
+    n += check::<link::BridgeQuerierAttr<'static>>("if_bridge.h", "BRIDGE_QUERIER_UNSPEC", "BRIDGE_QUERIER_*");
     n += check::<link::VrfAttr<'static>>("if_link.h", "IFLA_VRF_UNSPEC", "IFLA_VRF_*");
     n += check::<link::VrfPortAttr<'static>>("if_link.h", "IFLA_VRF_PORT_UNSPEC", "IFLA_VRF_PORT_*");
     n += check::<link::BondAttr<'static>>("if_link.h", "IFLA_BOND_UNSPEC", "IFLA_BOND_*");
@@ -174,6 +176,7 @@ fn every_link_attribute_of_7_2_has_a_typed_variant() {
     // the devlink and DPLL handles: the ids the kernel puts in a link message
     n += check_subset::<link::DevlinkPortAttr<'static>>("devlink.h", "DEVLINK_ATTR_UNSPEC");
     n += check_subset::<link::DpllPinAttr<'static>>("dpll.h", "DPLL_A_PIN_ID");
+    n += check_subset::<link::MacaddrDataAttr<'static>>("if_link.h", "IFLA_MACVLAN_UNSPEC");
     assert!(n > 600, "only {n} ids checked");
 }
 

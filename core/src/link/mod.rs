@@ -47,8 +47,8 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 use zerocopy::FromBytes;
 
 use crate::typed::{
-    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, IndexNames, IndexedNest, Nest, RawNest, Scope,
-    StructThen, TypedAttrs, U32Array, U64Array, Uint,
+    AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, IndexNames, IndexedNest, Nest, Scope, StructThen,
+    TypedAttrs, U32Array, U64Array, Uint,
 };
 use crate::wire::visit::{MapRenderer, Render, Renderer};
 use crate::wire::{
@@ -901,7 +901,7 @@ attr_set! {
         /// Boolean options (`struct br_boolopt_multi`).
         46 IFLA_BR_MULTI_BOOLOPT multi_boolopt => MultiBoolopt(BrBooloptMulti<O>),
         /// The multicast querier state (`BRIDGE_QUERIER_*`).
-        47 IFLA_BR_MCAST_QUERIER_STATE mcast_querier_state => McastQuerierState(RawNest<'a>),
+        47 IFLA_BR_MCAST_QUERIER_STATE mcast_querier_state => McastQuerierState(Nest<'a, O, BridgeQuerierAttr<'a, O>>) nest BridgeQuerierAttr,
         /// Fdb n learned.
         48 IFLA_BR_FDB_N_LEARNED fdb_n_learned => FdbNLearned(u32),
         /// Fdb max learned.
@@ -1036,13 +1036,51 @@ attr_set! {
         /// Flags and the mask of those set (`struct ifla_vlan_flags`).
         2 IFLA_VLAN_FLAGS flags => Flags(IflaVlanFlags<O>),
         /// Egress priority mappings (`IFLA_VLAN_QOS_MAPPING`).
-        3 IFLA_VLAN_EGRESS_QOS egress_qos => EgressQos(RawNest<'a>),
+        3 IFLA_VLAN_EGRESS_QOS egress_qos => EgressQos(Nest<'a, O, VlanQosAttr<'a, O>>) nest VlanQosAttr,
         /// Ingress priority mappings (`IFLA_VLAN_QOS_MAPPING`).
-        4 IFLA_VLAN_INGRESS_QOS ingress_qos => IngressQos(RawNest<'a>),
+        4 IFLA_VLAN_INGRESS_QOS ingress_qos => IngressQos(Nest<'a, O, VlanQosAttr<'a, O>>) nest VlanQosAttr,
         /// The VLAN protocol (`ETH_P_8021Q` or `ETH_P_8021AD`, big-endian).
         5 IFLA_VLAN_PROTOCOL protocol => Protocol(Be16),
     }
 }
+attr_set! {
+    /// A VLAN priority mapping list (`IFLA_VLAN_QOS_*`, in `IFLA_VLAN_EGRESS_QOS` and `IFLA_VLAN_INGRESS_QOS`).
+    pub enum VlanQosAttr {
+        /// One mapping.
+        1 IFLA_VLAN_QOS_MAPPING mapping => Mapping(IflaVlanQosMapping<O>),
+    }
+}
+
+struct_payload! {
+    /// `struct ifla_vlan_qos_mapping` (`IFLA_VLAN_QOS_MAPPING`), 8 bytes.
+    pub struct IflaVlanQosMapping<O> {
+        /// `from`: the skb priority (egress) or the VLAN priority (ingress).
+        from: U32<O>,
+        /// `to`
+        to: U32<O>,
+    }
+}
+
+attr_set! {
+    /// A bridge's multicast querier state (`BRIDGE_QUERIER_*`, in `IFLA_BR_MCAST_QUERIER_STATE`).
+    pub enum BridgeQuerierAttr {
+        /// The IPv4 querier's address.
+        1 BRIDGE_QUERIER_IP_ADDRESS ip_address => IpAddress(Ipv4Addr),
+        /// The port it was heard on (ifindex).
+        2 BRIDGE_QUERIER_IP_PORT ip_port => IpPort(u32),
+        /// The other-querier-present timer, in hundredths of a second.
+        3 BRIDGE_QUERIER_IP_OTHER_TIMER ip_other_timer => IpOtherTimer(u64),
+        /// Padding for 64-bit alignment.
+        4 BRIDGE_QUERIER_PAD pad => Pad(Bytes<'a>),
+        /// The IPv6 querier's address.
+        5 BRIDGE_QUERIER_IPV6_ADDRESS ipv6_address => Ipv6Address(Ipv6Addr),
+        /// The port it was heard on (ifindex).
+        6 BRIDGE_QUERIER_IPV6_PORT ipv6_port => Ipv6Port(u32),
+        /// The other-querier-present timer, in hundredths of a second.
+        7 BRIDGE_QUERIER_IPV6_OTHER_TIMER ipv6_other_timer => Ipv6OtherTimer(u64),
+    }
+}
+
 attr_set! {
     /// A VRF device's option (`IFLA_VRF_*`, kind `"vrf"`).
     pub enum VrfAttr {
@@ -1135,7 +1173,7 @@ attr_set! {
         /// A source MAC address.
         4 IFLA_MACVLAN_MACADDR macaddr => Macaddr(Bytes<'a>),
         /// Source MAC addresses (`IFLA_MACVLAN_MACADDR` attributes).
-        5 IFLA_MACVLAN_MACADDR_DATA macaddr_data => MacaddrData(RawNest<'a>),
+        5 IFLA_MACVLAN_MACADDR_DATA macaddr_data => MacaddrData(Nest<'a, O, MacaddrDataAttr<'a, O>>) nest MacaddrDataAttr,
         /// The number of source MAC addresses.
         6 IFLA_MACVLAN_MACADDR_COUNT macaddr_count => MacaddrCount(u32),
         /// The broadcast queue length requested.
@@ -2062,6 +2100,22 @@ pub mod prop {
     }
 }
 pub use prop::PropAttr;
+
+/// The attributes of `IFLA_MACVLAN_MACADDR_DATA` (their ids are
+/// `IFLA_MACVLAN_*` numbers; the constant here is the top-level one).
+pub mod macaddr_data {
+    #[allow(unused_imports)]
+    use super::*;
+
+    attr_set! {
+        /// A source-mode macvlan's allowed source address (`IFLA_MACVLAN_MACADDR`, repeated).
+        pub enum MacaddrDataAttr {
+            /// An address.
+            4 IFLA_MACVLAN_MACADDR macaddr => Macaddr(Bytes<'a>),
+        }
+    }
+}
+pub use macaddr_data::MacaddrDataAttr;
 
 mod bridge_mrp;
 mod hw;
