@@ -62,6 +62,7 @@ pub mod typed;
 pub mod link;
 pub mod message;
 pub mod net;
+pub mod nsid;
 pub mod route;
 
 #[cfg(feature = "serde")]

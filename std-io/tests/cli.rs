@@ -1493,6 +1493,32 @@ fn links_made_and_changed_by_rtnl_are_what_ip_makes() {
     ours.rtnl("link property del dev w3 altname w3-alt");
     theirs.ip("link property del dev w3 altname w3-alt");
     assert_eq!(link_state(&ours), link_state(&theirs));
+    // a lower device's namespace by name (an id assigned to it) and then by
+    // that id, and a veth whose peer is made in another namespace: the same
+    // state as ip makes, printed as ip prints it (`link-netns NAME`)
+    let (far_ours, far_theirs) = (Netns::new(), Netns::new());
+    for (ns, far) in [(&ours, &far_ours), (&theirs, &far_theirs)] {
+        for cmd in [
+            format!("link add vx5 link-netns {} type vxlan id 5 dstport 4789", far.0),
+            "link add vx6 link-netnsid 0 type vxlan id 6 dstport 4790".to_owned(),
+            format!("link add p0 type veth peer name p1 netns {}", far.0),
+        ] {
+            if std::ptr::eq(ns, &ours) {
+                let (code, _, err) = ns.rtnl(&cmd);
+                assert_eq!(code, 0, "rtnl {cmd}: {err}");
+            } else {
+                ns.ip(&cmd);
+            }
+        }
+    }
+    assert_eq!(link_state(&ours), link_state(&theirs));
+    assert!(far_ours.ip("link show p1").contains("p1@if"), "{}", far_ours.ip("link show"));
+    for cmd in ["link show vx5", "-d link show vx6", "link show p0", "-j -d link show p0"] {
+        assert_eq!(ours.rtnl(cmd).1, ours.ip(cmd), "{cmd}");
+    }
+    assert!(ours.ip("link show vx5").contains(&format!("link-netns {}", far_ours.0)));
+    let (code, _, err) = ours.rtnl("link add vx7 link-netns nosuch-ns type vxlan id 7 dstport 4791");
+    assert_eq!((code, err.trim()), (255, "Error: argument \"nosuch-ns\" is wrong: Invalid \"link-netns\" value"));
     // a veth moved into another namespace, by name
     let other = Netns::new();
     let (code, _, err) = ours.rtnl(&format!("link set w2 netns {}", other.0));

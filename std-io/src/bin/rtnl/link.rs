@@ -1830,7 +1830,10 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
         out.push_str(&ll_addr(p, ty));
     }
     if let Some(id) = f.link_netnsid {
-        if id >= 0 {
+        if let Some(name) = nsid_names(ctx.g).get(&id) {
+            // ip names the namespaces of /run/netns that have an id here
+            let _ = write!(out, " link-netns {name}");
+        } else if id >= 0 {
             let _ = write!(out, " link-netnsid {id}");
         } else {
             out.push_str(" link-netnsid unknown");
@@ -2337,6 +2340,12 @@ pub const LINK_SPEC: KwSet = KwSet {
         kw(&[("broadcast", M::Prefix), ("brd", M::Prefix)], Arg::Value("LLADDR"), "the link-layer broadcast address"),
         kw(&[("mtu", M::Exact)], Arg::Value("MTU"), "the MTU"),
         kw(&[("netns", M::Exact)], Arg::Netns, "move it to this namespace (a name, or a PID)"),
+        kw(
+            &[("link-netns", M::Exact)],
+            Arg::Netns,
+            "the namespace of the lower device (its id is looked up, and assigned if it has none)",
+        ),
+        kw(&[("link-netnsid", M::Exact)], Arg::Value("ID"), "the namespace of the lower device, by id"),
         kw(&[("alias", M::Exact)], Arg::Value("NAME"), "the alias"),
         kw(&[("master", M::Exact)], Arg::Dev, "make it a port of this master"),
         kw(&[("nomaster", M::Exact)], Arg::None, "release it from its master"),
@@ -2378,6 +2387,10 @@ struct LinkSpec {
     broadcast: Option<Vec<u8>>,
     mtu: Option<u32>,
     netns: Option<String>,
+    /// `link-netns NAME`: resolved to an id before the request is built.
+    link_netns: Option<String>,
+    /// `link-netnsid ID` (`IFLA_LINK_NETNSID`).
+    link_netnsid: Option<i32>,
     alias: Option<String>,
     master: Option<u32>,
     group: Option<u32>,
@@ -2393,6 +2406,8 @@ enum Kind {
         peer: Option<String>,
         peer_mtu: Option<u32>,
         peer_address: Option<Vec<u8>>,
+        /// The peer's namespace: a name or a PID.
+        peer_netns: Option<String>,
     },
     Bridge(Vec<(&'static str, u32)>),
     Vxlan {
@@ -2467,6 +2482,22 @@ impl LinkSpec {
                 Some("broadcast") => s.broadcast = Some(lladdr(&need(it.next())?)?),
                 Some("mtu") => s.mtu = Some(num(&need(it.next())?, "mtu")?),
                 Some("netns") => s.netns = Some(need(it.next())?),
+                Some(k @ ("link-netns" | "link-netnsid")) => {
+                    if s.link_netns.is_some() || s.link_netnsid.is_some() {
+                        return Err(format!(
+                            "Error: either \"link-netns/link-netnsid\" is duplicate, or \"{k}\" is a garbage."
+                        ));
+                    }
+                    let v = need(it.next())?;
+                    if k == "link-netns" {
+                        s.link_netns = Some(v);
+                    } else {
+                        let id = v
+                            .parse()
+                            .map_err(|_| format!("Error: argument \"{v}\" is wrong: Invalid \"link-netnsid\" value"))?;
+                        s.link_netnsid = Some(id);
+                    }
+                }
                 Some("alias") => s.alias = Some(need(it.next())?),
                 Some("master") => s.master = Some(crate::route::ifindex(&need(it.next())?)?),
                 Some("nomaster") => s.master = Some(0),
@@ -2506,7 +2537,7 @@ fn parse_kind(t: &str, args: &[String]) -> Result<Kind, String> {
     let garbage = |a: &str| format!("Error: argument \"{a}\" is wrong: unknown {t} option");
     Ok(match t {
         "veth" => {
-            let (mut peer, mut peer_mtu, mut peer_address) = (None, None, None);
+            let (mut peer, mut peer_mtu, mut peer_address, mut peer_netns) = (None, None, None, None);
             if let Some(w) = it.next() {
                 if w != "peer" {
                     return Err(garbage(w));
@@ -2516,12 +2547,13 @@ fn parse_kind(t: &str, args: &[String]) -> Result<Kind, String> {
                         "name" => peer = Some(need(it.next())?),
                         "mtu" => peer_mtu = Some(num(&need(it.next())?, "mtu")?),
                         "address" => peer_address = Some(lladdr(&need(it.next())?)?),
+                        "netns" => peer_netns = Some(need(it.next())?),
                         p if peer.is_none() => peer = Some(p.to_owned()),
                         o => return Err(garbage(o)),
                     }
                 }
             }
-            Kind::Veth { peer, peer_mtu, peer_address }
+            Kind::Veth { peer, peer_mtu, peer_address, peer_netns }
         }
         "bridge" => {
             const OPTS: &[&str] = &[
@@ -2655,15 +2687,10 @@ fn parse_kind(t: &str, args: &[String]) -> Result<Kind, String> {
     })
 }
 
-/// Writes a link request; with it, the namespace file it names by
-/// descriptor (`netns NAME`), to be kept open until the request is sent.
-fn encode(
-    spec: &LinkSpec,
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    index: i32,
-) -> Result<(Vec<u8>, Option<std::fs::File>), String> {
+/// Writes a link request; with it, the namespace files it names by
+/// descriptor (`netns NAME`, a veth peer's `netns NAME`), to be kept open
+/// until the request is sent.
+fn encode(spec: &LinkSpec, ty: u16, flags: u16, seq: u32, index: i32) -> Result<(Vec<u8>, Vec<std::fs::File>), String> {
     use rtnl_core::link::IfInfoMsg;
     use rtnl_core::typed::{Be16, Bytes};
     let mut hdr = IfInfoMsg::<NativeEndian>::default();
@@ -2684,11 +2711,9 @@ fn encode(
     hdr.ifi_flags.set(set);
     hdr.ifi_change.set(change);
     // a namespace by name is a file descriptor kept open while the request is sent
-    let ns_fd = match spec.netns.as_deref() {
-        Some(n) if n.parse::<u32>().is_err() => Some(
-            std::fs::File::open(format!("/run/netns/{n}"))
-                .map_err(|e| format!("Cannot open network namespace \"{n}\": {e}"))?,
-        ),
+    let ns_fd = netns_file(spec.netns.as_deref())?;
+    let peer_ns_fd = match &spec.kind {
+        Some(Kind::Veth { peer_netns, .. }) => netns_file(peer_netns.as_deref())?,
         _ => None,
     };
     let mut w = Writer::new(VecBuffer::default());
@@ -2711,11 +2736,9 @@ fn encode(
         if let Some(v) = spec.mtu {
             l.mtu(v)?;
         }
-        if let Some(f) = &ns_fd {
-            use std::os::fd::AsRawFd;
-            l.net_ns_fd(f.as_raw_fd() as u32)?;
-        } else if let Some(pid) = spec.netns.as_deref().and_then(|n| n.parse::<u32>().ok()) {
-            l.net_ns_pid(pid)?;
+        put_netns(l, ns_fd.as_ref(), spec.netns.as_deref())?;
+        if let Some(id) = spec.link_netnsid {
+            l.link_netnsid(id)?;
         }
         if let Some(a) = &spec.alias {
             l.ifalias(a)?;
@@ -2735,8 +2758,8 @@ fn encode(
         let Some(kind) = &spec.kind else { return Ok(()) };
         l.linkinfo(|i| match kind {
             Kind::Plain(k) => i.kind(k).map(drop),
-            Kind::Veth { peer, peer_mtu, peer_address } => i.data().veth(|v| {
-                if peer.is_none() && peer_mtu.is_none() && peer_address.is_none() {
+            Kind::Veth { peer, peer_mtu, peer_address, peer_netns } => i.data().veth(|v| {
+                if peer.is_none() && peer_mtu.is_none() && peer_address.is_none() && peer_netns.is_none() {
                     return Ok(());
                 }
                 v.peer(&IfInfoMsg::default(), |p| {
@@ -2749,7 +2772,7 @@ fn encode(
                     if let Some(a) = peer_address {
                         p.address(Bytes(a))?;
                     }
-                    Ok(())
+                    put_netns(p, peer_ns_fd.as_ref(), peer_netns.as_deref())
                 })
                 .map(drop)
             }),
@@ -2828,14 +2851,101 @@ fn encode(
         Ok(())
     })
     .map_err(|e| e.to_string())?;
-    Ok((w.into_inner().0, ns_fd))
+    // the namespaces' descriptors stay open until the request is sent
+    Ok((w.into_inner().0, ns_fd.into_iter().chain(peer_ns_fd).collect()))
 }
 
 /// `link add|set|replace|delete`.
+/// `/run/netns/NAME` opened, for a namespace given by name (not by PID).
+fn netns_file(ns: Option<&str>) -> Result<Option<std::fs::File>, String> {
+    match ns {
+        Some(n) if n.parse::<u32>().is_err() => std::fs::File::open(format!("/run/netns/{n}"))
+            .map(Some)
+            .map_err(|e| format!("Cannot open network namespace \"{n}\": {e}")),
+        _ => Ok(None),
+    }
+}
+
+/// `IFLA_NET_NS_FD` of an opened namespace, or `IFLA_NET_NS_PID` of one
+/// given by PID.
+fn put_netns<B: rtnl_core::wire::Buffer>(
+    l: &mut rtnl_core::typed::Scope<'_, B, NativeEndian, LinkAttr<'static>>,
+    file: Option<&std::fs::File>,
+    ns: Option<&str>,
+) -> Result<(), rtnl_core::wire::EncodeError> {
+    use std::os::fd::AsRawFd;
+    if let Some(f) = file {
+        l.net_ns_fd(f.as_raw_fd() as u32)?;
+    } else if let Some(pid) = ns.and_then(|n| n.parse::<u32>().ok()) {
+        l.net_ns_pid(pid)?;
+    }
+    Ok(())
+}
+
+/// The id of the namespace of file descriptor `fd` in the socket's own
+/// (`RTM_GETNSID`), or, with `assign`, after asking the kernel to choose one
+/// (`RTM_NEWNSID` with id -1); `None` when it has none.
+fn nsid_of(sock: &mut rtnl_io::Socket, fd: u32, assign: bool) -> Result<Option<i32>, Fail> {
+    use rtnl_core::nsid::{self, NsidAttr, NETNSA_NSID_NOT_ASSIGNED, RTM_GETNSID, RTM_NEWNSID};
+    use rtnl_core::wire::flags::Request;
+    let (ty, flags) = if assign { (RTM_NEWNSID, Request::Add.flags()) } else { (RTM_GETNSID, Request::Plain.flags()) };
+    let mut w = Writer::new(VecBuffer::default());
+    nsid::request(&mut w, ty, flags, sock.next_seq(), |a| {
+        a.fd(fd)?;
+        if assign {
+            a.nsid(NETNSA_NSID_NOT_ASSIGNED)?;
+        }
+        Ok(())
+    })
+    .map_err(|e| Fail::error(e.to_string()))?;
+    let mut id = None;
+    sock.request_with(&w.into_inner().0, |m| {
+        if let (RTM_NEWNSID, RtnlMessage::Family(f)) = (m.ty(), m.body()) {
+            id = nsid::attrs(f.attrs()).flatten().find_map(|a| if let NsidAttr::Nsid(i) = a { Some(i) } else { None });
+        }
+    })
+    .map_err(|e| Fail::kernel(e.to_string()))?;
+    Ok(id.filter(|i| *i >= 0))
+}
+
+/// The id namespace `name` has in ours, assigned first when it has none,
+/// as ip's `link-netns` does.
+fn netns_id(sock: &mut rtnl_io::Socket, name: &str) -> Result<i32, Fail> {
+    use std::os::fd::AsRawFd;
+    let invalid = || Fail::usage(format!("Error: argument \"{name}\" is wrong: Invalid \"link-netns\" value"));
+    let f = netns_file(Some(name)).ok().flatten().ok_or_else(invalid)?;
+    let fd = f.as_raw_fd() as u32;
+    if let Some(id) = nsid_of(sock, fd, false)? {
+        return Ok(id);
+    }
+    nsid_of(sock, fd, true)?;
+    nsid_of(sock, fd, false)?.ok_or_else(invalid)
+}
+
+/// The names of the namespaces of `/run/netns` by the ids they have in
+/// the namespace rtnl talks to (none assigned), read once per process as
+/// ip reads them.
+fn nsid_names(g: &Global) -> &'static HashMap<i32, String> {
+    static NAMES: std::sync::OnceLock<HashMap<i32, String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        use std::os::fd::AsRawFd;
+        let mut m = HashMap::new();
+        let (Ok(dir), Ok(mut sock)) = (std::fs::read_dir("/run/netns"), g.socket()) else { return m };
+        for e in dir.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Ok(Some(f)) = netns_file(Some(&name)) else { continue };
+            if let Ok(Some(id)) = nsid_of(&mut sock, f.as_raw_fd() as u32, false) {
+                m.entry(id).or_insert(name);
+            }
+        }
+        m
+    })
+}
+
 fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
     use rtnl_core::link::{RTM_DELLINK, RTM_NEWLINK};
     use rtnl_core::wire::flags::Request;
-    let spec = LinkSpec::parse(args)?;
+    let mut spec = LinkSpec::parse(args)?;
     let (ty, flags) = match verb {
         "add" => (RTM_NEWLINK, Request::Add.flags()),
         "replace" => (RTM_NEWLINK, Request::Replace.flags()),
@@ -2855,6 +2965,9 @@ fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
         return Err(Fail::error("Not enough information: \"type\" argument is required"));
     }
     let mut sock = g.socket()?;
+    if let Some(n) = spec.link_netns.take() {
+        spec.link_netnsid = Some(netns_id(&mut sock, &n)?);
+    }
     let (req, _netns) = encode(&spec, ty, flags, sock.next_seq(), index).map_err(Fail::from)?;
     match sock.request(&req) {
         Ok(ack) => {
