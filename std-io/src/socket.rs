@@ -956,15 +956,21 @@ pub fn link_dump_request_where(
     use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
     let mask = if ext_mask == 0 { RTEXT_FILTER_VF } else { ext_mask };
     let mut w = Writer::new(VecBuffer::default());
-    let m = w.begin_msg(rtnl_core::message::types::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
-    let mut hdr = [0u8; 16];
-    hdr[0] = family;
-    w.header(&hdr)?;
-    // the AF_INET6 link dump refuses any attribute (and sends small messages)
-    if family != rtnl_core::net::AF_INET6 {
-        rtnl_core::message::write_link_dump_attrs(&mut w, Some(mask), filter.master, filter.kind)?;
-    }
-    w.end_msg(m)?;
+    let hdr = rtnl_core::link::IfInfoMsg { ifi_family: family, ..Default::default() };
+    rtnl_core::link::request(&mut w, rtnl_core::link::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |l| {
+        // the AF_INET6 link dump refuses any attribute (and sends small messages)
+        if family == rtnl_core::net::AF_INET6 {
+            return Ok(());
+        }
+        l.ext_mask(mask)?;
+        if let Some(m) = filter.master {
+            l.master(m)?;
+        }
+        if let Some(k) = filter.kind {
+            l.linkinfo(|i| i.kind(k).map(drop))?;
+        }
+        Ok(())
+    })?;
     Ok(w.into_inner().0)
 }
 

@@ -323,3 +323,72 @@ attr_set! {
         1 IFLA_OVPN_MODE mode => Mode(u8),
     }
 }
+
+struct_payload! {
+    /// `struct can_device_stats` (`IFLA_INFO_XSTATS` of a `"can"` link), 24 bytes.
+    pub struct CanDeviceStats<O> {
+        /// `bus_error`: bus errors.
+        bus_error: U32<O>,
+        /// `error_warning`: changes to the error-warning state.
+        error_warning: U32<O>,
+        /// `error_passive`: changes to the error-passive state.
+        error_passive: U32<O>,
+        /// `bus_off`: changes to the bus-off state.
+        bus_off: U32<O>,
+        /// `arbitration_lost`: arbitration lost errors.
+        arbitration_lost: U32<O>,
+        /// `restarts`: controller restarts.
+        restarts: U32<O>,
+    }
+}
+
+/// A kind's extended statistics (`IFLA_INFO_XSTATS`), by `IFLA_INFO_KIND`
+/// (looked up before or after it): a CAN device's counters, or the bytes
+/// of a kind whose statistics are not typed (kept verbatim).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum LinkXstats<'a, O: ByteOrder = NativeEndian> {
+    /// Kind `"can"`: `struct can_device_stats`.
+    Can(CanDeviceStats<O>),
+    /// Any other kind (or none): the payload.
+    Other(Bytes<'a>),
+}
+
+impl<'a, O: ByteOrder> crate::typed::AttrPayload<'a, O> for LinkXstats<'a, O> {
+    fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
+        match ctx.sibling::<O>(super::IFLA_INFO_KIND).and_then(|k| k.str().ok()) {
+            Some("can") => crate::typed::AttrPayload::decode(attr, ctx).map(LinkXstats::Can),
+            _ => Ok(LinkXstats::Other(Bytes(attr.payload()))),
+        }
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        match self {
+            LinkXstats::Can(s) => crate::typed::AttrPayload::<'a, O>::emit(s, id, w),
+            LinkXstats::Other(b) => w.attr(id, b.0),
+        }
+    }
+}
+
+impl<O: ByteOrder> Render for LinkXstats<'_, O> {
+    /// The counters by their kernel names, or the bytes in hex.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        match self {
+            LinkXstats::Can(s) => s.render(r),
+            LinkXstats::Other(b) => b.render(r),
+        }
+    }
+}
+serde_via_render!(impl['a, O: ByteOrder] LinkXstats<'a, O>);
+
+#[cfg(feature = "arbitrary")]
+impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for LinkXstats<'_, O> {
+    /// 24 bytes: a CAN device's counters, and as good bytes for any kind.
+    fn arbitrary_attr<B: Buffer>(
+        u: &mut arbitrary::Unstructured<'_>,
+        id: u16,
+        _: crate::typed::gen::GenCtx,
+        w: &mut Writer<B, O>,
+    ) -> arbitrary::Result<()> {
+        crate::typed::gen::enc(w.attr(id, &u.arbitrary::<[u8; 24]>()?))
+    }
+}

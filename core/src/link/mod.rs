@@ -767,8 +767,8 @@ attr_set! {
         1 IFLA_INFO_KIND kind => Kind(&'a str),
         /// The kind's options, selected by `IFLA_INFO_KIND`.
         2 IFLA_INFO_DATA data => Data(LinkInfoData<'a, O>) select LinkInfoData,
-        /// The kind's extended statistics.
-        3 IFLA_INFO_XSTATS xstats => Xstats(Bytes<'a>),
+        /// The kind's extended statistics, selected by `IFLA_INFO_KIND` (a CAN device's counters; other kinds' bytes).
+        3 IFLA_INFO_XSTATS xstats => Xstats(LinkXstats<'a, O>),
         /// The kind of the master this link is a port of: selects `IFLA_INFO_SLAVE_DATA`.
         4 IFLA_INFO_SLAVE_KIND slave_kind => SlaveKind(&'a str),
         /// The port's options, selected by `IFLA_INFO_SLAVE_KIND`.

@@ -409,3 +409,29 @@ fn kinds_without_options_are_named() {
         reemit(&msg, &buf[..n]);
     }
 }
+
+#[test]
+fn extended_statistics_are_typed_by_the_kind_wherever_it_stands() {
+    let stats = le32s(&[1, 2, 3, 4, 5, 6]);
+    for kind in ["can", "bond"] {
+        let mut buf = [0u8; 256];
+        let n = written(&mut buf, 0, |w| {
+            w.nest(IFLA_LINKINFO, false, |w| {
+                // the statistics before the kind, as no kernel writes them
+                w.attr(IFLA_INFO_XSTATS, &stats)?;
+                w.attr_str(IFLA_INFO_KIND, kind)
+            })
+        });
+        let (msg, l) = link(&buf[..n]);
+        assert_eq!(msg.first_error(), None);
+        let Some(LinkAttr::Linkinfo(info)) = l.attrs().find(IFLA_LINKINFO) else { panic!() };
+        match (kind, info.find(IFLA_INFO_XSTATS)) {
+            ("can", Some(LinkInfoAttr::Xstats(LinkXstats::Can(s)))) => {
+                assert_eq!((s.bus_error.get(), s.restarts.get()), (1, 6));
+            }
+            ("bond", Some(LinkInfoAttr::Xstats(LinkXstats::Other(b)))) => assert_eq!(b.0, &stats[..]),
+            other => panic!("{other:?}"),
+        }
+        reemit(&msg, &buf[..n]);
+    }
+}

@@ -452,30 +452,6 @@ pub fn write_action_kind_filter<B: Buffer, O: ByteOrder>(w: &mut Writer<B, O>, k
     w.nest(consts::TCA_ROOT_TAB, true, |w| w.nest(TCA_ACT_TAB_FIRST, true, |w| w.attr_str(consts::TCA_ACT_KIND, kind)))
 }
 
-/// Writes a link dump's attributes: `IFLA_EXT_MASK ext_mask` (what makes the
-/// kernel size the dump for its largest link), and the kernel-side filters
-/// `IFLA_MASTER master` and `IFLA_LINKINFO { IFLA_INFO_KIND kind }` (until
-/// the link family is typed, the one encoder of these ids).
-pub fn write_link_dump_attrs<B: Buffer, O: ByteOrder>(
-    w: &mut Writer<B, O>,
-    ext_mask: Option<u32>,
-    master: Option<u32>,
-    kind: Option<&str>,
-) -> Result<(), EncodeError> {
-    // IFLA_INFO_KIND, inside IFLA_LINKINFO
-    const IFLA_INFO_KIND: u16 = 1;
-    if let Some(m) = ext_mask {
-        w.attr_u32(consts::IFLA_EXT_MASK, m)?;
-    }
-    if let Some(i) = master {
-        w.attr_u32(consts::IFLA_MASTER, i)?;
-    }
-    match kind {
-        Some(k) => w.nest(consts::IFLA_LINKINFO, true, |w| w.attr_str(IFLA_INFO_KIND, k)),
-        None => Ok(()),
-    }
-}
-
 /// The extended-ack TLVs of an `NLMSG_ERROR` or `NLMSG_DONE`, typed.
 pub fn ext_ack_attrs<'a, O: ByteOrder>(raw: Attrs<'a, O>) -> TypedAttrs<'a, O, ExtAckAttr<'a, O>> {
     TypedAttrs::new(raw, Ctx::default())

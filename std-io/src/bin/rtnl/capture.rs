@@ -16,7 +16,7 @@
 use std::process::ExitCode;
 
 use rtnl_core::message::ext_mask::RTEXT_FILTER_VF;
-use rtnl_core::message::{family_of, types, write_action_kind_filter, write_link_dump_attrs, HeaderLayout};
+use rtnl_core::message::{family_of, types, write_action_kind_filter, HeaderLayout};
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use rtnl_core::wire::Writer;
 use rtnl_io::VecBuffer;
@@ -147,7 +147,7 @@ fn send(
     // after header"; its messages are small)
     let link_dump = dump && ty == types::RTM_GETLINK && header[0] != rtnl_core::net::AF_INET6;
     if let Some(mask) = ext_mask.or(link_dump.then_some(RTEXT_FILTER_VF)) {
-        write_link_dump_attrs(&mut w, Some(mask), None, None).map_err(|e| e.to_string())?;
+        w.attr_u32(rtnl_core::link::IFLA_EXT_MASK, mask).map_err(|e| e.to_string())?;
     }
     w.end_msg(m).map_err(|e| e.to_string())?;
     let req = w.into_inner().0;
