@@ -1,6 +1,9 @@
 //! The `rtnl` tool against `ip`: text output, changes, monitor, decode.
 //! Changes happen only inside namespaces these tests create and delete.
 
+#[path = "common/timers.rs"]
+mod timers;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -1336,7 +1339,7 @@ fn link_show_prints_what_ip_prints() {
     for cmd in ["-d link show type bridge", "-d link show master br0"] {
         let (code, ours, err) = ns.rtnl(cmd);
         assert_eq!(code, 0, "{cmd}: {err}");
-        assert_eq!(norm(&mask_timers(&ours)), norm(&mask_timers(&ns.ip(cmd))), "{cmd}");
+        assert_eq!(norm(&timers::mask_timers(&ours)), norm(&timers::mask_timers(&ns.ip(cmd))), "{cmd}");
         let j = format!("-j {cmd}");
         let mut ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&j).1).unwrap();
         let mut theirs: serde_json::Value = serde_json::from_str(&ns.ip(&j)).unwrap();
@@ -1397,22 +1400,6 @@ fn monitor_link_prints_links_as_ip_does() {
     assert!(deleted.contains(": ifb9: <BROADCAST,NOARP>"), "{deleted}");
 }
 
-/// `ip -d -j link show` of a namespace, with what differs between two
-/// `text` with the digits of every `NAME_timer N.NN` replaced by `#`.
-fn mask_timers(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find("_timer ") {
-        let (head, tail) = rest.split_at(i + "_timer ".len());
-        out.push_str(head);
-        let n = tail.find(|c: char| !(c == ' ' || c == '.' || c.is_ascii_digit())).unwrap_or(tail.len());
-        out.extend(tail[..n].chars().map(|c| if c.is_ascii_digit() { '#' } else { c }));
-        rest = &tail[n..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Removes every object member whose key `drop` picks, at any depth.
 fn scrub_keys(v: &mut serde_json::Value, drop: &dyn Fn(&str) -> bool) {
     match v {
@@ -1425,6 +1412,7 @@ fn scrub_keys(v: &mut serde_json::Value, drop: &dyn Fn(&str) -> bool) {
     }
 }
 
+/// `ip -d -j link show` of a namespace, with what differs between two
 /// namespaces built alike (random MAC addresses, bridge ids made of them,
 /// running timers, ifindexes) taken out, sorted by name.
 fn link_state(ns: &Netns) -> Vec<serde_json::Value> {

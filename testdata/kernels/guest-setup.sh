@@ -195,6 +195,7 @@ $RTNL --capture $OUT/error-exists.bin route add 10.1.0.0/24 via 10.9.0.2 dev v0 
 
 # iproute2's views of the same state
 $IP -j -d link show > $OUT/ip-link.json 2>>$log
+$IP -d link show > $OUT/ip-link.txt 2>>$log
 $IP -j addr show > $OUT/ip-addr.json 2>>$log
 $IP -j route show table all > $OUT/ip-route-v4.json 2>>$log
 $IP -j -6 route show table all > $OUT/ip-route-v6.json 2>>$log
