@@ -1344,7 +1344,7 @@ fn link_show_prints_what_ip_prints() {
         let mut ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&j).1).unwrap();
         let mut theirs: serde_json::Value = serde_json::from_str(&ns.ip(&j)).unwrap();
         for v in [&mut ours, &mut theirs] {
-            scrub_keys(v, &|k| k.ends_with("_timer"));
+            timers::scrub_keys(v, &|k| k.ends_with("_timer"));
         }
         assert_eq!(ours, theirs, "{j}");
     }
@@ -1400,18 +1400,6 @@ fn monitor_link_prints_links_as_ip_does() {
     assert!(deleted.contains(": ifb9: <BROADCAST,NOARP>"), "{deleted}");
 }
 
-/// Removes every object member whose key `drop` picks, at any depth.
-fn scrub_keys(v: &mut serde_json::Value, drop: &dyn Fn(&str) -> bool) {
-    match v {
-        serde_json::Value::Object(m) => {
-            m.retain(|k, _| !drop(k));
-            m.values_mut().for_each(|x| scrub_keys(x, drop));
-        }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| scrub_keys(x, drop)),
-        _ => {}
-    }
-}
-
 /// `ip -d -j link show` of a namespace, with what differs between two
 /// namespaces built alike (random MAC addresses, bridge ids made of them,
 /// running timers, ifindexes) taken out, sorted by name.
@@ -1435,7 +1423,7 @@ fn link_state(ns: &Netns) -> Vec<serde_json::Value> {
         "link_index",
     ];
     let mut v: serde_json::Value = serde_json::from_str(&ns.ip("-d -j link show")).unwrap();
-    scrub_keys(&mut v, &|k| VARYING.contains(&k));
+    timers::scrub_keys(&mut v, &|k| VARYING.contains(&k));
     let mut links = v.as_array().unwrap().clone();
     links.sort_by_key(|l| l["ifname"].as_str().unwrap_or("").to_owned());
     links

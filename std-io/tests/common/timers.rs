@@ -1,5 +1,6 @@
 //! Shared by the CLI tests and the tool's unit tests: a bridge's running
-//! timers move between two dumps, so texts are compared with them masked.
+//! timers move between two dumps, so texts and JSON are compared with them
+//! masked or removed.
 
 /// `text` with the digits of every `NAME_timer N.NN` replaced by `#`.
 pub fn mask_timers(text: &str) -> String {
@@ -14,4 +15,16 @@ pub fn mask_timers(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Removes every object member whose key `drop` picks, at any depth.
+pub fn scrub_keys(v: &mut serde_json::Value, drop: &dyn Fn(&str) -> bool) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|k, _| !drop(k));
+            m.values_mut().for_each(|x| scrub_keys(x, drop));
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| scrub_keys(x, drop)),
+        _ => {}
+    }
 }

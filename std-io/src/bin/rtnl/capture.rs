@@ -147,7 +147,9 @@ fn send(
     // after header"; its messages are small)
     let link_dump = dump && ty == types::RTM_GETLINK && header[0] != rtnl_core::net::AF_INET6;
     if let Some(mask) = ext_mask.or(link_dump.then_some(RTEXT_FILTER_VF)) {
-        w.attr_u32(rtnl_core::link::IFLA_EXT_MASK, mask).map_err(|e| e.to_string())?;
+        rtnl_core::typed::Scope::<_, _, rtnl_core::link::LinkAttr<'static>>::new(&mut w)
+            .ext_mask(mask)
+            .map_err(|e| e.to_string())?;
     }
     w.end_msg(m).map_err(|e| e.to_string())?;
     let req = w.into_inner().0;

@@ -467,9 +467,8 @@ macro_rules! attr_getters {
 fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, String>) -> Option<(String, String)> {
     use crate::ipjson::Out;
     use rtnl_core::link::{LinkInfoData, MacvlanAttr, TunAttr};
-    let run = both;
     match d {
-        LinkInfoData::Macvlan(n) | LinkInfoData::Macvtap(n) => run(&|p: &mut Out| {
+        LinkInfoData::Macvlan(n) | LinkInfoData::Macvtap(n) => both(&|p: &mut Out| {
             let attrs: Vec<_> = n.iter().flatten().collect();
             let get = |f: fn(&MacvlanAttr<'_>) -> Option<u32>| attrs.iter().find_map(f);
             let Some(mode) = get(|a| if let MacvlanAttr::Mode(m) = a { Some(*m) } else { None }) else { return };
@@ -501,7 +500,7 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, Stri
             let Some(c) = get(|a| if let MacvlanAttr::MacaddrCount(v) = a { Some(*v) } else { None }) else { return };
             p.num("macaddr_count", &format!("remotes ({c}) "), c.into());
         }),
-        LinkInfoData::Tun(n) => run(&|p: &mut Out| {
+        LinkInfoData::Tun(n) => both(&|p: &mut Out| {
             let attrs: Vec<_> = n.iter().flatten().collect();
             let u8_of = |f: fn(&TunAttr<'_>) -> Option<u8>| attrs.iter().find_map(f);
             let u32_of = |f: fn(&TunAttr<'_>) -> Option<u32>| attrs.iter().find_map(f);
@@ -513,16 +512,8 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, Stri
                 };
                 p.str("type", &format!("type {name} "), &name);
             }
-            let on_off = |p: &mut Out, key: &str, v: u8| {
-                let (w, j) = if v != 0 { ("on", "true") } else { ("off", "false") };
-                p.lit(key, &format!("{key} {w} "), j);
-            };
-            if let Some(v) = u8_of(|a| if let TunAttr::Pi(v) = a { Some(*v) } else { None }) {
-                on_off(p, "pi", v);
-            }
-            if let Some(v) = u8_of(|a| if let TunAttr::VnetHdr(v) = a { Some(*v) } else { None }) {
-                on_off(p, "vnet_hdr", v);
-            }
+            print_on_off(p, "pi", u8_of(|a| if let TunAttr::Pi(v) = a { Some(*v) } else { None }));
+            print_on_off(p, "vnet_hdr", u8_of(|a| if let TunAttr::VnetHdr(v) = a { Some(*v) } else { None }));
             match u8_of(|a| if let TunAttr::MultiQueue(v) = a { Some(*v) } else { None }) {
                 Some(v) if v != 0 => {
                     p.lit("multi_queue", "multi_queue ", "true");
@@ -535,9 +526,7 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, Stri
                 }
                 _ => p.lit("multi_queue", "", "false"),
             }
-            if let Some(v) = u8_of(|a| if let TunAttr::Persist(v) = a { Some(*v) } else { None }) {
-                on_off(p, "persist", v);
-            }
+            print_on_off(p, "persist", u8_of(|a| if let TunAttr::Persist(v) = a { Some(*v) } else { None }));
             if let Some(u) = u32_of(|a| if let TunAttr::Owner(v) = a { Some(*v) } else { None }) {
                 match id_name("/etc/passwd", u) {
                     Some(n) => p.str("user", &format!("user {n} "), &n),
@@ -551,44 +540,44 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, Stri
                 }
             }
         }),
-        LinkInfoData::Vxlan(n) => run(&|p: &mut Out| vxlan_options(p, n, names)),
-        LinkInfoData::Bridge(n) => run(&|p: &mut Out| bridge_options(p, n)),
-        LinkInfoData::Vlan(n) => run(&|p: &mut Out| vlan_options(p, n)),
-        LinkInfoData::Bond(n) => run(&|p: &mut Out| bond_options(p, n, names)),
-        LinkInfoData::Macsec(n) => run(&|p: &mut Out| macsec_options(p, n)),
+        LinkInfoData::Vxlan(n) => both(&|p: &mut Out| vxlan_options(p, n, names)),
+        LinkInfoData::Bridge(n) => both(&|p: &mut Out| bridge_options(p, n)),
+        LinkInfoData::Vlan(n) => both(&|p: &mut Out| vlan_options(p, n)),
+        LinkInfoData::Bond(n) => both(&|p: &mut Out| bond_options(p, n, names)),
+        LinkInfoData::Macsec(n) => both(&|p: &mut Out| macsec_options(p, n)),
         LinkInfoData::Gre(n) | LinkInfoData::Gretap(n) | LinkInfoData::Erspan(n) => {
             let t = tunnel_view!(n, GreAttr, gre);
-            run(&|p: &mut Out| gre_options(p, &t, names))
+            both(&|p: &mut Out| gre_options(p, &t, names))
         }
         LinkInfoData::Ip6gre(n) | LinkInfoData::Ip6gretap(n) | LinkInfoData::Ip6erspan(n) => {
             let t = tunnel_view!(n, Gre6Attr, gre);
-            run(&|p: &mut Out| gre_options(p, &t, names))
+            both(&|p: &mut Out| gre_options(p, &t, names))
         }
         LinkInfoData::Ipip(n) | LinkInfoData::Sit(n) => {
             let t = tunnel_view!(n, IptunAttr, iptun);
-            run(&|p: &mut Out| iptun_options(p, &t, names))
+            both(&|p: &mut Out| iptun_options(p, &t, names))
         }
         LinkInfoData::Ip6tnl(n) => {
             let t = tunnel_view!(n, Ip6tnlAttr, iptun);
-            run(&|p: &mut Out| iptun_options(p, &t, names))
+            both(&|p: &mut Out| iptun_options(p, &t, names))
         }
         LinkInfoData::Vti(n) => {
             let t = tunnel_view!(n, VtiAttr, vti);
-            run(&|p: &mut Out| vti_options(p, &t, names))
+            both(&|p: &mut Out| vti_options(p, &t, names))
         }
         LinkInfoData::Vti6(n) => {
             let t = tunnel_view!(n, Vti6Attr, vti);
-            run(&|p: &mut Out| vti_options(p, &t, names))
+            both(&|p: &mut Out| vti_options(p, &t, names))
         }
-        LinkInfoData::Geneve(n) => run(&|p: &mut Out| geneve_options(p, n)),
-        LinkInfoData::Vrf(n) => run(&|p: &mut Out| {
+        LinkInfoData::Geneve(n) => both(&|p: &mut Out| geneve_options(p, n)),
+        LinkInfoData::Vrf(n) => both(&|p: &mut Out| {
             for a in n.iter().flatten() {
                 if let rtnl_core::link::VrfAttr::Table(t) = a {
                     p.num("table", &format!("table {t} "), t.into());
                 }
             }
         }),
-        LinkInfoData::Ipvlan(n) | LinkInfoData::Ipvtap(n) => run(&|p: &mut Out| {
+        LinkInfoData::Ipvlan(n) | LinkInfoData::Ipvtap(n) => both(&|p: &mut Out| {
             use rtnl_core::link::IpvlanAttr;
             let a: Vec<_> = n.iter().flatten().collect();
             if let Some(m) = a.iter().find_map(|x| if let IpvlanAttr::Mode(m) = x { Some(*m) } else { None }) {
@@ -607,7 +596,7 @@ fn kind_options(d: &rtnl_core::link::LinkInfoData<'_>, names: &HashMap<u32, Stri
                 p.lit(k, &format!("{k} "), "true");
             }
         }),
-        LinkInfoData::Xfrm(n) => run(&|p: &mut Out| {
+        LinkInfoData::Xfrm(n) => both(&|p: &mut Out| {
             use rtnl_core::link::XfrmAttr;
             let a: Vec<_> = n.iter().flatten().collect();
             if a.iter().any(|x| matches!(x, XfrmAttr::CollectMetadata(_))) {
@@ -661,6 +650,14 @@ fn bridge_id(id: &rtnl_core::link::IflaBridgeId) -> String {
 fn bridge_timer(p: &mut crate::ipjson::Out, key: &str, centis: u64) {
     let (sec, hund) = (centis / 100, centis % 100);
     p.lit(key, &format!("{key} {sec:4}.{hund:02} "), &format!("{sec}.{hund:02}"));
+}
+
+/// `print_on_off`: `KEY on|off` in text, a bool in JSON, when present.
+fn print_on_off(p: &mut crate::ipjson::Out, key: &str, v: Option<u8>) {
+    if let Some(v) = v {
+        let (w, j) = if v != 0 { ("on", "true") } else { ("off", "false") };
+        p.lit(key, &format!("{key} {w} "), j);
+    }
 }
 
 /// `print_0xhex`: `%#x` in text and as a JSON string (`0` for zero).
@@ -1433,18 +1430,11 @@ fn macsec_options(
     use rtnl_core::link::MacsecAttr as M;
     let a: Vec<_> = n.iter().flatten().collect();
     attr_getters!(p, a, M, $);
-    // print_flag: `NAME on|off` in text, a bool in JSON
-    let flag = |p: &mut crate::ipjson::Out, key: &str, v: Option<u8>| {
-        if let Some(v) = v {
-            let (w, j) = if v != 0 { ("on", "true") } else { ("off", "false") };
-            p.lit(key, &format!("{key} {w} "), j);
-        }
-    };
     if let Some(sci) = get!(Sci) {
         let v = format!("{:016x}", sci.0);
         p.str("sci", &format!("sci {v} "), &v);
     }
-    flag(p, "protect", get!(Protect));
+    print_on_off(p, "protect", get!(Protect));
     if let Some(cs) = get!(CipherSuite) {
         let name = match cs {
             0x0080_0200_0100_0001 | 0x0080_C200_0100_0001 => "GCM-AES-128",
@@ -1472,11 +1462,11 @@ fn macsec_options(
     // the same flags under other names in text and in JSON
     let (inc_sci, es, replay) =
         if p.json { ("inc_sci", "es", "replay_protect") } else { ("send_sci", "end_station", "replay") };
-    flag(p, "encrypt", get!(Encrypt));
-    flag(p, inc_sci, get!(IncSci));
-    flag(p, es, get!(Es));
-    flag(p, "scb", get!(Scb));
-    flag(p, replay, get!(ReplayProtect));
+    print_on_off(p, "encrypt", get!(Encrypt));
+    print_on_off(p, inc_sci, get!(IncSci));
+    print_on_off(p, es, get!(Es));
+    print_on_off(p, "scb", get!(Scb));
+    print_on_off(p, replay, get!(ReplayProtect));
     if let Some(w) = get!(Window) {
         p.lit("window", &format!("window {} ", w as i32), &(w as i32).to_string());
     }
@@ -1723,14 +1713,6 @@ fn bridge_port_options(
     use rtnl_core::link::BridgePortAttr as P;
     let a: Vec<_> = n.iter().flatten().collect();
     attr_getters!(p, a, P, $);
-    macro_rules! on_off {
-        ($v:ident, $key:literal, $text:literal) => {
-            if let Some(v) = get!($v) {
-                let (w, j) = if v != 0 { ("on", "true") } else { ("off", "false") };
-                p.lit($key, &format!(concat!($text, " {} "), w), j);
-            }
-        };
-    }
     if let Some(s) = get!(State) {
         match ["disabled", "listening", "learning", "forwarding", "blocking"].get(usize::from(s)) {
             Some(name) => p.str("state", &format!("state {name} "), name),
@@ -1739,12 +1721,12 @@ fn bridge_port_options(
     }
     uint!(Priority, "priority", "priority");
     uint!(Cost, "cost", "cost");
-    on_off!(Mode, "hairpin", "hairpin");
-    on_off!(Guard, "guard", "guard");
-    on_off!(Protect, "root_block", "root_block");
-    on_off!(FastLeave, "fastleave", "fastleave");
-    on_off!(Learning, "learning", "learning");
-    on_off!(UnicastFlood, "flood", "flood");
+    print_on_off(p, "hairpin", get!(Mode));
+    print_on_off(p, "guard", get!(Guard));
+    print_on_off(p, "root_block", get!(Protect));
+    print_on_off(p, "fastleave", get!(FastLeave));
+    print_on_off(p, "learning", get!(Learning));
+    print_on_off(p, "flood", get!(UnicastFlood));
     if let Some(v) = get!(Id) {
         let h = hex0x(v.into());
         p.str("id", &format!("port_id {h} "), &h);
@@ -1772,17 +1754,17 @@ fn bridge_port_options(
     }
     uint!(TopologyChangeAck, "topology_change_ack", "topology_change_ack");
     uint!(ConfigPending, "config_pending", "config_pending");
-    on_off!(Proxyarp, "proxy_arp", "proxy_arp");
-    on_off!(ProxyarpWifi, "proxy_arp_wifi", "proxy_arp_wifi");
+    print_on_off(p, "proxy_arp", get!(Proxyarp));
+    print_on_off(p, "proxy_arp_wifi", get!(ProxyarpWifi));
     uint!(MulticastRouter, "multicast_router", "mcast_router");
     if let Some(v) = get!(FastLeave) {
         // text only: JSON has it as fastleave already
         p.text(&format!("mcast_fast_leave {} ", if v != 0 { "on" } else { "off" }));
     }
-    on_off!(McastFlood, "mcast_flood", "mcast_flood");
-    on_off!(BcastFlood, "bcast_flood", "bcast_flood");
-    on_off!(McastToUcast, "mcast_to_unicast", "mcast_to_unicast");
-    on_off!(NeighSuppress, "neigh_suppress", "neigh_suppress");
+    print_on_off(p, "mcast_flood", get!(McastFlood));
+    print_on_off(p, "bcast_flood", get!(BcastFlood));
+    print_on_off(p, "mcast_to_unicast", get!(McastToUcast));
+    print_on_off(p, "neigh_suppress", get!(NeighSuppress));
     if let Some(m) = get!(GroupFwdMask) {
         let h = hex0x(m.into());
         p.str("group_fwd_mask", &format!("group_fwd_mask {h} "), &h);
@@ -1798,9 +1780,9 @@ fn bridge_port_options(
         let s = if words.is_empty() { "0x0".to_owned() } else { words.join(",") };
         p.str("group_fwd_mask_str", &format!("group_fwd_mask_str {s} "), &s);
     }
-    on_off!(VlanTunnel, "vlan_tunnel", "vlan_tunnel");
-    on_off!(Isolated, "isolated", "isolated");
-    on_off!(Locked, "locked", "locked");
+    print_on_off(p, "vlan_tunnel", get!(VlanTunnel));
+    print_on_off(p, "isolated", get!(Isolated));
+    print_on_off(p, "locked", get!(Locked));
     if let Some(i) = get!(BackupPort) {
         let n = names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"));
         p.str("backup_port", &format!("backup_port {n} "), &n);
@@ -3256,18 +3238,6 @@ mod tests {
         (msgs, names, flags)
     }
 
-    /// `v` without the bridge timers (`*_timer`), at any depth.
-    fn untimed(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(m) => {
-                m.retain(|k, _| !k.ends_with("_timer"));
-                m.values_mut().for_each(untimed);
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(untimed),
-            _ => {}
-        }
-    }
-
     #[test]
     fn details_of_every_captured_kind_are_what_ip_printed() {
         let (msgs, names, flags) = captured_links("6.1-amd64");
@@ -3295,7 +3265,7 @@ mod tests {
             // the capture and ip's dump were taken apart: running timers moved
             let (mut ours, mut theirs) = (ours, theirs);
             for v in [&mut ours, &mut theirs] {
-                untimed(v);
+                timers::scrub_keys(v, &|k| k.ends_with("_timer"));
             }
             assert_eq!(ours, theirs, "{}", theirs["ifname"]);
         }
