@@ -59,6 +59,7 @@
 pub mod wire;
 #[macro_use]
 pub mod typed;
+pub mod addr;
 pub mod link;
 pub mod message;
 pub mod net;

@@ -978,17 +978,11 @@ pub fn link_dump_request_where(
 /// addresses when `ifindex` is given (`ifa_index`, a filter the kernel
 /// applies with strict checking).
 pub fn addr_dump_request(seq: u32, family: u8, ifindex: Option<u32>) -> Vec<u8> {
+    use rtnl_core::addr::{self, IfAddrMsg};
     let mut w = Writer::new(VecBuffer::default());
+    let hdr = IfAddrMsg { ifa_family: family, ifa_index: ifindex.unwrap_or(0).into(), ..Default::default() };
     // A Vec grows as needed and 24 bytes fit a u16: this cannot fail.
-    let _ = (|| {
-        let m = w.begin_msg(rtnl_core::message::types::RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
-        // struct ifaddrmsg: family, prefixlen, flags, scope, index
-        let mut hdr = [0u8; 8];
-        hdr[0] = family;
-        hdr[4..8].copy_from_slice(&ifindex.unwrap_or(0).to_ne_bytes());
-        w.header(&hdr)?;
-        w.end_msg(m)
-    })();
+    let _ = addr::request(&mut w, addr::RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |_| Ok(()));
     w.into_inner().0
 }
 

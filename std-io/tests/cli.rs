@@ -1509,3 +1509,69 @@ fn links_made_and_changed_by_rtnl_are_what_ip_makes() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("\"type\" argument is required"), "{err}");
 }
+
+/// `NNNsec` lifetimes, which run down between two commands, masked.
+fn mask_lifetimes(s: &str) -> Vec<String> {
+    norm(s)
+        .into_iter()
+        .map(|l| {
+            l.split(' ')
+                .map(|w| match w.strip_suffix("sec") {
+                    Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'-') => "Nsec",
+                    _ => w,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn addr_changes_and_views_agree_with_ip() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for add in [
+        "addr add 10.0.0.1/24 brd + dev v0 label v0:a valid_lft 1000 preferred_lft 500",
+        "addr add 10.0.0.2/24 dev v0",
+        "addr add fd00::1/64 dev v0 nodad noprefixroute",
+        "addr add 10.1.0.1 peer 10.1.0.2/32 dev v1 metric 7",
+        "addr add 127.0.0.2/8 dev lo",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    for show in
+        ["addr show", "-4 addr show", "-6 addr show dev v0", "addr show v1", "-br addr show", "-d addr show dev lo"]
+    {
+        assert_eq!(mask_lifetimes(&ns.rtnl(show).1), mask_lifetimes(&ns.ip(show)), "{show}");
+    }
+    for show in ["-j addr show dev v1", "-j -6 addr show", "-j -br addr show", "-j -4 addr show dev lo"] {
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(show).1).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(show)).unwrap();
+        assert_eq!(ours, theirs, "{show}");
+    }
+    // change, replace, delete, flush
+    assert_eq!(ns.rtnl("addr change 10.0.0.1/24 dev v0 valid_lft forever preferred_lft forever").0, 0);
+    assert!(
+        ns.ip("-4 addr show dev v0").contains("10.0.0.1/24 brd 10.0.0.255 scope global v0:a\n"),
+        "{}",
+        ns.ip("-4 addr show dev v0")
+    );
+    assert_eq!(ns.rtnl("addr replace 10.0.0.2/24 dev v0 valid_lft 900 preferred_lft 900").0, 0);
+    assert!(ns.ip("-4 addr show dev v0").contains("10.0.0.2/24 scope global secondary dynamic v0"));
+    assert_eq!(ns.rtnl("addr del 10.0.0.2/24 dev v0").0, 0);
+    assert!(!ns.ip("addr show dev v0").contains("10.0.0.2/"));
+    assert_eq!(ns.rtnl("addr flush dev v1").0, 0);
+    assert!(!ns.ip("addr show dev v1").contains("inet "));
+    // refusals: the kernel's, and ip's own
+    for refused in ["addr add 10.9.0.1/24 dev v0", "addr del 10.99.0.1/24 dev v0"] {
+        let (code, _, err) = ns.rtnl(refused);
+        let (ip_code, _, ip_err) = ns.ip_status(refused);
+        assert_eq!((code, err.trim()), (ip_code, ip_err.trim()), "{refused}");
+    }
+    let (code, _, err) = ns.rtnl("addr add 10.9.0.7/24");
+    assert_eq!((code, err.trim()), (1, "Not enough information: \"dev\" argument is required."));
+}

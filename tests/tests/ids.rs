@@ -74,7 +74,7 @@ fn ids(file: &str, first: &str) -> BTreeMap<u16, String> {
     let block = e.iter().find(|b| b.first().is_some_and(|(n, _)| n == first)).unwrap_or_else(|| panic!("{first}"));
     let mut m = BTreeMap::new();
     for (n, v) in block {
-        if n.starts_with("__") || n.ends_with("_UNSPEC") {
+        if n.starts_with("__") || n.ends_with("_UNSPEC") || (n.ends_with("_NONE") && *v == 0) {
             continue;
         }
         m.entry(*v).or_insert_with(|| n.clone());
@@ -326,4 +326,14 @@ fn the_header_parser_reads_implicit_values_and_skips_aliases() {
     assert_eq!(m.get(&69).map(String::as_str), Some("IFLA_TAILROOM"));
     // IFLA_BR_MCAST_HASH_MAX is an attribute, not a marker
     assert!(ids("if_link.h", "IFLA_BR_UNSPEC").values().any(|n| n == "IFLA_BR_MCAST_HASH_MAX"));
+}
+
+#[test]
+fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
+    use rtnl_core::{addr, nsid};
+    let mut n = check::<addr::AddrAttr<'static>>("if_addr.h", "IFA_UNSPEC", "IFA_*");
+    assert_eq!(ids("if_addr.h", "IFA_UNSPEC").len(), 11, "the 7.2 header has 11 IFA_* ids");
+    n += check::<addr::AddrLabelAttr<'static>>("if_addrlabel.h", "IFAL_ADDRESS", "IFAL_*");
+    n += check::<nsid::NsidAttr<'static>>("net_namespace.h", "NETNSA_NONE", "NETNSA_*");
+    assert!(n >= 18, "only {n} ids checked");
 }

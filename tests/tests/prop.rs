@@ -7,6 +7,7 @@
 
 use arbitrary::Unstructured;
 use proptest::prelude::*;
+use rtnl_core::addr::{self, AddrAttr};
 use rtnl_core::link::{self, LinkAttr};
 use rtnl_core::message::{types, Message, RtnlMessage};
 use rtnl_core::route::{self, RouteAttr, RtMsg};
@@ -148,6 +149,41 @@ fn link_roundtrip<O: ByteOrder>(seed: &[u8]) {
     canonical_roundtrip::<O>(&bytes, &w.into_inner().0, l.attrs().count());
 }
 
+/// An address message generated from the tables: an arbitrary `ifaddrmsg`
+/// of a family that has addresses, then arbitrary `IFA_*` attributes.
+fn generated_addr<O: ByteOrder>(seed: &[u8]) -> Option<(addr::IfAddrMsg<O>, Vec<u8>)> {
+    let mut u = Unstructured::new(seed);
+    let mut hdr: addr::IfAddrMsg<O> = u.arbitrary().ok()?;
+    hdr.ifa_family = *u.choose(&[2u8, 10, 0]).ok()?;
+    let ty = *u.choose(&[addr::RTM_NEWADDR, addr::RTM_GETMULTICAST, addr::RTM_GETANYCAST]).ok()?;
+    let mut w = Writer::<_, O>::with_order(VecBuffer::default());
+    let m = w.begin_msg(ty, 0x22, 1, 0).ok()?;
+    w.header(&hdr).ok()?;
+    AddrAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: hdr.ifa_family, depth: 0 }, &mut w).ok()?;
+    w.end_msg(m).ok()?;
+    Some((hdr, w.into_inner().0))
+}
+
+fn addr_roundtrip<O: ByteOrder>(seed: &[u8]) {
+    let Some((hdr, bytes)) = generated_addr::<O>(seed) else { return };
+    let raw = Messages::<O>::with_order(&bytes).next().unwrap().unwrap();
+    let msg = Message::decode(raw);
+    let RtnlMessage::Addr(a) = msg.body() else { panic!("not an address") };
+    assert_eq!(a.header(), &hdr);
+    for x in a.attrs().map(Result::unwrap) {
+        assert!(!matches!(x, AddrAttr::Unknown(_) | AddrAttr::Invalid(..)), "{x:?}");
+    }
+    let mut w = Writer::<_, O>::with_order(VecBuffer::default());
+    addr::request(&mut w, msg.ty(), 0x22, 1, &hdr, |b| {
+        for x in a.attrs().map(Result::unwrap) {
+            b.put(&x)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    canonical_roundtrip::<O>(&bytes, &w.into_inner().0, a.attrs().count());
+}
+
 /// What every generated (kernel-canonical) message holds to: it decodes
 /// with no error, re-encodes to the same bytes, its typed values rebuilt
 /// through the builder (`rebuilt`) are the same bytes and values, it
@@ -203,6 +239,8 @@ proptest! {
     fn link_messages_from_the_tables_roundtrip(seed in proptest::collection::vec(any::<u8>(), 16..2000)) {
         link_roundtrip::<LittleEndian>(&seed);
         link_roundtrip::<BigEndian>(&seed);
+        addr_roundtrip::<LittleEndian>(&seed);
+        addr_roundtrip::<BigEndian>(&seed);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! One enum over every RTNETLINK message: [`Message`] and [`RtnlMessage`].
 //!
 //! Every `RTM_*` type of the Linux 7.2 headers is known by name and by its
-//! family's fixed header. Typed families decode fully (route today); the
+//! family's fixed header. Typed families decode fully (link, route, address,
+//! address label, …); the
 //! others decode as their fixed header (fields named as in the kernel's
 //! struct) plus raw attributes (named from the kernel's enums), which
 //! re-encode byte for byte. Types this version does not know decode as
@@ -16,6 +17,7 @@ pub mod consts;
 
 pub use ext_ack::*;
 
+use crate::addr::{AddrLabelMessage, AddrMessage};
 use crate::link::LinkMessage;
 use crate::route::RouteMessage;
 use crate::typed::{Ctx, PathName, TypedAttrs};
@@ -311,6 +313,11 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     Route(RouteMessage<'a, O>),
     /// A link message (`RTM_NEWLINK` … `RTM_SETLINK`, `RTM_*LINKPROP`).
     Link(LinkMessage<'a, O>),
+    /// An address message (`RTM_*ADDR`), or a multicast or anycast one
+    /// (`RTM_*MULTICAST`, `RTM_*ANYCAST`, same layout).
+    Addr(AddrMessage<'a, O>),
+    /// An address label message (`RTM_*ADDRLABEL`).
+    AddrLabel(AddrLabelMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -349,6 +356,14 @@ impl<'a, O: ByteOrder> Message<'a, O> {
                 Ok(l) => RtnlMessage::Link(l),
                 Err(e) => RtnlMessage::Invalid(p, e),
             },
+            20..=22 | 56..=58 | 60..=62 => match AddrMessage::parse(&msg) {
+                Ok(a) => RtnlMessage::Addr(a),
+                Err(e) => RtnlMessage::Invalid(p, e),
+            },
+            72..=74 => match AddrLabelMessage::parse(&msg) {
+                Ok(a) => RtnlMessage::AddrLabel(a),
+                Err(e) => RtnlMessage::Invalid(p, e),
+            },
             _ => match family_of(ty) {
                 Some(info) => match FamilyMessage::parse(&msg, info) {
                     Ok(m) => RtnlMessage::Family(m),
@@ -385,6 +400,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
         match &self.body {
             RtnlMessage::Route(r) => r.attrs().first_error(),
             RtnlMessage::Link(l) => l.attrs().first_error(),
+            RtnlMessage::Addr(a) => a.attrs().first_error(),
+            RtnlMessage::AddrLabel(a) => a.attrs().first_error(),
             RtnlMessage::Family(f) => f.attrs.framing_error(),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).first_error(),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).first_error(),
@@ -400,6 +417,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
         match &self.body {
             RtnlMessage::Route(r) => r.attrs().locate(offset, f),
             RtnlMessage::Link(l) => l.attrs().locate(offset, f),
+            RtnlMessage::Addr(a) => a.attrs().locate(offset, f),
+            RtnlMessage::AddrLabel(a) => a.attrs().locate(offset, f),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Family(m) => {
@@ -429,6 +448,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             RtnlMessage::Done(d) => d.emit(w),
             RtnlMessage::Route(r) => r.emit(w),
             RtnlMessage::Link(l) => l.emit(w),
+            RtnlMessage::Addr(a) => a.emit(w),
+            RtnlMessage::AddrLabel(a) => a.emit(w),
             RtnlMessage::Family(f) => f.emit(w),
         };
         match r.and_then(|_| w.end_msg(m)) {
@@ -497,6 +518,14 @@ impl<O: ByteOrder> Render for Message<'_, O> {
             RtnlMessage::Link(l) => {
                 m.entry("header", l.header())?;
                 m.entry("attrs", &l.attrs())?;
+            }
+            RtnlMessage::Addr(a) => {
+                m.entry("header", a.header())?;
+                m.entry("attrs", &a.attrs())?;
+            }
+            RtnlMessage::AddrLabel(a) => {
+                m.entry("header", a.header())?;
+                m.entry("attrs", &a.attrs())?;
             }
             RtnlMessage::Family(f) => {
                 m.entry("header", &FamilyHeader(f))?;

@@ -109,14 +109,26 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-/// What `link show` selects.
+/// What `link show` (and `addr show`) selects.
 #[derive(Debug, Default)]
-struct Select {
-    dev: Option<String>,
-    up: bool,
-    master: Option<u32>,
-    nomaster: bool,
-    kind: Option<String>,
+pub(crate) struct Select {
+    pub(crate) dev: Option<String>,
+    pub(crate) up: bool,
+    pub(crate) master: Option<u32>,
+    pub(crate) nomaster: bool,
+    pub(crate) kind: Option<String>,
+}
+
+/// What `addr show` adds to each link `link show` prints: its addresses.
+pub(crate) trait Addons {
+    /// Whether the link is listed at all (ip leaves out links without a
+    /// matching address when a family or an address filter is given).
+    fn keep(&self, ifindex: u32) -> bool;
+    /// Appends the link's addresses: ip's text, or (`json`) the
+    /// `"addr_info":[…]` member; `brief` for `-br`.
+    fn write(&self, ifindex: u32, out: &mut String, json: bool, brief: bool);
+    /// The family filter (0: none).
+    fn family(&self) -> u8;
 }
 
 fn parse_show(args: &[String]) -> Result<Select, String> {
@@ -141,10 +153,10 @@ fn parse_show(args: &[String]) -> Result<Select, String> {
 }
 
 /// The links of a dump, as received (each re-encoded byte for byte).
-fn dump_links(g: &Global, filter: &LinkFilter<'_>) -> Result<Vec<Vec<u8>>, Fail> {
+fn dump_links(g: &Global, family: u8, filter: &LinkFilter<'_>) -> Result<Vec<Vec<u8>>, Fail> {
     let mut sock = g.socket()?;
     let req =
-        rtnl_io::link_dump_request_where(sock.next_seq(), 0, 0, filter).map_err(|e| Fail::error(e.to_string()))?;
+        rtnl_io::link_dump_request_where(sock.next_seq(), family, 0, filter).map_err(|e| Fail::error(e.to_string()))?;
     let mut links = Vec::new();
     let mut err = None;
     let sum = sock.dump(&req, |msg| {
@@ -176,7 +188,12 @@ fn decode(bytes: &[u8]) -> Option<LinkMessage<'_>> {
 
 /// `link show`.
 fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    let sel = parse_show(args)?;
+    show_with(g, &parse_show(args)?, None)
+}
+
+/// Lists the links `sel` selects, each followed by what `addons` adds
+/// (`addr show`).
+pub(crate) fn show_with(g: &Global, sel: &Select, addons: Option<&dyn Addons>) -> Result<ExitCode, Fail> {
     // ip resolves a device name first, and refuses an unknown one
     let want = match &sel.dev {
         Some(d) => match crate::route::ifindex(d) {
@@ -186,22 +203,36 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         None => None,
     };
     let filter = LinkFilter { kind: sel.kind.as_deref(), master: sel.master };
-    let links = dump_links(g, &filter)?;
+    // `addr show -6` without a device lists the links of the AF_INET6 link
+    // dump (fewer attributes: no qdisc, no group), as ip does
+    let family = match addons.map(|a| a.family()) {
+        Some(f @ rtnl_core::net::AF_INET6) if sel.dev.is_none() => f,
+        _ => 0,
+    };
+    let links = dump_links(g, family, &filter)?;
     // names and flags of every link, for `@LINK`, `master` and M-DOWN (of
     // all links: the kernel's filter left some out)
-    let every = if filter == LinkFilter::default() { None } else { Some(dump_links(g, &LinkFilter::default())?) };
+    let every = if filter == LinkFilter::default() && family == 0 {
+        None
+    } else {
+        Some(dump_links(g, 0, &LinkFilter::default())?)
+    };
     let mut names = HashMap::new();
     let mut flags = HashMap::new();
+    let mut qlens = HashMap::new();
     for b in every.as_ref().unwrap_or(&links) {
         if let Some(l) = decode(b) {
             let i = l.header().ifi_index.get() as u32;
             flags.insert(i, l.header().ifi_flags.get());
+            if let Some(LinkAttr::Txqlen(q)) = l.attrs().find(rtnl_core::link::IFLA_TXQLEN) {
+                qlens.insert(i, q);
+            }
             if let Some(n) = l.name() {
                 names.insert(i, n.to_owned());
             }
         }
     }
-    let ctx = Ctx { names: &names, flags: &flags, g };
+    let ctx = Ctx { names: &names, flags: &flags, g, addr_family: addons.map(|a| a.family()), qlens: Some(&qlens) };
     let mut out = String::new();
     let mut first = true;
     for b in &links {
@@ -213,6 +244,31 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             || (sel.kind.as_deref().is_some_and(|k| l.kind() != Some(k)))
             || (sel.master.is_some_and(|m| !l.attrs().flatten().any(|a| a == LinkAttr::Master(m))))
         {
+            continue;
+        }
+        let index = h.ifi_index.get() as u32;
+        if addons.is_some_and(|a| !a.keep(index)) {
+            continue;
+        }
+        if let (Some(a), false) = (addons, g.json_kernel) {
+            if g.json {
+                out.push(if first { '[' } else { ',' });
+                first = false;
+                if g.brief {
+                    json_brief_head(&mut out, &l, &ctx);
+                } else {
+                    json_link(&mut out, &l, &ctx, false);
+                }
+                out.pop(); // the link object's closing brace
+                a.write(index, &mut out, true, g.brief);
+                out.push('}');
+            } else if g.brief {
+                brief_head(&mut out, &l, &ctx);
+                a.write(index, &mut out, false, true);
+            } else {
+                text_link(&mut out, &l, &ctx, false);
+                a.write(index, &mut out, false, false);
+            }
             continue;
         }
         if g.json_kernel {
@@ -247,6 +303,27 @@ pub struct Ctx<'a> {
     names: &'a HashMap<u32, String>,
     flags: &'a HashMap<u32, u32>,
     g: &'a Global,
+    /// `addr show` (ip's `!do_link`) and its family filter (0: none).
+    addr_family: Option<u8>,
+    /// The queue lengths of the full link dump, for messages without
+    /// `IFLA_TXQLEN` (the AF_INET6 link dump), where ip asks `SIOCGIFTXQLEN`.
+    qlens: Option<&'a HashMap<u32, u32>>,
+}
+
+impl Ctx<'_> {
+    /// ip's `do_link`: a link listing, not the links of `addr show`.
+    fn do_link(&self) -> bool {
+        self.addr_family.is_none()
+    }
+    /// The queue length of a link message (`IFLA_TXQLEN`, else the full dump's).
+    fn txqlen(&self, l: &LinkMessage<'_>, f: &Fields<'_>) -> Option<u32> {
+        f.txqlen.or_else(|| self.qlens?.get(&(l.header().ifi_index.get() as u32)).copied())
+    }
+    /// Whether the `link/TYPE ADDR brd ADDR` part is printed (not by
+    /// `addr show -4|-6` without `-d`).
+    fn link_layer(&self) -> bool {
+        self.addr_family.is_none_or(|f| f == 0) || self.g.details
+    }
 }
 
 /// ip's names of the operational states.
@@ -1965,7 +2042,7 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             }
         }
     }
-    if let Some(m) = f.linkmode {
+    if let Some(m) = f.linkmode.filter(|_| ctx.do_link()) {
         match m {
             0 => out.push_str("mode DEFAULT "),
             1 => out.push_str("mode DORMANT "),
@@ -1977,26 +2054,28 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
     if let Some(gr) = f.group {
         let _ = write!(out, "group {} ", group_name(gr));
     }
-    if let Some(q) = f.txqlen.filter(|q| *q != 0) {
+    if let Some(q) = ctx.txqlen(l, &f).filter(|q| *q != 0) {
         let _ = write!(out, "qlen {q}");
     }
     // ip's _SL_: a line break, or a backslash with -o
     let nl = if g.oneline { "\\" } else { "\n" };
     let ty = h.link_type();
-    out.push_str(nl);
-    out.push_str("    link/");
-    out.push_str(&ll_type_name(ty));
-    out.push(' ');
-    if let Some(a) = f.address {
-        out.push_str(&ll_addr(a, ty));
-    }
-    if let Some(b) = f.broadcast {
-        out.push_str(if h.flags().has(IfFlags::POINTOPOINT) { " peer " } else { " brd " });
-        out.push_str(&ll_addr(b, ty));
-    }
-    if let Some(p) = f.perm_address.filter(|p| Some(*p) != f.address) {
-        out.push_str(" permaddr ");
-        out.push_str(&ll_addr(p, ty));
+    if ctx.link_layer() {
+        out.push_str(nl);
+        out.push_str("    link/");
+        out.push_str(&ll_type_name(ty));
+        out.push(' ');
+        if let Some(a) = f.address {
+            out.push_str(&ll_addr(a, ty));
+        }
+        if let Some(b) = f.broadcast {
+            out.push_str(if h.flags().has(IfFlags::POINTOPOINT) { " peer " } else { " brd " });
+            out.push_str(&ll_addr(b, ty));
+        }
+        if let Some(p) = f.perm_address.filter(|p| Some(*p) != f.address) {
+            out.push_str(" permaddr ");
+            out.push_str(&ll_addr(p, ty));
+        }
     }
     if let Some(id) = f.link_netnsid {
         if let Some(name) = nsid_names(ctx.g).get(&id) {
@@ -2036,7 +2115,7 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
                 out.push_str(text);
             }
         }
-        if let Some(m) = f.addr_gen_mode {
+        if let Some(m) = f.addr_gen_mode.filter(|_| ctx.do_link()) {
             let _ = write!(out, "addrgenmode {} ", addr_gen_mode(m));
         }
         for (_, t, v) in &f.uints {
@@ -2046,10 +2125,10 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             let _ = write!(out, "{t} {v} ");
         }
     }
-    if let Some(a) = f.ifalias {
+    if let Some(a) = f.ifalias.filter(|_| ctx.do_link() || g.details) {
         let _ = write!(out, "{nl}    alias {a}");
     }
-    if g.stats > 0 {
+    if g.stats > 0 && ctx.do_link() {
         out.push_str(nl);
         let at = out.len();
         text_stats(out, f.stats64.as_ref(), f.carrier_changes, g.stats);
@@ -2058,7 +2137,7 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             out.push_str(&t);
         }
     }
-    if let Some(v) = vf_list(l, g.stats > 0, false) {
+    if let Some(v) = vf_list(l, g.stats > 0, false).filter(|_| ctx.do_link() || g.details) {
         out.push_str(&v.replace('\n', nl));
     }
     for n in &f.altnames {
@@ -2070,6 +2149,17 @@ fn text_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
 /// `-br`: name, state, address, flags, in columns.
 fn brief_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>) {
     let h = l.header();
+    let f = fields(l, ctx.names);
+    let mdown = brief_head(out, l, ctx);
+    if let Some(a) = f.address {
+        let _ = write!(out, "{} ", ll_addr(a, h.link_type()));
+    }
+    let _ = writeln!(out, "<{}> ", flag_words(h.ifi_flags.get(), mdown).join(","));
+}
+
+/// `-br`'s name and state columns (all that `addr show -br` prints of the
+/// link); whether the lower link is down (M-DOWN).
+fn brief_head(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>) -> bool {
     let f = fields(l, ctx.names);
     let (name, mdown) = name_and_link(&f, ctx);
     let _ = write!(out, "{name:<16} ");
@@ -2083,10 +2173,25 @@ fn brief_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>) {
             }
         }
     }
-    if let Some(a) = f.address {
-        let _ = write!(out, "{} ", ll_addr(a, h.link_type()));
+    mdown
+}
+
+/// `-j -br`'s link object: `{"ifname":…,"operstate":…}`.
+fn json_brief_head(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>) {
+    let f = fields(l, ctx.names);
+    out.push('{');
+    let mut o = Obj { out, n: 0 };
+    match f.link {
+        Some(0) => o.raw("link", "null"),
+        Some(i) if f.link_netnsid.is_some() => o.num("link_index", i),
+        Some(i) => o.str("link", &ctx.names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"))),
+        None => {}
     }
-    let _ = writeln!(out, "<{}> ", flag_words(h.ifi_flags.get(), mdown).join(","));
+    o.str("ifname", f.name);
+    if let Some(s) = f.operstate.and_then(|o| OPER_STATES.get(usize::from(o))) {
+        o.str("operstate", s);
+    }
+    out.push('}');
 }
 
 /// `-s`: the RX and TX tables of `struct rtnl_link_stats64`, as ip lays
@@ -2336,7 +2441,7 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             None => o.num("operstate_index", s),
         }
     }
-    if let Some(m) = f.linkmode {
+    if let Some(m) = f.linkmode.filter(|_| ctx.do_link()) {
         match m {
             0 => o.str("linkmode", "DEFAULT"),
             1 => o.str("linkmode", "DORMANT"),
@@ -2346,22 +2451,24 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
     if let Some(gr) = f.group {
         o.str("group", &group_name(gr));
     }
-    if let Some(q) = f.txqlen.filter(|q| *q != 0) {
+    if let Some(q) = ctx.txqlen(l, &f).filter(|q| *q != 0) {
         o.num("txqlen", q);
     }
     let ty = h.link_type();
-    o.str("link_type", &ll_type_name(ty));
-    if let Some(a) = f.address {
-        o.str("address", &ll_addr(a, ty));
-    }
-    if let Some(b) = f.broadcast {
-        if h.flags().has(IfFlags::POINTOPOINT) {
-            o.raw("link_pointtopoint", "true");
+    if ctx.link_layer() {
+        o.str("link_type", &ll_type_name(ty));
+        if let Some(a) = f.address {
+            o.str("address", &ll_addr(a, ty));
         }
-        o.str("broadcast", &ll_addr(b, ty));
-    }
-    if let Some(p) = f.perm_address.filter(|p| Some(*p) != f.address) {
-        o.str("permaddr", &ll_addr(p, ty));
+        if let Some(b) = f.broadcast {
+            if h.flags().has(IfFlags::POINTOPOINT) {
+                o.raw("link_pointtopoint", "true");
+            }
+            o.str("broadcast", &ll_addr(b, ty));
+        }
+        if let Some(p) = f.perm_address.filter(|p| Some(*p) != f.address) {
+            o.str("permaddr", &ll_addr(p, ty));
+        }
     }
     if let Some(id) = f.link_netnsid {
         o.num("link_netnsid", id);
@@ -2400,7 +2507,7 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             info.push('}');
             o.raw("linkinfo", &info);
         }
-        if let Some(m) = f.addr_gen_mode {
+        if let Some(m) = f.addr_gen_mode.filter(|_| ctx.do_link()) {
             o.str("inet6_addr_gen_mode", &addr_gen_mode(m));
         }
         for (j, _, v) in &f.uints {
@@ -2410,10 +2517,10 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             o.str(j, v);
         }
     }
-    if let Some(a) = f.ifalias {
+    if let Some(a) = f.ifalias.filter(|_| ctx.do_link() || g.details) {
         o.str("ifalias", a);
     }
-    if g.stats > 0 {
+    if g.stats > 0 && ctx.do_link() {
         if let Some(s) = &f.stats64 {
             let mut st = String::from("{");
             json_stats(&mut st, s, f.carrier_changes, g.stats);
@@ -2421,7 +2528,7 @@ fn json_link(out: &mut String, l: &LinkMessage<'_>, ctx: &Ctx<'_>, deleted: bool
             o.raw("stats64", &st);
         }
     }
-    if let Some(v) = vf_list(l, g.stats > 0, true) {
+    if let Some(v) = vf_list(l, g.stats > 0, true).filter(|_| ctx.do_link() || g.details) {
         o.raw("vfinfo_list", &v);
     }
     if !f.altnames.is_empty() {
@@ -2489,7 +2596,7 @@ fn json_stats(out: &mut String, s: &RtnlLinkStats64<NativeEndian>, carrier: Opti
 /// Prints a link notification as `ip monitor link` does.
 pub fn print_notification(msg: &Message<'_>, l: &LinkMessage<'_>, names: &HashMap<u32, String>, g: &Global) {
     let flags = HashMap::new();
-    let ctx = Ctx { names, flags: &flags, g };
+    let ctx = Ctx { names, flags: &flags, g, addr_family: None, qlens: None };
     let mut out = String::new();
     text_link(&mut out, l, &ctx, msg.ty() == rtnl_core::link::RTM_DELLINK);
     print!("{out}");
@@ -3242,7 +3349,7 @@ mod tests {
     fn details_of_every_captured_kind_are_what_ip_printed() {
         let (msgs, names, flags) = captured_links("6.1-amd64");
         let g = Global { json: true, details: true, ..Default::default() };
-        let ctx = Ctx { names: &names, flags: &flags, g: &g };
+        let ctx = Ctx { names: &names, flags: &flags, g: &g, addr_family: None, qlens: None };
         let ip: serde_json::Value = serde_json::from_slice(&corpus("6.1-amd64", "ip-link.json")).unwrap();
         let ip = ip.as_array().unwrap();
         assert_eq!(ip.len(), msgs.len());
@@ -3300,7 +3407,7 @@ mod tests {
     fn details_text_of_every_captured_link_is_what_ip_printed() {
         let (msgs, names, flags) = captured_links("6.1-amd64");
         let g = Global { details: true, ..Default::default() };
-        let ctx = Ctx { names: &names, flags: &flags, g: &g };
+        let ctx = Ctx { names: &names, flags: &flags, g: &g, addr_family: None, qlens: None };
         let mut ours = String::new();
         for b in &msgs {
             text_link(&mut ours, &decode(b).unwrap(), &ctx, false);

@@ -13,6 +13,7 @@
 //! The grammar (options, objects, verbs, keywords) is in tables
 //! ([`grammar`]) that parsing, help, completion and the man page share.
 
+mod addr;
 mod batch;
 mod capture;
 mod decode;
@@ -257,7 +258,16 @@ pub fn global(word: &str) -> Option<&'static Kw> {
 
 /// The objects rtnl has, with their grammars.
 pub fn objects() -> &'static [&'static Object] {
-    &[&route::ROUTE, &link::LINK, &monitor::MONITOR, &decode::DECODE, &capture::CAPTURE, &COMPLETION, &HELP]
+    &[
+        &route::ROUTE,
+        &link::LINK,
+        &addr::ADDR,
+        &monitor::MONITOR,
+        &decode::DECODE,
+        &capture::CAPTURE,
+        &COMPLETION,
+        &HELP,
+    ]
 }
 
 /// `rtnl completion`.
@@ -434,6 +444,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
     match object_of(object) {
         Some("route") => route::run(g, &rest[1..]),
         Some("link") => link::run(g, &rest[1..]),
+        Some("address") => addr::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),
