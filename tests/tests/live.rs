@@ -887,6 +887,7 @@ fn kernel_side_filters_for_addresses_neighbours_and_links() {
                         got.push(u32::from_ne_bytes(h[at..at + 4].try_into().unwrap()));
                     }
                     RtnlMessage::Link(l) => got.push(l.header().ifi_index.get() as u32),
+                    RtnlMessage::Addr(a) => got.push(a.header().ifa_index.get()),
                     _ => {}
                 })
                 .unwrap();
