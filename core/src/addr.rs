@@ -4,7 +4,7 @@
 //! (`RTM_*ADDRLABEL`).
 //!
 //! The fixed header is [`IfAddrMsg`] (`struct ifaddrmsg`); its scope is a
-//! [`RouteScope`](crate::route::RouteScope) and its 8-bit flags are the low
+//! [`RouteScope`] and its 8-bit flags are the low
 //! bits of [`IfaFlags`], which `IFA_FLAGS` carries whole. Attributes are
 //! [`AddrAttr`], one variant per `IFA_*` through Linux 7.2; addresses
 //! follow the message's family. Labels are [`IfAddrLblMsg`] and
@@ -33,13 +33,10 @@
 //! # Ok::<(), rtnl_core::wire::EncodeError>(())
 //! ```
 
-use zerocopy::FromBytes;
-
 use crate::net::Address;
 use crate::route::RouteScope;
-use crate::typed::{Ctx, Scope, TypedAttrs};
-use crate::wire::visit::{MapRenderer, Render, Renderer};
-use crate::wire::{Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, U32};
+use crate::typed::{FamilyHeader, Headered, Scope};
+use crate::wire::{Buffer, ByteOrder, EncodeError, NativeEndian, Writer, U32};
 
 /// `RTM_NEWADDR`.
 pub const RTM_NEWADDR: u16 = 20;
@@ -220,52 +217,31 @@ attr_set! {
     }
 }
 
+impl<O: ByteOrder> FamilyHeader<O> for IfAddrMsg<O> {
+    type Attr<'a> = AddrAttr<'a, O>;
+    fn family(&self) -> u8 {
+        self.ifa_family
+    }
+}
+
 /// An address message (`RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR`, and
 /// the multicast and anycast messages of the same layout): the `ifaddrmsg`
 /// header and lazily decoded attributes, borrowed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AddrMessage<'a, O: ByteOrder = NativeEndian> {
-    header: IfAddrMsg<O>,
-    attrs: TypedAttrs<'a, O, AddrAttr<'a, O>>,
-}
+pub type AddrMessage<'a, O = NativeEndian> = Headered<'a, O, IfAddrMsg<O>>;
 
-impl<'a, O: ByteOrder> AddrMessage<'a, O> {
-    /// Size of `struct ifaddrmsg`.
-    pub const HEADER_LEN: usize = 8;
-
-    /// Parses an address message's payload. Fails only when the payload is
-    /// shorter than `ifaddrmsg`; attribute errors surface while iterating.
-    pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
-        let p = msg.payload();
-        let (header, _) = IfAddrMsg::<O>::read_from_prefix(p).map_err(|_| {
-            DecodeError::new(
-                msg.payload_offset(),
-                DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
-            )
-        })?;
-        let ctx = Ctx::message(header.ifa_family, msg.ty(), msg.flags());
-        Ok(AddrMessage { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
-    }
-    /// The `ifaddrmsg` header.
-    pub fn header(&self) -> &IfAddrMsg<O> {
-        &self.header
-    }
-    /// The attributes, decoded lazily.
-    pub fn attrs(&self) -> TypedAttrs<'a, O, AddrAttr<'a, O>> {
-        self.attrs.clone()
-    }
+impl<'a, O: ByteOrder> Headered<'a, O, IfAddrMsg<O>> {
     /// The flags: `IFA_FLAGS` when present (all 32 bits), else the header's 8.
     pub fn flags(&self) -> IfaFlags {
-        match self.attrs.find(IFA_FLAGS) {
+        match self.find(IFA_FLAGS) {
             Some(AddrAttr::Flags(f)) => IfaFlags(f),
-            _ => IfaFlags(self.header.ifa_flags.into()),
+            _ => IfaFlags(self.header().ifa_flags.into()),
         }
     }
     /// The local address (`IFA_LOCAL`), else the prefix address
     /// (`IFA_ADDRESS`), as `ip addr` shows it.
     pub fn address(&self) -> Option<Address<'a>> {
         let mut prefix = None;
-        for a in self.attrs.clone().flatten() {
+        for a in self.attrs().flatten() {
             match a {
                 AddrAttr::Local(a) => return Some(a),
                 AddrAttr::Address(a) if prefix.is_none() => prefix = Some(a),
@@ -276,36 +252,17 @@ impl<'a, O: ByteOrder> AddrMessage<'a, O> {
     }
     /// The label (`IFA_LABEL`), if present.
     pub fn label(&self) -> Option<&'a str> {
-        match self.attrs.find(IFA_LABEL) {
+        match self.find(IFA_LABEL) {
             Some(AddrAttr::Label(l)) => Some(l),
             _ => None,
         }
     }
-    /// Encodes header and attributes (as a message body).
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.header(&self.header)?;
-        self.attrs.emit_all(w)
-    }
-    /// The first attribute that did not decode.
-    pub fn first_error(&self) -> Option<DecodeError> {
-        self.attrs.first_error()
-    }
 }
-
-impl<O: ByteOrder> Render for AddrMessage<'_, O> {
-    /// `{"header": {...}, "attrs": [...]}`.
-    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-        let mut m = r.map()?;
-        m.entry("header", &self.header)?;
-        m.entry("attrs", &self.attrs)?;
-        m.end()
-    }
-}
-serde_via_render!(impl['a, O: ByteOrder] AddrMessage<'a, O>);
 
 /// Writes a whole address request: `nlmsghdr` + `ifaddrmsg`, then the
 /// attributes `attrs` writes through the typed builder, and closes the
-/// message (or leaves nothing of it on error).
+/// message (or leaves nothing of it on error). The same as
+/// [`typed::request`](crate::typed::request).
 pub fn request<B: Buffer, O: ByteOrder>(
     w: &mut Writer<B, O>,
     ty: u16,
@@ -314,12 +271,7 @@ pub fn request<B: Buffer, O: ByteOrder>(
     header: &IfAddrMsg<O>,
     attrs: impl FnOnce(&mut Scope<'_, B, O, AddrAttr<'static, O>>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    let m = w.begin_msg(ty, flags, seq, 0)?;
-    let r = w.header(header).and_then(|_| attrs(&mut Scope::new(w))).and_then(|_| w.end_msg(m));
-    if r.is_err() {
-        w.cancel_msg(m);
-    }
-    r
+    crate::typed::request(w, ty, flags, seq, header, attrs)
 }
 
 zc_struct! {
@@ -350,60 +302,16 @@ attr_set! {
     }
 }
 
+impl<O: ByteOrder> FamilyHeader<O> for IfAddrLblMsg<O> {
+    type Attr<'a> = AddrLabelAttr<'a, O>;
+    fn family(&self) -> u8 {
+        self.ifal_family
+    }
+}
+
 /// An address label message (`RTM_NEWADDRLABEL`, `RTM_DELADDRLABEL`,
 /// `RTM_GETADDRLABEL`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct AddrLabelMessage<'a, O: ByteOrder = NativeEndian> {
-    header: IfAddrLblMsg<O>,
-    attrs: TypedAttrs<'a, O, AddrLabelAttr<'a, O>>,
-}
-
-impl<'a, O: ByteOrder> AddrLabelMessage<'a, O> {
-    /// Size of `struct ifaddrlblmsg`.
-    pub const HEADER_LEN: usize = 12;
-
-    /// Parses an address label message's payload; fails only when it is
-    /// shorter than `ifaddrlblmsg`.
-    pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
-        let p = msg.payload();
-        let (header, _) = IfAddrLblMsg::<O>::read_from_prefix(p).map_err(|_| {
-            DecodeError::new(
-                msg.payload_offset(),
-                DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
-            )
-        })?;
-        let ctx = Ctx::message(header.ifal_family, msg.ty(), msg.flags());
-        Ok(AddrLabelMessage { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
-    }
-    /// The `ifaddrlblmsg` header.
-    pub fn header(&self) -> &IfAddrLblMsg<O> {
-        &self.header
-    }
-    /// The attributes, decoded lazily.
-    pub fn attrs(&self) -> TypedAttrs<'a, O, AddrLabelAttr<'a, O>> {
-        self.attrs.clone()
-    }
-    /// Encodes header and attributes (as a message body).
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.header(&self.header)?;
-        self.attrs.emit_all(w)
-    }
-    /// The first attribute that did not decode.
-    pub fn first_error(&self) -> Option<DecodeError> {
-        self.attrs.first_error()
-    }
-}
-
-impl<O: ByteOrder> Render for AddrLabelMessage<'_, O> {
-    /// `{"header": {...}, "attrs": [...]}`.
-    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-        let mut m = r.map()?;
-        m.entry("header", &self.header)?;
-        m.entry("attrs", &self.attrs)?;
-        m.end()
-    }
-}
-serde_via_render!(impl['a, O: ByteOrder] AddrLabelMessage<'a, O>);
+pub type AddrLabelMessage<'a, O = NativeEndian> = Headered<'a, O, IfAddrLblMsg<O>>;
 
 /// Writes a whole address label request (`ip addrlabel add|del`): the
 /// header, then the attributes `attrs` writes.
@@ -415,12 +323,7 @@ pub fn label_request<B: Buffer, O: ByteOrder>(
     header: &IfAddrLblMsg<O>,
     attrs: impl FnOnce(&mut Scope<'_, B, O, AddrLabelAttr<'static, O>>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    let m = w.begin_msg(ty, flags, seq, 0)?;
-    let r = w.header(header).and_then(|_| attrs(&mut Scope::new(w))).and_then(|_| w.end_msg(m));
-    if r.is_err() {
-        w.cancel_msg(m);
-    }
-    r
+    crate::typed::request(w, ty, flags, seq, header, attrs)
 }
 
 #[cfg(test)]

@@ -44,16 +44,12 @@
 
 use core::net::{Ipv4Addr, Ipv6Addr};
 
-use zerocopy::FromBytes;
-
 use crate::typed::{
     AttrSet, Be16, Be32, Be64, Bytes, Ctx, Flag, FlagU8, Grown, IndexNames, IndexedNest, Nest, Scope, StructThen,
-    TypedAttrs, U32Array, U64Array, Uint,
+    U32Array, U64Array, Uint,
 };
 use crate::wire::visit::{MapRenderer, Render, Renderer};
-use crate::wire::{
-    Attr, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, Writer, I32, U16, U32, U64,
-};
+use crate::wire::{Attr, Buffer, ByteOrder, DecodeError, EncodeError, NativeEndian, Writer, I32, U16, U32, U64};
 
 /// `RTM_NEWLINK`.
 pub const RTM_NEWLINK: u16 = 16;
@@ -2124,78 +2120,35 @@ pub use bridge_mrp::*;
 pub use hw::*;
 pub use kinds::*;
 
+impl<O: ByteOrder> crate::typed::FamilyHeader<O> for IfInfoMsg<O> {
+    type Attr<'a> = LinkAttr<'a, O>;
+    fn family(&self) -> u8 {
+        self.ifi_family
+    }
+}
+
 /// A link message (`RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`,
 /// `RTM_SETLINK`, `RTM_*LINKPROP`): the `ifinfomsg` header and lazily
 /// decoded attributes, borrowed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinkMessage<'a, O: ByteOrder = NativeEndian> {
-    header: IfInfoMsg<O>,
-    attrs: TypedAttrs<'a, O, LinkAttr<'a, O>>,
-}
+pub type LinkMessage<'a, O = NativeEndian> = crate::typed::Headered<'a, O, IfInfoMsg<O>>;
 
-impl<'a, O: ByteOrder> LinkMessage<'a, O> {
-    /// Size of `struct ifinfomsg`.
-    pub const HEADER_LEN: usize = 16;
-
-    /// Parses a link message's payload. Fails only when the payload is
-    /// shorter than `ifinfomsg`; attribute errors surface while iterating.
-    pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
-        let p = msg.payload();
-        let (header, _) = IfInfoMsg::<O>::read_from_prefix(p).map_err(|_| {
-            DecodeError::new(
-                msg.payload_offset(),
-                DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
-            )
-        })?;
-        let ctx = Ctx::message(header.ifi_family, msg.ty(), msg.flags());
-        Ok(LinkMessage { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
-    }
-    /// The `ifinfomsg` header.
-    #[inline]
-    pub fn header(&self) -> &IfInfoMsg<O> {
-        &self.header
-    }
-    /// The attributes, decoded lazily.
-    #[inline]
-    pub fn attrs(&self) -> TypedAttrs<'a, O, LinkAttr<'a, O>> {
-        self.attrs.clone()
-    }
+impl<'a, O: ByteOrder> crate::typed::Headered<'a, O, IfInfoMsg<O>> {
     /// The interface name (`IFLA_IFNAME`), if present.
     pub fn name(&self) -> Option<&'a str> {
-        match self.attrs.find(IFLA_IFNAME) {
+        match self.find(IFLA_IFNAME) {
             Some(LinkAttr::Ifname(n)) => Some(n),
             _ => None,
         }
     }
     /// The kind (`IFLA_LINKINFO { IFLA_INFO_KIND }`), if present.
     pub fn kind(&self) -> Option<&'a str> {
-        let Some(LinkAttr::Linkinfo(n)) = self.attrs.find(IFLA_LINKINFO) else { return None };
+        let Some(LinkAttr::Linkinfo(n)) = self.find(IFLA_LINKINFO) else { return None };
         match n.find(IFLA_INFO_KIND) {
             Some(LinkInfoAttr::Kind(k)) => Some(k),
             _ => None,
         }
     }
-    /// Encodes header and attributes (as a message body).
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.header(&self.header)?;
-        self.attrs.emit_all(w)
-    }
-    /// The first attribute that did not decode, at any depth.
-    pub fn first_error(&self) -> Option<DecodeError> {
-        self.attrs.first_error()
-    }
 }
-
-impl<O: ByteOrder> Render for LinkMessage<'_, O> {
-    /// `{"header": {...}, "attrs": [...]}`.
-    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-        let mut m = r.map()?;
-        m.entry("header", &self.header)?;
-        m.entry("attrs", &self.attrs)?;
-        m.end()
-    }
-}
-serde_via_render!(impl['a, O: ByteOrder] LinkMessage<'a, O>);
 
 /// Returns the kernel name of link attribute `id`.
 pub fn attr_name(id: u16) -> Option<&'static str> {
@@ -2213,12 +2166,7 @@ pub fn request<B: Buffer, O: ByteOrder>(
     header: &IfInfoMsg<O>,
     attrs: impl FnOnce(&mut Scope<'_, B, O, LinkAttr<'static, O>>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    let m = w.begin_msg(ty, flags, seq, 0)?;
-    let r = w.header(header).and_then(|_| attrs(&mut Scope::new(w))).and_then(|_| w.end_msg(m));
-    if r.is_err() {
-        w.cancel_msg(m);
-    }
-    r
+    crate::typed::request(w, ty, flags, seq, header, attrs)
 }
 
 /// Writes a peer (`VETH_INFO_PEER`, `VXCAN_INFO_PEER`,

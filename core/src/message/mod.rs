@@ -20,7 +20,7 @@ pub use ext_ack::*;
 use crate::addr::{AddrLabelMessage, AddrMessage};
 use crate::link::LinkMessage;
 use crate::route::RouteMessage;
-use crate::typed::{Ctx, PathName, TypedAttrs};
+use crate::typed::{Ctx, FamilyHeader, Headered, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
 use crate::wire::flags::{self, FlagContext};
 use crate::wire::visit::{AttrName, MapRenderer, Pair, Render, Renderer, SeqRenderer, Value};
@@ -270,8 +270,8 @@ impl<'a, O: ByteOrder> FamilyMessage<'a, O> {
     }
 }
 
-struct FamilyHeader<'m, 'a, O: ByteOrder>(&'m FamilyMessage<'a, O>);
-impl<O: ByteOrder> Render for FamilyHeader<'_, '_, O> {
+struct RawHeaderView<'m, 'a, O: ByteOrder>(&'m FamilyMessage<'a, O>);
+impl<O: ByteOrder> Render for RawHeaderView<'_, '_, O> {
     fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
         let mut m = r.map()?;
         for (name, val) in self.0.header_fields() {
@@ -327,6 +327,32 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     Invalid(&'a [u8], DecodeError),
 }
 
+/// Matches a message body: `$m => $e` for every typed (headered) variant,
+/// `$m` bound to its message, then the arms given for the rest. The one
+/// place besides [`Message::decode`] that lists the typed families.
+macro_rules! match_typed {
+    ($body:expr, $m:ident => $e:expr, $($rest:tt)*) => {
+        match $body {
+            RtnlMessage::Route($m) => $e,
+            RtnlMessage::Link($m) => $e,
+            RtnlMessage::Addr($m) => $e,
+            RtnlMessage::AddrLabel($m) => $e,
+            $($rest)*
+        }
+    };
+}
+
+/// Parses a headered family's message, or keeps its payload as invalid.
+fn typed<'a, O: ByteOrder, H: FamilyHeader<O>>(
+    msg: &NlMsg<'a, O>,
+    wrap: fn(Headered<'a, O, H>) -> RtnlMessage<'a, O>,
+) -> RtnlMessage<'a, O> {
+    match Headered::parse(msg) {
+        Ok(m) => wrap(m),
+        Err(e) => RtnlMessage::Invalid(msg.payload(), e),
+    }
+}
+
 /// One decoded netlink message: its header and typed body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message<'a, O: ByteOrder = NativeEndian> {
@@ -348,22 +374,10 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             },
             types::NLMSG_DONE => RtnlMessage::Done(DoneMsg::parse(&msg)),
             types::NLMSG_OVERRUN => RtnlMessage::Overrun(p),
-            24..=26 => match RouteMessage::parse(&msg) {
-                Ok(r) => RtnlMessage::Route(r),
-                Err(e) => RtnlMessage::Invalid(p, e),
-            },
-            16..=19 | 108..=110 => match LinkMessage::parse(&msg) {
-                Ok(l) => RtnlMessage::Link(l),
-                Err(e) => RtnlMessage::Invalid(p, e),
-            },
-            20..=22 | 56..=58 | 60..=62 => match AddrMessage::parse(&msg) {
-                Ok(a) => RtnlMessage::Addr(a),
-                Err(e) => RtnlMessage::Invalid(p, e),
-            },
-            72..=74 => match AddrLabelMessage::parse(&msg) {
-                Ok(a) => RtnlMessage::AddrLabel(a),
-                Err(e) => RtnlMessage::Invalid(p, e),
-            },
+            24..=26 => typed(&msg, RtnlMessage::Route),
+            16..=19 | 108..=110 => typed(&msg, RtnlMessage::Link),
+            20..=22 | 56..=58 | 60..=62 => typed(&msg, RtnlMessage::Addr),
+            72..=74 => typed(&msg, RtnlMessage::AddrLabel),
             _ => match family_of(ty) {
                 Some(info) => match FamilyMessage::parse(&msg, info) {
                     Ok(m) => RtnlMessage::Family(m),
@@ -397,11 +411,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     /// The first decoding problem anywhere in the message (strict mode),
     /// with its byte offset and attribute path.
     pub fn first_error(&self) -> Option<DecodeError> {
-        match &self.body {
-            RtnlMessage::Route(r) => r.attrs().first_error(),
-            RtnlMessage::Link(l) => l.attrs().first_error(),
-            RtnlMessage::Addr(a) => a.attrs().first_error(),
-            RtnlMessage::AddrLabel(a) => a.attrs().first_error(),
+        match_typed! { &self.body,
+            m => m.first_error(),
             RtnlMessage::Family(f) => f.attrs.framing_error(),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).first_error(),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).first_error(),
@@ -414,11 +425,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     /// `RTA_ENCAP`, `MPLS_IPTUNNEL_DST`): the path of an error, or of a
     /// byte that differs. Nothing for bytes outside the attributes.
     pub fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
-        match &self.body {
-            RtnlMessage::Route(r) => r.attrs().locate(offset, f),
-            RtnlMessage::Link(l) => l.attrs().locate(offset, f),
-            RtnlMessage::Addr(a) => a.attrs().locate(offset, f),
-            RtnlMessage::AddrLabel(a) => a.attrs().locate(offset, f),
+        match_typed! { &self.body,
+            m => m.locate(offset, f),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Family(m) => {
@@ -440,16 +448,13 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         let h = &self.header;
         let m = w.begin_msg(h.nlmsg_type.get(), h.nlmsg_flags.get(), h.nlmsg_seq.get(), h.nlmsg_pid.get())?;
-        let r = match &self.body {
+        let r = match_typed! { &self.body,
+            t => t.emit(w),
             RtnlMessage::Noop(p) | RtnlMessage::Overrun(p) | RtnlMessage::Raw(p) | RtnlMessage::Invalid(p, _) => {
                 w.bytes(p)
             }
             RtnlMessage::Error(e) => e.emit(w),
             RtnlMessage::Done(d) => d.emit(w),
-            RtnlMessage::Route(r) => r.emit(w),
-            RtnlMessage::Link(l) => l.emit(w),
-            RtnlMessage::Addr(a) => a.emit(w),
-            RtnlMessage::AddrLabel(a) => a.emit(w),
             RtnlMessage::Family(f) => f.emit(w),
         };
         match r.and_then(|_| w.end_msg(m)) {
@@ -510,25 +515,13 @@ impl<O: ByteOrder> Render for Message<'_, O> {
         m.entry("flags", &Value::U64(self.flags().into()))?;
         m.entry("seq", &Value::U64(self.header.nlmsg_seq.get().into()))?;
         m.entry("pid", &Value::U64(self.header.nlmsg_pid.get().into()))?;
-        match &self.body {
-            RtnlMessage::Route(r) => {
-                m.entry("header", r.header())?;
-                m.entry("attrs", &r.attrs())?;
-            }
-            RtnlMessage::Link(l) => {
-                m.entry("header", l.header())?;
-                m.entry("attrs", &l.attrs())?;
-            }
-            RtnlMessage::Addr(a) => {
-                m.entry("header", a.header())?;
-                m.entry("attrs", &a.attrs())?;
-            }
-            RtnlMessage::AddrLabel(a) => {
-                m.entry("header", a.header())?;
-                m.entry("attrs", &a.attrs())?;
-            }
+        match_typed! { &self.body,
+            t => {
+                m.entry("header", t.header())?;
+                m.entry("attrs", &t.attrs())?;
+            },
             RtnlMessage::Family(f) => {
-                m.entry("header", &FamilyHeader(f))?;
+                m.entry("header", &RawHeaderView(f))?;
                 m.entry("attrs", &FamilyAttrs(f))?;
             }
             RtnlMessage::Error(e) => {

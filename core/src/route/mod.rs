@@ -48,8 +48,8 @@ use crate::net::{Address, Labels};
 use crate::typed::{AttrPayload, AttrSet, Be16, Be32, Bytes, Ctx, Nest, PathName, Scope, TypedAttrs, Uint};
 use crate::wire::visit::{MapRenderer, Render, Renderer, SeqRenderer, Value};
 use crate::wire::{
-    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NlMsg, PathElem, Writer,
-    I32, U16, U32, U64,
+    align, Attrs, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, PathElem, Writer, I32,
+    U16, U32, U64,
 };
 
 /// `RTM_NEWROUTE`.
@@ -718,65 +718,26 @@ impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for Multipath<'_, O> {
     }
 }
 
+impl<O: ByteOrder> crate::typed::FamilyHeader<O> for RtMsg<O> {
+    type Attr<'a> = RouteAttr<'a, O>;
+    fn family(&self) -> u8 {
+        self.rtm_family
+    }
+}
+
 /// A route message (`RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`): the
 /// `rtmsg` header and lazily decoded attributes, borrowed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RouteMessage<'a, O: ByteOrder = NativeEndian> {
-    header: RtMsg<O>,
-    attrs: TypedAttrs<'a, O, RouteAttr<'a, O>>,
-}
+pub type RouteMessage<'a, O = NativeEndian> = crate::typed::Headered<'a, O, RtMsg<O>>;
 
-impl<'a, O: ByteOrder> RouteMessage<'a, O> {
-    /// Size of `struct rtmsg`.
-    pub const HEADER_LEN: usize = 12;
-
-    /// Parses a route message's payload. Fails only when the payload is
-    /// shorter than `rtmsg`; attribute errors surface while iterating.
-    pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
-        let p = msg.payload();
-        let (header, _) = RtMsg::<O>::read_from_prefix(p).map_err(|_| {
-            DecodeError::new(
-                msg.payload_offset(),
-                DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
-            )
-        })?;
-        let ctx = Ctx::message(header.rtm_family, msg.ty(), msg.flags());
-        Ok(RouteMessage { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
-    }
-    /// The `rtmsg` header.
-    #[inline]
-    pub fn header(&self) -> &RtMsg<O> {
-        &self.header
-    }
-    /// The attributes, decoded lazily.
-    #[inline]
-    pub fn attrs(&self) -> TypedAttrs<'a, O, RouteAttr<'a, O>> {
-        self.attrs.clone()
-    }
+impl<O: ByteOrder> crate::typed::Headered<'_, O, RtMsg<O>> {
     /// The table: `RTA_TABLE` when present, else `rtm_table`.
     pub fn table(&self) -> RouteTable {
-        match self.attrs.find(RTA_TABLE) {
+        match self.find(RTA_TABLE) {
             Some(RouteAttr::Table(t)) => RouteTable(t),
-            _ => RouteTable(self.header.rtm_table.into()),
+            _ => RouteTable(self.header().rtm_table.into()),
         }
     }
-    /// Encodes header and attributes (as a message body).
-    pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.header(&self.header)?;
-        self.attrs.emit_all(w)
-    }
 }
-
-impl<O: ByteOrder> Render for RouteMessage<'_, O> {
-    /// `{"header": {...}, "attrs": [...]}`.
-    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-        let mut m = r.map()?;
-        m.entry("header", &self.header)?;
-        m.entry("attrs", &self.attrs)?;
-        m.end()
-    }
-}
-serde_via_render!(impl['a, O: ByteOrder] RouteMessage<'a, O>);
 
 /// Returns the kernel name of route attribute `id`.
 pub fn attr_name(id: u16) -> Option<&'static str> {
@@ -815,10 +776,5 @@ pub fn request<B: Buffer, O: ByteOrder>(
     header: &RtMsg<O>,
     attrs: impl FnOnce(&mut Scope<'_, B, O, RouteAttr<'static, O>>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    let m = w.begin_msg(ty, flags, seq, 0)?;
-    let r = w.header(header).and_then(|_| attrs(&mut Scope::new(w))).and_then(|_| w.end_msg(m));
-    if r.is_err() {
-        w.cancel_msg(m);
-    }
-    r
+    crate::typed::request(w, ty, flags, seq, header, attrs)
 }

@@ -22,6 +22,7 @@ mod array;
 mod build;
 #[cfg(feature = "arbitrary")]
 pub mod gen;
+mod message;
 mod nest;
 mod scalar;
 mod select;
@@ -29,6 +30,7 @@ mod skew;
 
 pub use array::{IndexNames, IndexedNest, StructArray, StructThen, U32Array, U64Array};
 pub use build::{Choose, Scope};
+pub use message::{request, FamilyHeader, Headered};
 pub use nest::{Nest, RawNest};
 pub(crate) use scalar::fixed;
 pub use scalar::{Be16, Be32, Be64, Bytes, Flag, FlagU8, Uint};
