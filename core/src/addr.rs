@@ -88,74 +88,41 @@ impl<O: ByteOrder> IfAddrMsg<O> {
     }
 }
 
-/// Address flags (`IFA_F_*`), unknown bits kept: the 8-bit `ifa_flags` of
-/// the header or the 32-bit `IFA_FLAGS`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct IfaFlags(pub u32);
+named_flags! {
+    /// Address flags (`IFA_F_*`), unknown bits kept: the 8-bit `ifa_flags` of
+    /// the header or the 32-bit `IFA_FLAGS`. The words are those `ip addr`
+    /// prints (bit 0 is `secondary` for IPv4 and `temporary` for IPv6; see
+    /// [`words`](Self::words)); `IFA_F_PERMANENT` is printed by its absence
+    /// (`dynamic`).
+    pub struct IfaFlags(u32) {
+        SECONDARY = 0x01, "IFA_F_SECONDARY", "secondary";
+        NODAD = 0x02, "IFA_F_NODAD", "nodad";
+        OPTIMISTIC = 0x04, "IFA_F_OPTIMISTIC", "optimistic";
+        DADFAILED = 0x08, "IFA_F_DADFAILED", "dadfailed";
+        HOMEADDRESS = 0x10, "IFA_F_HOMEADDRESS", "home";
+        DEPRECATED = 0x20, "IFA_F_DEPRECATED", "deprecated";
+        TENTATIVE = 0x40, "IFA_F_TENTATIVE", "tentative";
+        PERMANENT = 0x80, "IFA_F_PERMANENT", "permanent";
+        MANAGETEMPADDR = 0x100, "IFA_F_MANAGETEMPADDR", "mngtmpaddr";
+        NOPREFIXROUTE = 0x200, "IFA_F_NOPREFIXROUTE", "noprefixroute";
+        MCAUTOJOIN = 0x400, "IFA_F_MCAUTOJOIN", "autojoin";
+        STABLE_PRIVACY = 0x800, "IFA_F_STABLE_PRIVACY", "stable-privacy";
+    }
+}
 
 impl IfaFlags {
-    /// `IFA_F_SECONDARY` (for IPv6, `IFA_F_TEMPORARY`).
-    pub const SECONDARY: u32 = 0x01;
     /// `IFA_F_TEMPORARY` (IPv6), the same bit as `IFA_F_SECONDARY`.
     pub const TEMPORARY: u32 = 0x01;
-    /// `IFA_F_NODAD`.
-    pub const NODAD: u32 = 0x02;
-    /// `IFA_F_OPTIMISTIC`.
-    pub const OPTIMISTIC: u32 = 0x04;
-    /// `IFA_F_DADFAILED`.
-    pub const DADFAILED: u32 = 0x08;
-    /// `IFA_F_HOMEADDRESS`.
-    pub const HOMEADDRESS: u32 = 0x10;
-    /// `IFA_F_DEPRECATED`.
-    pub const DEPRECATED: u32 = 0x20;
-    /// `IFA_F_TENTATIVE`.
-    pub const TENTATIVE: u32 = 0x40;
-    /// `IFA_F_PERMANENT`.
-    pub const PERMANENT: u32 = 0x80;
-    /// `IFA_F_MANAGETEMPADDR`.
-    pub const MANAGETEMPADDR: u32 = 0x100;
-    /// `IFA_F_NOPREFIXROUTE`.
-    pub const NOPREFIXROUTE: u32 = 0x200;
-    /// `IFA_F_MCAUTOJOIN`.
-    pub const MCAUTOJOIN: u32 = 0x400;
-    /// `IFA_F_STABLE_PRIVACY`.
-    pub const STABLE_PRIVACY: u32 = 0x800;
-    /// Every named bit, with its kernel name and the word `ip addr` prints
-    /// (bit 0 is `secondary` for IPv4 and `temporary` for IPv6; see
-    /// [`words`](Self::words)). `IFA_F_PERMANENT` is printed by its absence
-    /// (`dynamic`).
-    pub const NAMES: &'static [(u32, &'static str, &'static str)] = &[
-        (Self::SECONDARY, "IFA_F_SECONDARY", "secondary"),
-        (Self::NODAD, "IFA_F_NODAD", "nodad"),
-        (Self::OPTIMISTIC, "IFA_F_OPTIMISTIC", "optimistic"),
-        (Self::DADFAILED, "IFA_F_DADFAILED", "dadfailed"),
-        (Self::HOMEADDRESS, "IFA_F_HOMEADDRESS", "home"),
-        (Self::DEPRECATED, "IFA_F_DEPRECATED", "deprecated"),
-        (Self::TENTATIVE, "IFA_F_TENTATIVE", "tentative"),
-        (Self::PERMANENT, "IFA_F_PERMANENT", "permanent"),
-        (Self::MANAGETEMPADDR, "IFA_F_MANAGETEMPADDR", "mngtmpaddr"),
-        (Self::NOPREFIXROUTE, "IFA_F_NOPREFIXROUTE", "noprefixroute"),
-        (Self::MCAUTOJOIN, "IFA_F_MCAUTOJOIN", "autojoin"),
-        (Self::STABLE_PRIVACY, "IFA_F_STABLE_PRIVACY", "stable-privacy"),
-    ];
-    /// Whether every bit of `bits` is set.
-    pub fn has(self, bits: u32) -> bool {
-        self.0 & bits == bits
-    }
     /// The named bits set, in bit order, as `(kernel name, ip's word)`; bit
     /// 0 is named for `family` (`temporary` for `AF_INET6`).
     pub fn words(self, family: u8) -> impl Iterator<Item = (&'static str, &'static str)> {
-        Self::NAMES.iter().filter(move |(b, _, _)| self.0 & b != 0).map(move |&(b, k, i)| {
-            if b == Self::TEMPORARY && family == crate::net::AF_INET6 {
+        self.names().map(move |(k, i)| {
+            if k == "IFA_F_SECONDARY" && family == crate::net::AF_INET6 {
                 ("IFA_F_TEMPORARY", "temporary")
             } else {
                 (k, i)
             }
         })
-    }
-    /// The bits set that have no name.
-    pub fn unknown(self) -> u32 {
-        Self::NAMES.iter().fold(self.0, |v, (b, _, _)| v & !b)
     }
 }
 

@@ -173,82 +173,29 @@ named_values! {
     }
 }
 
-/// `ifi_flags` / `ifi_change`: `IFF_*` bits, unknown ones kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct IfFlags(pub u32);
-
-impl IfFlags {
-    /// `IFF_UP`.
-    pub const UP: u32 = 1 << 0;
-    /// `IFF_BROADCAST`.
-    pub const BROADCAST: u32 = 1 << 1;
-    /// `IFF_DEBUG`.
-    pub const DEBUG: u32 = 1 << 2;
-    /// `IFF_LOOPBACK`.
-    pub const LOOPBACK: u32 = 1 << 3;
-    /// `IFF_POINTOPOINT`.
-    pub const POINTOPOINT: u32 = 1 << 4;
-    /// `IFF_NOTRAILERS`.
-    pub const NOTRAILERS: u32 = 1 << 5;
-    /// `IFF_RUNNING`.
-    pub const RUNNING: u32 = 1 << 6;
-    /// `IFF_NOARP`.
-    pub const NOARP: u32 = 1 << 7;
-    /// `IFF_PROMISC`.
-    pub const PROMISC: u32 = 1 << 8;
-    /// `IFF_ALLMULTI`.
-    pub const ALLMULTI: u32 = 1 << 9;
-    /// `IFF_MASTER`.
-    pub const MASTER: u32 = 1 << 10;
-    /// `IFF_SLAVE`.
-    pub const SLAVE: u32 = 1 << 11;
-    /// `IFF_MULTICAST`.
-    pub const MULTICAST: u32 = 1 << 12;
-    /// `IFF_PORTSEL`.
-    pub const PORTSEL: u32 = 1 << 13;
-    /// `IFF_AUTOMEDIA`.
-    pub const AUTOMEDIA: u32 = 1 << 14;
-    /// `IFF_DYNAMIC`.
-    pub const DYNAMIC: u32 = 1 << 15;
-    /// `IFF_LOWER_UP`.
-    pub const LOWER_UP: u32 = 1 << 16;
-    /// `IFF_DORMANT`.
-    pub const DORMANT: u32 = 1 << 17;
-    /// `IFF_ECHO`.
-    pub const ECHO: u32 = 1 << 18;
-    /// Every named bit, with its kernel name and the name `ip link` prints.
-    pub const NAMES: &'static [(u32, &'static str, &'static str)] = &[
-        (Self::UP, "IFF_UP", "UP"),
-        (Self::BROADCAST, "IFF_BROADCAST", "BROADCAST"),
-        (Self::DEBUG, "IFF_DEBUG", "DEBUG"),
-        (Self::LOOPBACK, "IFF_LOOPBACK", "LOOPBACK"),
-        (Self::POINTOPOINT, "IFF_POINTOPOINT", "POINTOPOINT"),
-        (Self::NOTRAILERS, "IFF_NOTRAILERS", "NOTRAILERS"),
-        (Self::RUNNING, "IFF_RUNNING", "RUNNING"),
-        (Self::NOARP, "IFF_NOARP", "NOARP"),
-        (Self::PROMISC, "IFF_PROMISC", "PROMISC"),
-        (Self::ALLMULTI, "IFF_ALLMULTI", "ALLMULTI"),
-        (Self::MASTER, "IFF_MASTER", "MASTER"),
-        (Self::SLAVE, "IFF_SLAVE", "SLAVE"),
-        (Self::MULTICAST, "IFF_MULTICAST", "MULTICAST"),
-        (Self::PORTSEL, "IFF_PORTSEL", "PORTSEL"),
-        (Self::AUTOMEDIA, "IFF_AUTOMEDIA", "AUTOMEDIA"),
-        (Self::DYNAMIC, "IFF_DYNAMIC", "DYNAMIC"),
-        (Self::LOWER_UP, "IFF_LOWER_UP", "LOWER_UP"),
-        (Self::DORMANT, "IFF_DORMANT", "DORMANT"),
-        (Self::ECHO, "IFF_ECHO", "ECHO"),
-    ];
-    /// Whether every bit of `bits` is set.
-    pub fn has(self, bits: u32) -> bool {
-        self.0 & bits == bits
-    }
-    /// The named bits set, in bit order, as `(kernel name, ip's name)`.
-    pub fn names(self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        Self::NAMES.iter().filter(move |(b, _, _)| self.0 & b != 0).map(|(_, k, i)| (*k, *i))
-    }
-    /// The bits set that have no name.
-    pub fn unknown(self) -> u32 {
-        Self::NAMES.iter().fold(self.0, |v, (b, _, _)| v & !b)
+named_flags! {
+    /// `ifi_flags` / `ifi_change`: `IFF_*` bits, unknown ones kept; the
+    /// words are those `ip link` prints.
+    pub struct IfFlags(u32) {
+        UP = 1 << 0, "IFF_UP", "UP";
+        BROADCAST = 1 << 1, "IFF_BROADCAST", "BROADCAST";
+        DEBUG = 1 << 2, "IFF_DEBUG", "DEBUG";
+        LOOPBACK = 1 << 3, "IFF_LOOPBACK", "LOOPBACK";
+        POINTOPOINT = 1 << 4, "IFF_POINTOPOINT", "POINTOPOINT";
+        NOTRAILERS = 1 << 5, "IFF_NOTRAILERS", "NOTRAILERS";
+        RUNNING = 1 << 6, "IFF_RUNNING", "RUNNING";
+        NOARP = 1 << 7, "IFF_NOARP", "NOARP";
+        PROMISC = 1 << 8, "IFF_PROMISC", "PROMISC";
+        ALLMULTI = 1 << 9, "IFF_ALLMULTI", "ALLMULTI";
+        MASTER = 1 << 10, "IFF_MASTER", "MASTER";
+        SLAVE = 1 << 11, "IFF_SLAVE", "SLAVE";
+        MULTICAST = 1 << 12, "IFF_MULTICAST", "MULTICAST";
+        PORTSEL = 1 << 13, "IFF_PORTSEL", "PORTSEL";
+        AUTOMEDIA = 1 << 14, "IFF_AUTOMEDIA", "AUTOMEDIA";
+        DYNAMIC = 1 << 15, "IFF_DYNAMIC", "DYNAMIC";
+        LOWER_UP = 1 << 16, "IFF_LOWER_UP", "LOWER_UP";
+        DORMANT = 1 << 17, "IFF_DORMANT", "DORMANT";
+        ECHO = 1 << 18, "IFF_ECHO", "ECHO";
     }
 }
 

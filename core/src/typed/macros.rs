@@ -456,6 +456,56 @@ macro_rules! gen_ctx_key {
 /// Declares a newtype over an integer whose values have kernel names
 /// (`RTN_UNICAST`) and short names (`unicast`, as `ip` prints them), keeping
 /// any number.
+/// The impls a newtype over an integer needs to be an attribute payload
+/// (decoded, encoded, generated and rendered as its integer), and `From`
+/// the integer: shared by [`named_values!`] and [`named_flags!`].
+macro_rules! int_newtype_payload {
+    ($name:ident($int:ty)) => {
+        impl $crate::wire::visit::Render for $name {
+            /// The number, as in the kernel's header.
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                $crate::wire::visit::Render::render(&self.0, r)
+            }
+        }
+
+        serde_via_render!(impl[] $name);
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $name {
+            fn decode(
+                attr: &$crate::wire::Attr<'a, O>,
+                ctx: &$crate::typed::Ctx<'a>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                <$int as $crate::typed::AttrPayload<'a, O>>::decode(attr, ctx).map(Self)
+            }
+            fn emit<B: $crate::wire::Buffer>(
+                &self,
+                id: u16,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                <$int as $crate::typed::AttrPayload<'a, O>>::emit(&self.0, id, w)
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl<O: $crate::wire::ByteOrder> $crate::typed::gen::ArbitraryPayload<O> for $name {
+            fn arbitrary_attr<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                g: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                <$int as $crate::typed::gen::ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)
+            }
+        }
+
+        impl From<$int> for $name {
+            fn from(v: $int) -> Self {
+                Self(v)
+            }
+        }
+    };
+}
+
 macro_rules! named_values {
     (
         $(#[$meta:meta])*
@@ -504,48 +554,7 @@ macro_rules! named_values {
             }
         }
 
-        impl $crate::wire::visit::Render for $name {
-            /// The number, as in the kernel's header.
-            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-                $crate::wire::visit::Render::render(&self.0, r)
-            }
-        }
-
-        serde_via_render!(impl[] $name);
-
-        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $name {
-            fn decode(
-                attr: &$crate::wire::Attr<'a, O>,
-                ctx: &$crate::typed::Ctx<'a>,
-            ) -> Result<Self, $crate::wire::DecodeError> {
-                <$int as $crate::typed::AttrPayload<'a, O>>::decode(attr, ctx).map(Self)
-            }
-            fn emit<B: $crate::wire::Buffer>(
-                &self,
-                id: u16,
-                w: &mut $crate::wire::Writer<B, O>,
-            ) -> Result<(), $crate::wire::EncodeError> {
-                <$int as $crate::typed::AttrPayload<'a, O>>::emit(&self.0, id, w)
-            }
-        }
-
-        #[cfg(feature = "arbitrary")]
-        impl<O: $crate::wire::ByteOrder> $crate::typed::gen::ArbitraryPayload<O> for $name {
-            fn arbitrary_attr<B: $crate::wire::Buffer>(
-                u: &mut arbitrary::Unstructured<'_>,
-                id: u16,
-                g: $crate::typed::gen::GenCtx,
-                w: &mut $crate::wire::Writer<B, O>,
-            ) -> arbitrary::Result<()> {
-                <$int as $crate::typed::gen::ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)
-            }
-        }
-
-        impl From<$int> for $name {
-            fn from(v: $int) -> Self {
-                Self(v)
-            }
-        }
+        int_newtype_payload!($name($int));
 
         impl core::fmt::Display for $name {
             /// The short name, or the number.
@@ -556,6 +565,50 @@ macro_rules! named_values {
                 }
             }
         }
+    };
+}
+
+/// Declares a set of flag bits (`IFF_*`, `NUD_*`, …): a newtype over the
+/// integer keeping unknown bits, a constant per bit, `NAMES` (bit, kernel
+/// name, the word iproute2 prints) and the accessors. As an attribute
+/// payload it is its integer.
+macro_rules! named_flags {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident($int:ty) {
+            $( $const:ident = $val:expr, $kname:literal, $short:literal; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        $vis struct $name(pub $int);
+
+        impl $name {
+            $(
+                #[doc = concat!("`", $kname, "`.")]
+                pub const $const: $int = $val;
+            )*
+            /// Every named bit: `(bit, kernel name, the word iproute2 prints)`.
+            pub const NAMES: &'static [($int, &'static str, &'static str)] = &[$(($val, $kname, $short)),*];
+            /// Whether every bit of `bits` is set.
+            pub fn has(self, bits: $int) -> bool {
+                self.0 & bits == bits
+            }
+            /// The named bits set, in bit order, as `(kernel name, word)`.
+            pub fn names(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+                Self::NAMES.iter().filter(move |(b, _, _)| self.0 & b != 0).map(|(_, k, i)| (*k, *i))
+            }
+            /// The bits set that have no name.
+            pub fn unknown(self) -> $int {
+                Self::NAMES.iter().fold(self.0, |v, (b, _, _)| v & !b)
+            }
+            /// Looks a bit up by its word (`"permanent"`) or kernel name.
+            pub fn bit_from_name(s: &str) -> Option<$int> {
+                Self::NAMES.iter().find(|(_, k, i)| *k == s || *i == s).map(|(b, _, _)| *b)
+            }
+        }
+
+        int_newtype_payload!($name($int));
     };
 }
 
