@@ -142,6 +142,57 @@ impl Render for Address<'_> {
 }
 serde_via_render!(impl['a] Address<'a>);
 
+/// An IP address whose form follows its length, whatever the message's
+/// family: IPv4 for 4 bytes, IPv6 for 16, else bytes kept. A bridge FDB
+/// entry (`AF_BRIDGE`) carries its VXLAN remote this way in `NDA_DST`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct IpAddress<'a>(pub Address<'a>);
+
+impl<'a> IpAddress<'a> {
+    /// Reads `bytes` as an address by their length.
+    pub fn from_bytes(bytes: &'a [u8]) -> Self {
+        let family = match bytes.len() {
+            4 => AF_INET,
+            16 => AF_INET6,
+            _ => AF_UNSPEC,
+        };
+        IpAddress(Address::from_bytes(family, bytes))
+    }
+}
+
+impl From<Ipv4Addr> for IpAddress<'_> {
+    fn from(a: Ipv4Addr) -> Self {
+        IpAddress(Address::V4(a))
+    }
+}
+impl From<Ipv6Addr> for IpAddress<'_> {
+    fn from(a: Ipv6Addr) -> Self {
+        IpAddress(Address::V6(a))
+    }
+}
+impl<'a> From<Address<'a>> for IpAddress<'a> {
+    fn from(a: Address<'a>) -> Self {
+        IpAddress(a)
+    }
+}
+
+impl<'a, O: ByteOrder> AttrPayload<'a, O> for IpAddress<'a> {
+    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+        Ok(IpAddress::from_bytes(attr.payload()))
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        <Address<'a> as AttrPayload<'a, O>>::emit(&self.0, id, w)
+    }
+}
+
+impl Render for IpAddress<'_> {
+    /// As [`Address`].
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        self.0.render(r)
+    }
+}
+serde_via_render!(impl['a] IpAddress<'a>);
+
 /// One MPLS label stack entry (`struct mpls_label`, big-endian on the wire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Label {
@@ -231,7 +282,7 @@ impl<'a, O: ByteOrder> AttrPayload<'a, O> for Labels<'a> {
 mod gen {
     use arbitrary::{Result, Unstructured};
 
-    use super::{Address, Labels, AF_INET, AF_INET6, AF_MPLS, RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
+    use super::{Address, IpAddress, Labels, AF_INET, AF_INET6, AF_MPLS, RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
     use crate::typed::gen::{enc, ArbitraryPayload, GenCtx};
     use crate::wire::{Buffer, ByteOrder, Writer};
 
@@ -248,6 +299,17 @@ mod gen {
                     u.fill_buffer(&mut b[..n])?;
                     enc(w.attr(id, &b[..n]))
                 }
+            }
+        }
+    }
+
+    impl<O: ByteOrder> ArbitraryPayload<O> for IpAddress<'_> {
+        /// An IPv4 or IPv6 address, whatever the family.
+        fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
+            if u.arbitrary::<bool>()? {
+                enc(w.attr(id, &u.arbitrary::<[u8; 4]>()?))
+            } else {
+                enc(w.attr(id, &u.arbitrary::<[u8; 16]>()?))
             }
         }
     }

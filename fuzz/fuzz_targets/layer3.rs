@@ -1,25 +1,36 @@
-//! Address and address label messages: a valid nlmsghdr, an `ifaddrmsg` or
-//! `ifaddrlblmsg` from `Arbitrary`, then attributes generated from the
-//! `IFA_*` / `IFAL_*` tables (addresses of the header's family, cache info,
-//! flags, protocol) or fuzzed raw attributes.
+//! The layer-3 families with a fixed header: addresses, address labels,
+//! neighbours (and bridge FDB entries) and neighbour tables. A valid
+//! nlmsghdr, a header from `Arbitrary`, then attributes generated from the
+//! family's tables (`IFA_*`, `IFAL_*`, `NDA_*`, `NDTA_*` with `NDTPA_*`) or
+//! fuzzed raw attributes. The first byte picks the family and type.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use rtnl_core::addr::{self, AddrAttr, AddrLabelAttr, IfAddrLblMsg, IfAddrMsg};
+use rtnl_core::neigh::{self, NdMsg, NdtMsg, NeighAttr, NeighTblAttr};
 use rtnl_core::wire::NativeEndian;
 
+type N = NativeEndian;
+
 fuzz_target!(|data: &[u8]| {
-    match data.split_first() {
-        Some((k, rest)) if k & 1 == 0 => {
+    let Some((k, rest)) = data.split_first() else { return };
+    let pick = |types: &[u16]| types[usize::from(k >> 3) % types.len()];
+    match k & 7 {
+        0 | 1 => {
             // a multicast or anycast dump reply has the same layout
-            let ty = [addr::RTM_NEWADDR, addr::RTM_GETMULTICAST, addr::RTM_GETANYCAST][usize::from(k >> 1) % 3];
-            rtnl_fuzz::check_family::<IfAddrMsg<NativeEndian>, AddrAttr<'_, NativeEndian>>(rest, ty, |h| h.ifa_family)
+            let ty = pick(&[addr::RTM_NEWADDR, addr::RTM_GETMULTICAST, addr::RTM_GETANYCAST]);
+            rtnl_fuzz::check_family::<IfAddrMsg<N>, AddrAttr<'_, N>>(rest, ty, |h| h.ifa_family)
         }
-        Some((_, rest)) => rtnl_fuzz::check_family::<IfAddrLblMsg<NativeEndian>, AddrLabelAttr<'_, NativeEndian>>(
-            rest,
-            addr::RTM_NEWADDRLABEL,
-            |h| h.ifal_family,
-        ),
-        None => {}
+        2 => rtnl_fuzz::check_family::<IfAddrLblMsg<N>, AddrLabelAttr<'_, N>>(rest, addr::RTM_NEWADDRLABEL, |h| {
+            h.ifal_family
+        }),
+        3..=5 => {
+            let ty = pick(&[neigh::RTM_NEWNEIGH, neigh::RTM_DELNEIGH, neigh::RTM_GETNEIGH]);
+            rtnl_fuzz::check_family::<NdMsg<N>, NeighAttr<'_, N>>(rest, ty, |h| h.ndm_family)
+        }
+        _ => {
+            let ty = pick(&[neigh::RTM_NEWNEIGHTBL, neigh::RTM_SETNEIGHTBL]);
+            rtnl_fuzz::check_family::<NdtMsg<N>, NeighTblAttr<'_, N>>(rest, ty, |h| h.ndtm_family)
+        }
     }
 });

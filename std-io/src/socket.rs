@@ -988,25 +988,33 @@ pub fn addr_dump_request(seq: u32, family: u8, ifindex: Option<u32>) -> Vec<u8> 
 
 /// A neighbour dump request (`RTM_GETNEIGH`) for `family`, of one link's
 /// neighbours (`NDA_IFINDEX`) and/or a master's ports' (`NDA_MASTER`) when
-/// given: filters the kernel applies with strict checking.
+/// given: filters the kernel applies with strict checking. `ndm_flags`
+/// `NTF_PROXY` asks for the proxy entries instead (as `ip neigh show proxy`).
 pub fn neigh_dump_request(seq: u32, family: u8, ifindex: Option<u32>, master: Option<u32>) -> Vec<u8> {
-    use rtnl_core::message::consts::{NDA_IFINDEX, NDA_MASTER};
+    neigh_dump_request_flags(seq, family, 0, ifindex, master)
+}
+
+/// [`neigh_dump_request`] with `ndm_flags` (`NTF_PROXY`: the proxy entries).
+pub fn neigh_dump_request_flags(
+    seq: u32,
+    family: u8,
+    ndm_flags: u8,
+    ifindex: Option<u32>,
+    master: Option<u32>,
+) -> Vec<u8> {
+    use rtnl_core::neigh::{self, NdMsg};
     let mut w = Writer::new(VecBuffer::default());
-    // A Vec grows as needed and 40 bytes fit a u16: this cannot fail.
-    let _ = (|| {
-        let m = w.begin_msg(rtnl_core::message::types::RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, seq, 0)?;
-        // struct ndmsg, all zero but the family (strict checking insists)
-        let mut hdr = [0u8; 12];
-        hdr[0] = family;
-        w.header(&hdr)?;
+    let hdr = NdMsg { ndm_family: family, ndm_flags, ..Default::default() };
+    // A Vec grows as needed and 44 bytes fit a u16: this cannot fail.
+    let _ = neigh::request(&mut w, neigh::RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, seq, &hdr, |a| {
         if let Some(i) = ifindex {
-            w.attr_u32(NDA_IFINDEX, i)?;
+            a.ifindex(i)?;
         }
         if let Some(i) = master {
-            w.attr_u32(NDA_MASTER, i)?;
+            a.master(i)?;
         }
-        w.end_msg(m)
-    })();
+        Ok(())
+    });
     w.into_inner().0
 }
 

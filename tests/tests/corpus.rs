@@ -15,6 +15,7 @@ use rtnl_core::link::{
     AfSpec, AfSpecAttr, LinkAttr, LinkInfoAttr, LinkInfoData, LinkInfoSlaveData, LinkMessage, Protinfo, VethAttr,
 };
 use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::neigh;
 use rtnl_core::net::Address;
 use rtnl_core::route::{
     Encap, IlaAttr, Ioam6IptunnelAttr, LwtBpfAttr, LwtIp6Attr, LwtIpAttr, LwtXfrmAttr, MetricAttr, MplsIptunnelAttr,
@@ -106,6 +107,8 @@ fn check_file<O: ByteOrder>(c: &Corpus, f: &Path) -> usize {
                 .filter(|x| matches!(x, AddrLabelAttr::Unknown(_)))
                 .map(|x| ("IFAL", x.id()))
                 .collect(),
+            RtnlMessage::Neigh(n) => unknown_neigh_attrs(n),
+            RtnlMessage::NeighTbl(t) => unknown_neightbl_attrs(t),
             _ => Vec::new(),
         };
         {
@@ -133,6 +136,36 @@ fn every_message_decodes_and_reencodes_byte_exact_in_its_own_byte_order() {
         }
     }
     assert!(total > 1000, "only {total} messages in the corpus");
+}
+
+fn unknown_neigh_attrs<O: ByteOrder>(n: &neigh::NeighMessage<'_, O>) -> Vec<(&'static str, u16)> {
+    let mut out = Vec::new();
+    for a in n.attrs().flatten() {
+        match a {
+            neigh::NeighAttr::Unknown(x) => out.push(("NDA", x.id())),
+            neigh::NeighAttr::FdbExtAttrs(e) => out.extend(e.iter().flatten().filter_map(|x| match x {
+                neigh::FdbExtAttr::Unknown(u) => Some(("NFEA", u.id())),
+                _ => None,
+            })),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn unknown_neightbl_attrs<O: ByteOrder>(t: &neigh::NeighTblMessage<'_, O>) -> Vec<(&'static str, u16)> {
+    let mut out = Vec::new();
+    for a in t.attrs().flatten() {
+        match a {
+            neigh::NeighTblAttr::Unknown(x) => out.push(("NDTA", x.id())),
+            neigh::NeighTblAttr::Parms(p) => out.extend(p.iter().flatten().filter_map(|x| match x {
+                neigh::NdtParmsAttr::Unknown(u) => Some(("NDTPA", u.id())),
+                _ => None,
+            })),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn unknown_route_attrs<O: ByteOrder>(r: &RouteMessage<'_, O>) -> Vec<(&'static str, u16)> {
@@ -489,6 +522,147 @@ fn addr_json(link: &Value) -> Vec<Row> {
     rows
 }
 
+struct Neighs;
+impl Mapping for Neighs {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+        neigh_row(m, names)
+    }
+}
+
+/// The fields of a neighbour that `ip -j neigh show` prints, for the
+/// entries it prints (any state but `noarp` or none, or a proxy or
+/// externally learned entry).
+fn neigh_row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+    use neigh::{NtfExtFlags, NtfFlags, NudState};
+    let RtnlMessage::Neigh(n) = m.body() else { return None };
+    let h = n.header();
+    let (state, flags) = (h.state(), h.flags());
+    let shown = u32::from(0xff & !NudState::NOARP);
+    if u32::from(state.0) & shown == 0 && !flags.has(NtfFlags::PROXY) && !flags.has(NtfFlags::EXT_LEARNED) {
+        return None;
+    }
+    let mut row = Row::new();
+    if let Some(d) = n.destination() {
+        row.insert("dst", addr(&d));
+    }
+    let index = u32::try_from(h.ndm_ifindex.get()).ok()?;
+    row.insert("dev", names.get(&index).cloned().unwrap_or_else(|| format!("if{index}")));
+    if let Some(l) = n.lladdr() {
+        row.insert("lladdr", l.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":"));
+    }
+    for (set, key) in [
+        (flags.has(NtfFlags::ROUTER), "router"),
+        (flags.has(NtfFlags::PROXY), "proxy"),
+        (n.flags_ext().has(NtfExtFlags::MANAGED), "managed"),
+        (flags.has(NtfFlags::EXT_LEARNED), "extern_learn"),
+        (flags.has(NtfFlags::OFFLOADED), "offload"),
+    ] {
+        if set {
+            row.insert(key, String::new());
+        }
+    }
+    if state.0 != 0 {
+        let words: Vec<String> = state.names().map(|(_, w)| format!("\"{}\"", w.to_ascii_uppercase())).collect();
+        row.insert("state", format!("[{}]", words.join(",")));
+    }
+    for a in n.attrs().flatten() {
+        if let neigh::NeighAttr::Protocol(p) = a {
+            if p.0 != 0 {
+                row.insert("protocol", p.to_string());
+            }
+        }
+    }
+    neigh_stable(row)
+}
+
+/// A neighbour row as it stays between the capture and `ip -j`: entries
+/// being resolved (incomplete, failed) come and go, and a resolved
+/// entry's state moves on (reachable, stale, delay, probe) while its
+/// address and flags stay; a permanent or noarp entry stays whole.
+fn neigh_stable(mut row: Row) -> Option<Row> {
+    let st = row.get("state").cloned().unwrap_or_default();
+    if st.contains("INCOMPLETE") || st.contains("FAILED") {
+        return None;
+    }
+    if !st.contains("PERMANENT") && !st.contains("NOARP") {
+        row.insert("state", "resolved".into());
+    }
+    Some(row)
+}
+
+struct Fdb;
+impl Mapping for Fdb {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+        fdb_row(m, names)
+    }
+}
+
+/// The fields of a bridge FDB entry that `bridge -j fdb show` prints in
+/// the same form; learned entries (state reachable) come and go with
+/// traffic and are left out on both sides.
+fn fdb_row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+    use neigh::{NtfFlags, NudState};
+    let RtnlMessage::Neigh(n) = m.body() else { return None };
+    let h = n.header();
+    let name = |i: u32| names.get(&i).cloned().unwrap_or_else(|| format!("if{i}"));
+    let mut row = Row::new();
+    row.insert("ifname", name(u32::try_from(h.ndm_ifindex.get()).ok()?));
+    let st = h.state();
+    let state = if st.has(NudState::PERMANENT) {
+        "permanent".to_owned()
+    } else if st.has(NudState::NOARP) {
+        "static".into()
+    } else if st.has(NudState::STALE) {
+        "stale".into()
+    } else if st.has(NudState::REACHABLE) {
+        return None;
+    } else {
+        format!("{:#x}", st.0)
+    };
+    row.insert("state", state);
+    let f = h.flags();
+    let words: Vec<String> = [
+        (NtfFlags::SELF, "self"),
+        (NtfFlags::ROUTER, "router"),
+        (NtfFlags::EXT_LEARNED, "extern_learn"),
+        (NtfFlags::OFFLOADED, "offload"),
+        (NtfFlags::MASTER, "master"),
+        (NtfFlags::STICKY, "sticky"),
+    ]
+    .iter()
+    .filter(|(b, _)| f.has(*b))
+    .map(|(_, w)| format!("\"{w}\""))
+    .collect();
+    row.insert("flags", format!("[{}]", words.join(",")));
+    for a in n.attrs().flatten() {
+        match a {
+            neigh::NeighAttr::Lladdr(b) => {
+                row.insert("mac", b.0.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":"));
+            }
+            neigh::NeighAttr::Dst(d) => _ = row.insert("dst", addr(&d.0)),
+            neigh::NeighAttr::Vlan(v) => _ = row.insert("vlan", v.to_string()),
+            neigh::NeighAttr::Master(i) => _ = row.insert("master", name(i)),
+            _ => {}
+        }
+    }
+    Some(row)
+}
+
+fn fdb_json(v: &Value) -> Vec<Row> {
+    let keep = ["mac", "ifname", "vlan", "dst", "flags", "master", "state"];
+    let row: Row = v
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| keep.contains(&k.as_str()))
+        .map(|(k, v)| (leak(k), s(v)))
+        .collect();
+    if row.get("state").is_some_and(String::is_empty) {
+        return Vec::new();
+    }
+    vec![row]
+}
+
 struct Routes;
 impl Mapping for Routes {
     fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
@@ -635,6 +809,10 @@ fn encap_row<O: ByteOrder>(e: &Encap<'_, O>, row: &mut Row) {
     }
 }
 
+fn leak(k: &str) -> &'static str {
+    Box::leak(k.to_owned().into_boxed_str())
+}
+
 fn s(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -718,6 +896,15 @@ const VIEWS: &[View] = &[
         from_json: |v| route_json(v).into_iter().collect(),
     },
     View { capture: &["addr.bin"], json: "ip-addr.json", rows: rows_of::<Addrs>, from_json: addr_json },
+    View { capture: &["fdb.bin"], json: "bridge-fdb.json", rows: rows_of::<Fdb>, from_json: fdb_json },
+    View {
+        capture: &["neigh.bin"],
+        json: "ip-neigh.json",
+        rows: rows_of::<Neighs>,
+        from_json: |v| {
+            neigh_stable(v.as_object().unwrap().iter().map(|(k, v)| (leak(k), s(v))).collect()).into_iter().collect()
+        },
+    },
 ];
 
 #[test]

@@ -330,10 +330,75 @@ fn the_header_parser_reads_implicit_values_and_skips_aliases() {
 
 #[test]
 fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
-    use rtnl_core::{addr, nsid};
+    use rtnl_core::{addr, neigh, nsid};
     let mut n = check::<addr::AddrAttr<'static>>("if_addr.h", "IFA_UNSPEC", "IFA_*");
     assert_eq!(ids("if_addr.h", "IFA_UNSPEC").len(), 11, "the 7.2 header has 11 IFA_* ids");
     n += check::<addr::AddrLabelAttr<'static>>("if_addrlabel.h", "IFAL_ADDRESS", "IFAL_*");
     n += check::<nsid::NsidAttr<'static>>("net_namespace.h", "NETNSA_NONE", "NETNSA_*");
-    assert!(n >= 18, "only {n} ids checked");
+    n += check::<neigh::NeighAttr<'static>>("neighbour.h", "NDA_UNSPEC", "NDA_*");
+    assert_eq!(ids("neighbour.h", "NDA_UNSPEC").len(), 17, "the 7.2 header has 17 NDA_* ids");
+    n += check::<neigh::FdbExtAttr<'static>>("neighbour.h", "NFEA_UNSPEC", "NFEA_*");
+    n += check::<neigh::NeighTblAttr<'static>>("neighbour.h", "NDTA_UNSPEC", "NDTA_*");
+    n += check::<neigh::NdtParmsAttr<'static>>("neighbour.h", "NDTPA_UNSPEC", "NDTPA_*");
+    n += check::<neigh::NdUserOptAttr<'static>>("rtnetlink.h", "NDUSEROPT_UNSPEC", "NDUSEROPT_*");
+    assert_eq!(n, 18 + 17 + 2 + 9 + 19 + 1, "ids checked");
+}
+
+/// The `#define PREFIX… value` constants of `file` (values `0x..`, decimal
+/// or `(1 << n)`), by name.
+fn defines(file: &str, prefix: &str) -> BTreeMap<String, u64> {
+    let src = std::fs::read_to_string(testdata().join("uapi-7.2/linux").join(file)).unwrap();
+    let mut m = BTreeMap::new();
+    for l in src.lines() {
+        let mut w = l.split_whitespace();
+        let (Some("#define"), Some(name)) = (w.next(), w.next()) else { continue };
+        if !name.starts_with(prefix) {
+            continue;
+        }
+        let v: String = w.take_while(|t| !t.starts_with("/*")).collect::<Vec<_>>().join("");
+        let v = v.trim_matches(|c| c == '(' || c == ')');
+        let n = if let Some((a, b)) = v.split_once("<<") {
+            a.parse::<u64>().unwrap() << b.parse::<u32>().unwrap()
+        } else if let Some(h) = v.strip_prefix("0x") {
+            u64::from_str_radix(h, 16).unwrap()
+        } else if let Ok(d) = v.parse() {
+            d
+        } else {
+            continue; // an alias of another name
+        };
+        m.insert(name.to_string(), n);
+    }
+    m
+}
+
+/// Every `#define` flag of `prefix` with a non-zero value is named in
+/// `names`, with its value.
+fn flags_named(file: &str, prefix: &str, names: &[(u64, &str)], skip: &[&str]) -> usize {
+    let want = defines(file, prefix);
+    let mut n = 0;
+    for (name, v) in &want {
+        if *v == 0 || skip.contains(&name.as_str()) {
+            continue;
+        }
+        assert!(names.contains(&(*v, name.as_str())), "{name} = {v:#x} is not named");
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn every_neighbour_state_and_flag_and_address_flag_of_7_2_is_named() {
+    use rtnl_core::{addr::IfaFlags, neigh};
+    let w = |v: &[(u64, &'static str)]| v.to_vec();
+    let nud = w(&neigh::NudState::NAMES.iter().map(|&(b, k, _)| (b.into(), k)).collect::<Vec<_>>());
+    let ntf = w(&neigh::NtfFlags::NAMES.iter().map(|&(b, k, _)| (b.into(), k)).collect::<Vec<_>>());
+    let ext = w(&neigh::NtfExtFlags::NAMES.iter().map(|&(b, k, _)| (b.into(), k)).collect::<Vec<_>>());
+    let ifa = w(&IfaFlags::NAMES.iter().map(|&(b, k, _)| (b.into(), k)).collect::<Vec<_>>());
+    assert_eq!(flags_named("neighbour.h", "NUD_", &nud, &[]), 8);
+    // the NDA_FLAGS_EXT bits share the prefix; they are checked against their own set
+    let ext_bits = ["NTF_EXT_MANAGED", "NTF_EXT_LOCKED", "NTF_EXT_EXT_VALIDATED"];
+    assert_eq!(flags_named("neighbour.h", "NTF_", &ntf, &ext_bits), 8);
+    assert_eq!(flags_named("neighbour.h", "NTF_EXT_", &ext, &["NTF_EXT_LEARNED"]), 3);
+    // IFA_F_TEMPORARY is IFA_F_SECONDARY's value
+    assert_eq!(flags_named("if_addr.h", "IFA_F_", &ifa, &["IFA_F_TEMPORARY"]), 12);
 }

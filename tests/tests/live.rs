@@ -888,6 +888,7 @@ fn kernel_side_filters_for_addresses_neighbours_and_links() {
                     }
                     RtnlMessage::Link(l) => got.push(l.header().ifi_index.get() as u32),
                     RtnlMessage::Addr(a) => got.push(a.header().ifa_index.get()),
+                    RtnlMessage::Neigh(n) => got.push(n.header().ndm_ifindex.get() as u32),
                     _ => {}
                 })
                 .unwrap();

@@ -19,6 +19,7 @@ pub use ext_ack::*;
 
 use crate::addr::{AddrLabelMessage, AddrMessage};
 use crate::link::LinkMessage;
+use crate::neigh::{NdUserOptMessage, NeighMessage, NeighTblMessage};
 use crate::route::RouteMessage;
 use crate::typed::{Ctx, FamilyHeader, Headered, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
@@ -318,6 +319,12 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     Addr(AddrMessage<'a, O>),
     /// An address label message (`RTM_*ADDRLABEL`).
     AddrLabel(AddrLabelMessage<'a, O>),
+    /// A neighbour or bridge FDB message (`RTM_*NEIGH`).
+    Neigh(NeighMessage<'a, O>),
+    /// A neighbour table message (`RTM_*NEIGHTBL`).
+    NeighTbl(NeighTblMessage<'a, O>),
+    /// A neighbour-discovery user option message (`RTM_NEWNDUSEROPT`).
+    NdUserOpt(NdUserOptMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -337,6 +344,8 @@ macro_rules! match_typed {
             RtnlMessage::Link($m) => $e,
             RtnlMessage::Addr($m) => $e,
             RtnlMessage::AddrLabel($m) => $e,
+            RtnlMessage::Neigh($m) => $e,
+            RtnlMessage::NeighTbl($m) => $e,
             $($rest)*
         }
     };
@@ -378,6 +387,12 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             16..=19 | 108..=110 => typed(&msg, RtnlMessage::Link),
             20..=22 | 56..=58 | 60..=62 => typed(&msg, RtnlMessage::Addr),
             72..=74 => typed(&msg, RtnlMessage::AddrLabel),
+            28..=30 => typed(&msg, RtnlMessage::Neigh),
+            64 | 66 | 67 => typed(&msg, RtnlMessage::NeighTbl),
+            68 => match NdUserOptMessage::parse(&msg) {
+                Ok(m) => RtnlMessage::NdUserOpt(m),
+                Err(e) => RtnlMessage::Invalid(p, e),
+            },
             _ => match family_of(ty) {
                 Some(info) => match FamilyMessage::parse(&msg, info) {
                     Ok(m) => RtnlMessage::Family(m),
@@ -413,6 +428,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     pub fn first_error(&self) -> Option<DecodeError> {
         match_typed! { &self.body,
             m => m.first_error(),
+            RtnlMessage::NdUserOpt(m) => m.first_error(),
             RtnlMessage::Family(f) => f.attrs.framing_error(),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).first_error(),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).first_error(),
@@ -427,6 +443,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
     pub fn locate(&self, offset: usize, f: &mut dyn FnMut(PathName)) {
         match_typed! { &self.body,
             m => m.locate(offset, f),
+            RtnlMessage::NdUserOpt(m) => m.locate(offset, f),
             RtnlMessage::Error(e) => ext_ack_attrs(e.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Done(d) => ext_ack_attrs(d.ext_ack().attrs()).locate(offset, f),
             RtnlMessage::Family(m) => {
@@ -450,6 +467,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
         let m = w.begin_msg(h.nlmsg_type.get(), h.nlmsg_flags.get(), h.nlmsg_seq.get(), h.nlmsg_pid.get())?;
         let r = match_typed! { &self.body,
             t => t.emit(w),
+            RtnlMessage::NdUserOpt(t) => t.emit(w),
             RtnlMessage::Noop(p) | RtnlMessage::Overrun(p) | RtnlMessage::Raw(p) | RtnlMessage::Invalid(p, _) => {
                 w.bytes(p)
             }
@@ -520,6 +538,11 @@ impl<O: ByteOrder> Render for Message<'_, O> {
                 m.entry("header", t.header())?;
                 m.entry("attrs", &t.attrs())?;
             },
+            RtnlMessage::NdUserOpt(t) => {
+                m.entry("header", t.header())?;
+                m.entry("options", &Value::Hex(t.options_bytes()))?;
+                m.entry("attrs", &t.attrs())?;
+            }
             RtnlMessage::Family(f) => {
                 m.entry("header", &RawHeaderView(f))?;
                 m.entry("attrs", &FamilyAttrs(f))?;
