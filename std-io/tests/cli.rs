@@ -1575,3 +1575,141 @@ fn addr_changes_and_views_agree_with_ip() {
     let (code, _, err) = ns.rtnl("addr add 10.9.0.7/24");
     assert_eq!((code, err.trim()), (1, "Not enough information: \"dev\" argument is required."));
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn neighbour_changes_and_views_agree_with_ip() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for add in [
+        "neigh add 10.9.0.2 lladdr 02:00:00:00:00:02 dev v0",
+        "neigh add 10.9.0.3 lladdr 02:00:00:00:00:03 dev v0 nud stale",
+        "neigh add fd00:9::2 lladdr 02:00:00:00:00:04 dev v0 router nud stale",
+        "neigh add 10.9.0.4 lladdr 02:00:00:00:00:07 dev v0 nud noarp",
+        "neigh add 10.9.0.5 lladdr 02:00:00:00:00:05 dev v0 protocol static",
+        "neigh add proxy 10.9.0.99 dev v0",
+        "neigh add proxy fd00:9::99 dev v0",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    let views = [
+        "neigh show",
+        "neigh show dev v0",
+        "-4 neigh show",
+        "-6 neigh show",
+        "neigh show nud all",
+        "neigh show nud noarp",
+        "neigh show nud stale nud permanent",
+        "neigh show proxy",
+        "neigh show to 10.9.0.0/30",
+        "neigh show 10.9.0.5",
+        "neigh show protocol static",
+        "neigh show unused",
+        "neigh get 10.9.0.2 dev v0",
+        "neigh get proxy 10.9.0.99 dev v0",
+    ];
+    for show in views {
+        let (ours, theirs) = (ns.rtnl(show), ns.ip_status(show));
+        assert_eq!((ours.0, &ours.1), (theirs.0, &theirs.1), "{show}: {}", ours.2);
+        let js = format!("-j {show}");
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&js).1).unwrap();
+        if show.starts_with("neigh get") {
+            // ip 6.1's get prints text whatever -j says; ours is the show's JSON
+            assert_eq!(ours[0]["dev"], "v0", "{js}");
+            continue;
+        }
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&js)).unwrap();
+        assert_eq!(ours, theirs, "{js}");
+    }
+    assert!(ns.rtnl("neigh show proxy").1.contains("10.9.0.99 dev v0 proxy \n"));
+    // change, replace, delete, flush
+    assert_eq!(ns.rtnl("neigh change 10.9.0.2 lladdr 02:00:00:00:00:22 dev v0").0, 0);
+    assert!(ns.ip("neigh show 10.9.0.2").contains("lladdr 02:00:00:00:00:22 PERMANENT"));
+    assert_eq!(ns.rtnl("neigh replace 10.9.0.6 lladdr 02:00:00:00:00:06 dev v0 nud stale").0, 0);
+    assert!(ns.ip("neigh show 10.9.0.6").contains("lladdr 02:00:00:00:00:06 STALE"));
+    assert_eq!(ns.rtnl("neigh del 10.9.0.5 dev v0").0, 0);
+    assert!(ns.ip("neigh show 10.9.0.5").is_empty());
+    assert_eq!(ns.rtnl("neigh del proxy 10.9.0.99 dev v0").0, 0);
+    assert!(!ns.ip("neigh show proxy").contains("10.9.0.99"));
+    assert_eq!(ns.rtnl("neigh flush dev v0").0, 0);
+    let left = ns.ip("neigh show nud all");
+    assert!(!left.contains("STALE") && left.contains("PERMANENT") && left.contains("NOARP"), "{left}");
+    // refusals: the kernel's, and ip's own
+    for refused in ["neigh add 10.9.0.2 lladdr 02:00:00:00:00:02 dev v0", "neigh del 10.9.0.77 dev v0"] {
+        let (code, _, err) = ns.rtnl(refused);
+        let (ip_code, _, ip_err) = ns.ip_status(refused);
+        assert_eq!((code, err.trim()), (ip_code, ip_err.trim()), "{refused}");
+    }
+    let (code, _, err) = ns.rtnl("neigh add 10.9.0.7");
+    assert_eq!((code, err.trim()), (255, "Device and destination are required arguments."));
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let spawn = |prog: &str| {
+        let mut c = Command::new(prog).args(["-n", &ns.0, "monitor", "neigh"]).stdout(Stdio::piped()).spawn().unwrap();
+        let lines = BufReader::new(c.stdout.take().unwrap()).lines();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for l in lines.map_while(Result::ok) {
+                if tx.send(l).is_err() {
+                    break;
+                }
+            }
+        });
+        (c, rx)
+    };
+    let (mut ours, our_rx) = spawn(RTNL);
+    let (mut theirs, their_rx) = spawn("ip");
+    // both subscribe just after they start: add entries until both report one
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for i in 2..60 {
+        ns.ip(&format!("neigh replace 10.9.0.{i} lladdr 02:00:00:00:00:01 dev v0"));
+        std::thread::sleep(Duration::from_millis(50));
+        a.extend(our_rx.try_iter());
+        b.extend(their_rx.try_iter());
+        if !a.is_empty() && !b.is_empty() {
+            break;
+        }
+    }
+    for cmd in [
+        "neigh replace 10.9.0.200 lladdr 02:00:00:00:00:c8 dev v0 nud stale",
+        "neigh replace fd00:9::200 lladdr 02:00:00:00:00:c9 dev v0 router nud permanent",
+        "neigh del 10.9.0.200 dev v0",
+        "neigh del fd00:9::200 dev v0",
+    ] {
+        ns.ip(cmd);
+    }
+    // the kernel announces a deleted entry as failed first
+    let last = "Deleted fd00:9::200 dev v0 router FAILED ";
+    for (rx, got) in [(&our_rx, &mut a), (&their_rx, &mut b)] {
+        while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
+            let done = l == last;
+            got.push(l);
+            if done {
+                break;
+            }
+        }
+    }
+    for c in [&mut ours, &mut theirs] {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.id() as i32), nix::sys::signal::SIGTERM);
+        let _ = c.wait();
+    }
+    // from the first entry both saw on
+    let tail = |v: &[String]| -> Vec<String> {
+        let i = v.iter().position(|l| l.contains("10.9.0.200")).unwrap_or(v.len());
+        v[i..].to_vec()
+    };
+    assert_eq!(tail(&a), tail(&b));
+    assert!(tail(&a).iter().any(|l| l == last), "{a:?}");
+    assert!(tail(&a).iter().any(|l| l == "fd00:9::200 dev v0 lladdr 02:00:00:00:00:c9 router PERMANENT "), "{a:?}");
+    assert!(tail(&a).iter().any(|l| l == "Deleted 10.9.0.200 dev v0 FAILED "), "{a:?}");
+}

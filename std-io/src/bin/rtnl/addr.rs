@@ -14,18 +14,10 @@ use rtnl_core::wire::flags::Request;
 use rtnl_core::wire::{Messages, NativeEndian, Writer};
 use rtnl_io::VecBuffer;
 
-use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
+use crate::grammar::{self, kw, todo, verb, Arg, KwSet, Object, M};
 use crate::ipjson::Out;
 use crate::link::{Addons, Select};
 use crate::{Fail, Global};
-
-const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
-    Kw { words, arg, help, ready: true }
-}
-
-const fn todo(words: &'static [(&'static str, M)], arg: Arg) -> Kw {
-    Kw { words, arg, help: "", ready: false }
-}
 
 const SCOPES: Arg = Arg::OneOf("SCOPE", &["host", "link", "global", "site", "nowhere"]);
 
@@ -72,16 +64,6 @@ pub const ADDR_SPEC: KwSet = KwSet {
     ],
     positional: Some(("PREFIX", "the address and prefix length")),
 };
-
-const fn verb(
-    words: &'static [(&'static str, M)],
-    synopsis: &'static str,
-    sets: &'static [&'static KwSet],
-    help: &'static str,
-    ready: bool,
-) -> Verb {
-    Verb { kw: Kw { words, arg: Arg::None, help, ready }, synopsis, sets }
-}
 
 /// `ip addr`'s verbs, in the order ip tries them.
 pub const ADDR: Object = Object {
@@ -168,25 +150,9 @@ fn parse_show(args: &[String]) -> Result<Select, String> {
 fn dump_addrs(g: &Global, family: u8, ifindex: Option<u32>) -> Result<Vec<Vec<u8>>, Fail> {
     let mut sock = g.socket()?;
     let req = rtnl_io::addr_dump_request(sock.next_seq(), family, ifindex);
-    let mut out = Vec::new();
-    let mut err = None;
-    let sum = sock.dump(&req, |msg| {
-        if matches!(msg.body(), RtnlMessage::Addr(_)) && msg.ty() == addr::RTM_NEWADDR {
-            let mut w = Writer::<_, NativeEndian>::new(VecBuffer::default());
-            match msg.emit(&mut w) {
-                Ok(()) => out.push(w.into_inner().0),
-                Err(e) => err = Some(e),
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(Fail::error(format!("cannot re-encode an address: {e}")));
-    }
-    let sum = sum.map_err(|e| Fail::kernel(format!("{e}\nDump terminated")))?;
-    if sum.interrupted {
-        eprintln!("Dump was interrupted and may be inconsistent.");
-    }
-    Ok(out)
+    crate::dump_kept(&mut sock, &req, "an address", |msg| {
+        matches!(msg.body(), RtnlMessage::Addr(_)) && msg.ty() == addr::RTM_NEWADDR
+    })
 }
 
 fn decode(bytes: &[u8]) -> Option<AddrMessage<'_>> {
@@ -639,12 +605,8 @@ impl Spec {
 /// `addr add|change|replace|delete`.
 fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
     let spec = Spec::parse(args, g.family)?;
-    let (ty, flags) = match verb {
-        "add" => (addr::RTM_NEWADDR, Request::Add.flags()),
-        "change" => (addr::RTM_NEWADDR, Request::Plain.flags() | rtnl_core::wire::flags::NLM_F_REPLACE),
-        "replace" => (addr::RTM_NEWADDR, Request::Replace.flags()),
-        _ => (addr::RTM_DELADDR, Request::Plain.flags()),
-    };
+    let ty = if verb == "delete" { addr::RTM_DELADDR } else { addr::RTM_NEWADDR };
+    let flags = crate::change_flags(verb);
     let Some(dev) = spec.dev.as_deref() else {
         return Err(Fail::error("Not enough information: \"dev\" argument is required."));
     };
@@ -654,15 +616,7 @@ fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
     let index = crate::route::ifindex(dev).map_err(|_| Fail::error(format!("Cannot find device \"{dev}\"")))?;
     let mut sock = g.socket()?;
     let req = spec.encode(ty, flags, sock.next_seq(), index).map_err(Fail::error)?;
-    match sock.request(&req) {
-        Ok(ack) => {
-            if let Some(w) = ack.warning {
-                eprintln!("{w}");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Err(Fail::kernel(e.to_string())),
-    }
+    crate::acked(&mut sock, &req)
 }
 
 /// `addr flush dev IFNAME`: deletes each address of the link (ip's

@@ -96,6 +96,28 @@ pub fn no_case(keyword: &str) -> String {
     format!("rtnl: the keyword \"{keyword}\" has no implementation (a bug in rtnl; please report it)")
 }
 
+/// A keyword that is implemented.
+pub const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
+    Kw { words, arg, help, ready: true }
+}
+
+/// A keyword ip knows that rtnl does not implement yet (refused by name).
+pub const fn todo(words: &'static [(&'static str, M)], arg: Arg) -> Kw {
+    Kw { words, arg, help: "", ready: false }
+}
+
+/// A verb: its words, synopsis, keyword sets and help; `ready` false for
+/// one ip knows that rtnl does not implement yet.
+pub const fn verb(
+    words: &'static [(&'static str, M)],
+    synopsis: &'static str,
+    sets: &'static [&'static KwSet],
+    help: &'static str,
+    ready: bool,
+) -> Verb {
+    Verb { kw: Kw { words, arg: Arg::None, help, ready }, synopsis, sets }
+}
+
 /// A named set of keywords (`SELECTOR := …`).
 #[derive(Debug)]
 pub struct KwSet {

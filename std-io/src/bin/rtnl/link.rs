@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::process::ExitCode;
 
@@ -14,17 +13,9 @@ use rtnl_core::message::{Message, RtnlMessage};
 use rtnl_core::wire::{Messages, NativeEndian, Writer};
 use rtnl_io::{LinkFilter, VecBuffer};
 
-use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
+use crate::grammar::{self, kw, todo, verb, Arg, KwSet, Object, M};
 use crate::ipjson::json_str;
 use crate::{Fail, Global};
-
-const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
-    Kw { words, arg, help, ready: true }
-}
-
-const fn todo(words: &'static [(&'static str, M)], arg: Arg) -> Kw {
-    Kw { words, arg, help: "", ready: false }
-}
 
 /// `link show`'s keywords, in ip's order.
 pub const LINK_SHOW: KwSet = KwSet {
@@ -40,16 +31,6 @@ pub const LINK_SHOW: KwSet = KwSet {
     ],
     positional: Some(("DEVICE", "the link named DEVICE")),
 };
-
-const fn verb(
-    words: &'static [(&'static str, M)],
-    synopsis: &'static str,
-    sets: &'static [&'static KwSet],
-    help: &'static str,
-    ready: bool,
-) -> Verb {
-    Verb { kw: Kw { words, arg: Arg::None, help, ready }, synopsis, sets }
-}
 
 /// `ip link`'s verbs, in the order ip tries them (`s` is set, `sh` show).
 pub const LINK: Object = Object {
@@ -157,25 +138,7 @@ fn dump_links(g: &Global, family: u8, filter: &LinkFilter<'_>) -> Result<Vec<Vec
     let mut sock = g.socket()?;
     let req =
         rtnl_io::link_dump_request_where(sock.next_seq(), family, 0, filter).map_err(|e| Fail::error(e.to_string()))?;
-    let mut links = Vec::new();
-    let mut err = None;
-    let sum = sock.dump(&req, |msg| {
-        if matches!(msg.body(), RtnlMessage::Link(_)) {
-            let mut w = Writer::<_, NativeEndian>::new(VecBuffer::default());
-            match msg.emit(&mut w) {
-                Ok(()) => links.push(w.into_inner().0),
-                Err(e) => err = Some(e),
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(Fail::error(format!("cannot re-encode a link: {e}")));
-    }
-    let sum = sum.map_err(|e| Fail::kernel(format!("{e}\nDump terminated")))?;
-    if sum.interrupted {
-        eprintln!("Dump was interrupted and may be inconsistent.");
-    }
-    Ok(links)
+    crate::dump_kept(&mut sock, &req, "a link", |msg| matches!(msg.body(), RtnlMessage::Link(_)))
 }
 
 fn decode(bytes: &[u8]) -> Option<LinkMessage<'_>> {
@@ -291,11 +254,7 @@ pub(crate) fn show_with(g: &Global, sel: &Select, addons: Option<&dyn Addons>) -
         out.push_str(if first { "[]" } else { "]" });
         out = if g.pretty { crate::ipjson::pretty(&out) } else { out + "\n" };
     }
-    let mut o = std::io::stdout().lock();
-    match o.write_all(out.as_bytes()).and_then(|()| o.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fail::error(format!("cannot write: {e}"))),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    crate::write_stdout(&out)
 }
 
 /// What printing a link needs besides the link.
@@ -3251,15 +3210,7 @@ fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
         spec.link_netnsid = Some(netns_id(&mut sock, &n)?);
     }
     let (req, _netns) = encode(&spec, ty, flags, sock.next_seq(), index).map_err(Fail::from)?;
-    match sock.request(&req) {
-        Ok(ack) => {
-            if let Some(w) = ack.warning {
-                eprintln!("{w}");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Err(Fail::kernel(e.to_string())),
-    }
+    crate::acked(&mut sock, &req)
 }
 
 /// `link property { add | del } dev DEVICE altname NAME ...`.

@@ -22,6 +22,7 @@ mod grammar;
 mod ipjson;
 mod link;
 mod monitor;
+mod neigh;
 mod route;
 mod route_cmds;
 
@@ -262,6 +263,7 @@ pub fn objects() -> &'static [&'static Object] {
         &route::ROUTE,
         &link::LINK,
         &addr::ADDR,
+        &neigh::NEIGH,
         &monitor::MONITOR,
         &decode::DECODE,
         &capture::CAPTURE,
@@ -436,6 +438,73 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     dispatch(&g, &args[i..])
 }
 
+/// The messages of a dump that `keep` accepts, each re-encoded as
+/// received (so that they outlive the receive buffer). A failed dump is an
+/// error (`what` names the messages), an interrupted one is said.
+pub fn dump_kept(
+    sock: &mut rtnl_io::Socket,
+    req: &[u8],
+    what: &str,
+    mut keep: impl FnMut(&rtnl_core::message::Message<'_>) -> bool,
+) -> Result<Vec<Vec<u8>>, Fail> {
+    use rtnl_core::wire::{NativeEndian, Writer};
+    let mut out = Vec::new();
+    let mut err = None;
+    let sum = sock.dump(req, |msg| {
+        if keep(&msg) {
+            let mut w = Writer::<_, NativeEndian>::new(rtnl_io::VecBuffer::default());
+            match msg.emit(&mut w) {
+                Ok(()) => out.push(w.into_inner().0),
+                Err(e) => err = Some(e),
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(Fail::error(format!("cannot re-encode {what}: {e}")));
+    }
+    let sum = sum.map_err(|e| Fail::kernel(format!("{e}\nDump terminated")))?;
+    if sum.interrupted {
+        eprintln!("Dump was interrupted and may be inconsistent.");
+    }
+    Ok(out)
+}
+
+/// Sends one change and waits for the kernel's acknowledgement, printing
+/// its warning if it gave one; a refusal fails with the kernel's words.
+pub fn acked(sock: &mut rtnl_io::Socket, req: &[u8]) -> Result<ExitCode, Fail> {
+    match sock.request(req) {
+        Ok(ack) => {
+            if let Some(w) = ack.warning {
+                eprintln!("{w}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(Fail::kernel(e.to_string())),
+    }
+}
+
+/// The request flags of ip's `add`, `change`, `replace` (anything else,
+/// `delete` say: a plain request).
+pub fn change_flags(verb: &str) -> u16 {
+    use rtnl_core::wire::flags::{Request, NLM_F_REPLACE};
+    match verb {
+        "add" => Request::Add.flags(),
+        "change" => Request::Plain.flags() | NLM_F_REPLACE,
+        "replace" => Request::Replace.flags(),
+        _ => Request::Plain.flags(),
+    }
+}
+
+/// Writes `s` to standard output; a closed pipe (`| head`) is no error.
+pub fn write_stdout(s: &str) -> Result<ExitCode, Fail> {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    match o.write_all(s.as_bytes()).and_then(|()| o.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fail::error(format!("cannot write: {e}"))),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
 /// Runs one command (`OBJECT COMMAND ARGS`).
 pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
     let Some(object) = rest.first() else {
@@ -445,6 +514,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("route") => route::run(g, &rest[1..]),
         Some("link") => link::run(g, &rest[1..]),
         Some("address") => addr::run(g, &rest[1..]),
+        Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),

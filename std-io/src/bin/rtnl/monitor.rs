@@ -29,6 +29,12 @@ pub const MONITOR_OBJECTS: KwSet = KwSet {
             ready: true,
         },
         Kw {
+            words: &[("neigh", M::Prefix)],
+            arg: Arg::None,
+            help: "neighbours, as ip monitor neigh prints them (read again after lost notifications)",
+            ready: true,
+        },
+        Kw {
             words: &[("route", M::Prefix)],
             arg: Arg::None,
             help: "IPv4, IPv6, multicast and MPLS routes (read again after lost notifications)",
@@ -50,6 +56,8 @@ pub const MONITOR: Object = Object {
 
 /// The link group, as `ip monitor link` joins it.
 const LINK_GROUPS: &[u32] = &[RTNLGRP_LINK];
+/// The neighbour group, as `ip monitor neigh` joins it.
+const NEIGH_GROUPS: &[u32] = &[RTNLGRP_NEIGH];
 /// The route groups, as `ip monitor route` joins them.
 const ROUTE_GROUPS: &[u32] =
     &[RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, RTNLGRP_MPLS_ROUTE];
@@ -114,6 +122,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         Some(w) => match crate::grammar::find(w, MONITOR_OBJECTS.keywords).map(Kw::name) {
             Some("all") => ALL_GROUPS,
             Some("link") => LINK_GROUPS,
+            Some("neigh") => NEIGH_GROUPS,
             Some(_) => ROUTE_GROUPS,
             None => return Err(Fail::usage(format!("Argument \"{w}\" is unknown, try \"rtnl monitor help\"."))),
         },
@@ -126,6 +135,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     // neighbours too
     let mut resync: Vec<DumpRequest> = if groups == LINK_GROUPS {
         vec![Box::new(|seq| rtnl_io::link_dump_request(seq, 0, 0))]
+    } else if groups == NEIGH_GROUPS {
+        vec![Box::new(|seq| rtnl_io::neigh_dump_request(seq, 0, None, None))]
     } else {
         vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))]
     };
@@ -158,6 +169,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
                         link_changed = true;
                         crate::link::print_notification(&msg, l, &name_map, g);
                     }
+                    RtnlMessage::Neigh(n) if groups == NEIGH_GROUPS => {
+                        crate::neigh::print_notification(msg.ty(), n, &names)
+                    }
                     _ => {
                         let name =
                             types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| msg.ty().to_string());
@@ -172,6 +186,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
                     "links, addresses, neighbours and routes"
                 } else if groups == LINK_GROUPS {
                     "links"
+                } else if groups == NEIGH_GROUPS {
+                    "neighbours"
                 } else {
                     "routes"
                 };
@@ -181,6 +197,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
                 RtnlMessage::Route(r) if !g.json => print_notification(&msg, r, &names),
                 RtnlMessage::Link(l) if !g.json && groups == LINK_GROUPS => {
                     crate::link::print_notification(&msg, l, &name_map, g)
+                }
+                RtnlMessage::Neigh(n) if !g.json && groups == NEIGH_GROUPS => {
+                    crate::neigh::print_notification(msg.ty(), n, &names)
                 }
                 _ => println!("{}", to_json(&msg)),
             },

@@ -14,7 +14,7 @@ use rtnl_core::wire::flags::*;
 use rtnl_core::wire::{ByteOrder, Writer};
 use rtnl_io::VecBuffer;
 
-use crate::grammar::{self, Arg, Kw, KwSet, Object, Verb, M};
+use crate::grammar::{self, kw, todo, verb, Arg, KwSet, Object, M};
 use crate::{route_cmds, Fail, Global};
 
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
@@ -47,14 +47,6 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             None => Err(Fail::usage(grammar::no_case(v))),
         },
     }
-}
-
-const fn kw(words: &'static [(&'static str, M)], arg: Arg, help: &'static str) -> Kw {
-    Kw { words, arg, help, ready: true }
-}
-
-const fn todo(words: &'static [(&'static str, M)], arg: Arg) -> Kw {
-    Kw { words, arg, help: "", ready: false }
 }
 
 const TABLES: Arg = Arg::OneOf("TABLE", &["main", "local", "default", "all"]);
@@ -185,45 +177,44 @@ pub const GET: KwSet = KwSet {
     positional: Some(("ADDRESS", "the destination")),
 };
 
-const fn verb(
-    words: &'static [(&'static str, M)],
-    synopsis: &'static str,
-    sets: &'static [&'static KwSet],
-    help: &'static str,
-) -> Verb {
-    Verb { kw: Kw { words, arg: Arg::None, help, ready: true }, synopsis, sets }
-}
-
 /// `ip route`'s verbs in the order ip tries them (so that an abbreviation
 /// means what it means to ip: `r` is replace, `s` show, `d` delete).
 pub const ROUTE: Object = Object {
     name: "route",
     help: "routes: show, look up, add, change, delete, flush, save and restore them (like ip route)",
     verbs: &[
-        verb(&[("add", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route (it must not exist)"),
-        verb(&[("change", M::Prefix), ("chg", M::Exact)], "ROUTE", &[&ROUTE_SPEC], "change an existing route"),
-        verb(&[("replace", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route or change it"),
-        verb(&[("prepend", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route before others of its prefix"),
-        verb(&[("append", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route after others of its prefix"),
-        verb(&[("test", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "ask whether a route could be changed, changing nothing"),
-        verb(&[("delete", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "delete a route"),
+        verb(&[("add", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route (it must not exist)", true),
+        verb(&[("change", M::Prefix), ("chg", M::Exact)], "ROUTE", &[&ROUTE_SPEC], "change an existing route", true),
+        verb(&[("replace", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route or change it", true),
+        verb(&[("prepend", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route before others of its prefix", true),
+        verb(&[("append", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "add a route after others of its prefix", true),
+        verb(
+            &[("test", M::Prefix)],
+            "ROUTE",
+            &[&ROUTE_SPEC],
+            "ask whether a route could be changed, changing nothing",
+            true,
+        ),
+        verb(&[("delete", M::Prefix)], "ROUTE", &[&ROUTE_SPEC], "delete a route", true),
         verb(
             &[("list", M::Prefix), ("show", M::Prefix), ("lst", M::Prefix)],
             "SELECTOR",
             &[&SELECTOR],
             "list routes (the selector is sent to the kernel where it can filter)",
+            true,
         ),
-        verb(&[("get", M::Prefix)], "[ ROUTE_GET_FLAGS ] GET", &[&GET], "look up the route a packet would take"),
-        verb(&[("flush", M::Prefix)], "SELECTOR", &[&SELECTOR], "delete the routes selected"),
+        verb(&[("get", M::Prefix)], "[ ROUTE_GET_FLAGS ] GET", &[&GET], "look up the route a packet would take", true),
+        verb(&[("flush", M::Prefix)], "SELECTOR", &[&SELECTOR], "delete the routes selected", true),
         verb(
             &[("save", M::Prefix)],
             "SELECTOR",
             &[&SELECTOR],
             "write the routes selected to stdout, in ip's binary form",
+            true,
         ),
-        verb(&[("restore", M::Prefix)], "< FILE", &[], "add the routes of a saved file (stdin)"),
-        verb(&[("showdump", M::Prefix)], "< FILE", &[], "print the routes of a saved file (stdin)"),
-        verb(&[("help", M::Prefix)], "", &[], "print this usage"),
+        verb(&[("restore", M::Prefix)], "< FILE", &[], "add the routes of a saved file (stdin)", true),
+        verb(&[("showdump", M::Prefix)], "< FILE", &[], "print the routes of a saved file (stdin)", true),
+        verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
     ],
     synopsis: "",
     sets: &[],
