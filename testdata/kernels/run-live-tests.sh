@@ -11,7 +11,7 @@ root=$(cd "$here/../.." && pwd)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(5.10-amd64)
 rustup target list --installed | grep -qx x86_64-unknown-linux-musl || rustup target add x86_64-unknown-linux-musl
-bin=$(cd "$root" && RTNL_LIVE=1 cargo test -q --release --no-run --target x86_64-unknown-linux-musl \
+bin=$(cd "$root" && RTNL_LIVE=1 cargo test -q --profile guest --no-run --target x86_64-unknown-linux-musl \
         -p rtnl-tests --test live --message-format=json 2>/dev/null \
       | python3 -c 'import json,sys
 for l in sys.stdin:
