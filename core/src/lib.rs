@@ -64,7 +64,9 @@ pub mod link;
 pub mod message;
 pub mod neigh;
 pub mod net;
+pub mod netconf;
 pub mod nsid;
+pub mod prefix;
 pub mod route;
 
 #[cfg(feature = "serde")]

@@ -1,10 +1,9 @@
 //! Network namespace ids (`RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`): the
 //! `rtgenmsg` header and the `NETNSA_*` attributes, to ask for or assign
 //! the id a namespace (by file descriptor or process) has in the
-//! requester's namespace. Replies decode as a family message
-//! ([`RtnlMessage::Family`](crate::message::RtnlMessage::Family)); their
-//! attributes are typed by [`attrs`]. (The family's own message type, its
-//! captures and its CLI come with the layer-3 families.)
+//! requester's namespace. Messages decode as [`NsidMessage`]
+//! ([`RtnlMessage::Nsid`](crate::message::RtnlMessage::Nsid)), the 1-byte
+//! [`RtGenMsg`] header padded to 4.
 //!
 //! ```
 //! use rtnl_core::nsid::{self, NsidAttr, RTM_GETNSID};
@@ -21,8 +20,8 @@
 //! # Ok::<(), rtnl_core::wire::EncodeError>(())
 //! ```
 
-use crate::typed::{Ctx, Scope, TypedAttrs};
-use crate::wire::{Attrs, Buffer, ByteOrder, EncodeError, Writer};
+use crate::typed::{Ctx, FamilyHeader, Headered, Scope, TypedAttrs};
+use crate::wire::{Attrs, Buffer, ByteOrder, EncodeError, NativeEndian, Writer};
 
 /// `RTM_NEWNSID`: assign an id (or a notification of one).
 pub const RTM_NEWNSID: u16 = 88;
@@ -54,6 +53,35 @@ attr_set! {
     }
 }
 
+byte_struct! {
+    /// `struct rtgenmsg`: a 1-byte header (padded to 4 in a message; the
+    /// padding is kept as received).
+    pub struct RtGenMsg {
+        /// `rtgen_family`.
+        rtgen_family: u8,
+    }
+}
+
+impl<O: ByteOrder> FamilyHeader<O> for RtGenMsg {
+    type Attr<'a> = NsidAttr<'a, O>;
+    fn family(&self) -> u8 {
+        self.rtgen_family
+    }
+}
+
+/// A namespace id message: `rtgenmsg` and lazily decoded `NETNSA_*`.
+pub type NsidMessage<'a, O = NativeEndian> = Headered<'a, O, RtGenMsg>;
+
+impl<O: ByteOrder> Headered<'_, O, RtGenMsg> {
+    /// The id (`NETNSA_NSID`; [`NETNSA_NSID_NOT_ASSIGNED`] for none).
+    pub fn nsid(&self) -> Option<i32> {
+        match self.find(NETNSA_NSID) {
+            Some(NsidAttr::Nsid(i)) => Some(i),
+            _ => None,
+        }
+    }
+}
+
 /// Writes a whole nsid message: `rtgenmsg` (family `AF_UNSPEC`, padded),
 /// then the attributes `f` writes; nothing on error.
 pub fn request<B: Buffer, O: ByteOrder>(
@@ -63,16 +91,10 @@ pub fn request<B: Buffer, O: ByteOrder>(
     seq: u32,
     f: impl FnOnce(&mut Scope<'_, B, O, NsidAttr<'static, O>>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    let m = w.begin_msg(ty, flags, seq, 0)?;
-    let r = w.bytes(&[0u8; HEADER_LEN]).and_then(|_| f(&mut Scope::new(w))).and_then(|_| w.end_msg(m));
-    if r.is_err() {
-        w.cancel_msg(m);
-    }
-    r
+    crate::typed::request(w, ty, flags, seq, &RtGenMsg { rtgen_family: 0 }, f)
 }
 
-/// The attributes of an nsid message, typed (from its
-/// [`FamilyMessage::attrs`](crate::message::FamilyMessage::attrs)).
+/// The attributes of a raw run as an nsid message's, typed.
 pub fn attrs<O: ByteOrder>(raw: Attrs<'_, O>) -> TypedAttrs<'_, O, NsidAttr<'_, O>> {
     TypedAttrs::new(raw, Ctx::default())
 }
@@ -97,9 +119,11 @@ mod tests {
         assert_eq!(n, 16 + 4 + 8 + 8);
         let msg = Message::decode(Messages::<LittleEndian>::with_order(&buf[..n]).next().unwrap().unwrap());
         assert_eq!(msg.ty(), RTM_NEWNSID);
-        let RtnlMessage::Family(f) = msg.body() else { panic!("{msg:?}") };
-        let got: heapless::Vec<NsidAttr<'_, LittleEndian>, 4> = attrs(f.attrs()).map(Result::unwrap).collect();
+        let RtnlMessage::Nsid(f) = msg.body() else { panic!("{msg:?}") };
+        let got: heapless::Vec<NsidAttr<'_, LittleEndian>, 4> = f.attrs().map(Result::unwrap).collect();
         assert_eq!(got, [NsidAttr::Fd(7), NsidAttr::Nsid(-1)]);
-        assert_eq!(f.header_bytes(), [0u8; 4]);
+        assert_eq!((f.header().rtgen_family, f.header_pad()), (0, &[0u8; 3][..]));
+        assert_eq!(f.nsid(), Some(NETNSA_NSID_NOT_ASSIGNED));
+        assert_eq!(attrs(f.attrs().raw()).count(), 2);
     }
 }

@@ -1,5 +1,6 @@
 //! The layer-3 families with a fixed header: addresses, address labels,
-//! neighbours (and bridge FDB entries) and neighbour tables. A valid
+//! neighbours (and bridge FDB entries), neighbour tables, netconf, nsid and
+//! prefix messages. A valid
 //! nlmsghdr, a header from `Arbitrary`, then attributes generated from the
 //! family's tables (`IFA_*`, `IFAL_*`, `NDA_*`, `NDTA_*` with `NDTPA_*`) or
 //! fuzzed raw attributes. The first byte picks the family and type.
@@ -8,6 +9,9 @@
 use libfuzzer_sys::fuzz_target;
 use rtnl_core::addr::{self, AddrAttr, AddrLabelAttr, IfAddrLblMsg, IfAddrMsg};
 use rtnl_core::neigh::{self, NdMsg, NdtMsg, NeighAttr, NeighTblAttr};
+use rtnl_core::netconf::{self, NetconfAttr, NetconfMsg};
+use rtnl_core::nsid::{self, NsidAttr, RtGenMsg};
+use rtnl_core::prefix::{self, PrefixAttr, PrefixMsg};
 use rtnl_core::wire::NativeEndian;
 
 type N = NativeEndian;
@@ -28,9 +32,18 @@ fuzz_target!(|data: &[u8]| {
             let ty = pick(&[neigh::RTM_NEWNEIGH, neigh::RTM_DELNEIGH, neigh::RTM_GETNEIGH]);
             rtnl_fuzz::check_family::<NdMsg<N>, NeighAttr<'_, N>>(rest, ty, |h| h.ndm_family)
         }
-        _ => {
+        6 => {
             let ty = pick(&[neigh::RTM_NEWNEIGHTBL, neigh::RTM_SETNEIGHTBL]);
             rtnl_fuzz::check_family::<NdtMsg<N>, NeighTblAttr<'_, N>>(rest, ty, |h| h.ndtm_family)
         }
+        _ => match k >> 3 & 3 {
+            0 => rtnl_fuzz::check_family::<NetconfMsg, NetconfAttr<'_, N>>(rest, netconf::RTM_NEWNETCONF, |h| {
+                h.ncm_family
+            }),
+            1 => rtnl_fuzz::check_family::<RtGenMsg, NsidAttr<'_, N>>(rest, nsid::RTM_NEWNSID, |h| h.rtgen_family),
+            _ => rtnl_fuzz::check_family::<PrefixMsg<N>, PrefixAttr<'_, N>>(rest, prefix::RTM_NEWPREFIX, |h| {
+                h.prefix_family
+            }),
+        },
     }
 });

@@ -109,6 +109,18 @@ fn check_file<O: ByteOrder>(c: &Corpus, f: &Path) -> usize {
                 .collect(),
             RtnlMessage::Neigh(n) => unknown_neigh_attrs(n),
             RtnlMessage::NeighTbl(t) => unknown_neightbl_attrs(t),
+            RtnlMessage::Netconf(n) => n
+                .attrs()
+                .flatten()
+                .filter(|x| matches!(x, rtnl_core::netconf::NetconfAttr::Unknown(_)))
+                .map(|x| ("NETCONFA", x.id()))
+                .collect(),
+            RtnlMessage::Nsid(n) => n
+                .attrs()
+                .flatten()
+                .filter(|x| matches!(x, rtnl_core::nsid::NsidAttr::Unknown(_)))
+                .map(|x| ("NETNSA", x.id()))
+                .collect(),
             _ => Vec::new(),
         };
         {

@@ -330,7 +330,7 @@ fn the_header_parser_reads_implicit_values_and_skips_aliases() {
 
 #[test]
 fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
-    use rtnl_core::{addr, neigh, nsid};
+    use rtnl_core::{addr, neigh, netconf, nsid, prefix};
     let mut n = check::<addr::AddrAttr<'static>>("if_addr.h", "IFA_UNSPEC", "IFA_*");
     assert_eq!(ids("if_addr.h", "IFA_UNSPEC").len(), 11, "the 7.2 header has 11 IFA_* ids");
     n += check::<addr::AddrLabelAttr<'static>>("if_addrlabel.h", "IFAL_ADDRESS", "IFAL_*");
@@ -341,7 +341,9 @@ fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
     n += check::<neigh::NeighTblAttr<'static>>("neighbour.h", "NDTA_UNSPEC", "NDTA_*");
     n += check::<neigh::NdtParmsAttr<'static>>("neighbour.h", "NDTPA_UNSPEC", "NDTPA_*");
     n += check::<neigh::NdUserOptAttr<'static>>("rtnetlink.h", "NDUSEROPT_UNSPEC", "NDUSEROPT_*");
-    assert_eq!(n, 18 + 17 + 2 + 9 + 19 + 1, "ids checked");
+    n += check::<netconf::NetconfAttr<'static>>("netconf.h", "NETCONFA_UNSPEC", "NETCONFA_*");
+    n += check::<prefix::PrefixAttr<'static>>("rtnetlink.h", "PREFIX_UNSPEC", "PREFIX_*");
+    assert_eq!(n, 18 + 17 + 2 + 9 + 19 + 1 + 9 + 2, "ids checked");
 }
 
 /// The `#define PREFIX… value` constants of `file` (values `0x..`, decimal

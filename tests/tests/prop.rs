@@ -209,6 +209,17 @@ fn neigh_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
     a && b
 }
 
+fn small_families_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
+    use rtnl_core::{netconf, nsid, prefix};
+    let types = [netconf::RTM_NEWNETCONF, netconf::RTM_GETNETCONF];
+    let a = headered_roundtrip::<O, netconf::NetconfMsg>(seed, &types, &[2, 10, 28], |h| &mut h.ncm_family);
+    let types = [nsid::RTM_NEWNSID, nsid::RTM_GETNSID];
+    let b = headered_roundtrip::<O, nsid::RtGenMsg>(seed, &types, &[0], |h| &mut h.rtgen_family);
+    let c =
+        headered_roundtrip::<O, prefix::PrefixMsg<O>>(seed, &[prefix::RTM_NEWPREFIX], &[10], |h| &mut h.prefix_family);
+    a && b && c
+}
+
 #[test]
 fn the_headered_generators_make_messages_with_attributes() {
     // a fixed spread of seeds: most make a whole message (the property
@@ -217,9 +228,11 @@ fn the_headered_generators_make_messages_with_attributes() {
     for i in 0u32..200 {
         let seed: Vec<u8> =
             (0..600u32).map(|j| (i.wrapping_mul(2654435761).wrapping_add(j * 40503) >> 7) as u8).collect();
-        made += usize::from(addr_roundtrip::<LittleEndian>(&seed)) + usize::from(neigh_roundtrip::<BigEndian>(&seed));
+        made += usize::from(addr_roundtrip::<LittleEndian>(&seed))
+            + usize::from(neigh_roundtrip::<BigEndian>(&seed))
+            + usize::from(small_families_roundtrip::<LittleEndian>(&seed));
     }
-    assert!(made > 200, "only {made} of 400 generated");
+    assert!(made > 300, "only {made} of 600 generated");
 }
 
 /// What every generated (kernel-canonical) message holds to: it decodes
@@ -285,6 +298,8 @@ proptest! {
     fn neighbour_messages_from_the_tables_roundtrip(seed in proptest::collection::vec(any::<u8>(), 16..1200)) {
         neigh_roundtrip::<LittleEndian>(&seed);
         neigh_roundtrip::<BigEndian>(&seed);
+        small_families_roundtrip::<LittleEndian>(&seed);
+        small_families_roundtrip::<BigEndian>(&seed);
     }
 
     #[test]

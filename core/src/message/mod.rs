@@ -20,6 +20,9 @@ pub use ext_ack::*;
 use crate::addr::{AddrLabelMessage, AddrMessage};
 use crate::link::LinkMessage;
 use crate::neigh::{NdUserOptMessage, NeighMessage, NeighTblMessage};
+use crate::netconf::NetconfMessage;
+use crate::nsid::NsidMessage;
+use crate::prefix::PrefixMessage;
 use crate::route::RouteMessage;
 use crate::typed::{Ctx, FamilyHeader, Headered, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
@@ -325,6 +328,12 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     NeighTbl(NeighTblMessage<'a, O>),
     /// A neighbour-discovery user option message (`RTM_NEWNDUSEROPT`).
     NdUserOpt(NdUserOptMessage<'a, O>),
+    /// A netconf message (`RTM_*NETCONF`).
+    Netconf(NetconfMessage<'a, O>),
+    /// A namespace id message (`RTM_*NSID`).
+    Nsid(NsidMessage<'a, O>),
+    /// An IPv6 prefix notification (`RTM_NEWPREFIX`).
+    Prefix(PrefixMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -346,6 +355,9 @@ macro_rules! match_typed {
             RtnlMessage::AddrLabel($m) => $e,
             RtnlMessage::Neigh($m) => $e,
             RtnlMessage::NeighTbl($m) => $e,
+            RtnlMessage::Netconf($m) => $e,
+            RtnlMessage::Nsid($m) => $e,
+            RtnlMessage::Prefix($m) => $e,
             $($rest)*
         }
     };
@@ -389,6 +401,9 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             72..=74 => typed(&msg, RtnlMessage::AddrLabel),
             28..=30 => typed(&msg, RtnlMessage::Neigh),
             64 | 66 | 67 => typed(&msg, RtnlMessage::NeighTbl),
+            80..=82 => typed(&msg, RtnlMessage::Netconf),
+            88..=90 => typed(&msg, RtnlMessage::Nsid),
+            52 => typed(&msg, RtnlMessage::Prefix),
             68 => match NdUserOptMessage::parse(&msg) {
                 Ok(m) => RtnlMessage::NdUserOpt(m),
                 Err(e) => RtnlMessage::Invalid(p, e),

@@ -686,6 +686,44 @@ macro_rules! zc_struct {
     };
 }
 
+/// A byte-only fixed header (`rtgenmsg`, `netconfmsg`): no byte order to
+/// carry, so no `O` parameter; otherwise as [`zc_struct!`].
+macro_rules! byte_struct {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : u8, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable,
+                 zerocopy::Unaligned, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        #[repr(C)]
+        $vis struct $name {
+            $( $(#[$fmeta])* pub $field: u8, )*
+        }
+
+        impl $crate::wire::visit::Render for $name {
+            /// An object keyed by the kernel's field names.
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                use $crate::wire::visit::MapRenderer;
+                let mut m = r.map()?;
+                $( m.entry(stringify!($field), &self.$field)?; )*
+                m.end()
+            }
+        }
+
+        serde_via_render!(impl[] $name);
+
+        #[cfg(feature = "arbitrary")]
+        impl<'u> arbitrary::Arbitrary<'u> for $name {
+            fn arbitrary(u: &mut arbitrary::Unstructured<'u>) -> arbitrary::Result<Self> {
+                Ok($name { $( $field: u.arbitrary()?, )* })
+            }
+        }
+    };
+}
+
 /// A [`zc_struct!`] that is also an attribute payload filling the payload
 /// exactly (a payload of another size is kept as invalid, verbatim; use
 /// [`Grown`](crate::typed::Grown) for structs that kernels grow).

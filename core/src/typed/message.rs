@@ -29,6 +29,9 @@ pub trait FamilyHeader<O: ByteOrder>:
 /// `H::Attr`, borrowed from the buffer and decoded lazily.
 pub struct Headered<'a, O: ByteOrder, H: FamilyHeader<O>> {
     header: H,
+    /// The header's padding to 4 bytes as received (a 1-byte `rtgenmsg`
+    /// or `netconfmsg` has 3), kept so that re-encoding loses nothing.
+    pad: &'a [u8],
     attrs: TypedAttrs<'a, O, H::Attr<'a>>,
 }
 
@@ -47,7 +50,9 @@ impl<'a, O: ByteOrder, H: FamilyHeader<O>> Headered<'a, O, H> {
             )
         })?;
         let ctx = Ctx::message(header.family(), msg.ty(), msg.flags());
-        Ok(Headered { header, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
+        let padded = crate::wire::align(Self::HEADER_LEN).min(p.len());
+        let pad = p.get(Self::HEADER_LEN..padded).unwrap_or(&[]);
+        Ok(Headered { header, pad, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })
     }
     /// The fixed header.
     #[inline]
@@ -63,9 +68,16 @@ impl<'a, O: ByteOrder, H: FamilyHeader<O>> Headered<'a, O, H> {
     pub fn find(&self, id: u16) -> Option<H::Attr<'a>> {
         self.attrs.find(id)
     }
-    /// Encodes header and attributes (as a message body).
+    /// The header's padding bytes as received (normally zeros; none for a
+    /// header of a multiple of 4 bytes).
+    pub fn header_pad(&self) -> &'a [u8] {
+        self.pad
+    }
+    /// Encodes header, its padding as received, and attributes (as a
+    /// message body).
     pub fn emit<B: Buffer>(&self, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        w.header(&self.header)?;
+        w.bytes(self.header.as_bytes())?;
+        w.bytes(self.pad)?;
         self.attrs.emit_all(w)
     }
     /// The first attribute that did not decode, at any depth.
@@ -81,13 +93,13 @@ impl<'a, O: ByteOrder, H: FamilyHeader<O>> Headered<'a, O, H> {
 
 impl<O: ByteOrder, H: FamilyHeader<O>> Clone for Headered<'_, O, H> {
     fn clone(&self) -> Self {
-        Headered { header: self.header, attrs: self.attrs.clone() }
+        Headered { header: self.header, pad: self.pad, attrs: self.attrs.clone() }
     }
 }
 
 impl<O: ByteOrder, H: FamilyHeader<O>> PartialEq for Headered<'_, O, H> {
     fn eq(&self, other: &Self) -> bool {
-        self.header == other.header && self.attrs == other.attrs
+        self.header == other.header && self.pad == other.pad && self.attrs == other.attrs
     }
 }
 

@@ -3127,7 +3127,7 @@ fn put_netns<B: rtnl_core::wire::Buffer>(
 /// (`RTM_GETNSID`), or, with `assign`, after asking the kernel to choose one
 /// (`RTM_NEWNSID` with id -1); `None` when it has none.
 fn nsid_of(sock: &mut rtnl_io::Socket, fd: u32, assign: bool) -> Result<Option<i32>, Fail> {
-    use rtnl_core::nsid::{self, NsidAttr, NETNSA_NSID_NOT_ASSIGNED, RTM_GETNSID, RTM_NEWNSID};
+    use rtnl_core::nsid::{self, NETNSA_NSID_NOT_ASSIGNED, RTM_GETNSID, RTM_NEWNSID};
     use rtnl_core::wire::flags::Request;
     let (ty, flags) = if assign { (RTM_NEWNSID, Request::Add.flags()) } else { (RTM_GETNSID, Request::Plain.flags()) };
     let mut w = Writer::new(VecBuffer::default());
@@ -3141,8 +3141,8 @@ fn nsid_of(sock: &mut rtnl_io::Socket, fd: u32, assign: bool) -> Result<Option<i
     .map_err(|e| Fail::error(e.to_string()))?;
     let mut id = None;
     sock.request_with(&w.into_inner().0, |m| {
-        if let (RTM_NEWNSID, RtnlMessage::Family(f)) = (m.ty(), m.body()) {
-            id = nsid::attrs(f.attrs()).flatten().find_map(|a| if let NsidAttr::Nsid(i) = a { Some(i) } else { None });
+        if let (RTM_NEWNSID, RtnlMessage::Nsid(n)) = (m.ty(), m.body()) {
+            id = n.nsid();
         }
     })
     .map_err(|e| Fail::kernel(e.to_string()))?;
