@@ -1713,3 +1713,29 @@ fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
     assert!(tail(&a).iter().any(|l| l == "fd00:9::200 dev v0 lladdr 02:00:00:00:00:c9 router PERMANENT "), "{a:?}");
     assert!(tail(&a).iter().any(|l| l == "Deleted 10.9.0.200 dev v0 FAILED "), "{a:?}");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn netconf_show_is_ips() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    ok(
+        "ip",
+        &["netns", "exec", &ns.0, "sysctl", "-qw", "net.ipv4.conf.v0.rp_filter=2", "net.ipv4.conf.all.forwarding=1"],
+    );
+    for show in ["netconf show", "-4 netconf show", "-6 netconf show", "netconf show dev v1", "-6 netconf show dev v0"]
+    {
+        assert_eq!(ns.rtnl(show).1, ns.ip(show), "{show}");
+        if show.starts_with("-6 netconf show dev") {
+            // ip 6.1 prints text for one device of one family whatever -j says
+            continue;
+        }
+        let js = format!("-j {show}");
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&js).1).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&js)).unwrap();
+        assert_eq!(ours, theirs, "{js}");
+    }
+    assert!(ns.rtnl("-4 netconf show dev v0").1.contains("inet v0 forwarding on rp_filter loose "));
+}

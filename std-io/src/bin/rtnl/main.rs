@@ -23,6 +23,7 @@ mod ipjson;
 mod link;
 mod monitor;
 mod neigh;
+mod netconf;
 mod route;
 mod route_cmds;
 
@@ -264,6 +265,7 @@ pub fn objects() -> &'static [&'static Object] {
         &link::LINK,
         &addr::ADDR,
         &neigh::NEIGH,
+        &netconf::NETCONF,
         &monitor::MONITOR,
         &decode::DECODE,
         &capture::CAPTURE,
@@ -515,6 +517,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("link") => link::run(g, &rest[1..]),
         Some("address") => addr::run(g, &rest[1..]),
         Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
+        Some("netconf") => netconf::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),

@@ -1,0 +1,163 @@
+//! `rtnl netconf show [dev NAME]`: the per-device IP configuration, as
+//! iproute2 6.1's `ip netconf` prints it (text and `-j`).
+
+use std::process::ExitCode;
+
+use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::net::{AF_INET, AF_INET6};
+use rtnl_core::netconf::{self, NetconfAttr, NetconfMessage, NetconfMsg};
+use rtnl_core::wire::flags::Request;
+use rtnl_core::wire::{Messages, Writer};
+use rtnl_io::{link_names, VecBuffer};
+
+use crate::grammar::{self, kw, verb, Arg, KwSet, Object, M};
+use crate::ipjson::Out;
+use crate::route::DevNames;
+use crate::{Fail, Global};
+
+/// `netconf show`'s keywords.
+pub const NETCONF_SHOW: KwSet = KwSet {
+    name: "SHOW",
+    keywords: &[kw(&[("dev", M::Exact)], Arg::Dev, "the configuration of link STRING")],
+    positional: None,
+};
+
+/// `ip netconf`'s verbs.
+pub const NETCONF: Object = Object {
+    name: "netconf",
+    help: "per-device IP configuration (forwarding, rp_filter, …): show it (like ip netconf)",
+    verbs: &[
+        verb(
+            &[("show", M::Prefix), ("list", M::Prefix), ("lst", M::Prefix)],
+            "[ dev STRING ]",
+            &[&NETCONF_SHOW],
+            "show the configuration",
+            true,
+        ),
+        verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
+    ],
+    synopsis: "",
+    sets: &[],
+    notes: "",
+};
+
+/// `rtnl netconf …`.
+pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let (cmd, rest) = match args.split_first() {
+        None => ("show", &[][..]),
+        Some((c, r)) => (c.as_str(), r),
+    };
+    match NETCONF.verb(cmd).map(|v| v.kw.name()) {
+        Some("show") if rest.first().is_none_or(|w| w != "help") => show(g, rest),
+        Some(_) => Ok(grammar::print_usage(&NETCONF)),
+        None => Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl netconf help\"."))),
+    }
+}
+
+fn family_name(f: u8) -> String {
+    match f {
+        AF_INET => "inet".into(),
+        AF_INET6 => "inet6".into(),
+        28 => "mpls".into(),
+        7 => "bridge".into(),
+        f => format!("[{f}]"),
+    }
+}
+
+/// One message as `print_netconf` prints it.
+fn write_netconf(o: &mut Out, ty: u16, n: &NetconfMessage<'_>, names: &DevNames) {
+    if ty == netconf::RTM_DELNETCONF {
+        o.lit("deleted", "Deleted ", "true");
+    }
+    let fam = family_name(n.header().ncm_family);
+    o.str("family", &format!("{fam} "), &fam);
+    let on_off = |o: &mut Out, key: &str, v: i32| {
+        let w = if v != 0 { "on" } else { "off" };
+        o.lit(key, &format!("{key} {w} "), if v != 0 { "true" } else { "false" });
+    };
+    let mut attrs: Vec<NetconfAttr<'_>> = n.attrs().flatten().collect();
+    // ip prints in its own order, whatever the kernel's
+    attrs.sort_by_key(rtnl_core::typed::AttrSet::id);
+    for a in attrs {
+        match a {
+            NetconfAttr::Ifindex(i) => {
+                let dev = netconf::ifindex_name(i).map(str::to_owned).unwrap_or_else(|| {
+                    u32::try_from(i).ok().and_then(|i| names.get(i).map(str::to_owned)).unwrap_or(format!("if{i}"))
+                });
+                o.str("interface", &format!("{dev} "), &dev);
+            }
+            NetconfAttr::Forwarding(v) => on_off(o, "forwarding", v),
+            NetconfAttr::RpFilter(v) => match ["off", "strict", "loose"].get(v as u32 as usize) {
+                Some(w) => o.str("rp_filter", &format!("rp_filter {w} "), w),
+                None => o.num("rp_filter", &format!("rp_filter {} ", v as u32), u64::from(v as u32)),
+            },
+            NetconfAttr::McForwarding(v) => on_off(o, "mc_forwarding", v),
+            NetconfAttr::ProxyNeigh(v) => on_off(o, "proxy_neigh", v),
+            NetconfAttr::IgnoreRoutesWithLinkdown(v) => on_off(o, "ignore_routes_with_linkdown", v),
+            NetconfAttr::Input(v) => on_off(o, "input", v),
+            _ => {}
+        }
+    }
+}
+
+fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let mut dev = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match grammar::keyword(a, NETCONF_SHOW.keywords, "netconf").map_err(Fail::usage)? {
+            Some("dev") => {
+                let d = it.next().ok_or_else(|| Fail::usage("Command line is not complete. Try option \"help\""))?;
+                let i = crate::route::ifindex(d).map_err(|_| Fail::error(format!("Device \"{d}\" does not exist.")))?;
+                dev = Some(i as i32);
+            }
+            Some(other) => return Err(Fail::usage(grammar::no_case(other))),
+            // ip skips words it does not know
+            None => {}
+        }
+    }
+    let mut sock = g.socket()?;
+    let names = DevNames::new(link_names(&mut sock)?);
+    let families: Vec<u8> = if g.family == 0 { vec![0] } else { vec![g.family] };
+    let mut rows = Vec::new();
+    for fam in families {
+        let mut w = Writer::new(VecBuffer::default());
+        let hdr = NetconfMsg { ncm_family: fam };
+        rtnl_core::typed::request(
+            &mut w,
+            netconf::RTM_GETNETCONF,
+            Request::Dump.flags(),
+            sock.next_seq(),
+            &hdr,
+            |_| Ok(()),
+        )
+        .map_err(|e| Fail::error(e.to_string()))?;
+        let kept = crate::dump_kept(
+            &mut sock,
+            &w.into_inner().0,
+            "a netconf message",
+            |m| matches!(m.body(), RtnlMessage::Netconf(n) if dev.is_none() || n.ifindex() == dev),
+        )?;
+        rows.extend(kept);
+    }
+    let mut out = String::new();
+    for (i, b) in rows.iter().enumerate() {
+        let Some(m) = Messages::new(b).next().and_then(Result::ok).map(Message::decode) else { continue };
+        let RtnlMessage::Netconf(n) = m.body() else { continue };
+        let mut o = Out::new(g.json);
+        write_netconf(&mut o, m.ty(), n, &names);
+        if g.json {
+            out.push(if i == 0 { '[' } else { ',' });
+            out.push('{');
+            out.push_str(&o.s);
+            out.push('}');
+        } else {
+            out.push_str(&o.s);
+            out.push('\n');
+        }
+    }
+    if g.json {
+        out.push_str(if rows.is_empty() { "[]" } else { "]" });
+        out = if g.pretty { crate::ipjson::pretty(&out) } else { out + "\n" };
+    }
+    crate::write_stdout(&out)
+}
