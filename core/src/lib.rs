@@ -68,6 +68,7 @@ pub mod netconf;
 pub mod nsid;
 pub mod prefix;
 pub mod route;
+pub mod rule;
 
 #[cfg(feature = "serde")]
 mod serde_impls;

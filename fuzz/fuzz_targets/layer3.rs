@@ -1,6 +1,6 @@
 //! The layer-3 families with a fixed header: addresses, address labels,
-//! neighbours (and bridge FDB entries), neighbour tables, netconf, nsid and
-//! prefix messages. A valid
+//! neighbours (and bridge FDB entries), neighbour tables, netconf, nsid,
+//! prefix and rule messages. A valid
 //! nlmsghdr, a header from `Arbitrary`, then attributes generated from the
 //! family's tables (`IFA_*`, `IFAL_*`, `NDA_*`, `NDTA_*` with `NDTPA_*`) or
 //! fuzzed raw attributes. The first byte picks the family and type.
@@ -12,6 +12,7 @@ use rtnl_core::neigh::{self, NdMsg, NdtMsg, NeighAttr, NeighTblAttr};
 use rtnl_core::netconf::{self, NetconfAttr, NetconfMsg};
 use rtnl_core::nsid::{self, NsidAttr, RtGenMsg};
 use rtnl_core::prefix::{self, PrefixAttr, PrefixMsg};
+use rtnl_core::rule::{self, FibRuleHdr, RuleAttr};
 use rtnl_core::wire::NativeEndian;
 
 type N = NativeEndian;
@@ -41,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
                 h.ncm_family
             }),
             1 => rtnl_fuzz::check_family::<RtGenMsg, NsidAttr<'_, N>>(rest, nsid::RTM_NEWNSID, |h| h.rtgen_family),
+            2 => rtnl_fuzz::check_family::<FibRuleHdr<N>, RuleAttr<'_, N>>(rest, rule::RTM_NEWRULE, |h| h.family),
             _ => rtnl_fuzz::check_family::<PrefixMsg<N>, PrefixAttr<'_, N>>(rest, prefix::RTM_NEWPREFIX, |h| {
                 h.prefix_family
             }),

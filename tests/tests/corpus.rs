@@ -115,6 +115,12 @@ fn check_file<O: ByteOrder>(c: &Corpus, f: &Path) -> usize {
                 .filter(|x| matches!(x, rtnl_core::netconf::NetconfAttr::Unknown(_)))
                 .map(|x| ("NETCONFA", x.id()))
                 .collect(),
+            RtnlMessage::Rule(r) => r
+                .attrs()
+                .flatten()
+                .filter(|x| matches!(x, rtnl_core::rule::RuleAttr::Unknown(_)))
+                .map(|x| ("FRA", x.id()))
+                .collect(),
             RtnlMessage::Nsid(n) => n
                 .attrs()
                 .flatten()
@@ -675,6 +681,117 @@ fn fdb_json(v: &Value) -> Vec<Row> {
     vec![row]
 }
 
+struct Rules;
+impl Mapping for Rules {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, _: &Names) -> Option<Row> {
+        rule_row(m)
+    }
+}
+
+/// The fields of a rule that `ip -j rule show` prints (`print_rule`), but
+/// the IP protocol's name (from the guest's /etc/protocols) and the rule's
+/// protocol (printed only with -d).
+fn rule_row<O: ByteOrder>(m: &Message<'_, O>) -> Option<Row> {
+    use rtnl_core::rule::{RuleAction, RuleAttr, RuleFlags};
+    let RtnlMessage::Rule(r) = m.body() else { return None };
+    let h = r.header();
+    let host_len = if h.family == 10 { 128 } else { 32 };
+    let mut row = Row::new();
+    row.insert("priority", r.priority().to_string());
+    let flags = h.flags();
+    if flags.has(RuleFlags::INVERT) {
+        row.insert("not", String::new());
+    }
+    let (mut src, mut dst) = (None, None);
+    for a in r.attrs().flatten() {
+        match a {
+            RuleAttr::Src(x) => src = Some(addr(&x)),
+            RuleAttr::Dst(x) => dst = Some(addr(&x)),
+            RuleAttr::Fwmark(v) => _ = row.insert("fwmark", format!("{v:#x}")),
+            RuleAttr::Fwmask(v) if v != 0xffff_ffff => _ = row.insert("fwmask", format!("{v:#x}")),
+            RuleAttr::Iifname(n) => _ = row.insert("iif", n.to_owned()),
+            RuleAttr::Oifname(n) => _ = row.insert("oif", n.to_owned()),
+            RuleAttr::L3mdev(v) if v != 0 => _ = row.insert("l3mdev", String::new()),
+            RuleAttr::UidRange(u) => {
+                row.insert("uid_start", u.start.get().to_string());
+                row.insert("uid_end", u.end.get().to_string());
+            }
+            RuleAttr::SportRange(p) | RuleAttr::DportRange(p) => {
+                let k = if matches!(a, RuleAttr::SportRange(_)) { "sport" } else { "dport" };
+                if p.start.get() == p.end.get() {
+                    row.insert(leak(k), p.start.get().to_string());
+                } else {
+                    row.insert(leak(&format!("{k}_start")), p.start.get().to_string());
+                    row.insert(leak(&format!("{k}_end")), p.end.get().to_string());
+                }
+            }
+            RuleAttr::TunId(t) => _ = row.insert("tun_id", t.0.to_string()),
+            // newer ip (the 7.2 guest's) prints the masks 7.x kernels send
+            RuleAttr::SportMask(m) => _ = row.insert("sport_mask", format!("{m:#x}")),
+            RuleAttr::DportMask(m) => _ = row.insert("dport_mask", format!("{m:#x}")),
+            RuleAttr::Goto(g) => _ = row.insert("goto", g.to_string()),
+            RuleAttr::SuppressPrefixlen(p) if p != u32::MAX => _ = row.insert("suppress_prefixlen", p.to_string()),
+            _ => {}
+        }
+    }
+    match src {
+        Some(a) => {
+            row.insert("src", a);
+            if h.src_len != host_len {
+                row.insert("srclen", h.src_len.to_string());
+            }
+        }
+        None if h.src_len != 0 => {
+            row.insert("src", "0".into());
+            row.insert("srclen", h.src_len.to_string());
+        }
+        None => _ = row.insert("src", "all".into()),
+    }
+    match dst {
+        Some(a) => {
+            row.insert("dst", a);
+            if h.dst_len != host_len {
+                row.insert("dstlen", h.dst_len.to_string());
+            }
+        }
+        None if h.dst_len != 0 => {
+            row.insert("dst", "0".into());
+            row.insert("dstlen", h.dst_len.to_string());
+        }
+        None => {}
+    }
+    if h.tos != 0 {
+        row.insert("tos", format!("{:#x}", h.tos));
+    }
+    match r.table() {
+        0 => {}
+        253 => _ = row.insert("table", "default".into()),
+        254 => _ = row.insert("table", "main".into()),
+        255 => _ = row.insert("table", "local".into()),
+        t => _ = row.insert("table", t.to_string()),
+    }
+    match h.action() {
+        RuleAction::GOTO => {
+            row.entry("goto").or_insert_with(|| "none".into());
+        }
+        RuleAction::NOP => _ = row.insert("nop", String::new()),
+        RuleAction::TO_TBL => {}
+        a => _ = row.insert("action", a.to_string()),
+    }
+    Some(row)
+}
+
+fn rule_json(v: &Value) -> Vec<Row> {
+    let skip = ["ipproto", "protocol"];
+    vec![v
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
+        .map(|(k, v)| (leak(k), s(v)))
+        .collect()]
+}
+
 struct Routes;
 impl Mapping for Routes {
     fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
@@ -908,6 +1025,7 @@ const VIEWS: &[View] = &[
         from_json: |v| route_json(v).into_iter().collect(),
     },
     View { capture: &["addr.bin"], json: "ip-addr.json", rows: rows_of::<Addrs>, from_json: addr_json },
+    View { capture: &["rule-v4.bin"], json: "ip-rule.json", rows: rows_of::<Rules>, from_json: rule_json },
     View { capture: &["fdb.bin"], json: "bridge-fdb.json", rows: rows_of::<Fdb>, from_json: fdb_json },
     View {
         capture: &["neigh.bin"],

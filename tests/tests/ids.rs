@@ -330,7 +330,7 @@ fn the_header_parser_reads_implicit_values_and_skips_aliases() {
 
 #[test]
 fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
-    use rtnl_core::{addr, neigh, netconf, nsid, prefix};
+    use rtnl_core::{addr, neigh, netconf, nsid, prefix, rule};
     let mut n = check::<addr::AddrAttr<'static>>("if_addr.h", "IFA_UNSPEC", "IFA_*");
     assert_eq!(ids("if_addr.h", "IFA_UNSPEC").len(), 11, "the 7.2 header has 11 IFA_* ids");
     n += check::<addr::AddrLabelAttr<'static>>("if_addrlabel.h", "IFAL_ADDRESS", "IFAL_*");
@@ -343,7 +343,16 @@ fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
     n += check::<neigh::NdUserOptAttr<'static>>("rtnetlink.h", "NDUSEROPT_UNSPEC", "NDUSEROPT_*");
     n += check::<netconf::NetconfAttr<'static>>("netconf.h", "NETCONFA_UNSPEC", "NETCONFA_*");
     n += check::<prefix::PrefixAttr<'static>>("rtnetlink.h", "PREFIX_UNSPEC", "PREFIX_*");
-    assert_eq!(n, 18 + 17 + 2 + 9 + 19 + 1 + 9 + 2, "ids checked");
+    n += check::<rule::RuleAttr<'static>>("fib_rules.h", "FRA_UNSPEC", "FRA_*");
+    assert_eq!(ids("fib_rules.h", "FRA_UNSPEC").len(), 30, "the 7.2 header has 30 FRA_* ids");
+    assert_eq!(n, 18 + 17 + 2 + 9 + 19 + 1 + 9 + 2 + 30, "ids checked");
+    // the rule actions and flags
+    let acts = ids("fib_rules.h", "FR_ACT_UNSPEC");
+    for (v, name) in &acts {
+        assert_eq!(rule::RuleAction(*v as u8).kernel_name(), Some(name.as_str()));
+    }
+    let fl: Vec<(u64, &str)> = rule::RuleFlags::NAMES.iter().map(|&(b, k, _)| (b.into(), k)).collect();
+    assert_eq!(flags_named("fib_rules.h", "FIB_RULE_", &fl, &["FIB_RULE_DEV_DETACHED"]), 6);
 }
 
 /// The `#define PREFIX… value` constants of `file` (values `0x..`, decimal

@@ -217,7 +217,9 @@ fn small_families_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
     let b = headered_roundtrip::<O, nsid::RtGenMsg>(seed, &types, &[0], |h| &mut h.rtgen_family);
     let c =
         headered_roundtrip::<O, prefix::PrefixMsg<O>>(seed, &[prefix::RTM_NEWPREFIX], &[10], |h| &mut h.prefix_family);
-    a && b && c
+    let types = [rtnl_core::rule::RTM_NEWRULE, rtnl_core::rule::RTM_DELRULE];
+    let d = headered_roundtrip::<O, rtnl_core::rule::FibRuleHdr<O>>(seed, &types, &[2, 10, 128], |h| &mut h.family);
+    a && b && c && d
 }
 
 #[test]

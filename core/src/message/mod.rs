@@ -24,6 +24,7 @@ use crate::netconf::NetconfMessage;
 use crate::nsid::NsidMessage;
 use crate::prefix::PrefixMessage;
 use crate::route::RouteMessage;
+use crate::rule::RuleMessage;
 use crate::typed::{Ctx, FamilyHeader, Headered, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
 use crate::wire::flags::{self, FlagContext};
@@ -334,6 +335,8 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     Nsid(NsidMessage<'a, O>),
     /// An IPv6 prefix notification (`RTM_NEWPREFIX`).
     Prefix(PrefixMessage<'a, O>),
+    /// A policy routing rule (`RTM_*RULE`).
+    Rule(RuleMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -358,6 +361,7 @@ macro_rules! match_typed {
             RtnlMessage::Netconf($m) => $e,
             RtnlMessage::Nsid($m) => $e,
             RtnlMessage::Prefix($m) => $e,
+            RtnlMessage::Rule($m) => $e,
             $($rest)*
         }
     };
@@ -404,6 +408,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             80..=82 => typed(&msg, RtnlMessage::Netconf),
             88..=90 => typed(&msg, RtnlMessage::Nsid),
             52 => typed(&msg, RtnlMessage::Prefix),
+            32..=34 => typed(&msg, RtnlMessage::Rule),
             68 => match NdUserOptMessage::parse(&msg) {
                 Ok(m) => RtnlMessage::NdUserOpt(m),
                 Err(e) => RtnlMessage::Invalid(p, e),
