@@ -65,6 +65,7 @@ pub mod message;
 pub mod neigh;
 pub mod net;
 pub mod netconf;
+pub mod nexthop;
 pub mod nsid;
 pub mod prefix;
 pub mod route;

@@ -1,6 +1,6 @@
 //! The layer-3 families with a fixed header: addresses, address labels,
 //! neighbours (and bridge FDB entries), neighbour tables, netconf, nsid,
-//! prefix and rule messages. A valid
+//! prefix, rule and next-hop (and bucket) messages. A valid
 //! nlmsghdr, a header from `Arbitrary`, then attributes generated from the
 //! family's tables (`IFA_*`, `IFAL_*`, `NDA_*`, `NDTA_*` with `NDTPA_*`) or
 //! fuzzed raw attributes. The first byte picks the family and type.
@@ -10,6 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use rtnl_core::addr::{self, AddrAttr, AddrLabelAttr, IfAddrLblMsg, IfAddrMsg};
 use rtnl_core::neigh::{self, NdMsg, NdtMsg, NeighAttr, NeighTblAttr};
 use rtnl_core::netconf::{self, NetconfAttr, NetconfMsg};
+use rtnl_core::nexthop::{self, NexthopAttr, NhMsg};
 use rtnl_core::nsid::{self, NsidAttr, RtGenMsg};
 use rtnl_core::prefix::{self, PrefixAttr, PrefixMsg};
 use rtnl_core::rule::{self, FibRuleHdr, RuleAttr};
@@ -37,12 +38,16 @@ fuzz_target!(|data: &[u8]| {
             let ty = pick(&[neigh::RTM_NEWNEIGHTBL, neigh::RTM_SETNEIGHTBL]);
             rtnl_fuzz::check_family::<NdtMsg<N>, NeighTblAttr<'_, N>>(rest, ty, |h| h.ndtm_family)
         }
-        _ => match k >> 3 & 3 {
+        _ => match (k >> 3) % 5 {
             0 => rtnl_fuzz::check_family::<NetconfMsg, NetconfAttr<'_, N>>(rest, netconf::RTM_NEWNETCONF, |h| {
                 h.ncm_family
             }),
             1 => rtnl_fuzz::check_family::<RtGenMsg, NsidAttr<'_, N>>(rest, nsid::RTM_NEWNSID, |h| h.rtgen_family),
             2 => rtnl_fuzz::check_family::<FibRuleHdr<N>, RuleAttr<'_, N>>(rest, rule::RTM_NEWRULE, |h| h.family),
+            3 => {
+                let ty = if k & 0x80 != 0 { nexthop::RTM_NEWNEXTHOPBUCKET } else { nexthop::RTM_NEWNEXTHOP };
+                rtnl_fuzz::check_family::<NhMsg<N>, NexthopAttr<'_, N>>(rest, ty, |h| h.nh_family)
+            }
             _ => rtnl_fuzz::check_family::<PrefixMsg<N>, PrefixAttr<'_, N>>(rest, prefix::RTM_NEWPREFIX, |h| {
                 h.prefix_family
             }),

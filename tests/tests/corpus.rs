@@ -121,6 +121,7 @@ fn check_file<O: ByteOrder>(c: &Corpus, f: &Path) -> usize {
                 .filter(|x| matches!(x, rtnl_core::rule::RuleAttr::Unknown(_)))
                 .map(|x| ("FRA", x.id()))
                 .collect(),
+            RtnlMessage::Nexthop(n) => unknown_nexthop_attrs(n),
             RtnlMessage::Nsid(n) => n
                 .attrs()
                 .flatten()
@@ -180,6 +181,38 @@ fn unknown_neightbl_attrs<O: ByteOrder>(t: &neigh::NeighTblMessage<'_, O>) -> Ve
                 neigh::NdtParmsAttr::Unknown(u) => Some(("NDTPA", u.id())),
                 _ => None,
             })),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn unknown_nexthop_attrs<O: ByteOrder>(n: &rtnl_core::nexthop::NexthopMessage<'_, O>) -> Vec<(&'static str, u16)> {
+    use rtnl_core::nexthop::{GroupStatsAttr, GroupStatsEntryAttr, NexthopAttr, ResBucketAttr, ResGroupAttr};
+    let mut out = Vec::new();
+    for a in n.attrs().flatten() {
+        match a {
+            NexthopAttr::Unknown(x) => out.push(("NHA", x.id())),
+            NexthopAttr::ResGroup(r) => out.extend(r.iter().flatten().filter_map(|x| match x {
+                ResGroupAttr::Unknown(u) => Some(("NHA_RES_GROUP", u.id())),
+                _ => None,
+            })),
+            NexthopAttr::ResBucket(r) => out.extend(r.iter().flatten().filter_map(|x| match x {
+                ResBucketAttr::Unknown(u) => Some(("NHA_RES_BUCKET", u.id())),
+                _ => None,
+            })),
+            NexthopAttr::GroupStats(g) => {
+                for e in g.iter().flatten() {
+                    match e {
+                        GroupStatsAttr::Unknown(u) => out.push(("NHA_GROUP_STATS", u.id())),
+                        GroupStatsAttr::Entry(e) => out.extend(e.iter().flatten().filter_map(|x| match x {
+                            GroupStatsEntryAttr::Unknown(u) => Some(("NHA_GROUP_STATS_ENTRY", u.id())),
+                            _ => None,
+                        })),
+                        _ => {}
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -792,6 +825,97 @@ fn rule_json(v: &Value) -> Vec<Row> {
         .collect()]
 }
 
+struct Nexthops;
+impl Mapping for Nexthops {
+    fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+        nexthop_row(m, names)
+    }
+}
+
+/// The fields of a next hop that `ip -j nexthop show` prints
+/// (`__print_nexthop_entry`), the group as `id*weight` joined by `/`, the
+/// flags joined by `,`, the resilient group's timers in clock ticks.
+fn nexthop_row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
+    use rtnl_core::nexthop::{GroupType, NexthopAttr, ResGroupAttr};
+    let RtnlMessage::Nexthop(n) = m.body() else { return None };
+    let h = n.header();
+    let mut row = Row::new();
+    row.insert("id", n.id().to_string());
+    for a in n.attrs().flatten() {
+        match a {
+            NexthopAttr::Group(g) => {
+                let ms: Vec<String> = g.iter().map(|m| format!("{}*{}", m.id.get(), m.weight())).collect();
+                row.insert("group", ms.join("/"));
+            }
+            NexthopAttr::GroupType(t) if t != GroupType::MPATH => {
+                row.insert("type", t.short_name().unwrap_or("<unknown type>").into());
+            }
+            NexthopAttr::ResGroup(r) => {
+                for x in r.iter().flatten() {
+                    let (k, v) = match x {
+                        ResGroupAttr::Buckets(v) => ("buckets", u64::from(v)),
+                        ResGroupAttr::IdleTimer(v) => ("idle_timer", u64::from(v)),
+                        ResGroupAttr::UnbalancedTimer(v) => ("unbalanced_timer", u64::from(v)),
+                        ResGroupAttr::UnbalancedTime(v) => ("unbalanced_time", v),
+                        _ => continue,
+                    };
+                    row.insert(k, v.to_string());
+                }
+            }
+            NexthopAttr::Gateway(g) => _ = row.insert("gateway", addr(&g)),
+            NexthopAttr::Oif(i) => _ = row.insert("dev", names.get(&i).cloned().unwrap_or_default()),
+            NexthopAttr::Blackhole(_) => _ = row.insert("blackhole", String::new()),
+            NexthopAttr::Fdb(_) => _ = row.insert("fdb", String::new()),
+            _ => {}
+        }
+    }
+    if h.nh_scope != 0 {
+        row.insert("scope", h.scope().to_string());
+    }
+    if h.nh_protocol != 0 {
+        row.insert("protocol", h.protocol().to_string());
+    }
+    // iproute2 5.10 omits an empty list for groups and blackholes
+    let fl: Vec<&str> = h.flags().names().map(|(_, short)| short).collect();
+    if !fl.is_empty() {
+        row.insert("flags", fl.join(","));
+    }
+    Some(row)
+}
+
+fn nexthop_json(v: &Value) -> Vec<Row> {
+    let mut row = Row::new();
+    for (k, x) in v.as_object().unwrap() {
+        match k.as_str() {
+            "group" => {
+                let ms: Vec<String> = x
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| format!("{}*{}", s(&m["id"]), m["weight"].as_u64().unwrap_or(1)))
+                    .collect();
+                row.insert("group", ms.join("/"));
+            }
+            "resilient_args" => {
+                // printed in seconds; the kernel sends clock ticks (USER_HZ 100)
+                for (k, t) in x.as_object().unwrap() {
+                    let v =
+                        if k == "buckets" { t.as_u64().unwrap() } else { (t.as_f64().unwrap() * 100.0).round() as u64 };
+                    row.insert(leak(k), v.to_string());
+                }
+            }
+            "flags" => {
+                let fl: Vec<String> = x.as_array().unwrap().iter().map(s).collect();
+                if !fl.is_empty() {
+                    row.insert("flags", fl.join(","));
+                }
+            }
+            _ => _ = row.insert(leak(k), s(x)),
+        }
+    }
+    vec![row]
+}
+
 struct Routes;
 impl Mapping for Routes {
     fn row<O: ByteOrder>(m: &Message<'_, O>, names: &Names) -> Option<Row> {
@@ -1026,6 +1150,7 @@ const VIEWS: &[View] = &[
     },
     View { capture: &["addr.bin"], json: "ip-addr.json", rows: rows_of::<Addrs>, from_json: addr_json },
     View { capture: &["rule-v4.bin"], json: "ip-rule.json", rows: rows_of::<Rules>, from_json: rule_json },
+    View { capture: &["nexthop.bin"], json: "ip-nexthop.json", rows: rows_of::<Nexthops>, from_json: nexthop_json },
     View { capture: &["fdb.bin"], json: "bridge-fdb.json", rows: rows_of::<Fdb>, from_json: fdb_json },
     View {
         capture: &["neigh.bin"],

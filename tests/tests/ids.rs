@@ -355,6 +355,30 @@ fn every_layer_3_attribute_of_7_2_has_a_typed_variant() {
     assert_eq!(flags_named("fib_rules.h", "FIB_RULE_", &fl, &["FIB_RULE_DEV_DETACHED"]), 6);
 }
 
+#[test]
+fn every_nexthop_attribute_group_type_and_flag_of_7_2_is_typed() {
+    use rtnl_core::nexthop;
+    let mut n = check::<nexthop::NexthopAttr<'static>>("nexthop.h", "NHA_UNSPEC", "NHA_*");
+    assert_eq!(ids("nexthop.h", "NHA_UNSPEC").len(), 17, "the 7.2 header has 17 NHA_* ids");
+    n += check::<nexthop::ResGroupAttr<'static>>("nexthop.h", "NHA_RES_GROUP_UNSPEC", "NHA_RES_GROUP_*");
+    n += check::<nexthop::ResBucketAttr<'static>>("nexthop.h", "NHA_RES_BUCKET_UNSPEC", "NHA_RES_BUCKET_*");
+    n += check::<nexthop::GroupStatsAttr<'static>>("nexthop.h", "NHA_GROUP_STATS_UNSPEC", "NHA_GROUP_STATS_*");
+    n += check::<nexthop::GroupStatsEntryAttr<'static>>(
+        "nexthop.h",
+        "NHA_GROUP_STATS_ENTRY_UNSPEC",
+        "NHA_GROUP_STATS_ENTRY_*",
+    );
+    assert_eq!(n, 17 + 4 + 3 + 1 + 3, "ids checked");
+    // the pads are aliases of UNSPEC (id 0), which the reader skips
+    assert_eq!(<nexthop::ResGroupAttr<'static> as AttrSet<NativeEndian>>::name_of(0), Some("NHA_RES_GROUP_PAD"));
+    assert_eq!(<nexthop::ResBucketAttr<'static> as AttrSet<NativeEndian>>::name_of(0), Some("NHA_RES_BUCKET_PAD"));
+    for (v, name) in &ids("nexthop.h", "NEXTHOP_GRP_TYPE_MPATH") {
+        assert_eq!(nexthop::GroupType(*v).kernel_name(), Some(name.as_str()));
+    }
+    let fl: Vec<(u64, &str)> = nexthop::NexthopFlags::NAMES.iter().map(|&(b, k, _)| (b.into(), k)).collect();
+    assert_eq!(flags_named("rtnetlink.h", "RTNH_F_", &fl, &[]), 7);
+}
+
 /// The `#define PREFIX… value` constants of `file` (values `0x..`, decimal
 /// or `(1 << n)`), by name.
 fn defines(file: &str, prefix: &str) -> BTreeMap<String, u64> {

@@ -219,7 +219,10 @@ fn small_families_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
         headered_roundtrip::<O, prefix::PrefixMsg<O>>(seed, &[prefix::RTM_NEWPREFIX], &[10], |h| &mut h.prefix_family);
     let types = [rtnl_core::rule::RTM_NEWRULE, rtnl_core::rule::RTM_DELRULE];
     let d = headered_roundtrip::<O, rtnl_core::rule::FibRuleHdr<O>>(seed, &types, &[2, 10, 128], |h| &mut h.family);
-    a && b && c && d
+    use rtnl_core::nexthop;
+    let types = [nexthop::RTM_NEWNEXTHOP, nexthop::RTM_DELNEXTHOP, nexthop::RTM_NEWNEXTHOPBUCKET];
+    let e = headered_roundtrip::<O, nexthop::NhMsg<O>>(seed, &types, &[0, 2, 10], |h| &mut h.nh_family);
+    a && b && c && d && e
 }
 
 #[test]

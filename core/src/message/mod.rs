@@ -21,6 +21,7 @@ use crate::addr::{AddrLabelMessage, AddrMessage};
 use crate::link::LinkMessage;
 use crate::neigh::{NdUserOptMessage, NeighMessage, NeighTblMessage};
 use crate::netconf::NetconfMessage;
+use crate::nexthop::NexthopMessage;
 use crate::nsid::NsidMessage;
 use crate::prefix::PrefixMessage;
 use crate::route::RouteMessage;
@@ -337,6 +338,9 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     Prefix(PrefixMessage<'a, O>),
     /// A policy routing rule (`RTM_*RULE`).
     Rule(RuleMessage<'a, O>),
+    /// A next hop or a resilient group's bucket (`RTM_*NEXTHOP`,
+    /// `RTM_*NEXTHOPBUCKET`).
+    Nexthop(NexthopMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -362,6 +366,7 @@ macro_rules! match_typed {
             RtnlMessage::Nsid($m) => $e,
             RtnlMessage::Prefix($m) => $e,
             RtnlMessage::Rule($m) => $e,
+            RtnlMessage::Nexthop($m) => $e,
             $($rest)*
         }
     };
@@ -409,6 +414,7 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             88..=90 => typed(&msg, RtnlMessage::Nsid),
             52 => typed(&msg, RtnlMessage::Prefix),
             32..=34 => typed(&msg, RtnlMessage::Rule),
+            104..=106 | 116..=118 => typed(&msg, RtnlMessage::Nexthop),
             68 => match NdUserOptMessage::parse(&msg) {
                 Ok(m) => RtnlMessage::NdUserOpt(m),
                 Err(e) => RtnlMessage::Invalid(p, e),

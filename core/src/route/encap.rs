@@ -10,6 +10,7 @@ use crate::wire::visit::{MapRenderer, Render, Renderer, SeqOf, Value};
 use crate::wire::{Attr, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, Writer, I32};
 
 use super::RTA_ENCAP_TYPE;
+use crate::nexthop::NHA_ENCAP_TYPE;
 
 select_table! {
     /// The payload of `RTA_ENCAP`, by `RTA_ENCAP_TYPE` (`enum
@@ -37,6 +38,9 @@ select_table! {
         /// XFRM interface (`LWT_XFRM_*`).
         10 LWTUNNEL_ENCAP_XFRM xfrm => Xfrm(LwtXfrmAttr),
     }
+    /// The payload of `NHA_ENCAP`: the same kinds as [`Encap`], selected
+    /// by the sibling `NHA_ENCAP_TYPE` (before or after it).
+    also pub struct NhEncap by sibling NHA_ENCAP_TYPE;
 }
 
 attr_set! {

@@ -14,10 +14,13 @@ use crate::wire::{
 
 /// An array of structs `T` filling the payload (`IFLA_VF_VLAN_LIST`-like
 /// payloads, `NHA_GROUP`'s `nexthop_grp` entries). A payload that is not a
-/// whole number of `T` is invalid.
+/// whole number of `T` decodes as far as its whole entries go: the
+/// trailing bytes are kept (re-encoded as received) and reported by
+/// `first_error` with their offset and path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StructArray<'a, T> {
     bytes: &'a [u8],
+    tail: Option<DecodeError>,
     _t: PhantomData<T>,
 }
 
@@ -25,32 +28,54 @@ impl<'a, T: FromBytes + KnownLayout + Immutable> StructArray<'a, T> {
     /// The array over `bytes` (a whole number of `T`), or `None`.
     pub fn new(bytes: &'a [u8]) -> Option<Self> {
         let n = core::mem::size_of::<T>();
-        (n > 0 && bytes.len().is_multiple_of(n)).then_some(StructArray { bytes, _t: PhantomData })
+        (n > 0 && bytes.len().is_multiple_of(n)).then_some(StructArray { bytes, tail: None, _t: PhantomData })
     }
-    /// The elements.
+    /// The array of `items`, for building.
+    pub fn of(items: &'a [T]) -> Self
+    where
+        T: IntoBytes,
+    {
+        StructArray { bytes: items.as_bytes(), tail: None, _t: PhantomData }
+    }
+    /// The whole elements (trailing bytes of a partial one are skipped).
     pub fn iter(&self) -> impl Iterator<Item = T> + 'a {
         self.bytes.chunks_exact(core::mem::size_of::<T>().max(1)).filter_map(|c| T::read_from_bytes(c).ok())
     }
-    /// The number of elements.
+    /// The number of whole elements.
     pub fn len(&self) -> usize {
         self.bytes.len() / core::mem::size_of::<T>().max(1)
     }
-    /// Whether the array is empty.
+    /// Whether the array has no whole element.
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.len() == 0
+    }
+    /// The bytes after the last whole element (empty when the payload is
+    /// well formed).
+    pub fn trailing(&self) -> &'a [u8] {
+        &self.bytes[self.len() * core::mem::size_of::<T>()..]
+    }
+    /// The payload as received.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
     }
 }
 
 impl<'a, O: ByteOrder, T: FromBytes + KnownLayout + Immutable + Render> AttrPayload<'a, O> for StructArray<'a, T> {
-    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        let n = core::mem::size_of::<T>();
-        StructArray::new(attr.payload()).ok_or(DecodeError::new(
-            attr.payload_offset(),
-            DecodeErrorKind::BadLength { expected: attr.payload().len() / n.max(1) * n, got: attr.payload().len() },
-        ))
+    fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let n = core::mem::size_of::<T>().max(1);
+        let got = attr.payload().len();
+        let whole = got / n * n;
+        let tail = (whole != got).then(|| {
+            DecodeError::new(attr.payload_offset() + whole, DecodeErrorKind::BadLength { expected: whole, got })
+                .within(ctx.path_to(attr.id()))
+        });
+        Ok(StructArray { bytes: attr.payload(), tail, _t: PhantomData })
     }
     fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
         w.attr(id, self.bytes)
+    }
+    fn first_error(&self) -> Option<DecodeError> {
+        self.tail
     }
 }
 
@@ -446,8 +471,15 @@ mod tests {
         assert_eq!(arr.len(), 2);
         assert_eq!(arr.iter().map(|p| p.b.get()).sum::<u16>(), 6);
         reemit(&arr, &b);
-        let bad = Attr::<Le>::new(5, &b[..9], 0);
-        assert!(<StructArray<'_, Pair<Le>> as AttrPayload<'_, Le>>::decode(&bad, &Ctx::default()).is_err());
+        // a partial trailing entry: the whole ones decode, the rest is kept
+        // and reported at its own offset
+        let bad = Attr::<Le>::new(5, &b[..9], 100);
+        let arr = <StructArray<'_, Pair<Le>> as AttrPayload<'_, Le>>::decode(&bad, &Ctx::default()).unwrap();
+        assert_eq!((arr.len(), arr.trailing(), arr.bytes().len()), (1, &[3u8][..], 9));
+        let e = AttrPayload::<Le>::first_error(&arr).unwrap();
+        assert_eq!(e.offset, 100 + 4 + 8);
+        assert!(matches!(e.kind, DecodeErrorKind::BadLength { expected: 8, got: 9 }));
+        reemit(&arr, &b[..9]);
         let u = [1u8, 0, 0, 0, 7, 0, 0, 0, 1500u16.to_le_bytes()[0], 5, 0, 0, 9, 0, 0, 0];
         let a = Attr::<Le>::new(5, &u, 0);
         let arr = <U32Array<'_, Le, Names> as AttrPayload<'_, Le>>::decode(&a, &Ctx::default()).unwrap();

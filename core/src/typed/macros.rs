@@ -301,6 +301,96 @@ macro_rules! select_table {
                 $kval:literal $kname:ident $snake:ident => $variant:ident($set:ident),
             )*
         }
+        $(#[$ameta:meta])*
+        also $avis:vis struct $alias:ident by sibling $asel:ident;
+    ) => {
+        select_table! {
+            $(#[$meta])*
+            $vis enum $name by $src $sel: $key {
+                $(
+                    $(#[$vmeta])*
+                    $kval $kname $snake => $variant($set),
+                )*
+            }
+        }
+
+        $(#[$ameta])*
+        #[derive(Debug, Clone, PartialEq)]
+        $avis struct $alias<'a, O: $crate::wire::ByteOrder = $crate::wire::NativeEndian>(pub $name<'a, O>);
+
+        impl<'a, O: $crate::wire::ByteOrder> $alias<'a, O> {
+            /// The selector attribute's id.
+            pub const SELECTOR: Option<u16> = Some($asel);
+            /// The selected payload (the same kinds as the table's).
+            pub fn get(&self) -> &$name<'a, O> {
+                &self.0
+            }
+            /// Writes the selector `$asel` (an arbitrary known kind) and the
+            /// payload attribute `id` of that kind.
+            #[cfg(feature = "arbitrary")]
+            pub fn arbitrary_selected<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                g: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
+                <$name<'a, O>>::arbitrary_with(u, id, Self::SELECTOR, g, w)
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $alias<'a, O> {
+            const NESTED: bool = true;
+            fn decode(
+                attr: &$crate::wire::Attr<'a, O>,
+                ctx: &$crate::typed::Ctx<'a>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                let key = select_table!(@key sibling $asel $key, attr, ctx);
+                <$name<'a, O>>::decode_kind(key, attr, ctx).map($alias)
+            }
+            fn emit<B: $crate::wire::Buffer>(
+                &self,
+                id: u16,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> Result<(), $crate::wire::EncodeError> {
+                self.0.emit(id, w)
+            }
+            fn first_error(&self) -> Option<$crate::wire::DecodeError> {
+                self.0.first_error()
+            }
+            fn locate(&self, offset: usize, f: &mut dyn FnMut($crate::typed::PathName)) {
+                self.0.locate(offset, f)
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> $crate::wire::visit::Render for $alias<'a, O> {
+            /// As the table renders.
+            fn render<R: $crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+                self.0.render(r)
+            }
+        }
+
+        serde_via_render!(impl['a, O: $crate::wire::ByteOrder] $alias<'a, O>);
+
+        impl<'w, B: $crate::wire::Buffer, O: $crate::wire::ByteOrder> $crate::typed::Choose<'w, B, O, $alias<'static, O>> {
+            $(
+                #[doc = concat!("Kind `", stringify!($kname), "`: writes `", stringify!($asel), "`, then the payload that `f` fills.")]
+                pub fn $snake(
+                    self,
+                    f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
+                ) -> Result<(), $crate::wire::EncodeError> {
+                    self.write::<sel_ty!(const $key), _>($asel, $kval, f)
+                }
+            )*
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident by $src:ident $sel:ident: $key:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $kval:literal $kname:ident $snake:ident => $variant:ident($set:ident),
+            )*
+        }
     ) => {
         $(
             #[doc = concat!("`", stringify!($kname), "` (", stringify!($kval), "), a kind of [`", stringify!($name), "`].")]
@@ -338,6 +428,18 @@ macro_rules! select_table {
             pub fn kind_name(k: sel_ty!(enum $key)) -> Option<&'static str> {
                 Self::KINDS.iter().find(|(v, _)| *v == k).map(|(_, n)| *n)
             }
+            /// Decodes `attr` as kind `key` (however the kind was found).
+            pub fn decode_kind(
+                key: sel_ty!(enum $key),
+                attr: &$crate::wire::Attr<'a, O>,
+                ctx: &$crate::typed::Ctx<'a>,
+            ) -> Result<Self, $crate::wire::DecodeError> {
+                use $crate::typed::AttrPayload;
+                match key {
+                    $($kval => AttrPayload::decode(attr, ctx).map(Self::$variant),)*
+                    k => AttrPayload::decode(attr, ctx).map(|r| Self::Unknown(k, r)),
+                }
+            }
         }
 
         impl<'a, O: $crate::wire::ByteOrder> $crate::typed::AttrPayload<'a, O> for $name<'a, O> {
@@ -346,12 +448,8 @@ macro_rules! select_table {
                 attr: &$crate::wire::Attr<'a, O>,
                 ctx: &$crate::typed::Ctx<'a>,
             ) -> Result<Self, $crate::wire::DecodeError> {
-                use $crate::typed::AttrPayload;
                 let key = select_table!(@key $src $sel $key, attr, ctx);
-                match key {
-                    $($kval => AttrPayload::decode(attr, ctx).map(Self::$variant),)*
-                    k => AttrPayload::decode(attr, ctx).map(|r| Self::Unknown(k, r)),
-                }
+                Self::decode_kind(key, attr, ctx)
             }
             fn emit<B: $crate::wire::Buffer>(
                 &self,
@@ -390,6 +488,17 @@ macro_rules! select_table {
                 g: $crate::typed::gen::GenCtx,
                 w: &mut $crate::wire::Writer<B, O>,
             ) -> arbitrary::Result<()> {
+                Self::arbitrary_with(u, id, Self::SELECTOR, g, w)
+            }
+            /// [`Self::arbitrary_selected`] with selector attribute `sel`
+            /// (the table's own, or an alias's).
+            pub fn arbitrary_with<B: $crate::wire::Buffer>(
+                u: &mut arbitrary::Unstructured<'_>,
+                id: u16,
+                sel: Option<u16>,
+                g: $crate::typed::gen::GenCtx,
+                w: &mut $crate::wire::Writer<B, O>,
+            ) -> arbitrary::Result<()> {
                 #[allow(unused_imports)]
                 use $crate::typed::gen::{ArbitraryPayload, enc};
                 #[allow(unused_imports)]
@@ -398,7 +507,6 @@ macro_rules! select_table {
                 w.all_or_nothing(|w| {
                     // the selector before or after its payload, as kernels differ
                     let after: bool = u.arbitrary()?;
-                    let sel = Self::SELECTOR;
                     if let (Some(s), false) = (sel, after) {
                         enc(SelectorKey::<'_, O>::write(kind, s, w))?;
                     }
