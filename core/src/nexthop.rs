@@ -324,6 +324,27 @@ mod tests {
     }
 
     #[test]
+    fn the_encap_builder_writes_nha_encap_type() {
+        let mut out = [0u8; 128];
+        let mut w = Writer::<_, L>::with_order(SliceBuffer::new(&mut out));
+        let hdr = NhMsg::<L> { nh_family: 2, ..Default::default() };
+        crate::typed::request(&mut w, RTM_NEWNEXTHOP, 0, 1, &hdr, |a| {
+            a.id(5)?.encap().xfrm(|x| x.if_id(9).map(drop))?;
+            Ok(())
+        })
+        .unwrap();
+        let n = w.len();
+        let msg = decode(&out[..n]);
+        assert_eq!(msg.first_error(), None);
+        let RtnlMessage::Nexthop(h) = msg.body() else { panic!() };
+        let raw = h.attrs().raw();
+        // the selector is NHA_ENCAP_TYPE (7), not RTA_ENCAP_TYPE (21)
+        assert_eq!(raw.find(NHA_ENCAP_TYPE).map(|a| a.payload()), Some(&10u16.to_le_bytes()[..]));
+        assert!(raw.find(21).is_none());
+        assert!(matches!(h.find(NHA_ENCAP), Some(NexthopAttr::Encap(e)) if matches!(e.get(), Encap::Xfrm(_))));
+    }
+
+    #[test]
     fn a_group_with_a_partial_member_keeps_it_and_says_where() {
         // NHA_GROUP of 12 bytes: one whole member and 4 bytes more
         let mut out = [0u8; 128];

@@ -1739,3 +1739,93 @@ fn netconf_show_is_ips() {
     }
     assert!(ns.rtnl("-4 netconf show dev v0").1.contains("inet v0 forwarding on rp_filter loose "));
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn nexthop_verbs_are_ips() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    // made by rtnl: gateways of both families, onlink, a blackhole, an
+    // encap, groups (weights above 255 need 6.12+), a resilient group
+    for add in [
+        "nexthop add id 1 via 10.9.0.2 dev v0",
+        "nexthop add id 2 via 10.9.0.3 dev v0 onlink",
+        "nexthop add id 3 via inet6 fd00:9::2 dev v0 protocol static",
+        "nexthop add id 4 blackhole",
+        // (no MPLS here: the kernel refuses that encap)
+        "nexthop add id 5 encap ip id 7 dst 10.1.1.1 via 10.9.0.4 dev v0",
+        "nexthop add id 7 encap seg6 mode encap segs fd00::1 via fd00:9::5 dev v0",
+        "nexthop add id 6 dev v1",
+        "nexthop add id 10 group 1/2,3",
+        "nexthop add id 11 group 1,2/2,3 type resilient buckets 8 idle_timer 60 unbalanced_timer 30",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    ns.ip("nexthop replace id 6 via 10.9.0.9 dev v0");
+    let views = [
+        "nexthop show",
+        "nexthop list",
+        "-4 nexthop show",
+        "-6 nexthop show",
+        "nexthop show dev v0",
+        "nexthop show groups",
+        "nexthop show id 11",
+        "nexthop get id 5",
+        "nexthop show protocol 4",
+        "-d nexthop show",
+        "nexthop bucket show",
+        "nexthop bucket show id 11",
+        "nexthop bucket show nhid 2",
+        "nexthop bucket get id 11 index 3",
+    ];
+    // bucket idle times move between the two reads; compare them without
+    let still = |s: String| -> String {
+        s.split(' ')
+            .scan(false, |skip, w| {
+                let out = if *skip { "T" } else { w };
+                *skip = w == "idle_time";
+                Some(out.to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let still_json = |mut v: serde_json::Value| {
+        if let Some(a) = v.as_array_mut() {
+            for o in a {
+                if let Some(b) = o.get_mut("bucket").and_then(|b| b.as_object_mut()) {
+                    b.remove("idle_time");
+                }
+            }
+        }
+        v
+    };
+    for v in views {
+        let (code, ours, err) = ns.rtnl(v);
+        assert_eq!(code, 0, "{v}: {err}");
+        assert_eq!(still(ours), still(ns.ip(v)), "{v}");
+        let js = format!("-j {v}");
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&js).1).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&js)).unwrap();
+        assert_eq!(still_json(ours), still_json(theirs), "{js}");
+    }
+    assert!(ns.ip("nexthop show id 11").contains("group 1,2/2,3 type resilient buckets 8 idle_timer 60 "));
+    // a weight above 256 (kernel 6.12 on): ip 6.1 prints only its low byte
+    assert_eq!(ns.rtnl("nexthop add id 12 group 1/2,300").0, 0);
+    assert_eq!(ns.rtnl("nexthop show id 12").1, "id 12 group 1/2,300 \n");
+    assert_eq!(ns.ip("nexthop show id 12"), "id 12 group 1/2,44 \n");
+    // a missing next hop is an error, not an empty answer
+    let (code, out, err) = ns.rtnl("nexthop get id 99");
+    assert_ne!(code, 0, "{out}");
+    assert!(!err.is_empty());
+    // delete and flush
+    assert_eq!(ns.rtnl("nexthop del id 10").0, 0);
+    assert!(!ns.ip("nexthop show").contains("id 10 "));
+    let (code, out, _) = ns.rtnl("nexthop flush");
+    assert_eq!((code, out.as_str()), (0, "Flushed 9 nexthops\n"));
+    assert_eq!(ns.ip("nexthop show"), "");
+    assert_eq!(ns.rtnl("nexthop flush").1, "Nothing to flush\n");
+    assert_eq!(ns.rtnl("-j nexthop show").1, "[]\n");
+}

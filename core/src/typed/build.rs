@@ -53,13 +53,25 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Scope<'w, B, O, S> {
 pub struct Choose<'w, B: Buffer, O: ByteOrder, S: ?Sized> {
     w: &'w mut Writer<B, O>,
     id: u16,
+    /// The selector attribute, when not the table's own (an alias's).
+    sel: Option<u16>,
     _sel: PhantomData<fn(&S)>,
 }
 
 impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
     /// A chooser for the payload attribute `id`.
     pub(crate) fn new(w: &'w mut Writer<B, O>, id: u16) -> Self {
-        Choose { w, id, _sel: PhantomData }
+        Choose { w, id, sel: None, _sel: PhantomData }
+    }
+    /// The same payload attribute chosen among table `T`'s kinds, with
+    /// `sel` as the selector attribute (an alias of `T` selected by
+    /// another sibling).
+    pub(crate) fn with_selector<T: ?Sized>(self, sel: u16) -> Choose<'w, B, O, T> {
+        Choose { w: self.w, id: self.id, sel: Some(sel), _sel: PhantomData }
+    }
+    /// The selector attribute to write: an alias's, else `own`.
+    pub(crate) fn selector(&self, own: u16) -> u16 {
+        self.sel.unwrap_or(own)
     }
     /// Writes the payload nest filled by `f` (a context-selected payload has
     /// no selector attribute; the route family has none of those yet).

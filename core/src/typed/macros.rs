@@ -286,9 +286,10 @@ macro_rules! select_table {
     };
     (@selector sibling $sel:ident) => { Some($sel) };
     (@selector ctx $sel:ident) => { None };
-    (@write sibling $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {
-        $chooser.write::<sel_ty!(const $key), _>($sel, $kval, $f)
-    };
+    (@write sibling $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {{
+        let sel = $chooser.selector($sel);
+        $chooser.write::<sel_ty!(const $key), _>(sel, $kval, $f)
+    }};
     (@write ctx $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {{
         let _ = $kval;
         $chooser.write_nest($f)
@@ -372,13 +373,17 @@ macro_rules! select_table {
         serde_via_render!(impl['a, O: $crate::wire::ByteOrder] $alias<'a, O>);
 
         impl<'w, B: $crate::wire::Buffer, O: $crate::wire::ByteOrder> $crate::typed::Choose<'w, B, O, $alias<'static, O>> {
+            #[doc = concat!("The chooser of [`", stringify!($name), "`]'s kinds, each writing `", stringify!($asel), "` as its selector (one writer of a kind serves both attributes).")]
+            pub fn into_table(self) -> $crate::typed::Choose<'w, B, O, $name<'static, O>> {
+                self.with_selector($asel)
+            }
             $(
                 #[doc = concat!("Kind `", stringify!($kname), "`: writes `", stringify!($asel), "`, then the payload that `f` fills.")]
                 pub fn $snake(
                     self,
                     f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
                 ) -> Result<(), $crate::wire::EncodeError> {
-                    self.write::<sel_ty!(const $key), _>($asel, $kval, f)
+                    self.into_table().$snake(f)
                 }
             )*
         }

@@ -8,10 +8,10 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use rtnl_core::net::Labels;
 use rtnl_core::route::{
     Encap, IlaAttr, Ioam6IptunnelAttr, LwtBpfAttr, LwtBpfProgAttr, LwtIp6Attr, LwtIpAttr, LwtXfrmAttr,
-    MplsIptunnelAttr, RouteAttr, RplIptunnelAttr, Seg6Encap, Seg6IptunnelAttr, Seg6LocalAction, Seg6LocalAttr,
-    Seg6LocalCntAttr, Seg6LocalFlvAttr, Seg6Mode, Srh,
+    MplsIptunnelAttr, RplIptunnelAttr, Seg6Encap, Seg6IptunnelAttr, Seg6LocalAction, Seg6LocalAttr, Seg6LocalCntAttr,
+    Seg6LocalFlvAttr, Seg6Mode, Srh,
 };
-use rtnl_core::typed::{Be16, Be64, Nest, Scope};
+use rtnl_core::typed::{Be16, Be64, Choose, Nest};
 use rtnl_core::wire::{Buffer, ByteOrder, EncodeError, NativeEndian};
 
 /// `TUNNEL_CSUM`, `TUNNEL_KEY`, `TUNNEL_SEQ` (`LWTUNNEL_IP_FLAGS`, big-endian).
@@ -335,18 +335,19 @@ fn srh_of<'s>(
 }
 
 impl EncapSpec {
-    /// Writes `RTA_ENCAP_TYPE` and `RTA_ENCAP` into a route (or next-hop)
-    /// attribute scope, together.
+    /// Writes the encapsulation and its type together through `c`: a
+    /// route's or a route hop's `encap()` (`RTA_ENCAP_TYPE`), or a next
+    /// hop's `encap().into_table()` (`NHA_ENCAP_TYPE`).
     pub fn write<B: Buffer>(
         &self,
-        r: &mut Scope<'_, B, NativeEndian, RouteAttr<'static, NativeEndian>>,
+        c: Choose<'_, B, NativeEndian, Encap<'static, NativeEndian>>,
     ) -> Result<(), EncodeError> {
         match self {
             EncapSpec::Mpls { labels, ttl } => {
                 let n = labels.len() * 4;
                 let mut st = vec![0u8; n];
                 let l = Labels::encode(labels, &mut st).ok_or(EncodeError::AttrTooLong(n))?;
-                r.encap().mpls(|m| {
+                c.mpls(|m| {
                     m.dst(l)?;
                     if let Some(t) = ttl {
                         m.ttl(*t)?;
@@ -354,7 +355,7 @@ impl EncapSpec {
                     Ok(())
                 })
             }
-            EncapSpec::Ip { v6: false, id, dst, src, tos, ttl, flags } => r.encap().ip(|m| {
+            EncapSpec::Ip { v6: false, id, dst, src, tos, ttl, flags } => c.ip(|m| {
                 if let Some(i) = id {
                     m.id(Be64(*i))?;
                 }
@@ -375,7 +376,7 @@ impl EncapSpec {
                 }
                 Ok(())
             }),
-            EncapSpec::Ip { v6: true, id, dst, src, tos, ttl, flags } => r.encap().ip6(|m| {
+            EncapSpec::Ip { v6: true, id, dst, src, tos, ttl, flags } => c.ip6(|m| {
                 if let Some(i) = id {
                     m.id(Be64(*i))?;
                 }
@@ -399,7 +400,7 @@ impl EncapSpec {
             EncapSpec::Seg6 { mode, segs, hmac } => {
                 let mut st = Vec::new();
                 let srh = srh_of(segs, *mode == Seg6Mode::INLINE, *hmac, &mut st)?;
-                r.encap().seg6(|s| s.srh(Seg6Encap::new(*mode, srh)).map(drop))
+                c.seg6(|s| s.srh(Seg6Encap::new(*mode, srh)).map(drop))
             }
             EncapSpec::Seg6Local(s) => {
                 let mut st = Vec::new();
@@ -409,7 +410,7 @@ impl EncapSpec {
                     }
                     None => None,
                 };
-                r.encap().seg6local(|m| {
+                c.seg6local(|m| {
                     m.action(s.action)?;
                     if let Some(t) = s.table {
                         m.table(t)?;
@@ -454,9 +455,9 @@ impl EncapSpec {
                     &Default::default(),
                 )
                 .map_err(|_| EncodeError::AttrTooLong(b.len()))?;
-                r.encap().rpl(|m| m.srh(srh).map(drop))
+                c.rpl(|m| m.srh(srh).map(drop))
             }
-            EncapSpec::Ila { locator, csum, ident, hook } => r.encap().ila(|m| {
+            EncapSpec::Ila { locator, csum, ident, hook } => c.ila(|m| {
                 m.locator(Be64(*locator))?;
                 if let Some(c) = csum {
                     m.csum_mode(*c)?;
@@ -469,7 +470,7 @@ impl EncapSpec {
                 }
                 Ok(())
             }),
-            EncapSpec::Xfrm { if_id, link } => r.encap().xfrm(|m| {
+            EncapSpec::Xfrm { if_id, link } => c.xfrm(|m| {
                 m.if_id(*if_id)?;
                 if let Some(l) = link {
                     m.link(*l)?;
@@ -533,7 +534,9 @@ pub fn json_encap<O: ByteOrder>(e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, s
     p.s
 }
 
-fn print_encap<O: ByteOrder>(p: &mut Out, e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) {
+/// The encapsulation printed into `p` (text or JSON members), as ip's
+/// `lwt_print_encap` prints it.
+pub fn print_encap<O: ByteOrder>(p: &mut Out, e: &Encap<'_, O>, dev: &dyn Fn(u32) -> String, stats: bool) {
     let ty = Encap::<'_, O>::kind_name(e.kind())
         .map(|n| n.trim_start_matches("LWTUNNEL_ENCAP_").to_ascii_lowercase().replace('_', ""))
         .unwrap_or_else(|| "unknown".into());

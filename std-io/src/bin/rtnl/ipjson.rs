@@ -178,6 +178,89 @@ impl Out {
     }
 }
 
+impl Out {
+    /// JSON only: `"key":[{…},{…}]`, one object per printer in `items`.
+    pub fn objects(&mut self, key: &str, items: &[Out]) {
+        if self.json {
+            self.key(key);
+            self.s.push('[');
+            for (i, o) in items.iter().enumerate() {
+                if i > 0 {
+                    self.s.push(',');
+                }
+                self.s.push('{');
+                self.s.push_str(&o.s);
+                self.s.push('}');
+            }
+            self.s.push(']');
+        }
+    }
+}
+
+/// A list of entries as ip prints one: a line each in text, a JSON array of
+/// objects with `-j` (`[]` for none), pretty with `-p`.
+pub struct List {
+    json: bool,
+    pretty: bool,
+    out: String,
+    first: bool,
+}
+
+impl List {
+    /// An empty list printed as `g` asks.
+    pub fn new(g: &crate::Global) -> Self {
+        List { json: g.json, pretty: g.pretty, out: String::new(), first: true }
+    }
+    /// A printer for the next entry (JSON members or text as the list's).
+    pub fn entry(&self) -> Out {
+        Out::new(self.json)
+    }
+    /// Appends the entry `o` wrote.
+    pub fn push(&mut self, o: Out) {
+        if self.json {
+            self.out.push(if self.first { '[' } else { ',' });
+            self.out.push('{');
+            self.out.push_str(&o.s);
+            self.out.push('}');
+        } else {
+            self.out.push_str(&o.s);
+            self.out.push('\n');
+        }
+        self.first = false;
+    }
+    /// Writes the list to standard output.
+    pub fn finish(mut self) -> Result<std::process::ExitCode, crate::Fail> {
+        if self.json {
+            self.out.push_str(if self.first { "[]" } else { "]" });
+            self.out = if self.pretty { pretty(&self.out) } else { self.out + "\n" };
+        }
+        crate::write_stdout(&self.out)
+    }
+}
+
+/// `x` as C's `printf("%g")` writes it (six significant digits, trailing
+/// zeros dropped, exponent form below 1e-4 and from 1e6).
+pub fn float_g(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return if x == 0.0 { "0".into() } else { x.to_string() };
+    }
+    let e = format!("{x:.5e}");
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let trim = |s: &str| -> String {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    if (-4..6).contains(&exp) {
+        trim(&format!("{x:.*}", (5 - exp) as usize))
+    } else {
+        format!("{}e{}{:02}", trim(mant), if exp < 0 { '-' } else { '+' }, exp.abs())
+    }
+}
+
 /// Appends `v` as a JSON string (ip's escapes).
 pub fn json_str(s: &mut String, v: &str) {
     s.push('"');
@@ -218,6 +301,18 @@ mod tests {
 ";
         assert_eq!(super::pretty(compact), want);
         assert_eq!(super::pretty("[]"), "[ ]\n");
+        for (x, want) in [
+            (60.0, "60"),
+            (0.0, "0"),
+            (12.34, "12.34"),
+            (1e6, "1e+06"),
+            (123456.7, "123457"),
+            (0.0001, "0.0001"),
+            (1.5e-5, "1.5e-05"),
+            (42949672.95, "4.29497e+07"),
+        ] {
+            assert_eq!(super::float_g(x), want, "{x}");
+        }
         assert_eq!(super::pretty(r#"[{"a":"x\"y,z"}]"#), "[ {\n        \"a\": \"x\\\"y,z\"\n    } ]\n");
     }
 }

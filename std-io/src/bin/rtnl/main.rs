@@ -24,6 +24,7 @@ mod link;
 mod monitor;
 mod neigh;
 mod netconf;
+mod nexthop;
 mod route;
 mod route_cmds;
 
@@ -266,6 +267,7 @@ pub fn objects() -> &'static [&'static Object] {
         &addr::ADDR,
         &neigh::NEIGH,
         &netconf::NETCONF,
+        &nexthop::NEXTHOP,
         &monitor::MONITOR,
         &decode::DECODE,
         &capture::CAPTURE,
@@ -518,6 +520,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("address") => addr::run(g, &rest[1..]),
         Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
         Some("netconf") => netconf::run(g, &rest[1..]),
+        Some("nexthop") => nexthop::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),

@@ -15,7 +15,7 @@ use rtnl_core::wire::{Messages, NativeEndian, Writer};
 use rtnl_io::{link_names, VecBuffer};
 
 use crate::grammar::{self, kw, verb, Arg, KwSet, Object, M};
-use crate::ipjson::Out;
+use crate::ipjson::{List, Out};
 use crate::route::DevNames;
 use crate::{Fail, Global};
 
@@ -431,40 +431,6 @@ pub fn print_notification(ty: u16, n: &NeighMessage<'_>, names: &DevNames) {
     println!("{}", o.s);
 }
 
-/// Prints `msgs` as ip prints a list of entries.
-struct Printer {
-    json: bool,
-    out: String,
-    first: bool,
-}
-
-impl Printer {
-    fn new(g: &Global) -> Self {
-        Printer { json: g.json, out: String::new(), first: true }
-    }
-    fn entry(&mut self, g: &Global, ty: u16, n: &NeighMessage<'_>, names: &DevNames, dev: bool) {
-        let mut o = Out::new(self.json);
-        write_neigh(&mut o, ty, n, names, dev, g.stats > 0);
-        if self.json {
-            self.out.push(if self.first { '[' } else { ',' });
-            self.out.push('{');
-            self.out.push_str(&o.s);
-            self.out.push('}');
-        } else {
-            self.out.push_str(&o.s);
-            self.out.push('\n');
-        }
-        self.first = false;
-    }
-    fn finish(mut self, g: &Global) -> Result<ExitCode, Fail> {
-        if self.json {
-            self.out.push_str(if self.first { "[]" } else { "]" });
-            self.out = if g.pretty { crate::ipjson::pretty(&self.out) } else { self.out + "\n" };
-        }
-        crate::write_stdout(&self.out)
-    }
-}
-
 fn ifindex_of(dev: &str) -> Result<u32, Fail> {
     crate::route::ifindex(dev).map_err(|_| Fail::error(format!("Cannot find device \"{dev}\"")))
 }
@@ -503,13 +469,15 @@ fn show(g: &Global, args: &[String], flush: bool) -> Result<ExitCode, Fail> {
     if !flush {
         let mut sock = g.socket()?;
         let names = DevNames::new(link_names(&mut sock)?);
-        let mut p = Printer::new(g);
+        let mut p = List::new(g);
         for b in dump(g, &f, index, master)? {
             if let Some((ty, n)) = decoded(&b) {
-                p.entry(g, ty, &n, &names, index.is_none());
+                let mut o = p.entry();
+                write_neigh(&mut o, ty, &n, &names, index.is_none(), g.stats > 0);
+                p.push(o);
             }
         }
-        return p.finish(g);
+        return p.finish();
     }
     // ip's flush: delete what is selected, again while something went,
     // failed entries only in the first round
@@ -725,11 +693,13 @@ fn get(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         Ok(())
     })
     .map_err(|e| Fail::error(e.to_string()))?;
-    let mut p = Printer::new(g);
+    let mut p = List::new(g);
     let mut found = false;
     sock.request_with(&w.into_inner().0, |m| {
         if let RtnlMessage::Neigh(n) = m.body() {
-            p.entry(g, m.ty(), n, &names, true);
+            let mut o = p.entry();
+            write_neigh(&mut o, m.ty(), n, &names, true, g.stats > 0);
+            p.push(o);
             found = true;
         }
     })
@@ -737,7 +707,7 @@ fn get(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     if !found {
         return Err(Fail::kernel("the kernel answered without an entry"));
     }
-    p.finish(g)
+    p.finish()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use rtnl_core::wire::{Messages, Writer};
 use rtnl_io::{link_names, VecBuffer};
 
 use crate::grammar::{self, kw, verb, Arg, KwSet, Object, M};
-use crate::ipjson::Out;
+use crate::ipjson::{List, Out};
 use crate::route::DevNames;
 use crate::{Fail, Global};
 
@@ -139,25 +139,13 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         )?;
         rows.extend(kept);
     }
-    let mut out = String::new();
-    for (i, b) in rows.iter().enumerate() {
+    let mut list = List::new(g);
+    for b in &rows {
         let Some(m) = Messages::new(b).next().and_then(Result::ok).map(Message::decode) else { continue };
         let RtnlMessage::Netconf(n) = m.body() else { continue };
-        let mut o = Out::new(g.json);
+        let mut o = list.entry();
         write_netconf(&mut o, m.ty(), n, &names);
-        if g.json {
-            out.push(if i == 0 { '[' } else { ',' });
-            out.push('{');
-            out.push_str(&o.s);
-            out.push('}');
-        } else {
-            out.push_str(&o.s);
-            out.push('\n');
-        }
+        list.push(o);
     }
-    if g.json {
-        out.push_str(if rows.is_empty() { "[]" } else { "]" });
-        out = if g.pretty { crate::ipjson::pretty(&out) } else { out + "\n" };
-    }
-    crate::write_stdout(&out)
+    list.finish()
 }

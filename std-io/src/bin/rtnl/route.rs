@@ -1863,7 +1863,7 @@ impl RouteSpec {
                 r.ttl_propagate(t)?;
             }
             if let Some(e) = &self.encap {
-                e.write(r)?;
+                e.write(r.encap())?;
             }
             if !self.hops.is_empty() {
                 r.multipath(|mp| {
@@ -1874,7 +1874,7 @@ impl RouteSpec {
                                 h.gateway_or_via(self.family, gw)?;
                             }
                             if let Some(e) = &hop.encap {
-                                e.write(h)?;
+                                e.write(h.encap())?;
                             }
                             Ok(())
                         })?;
