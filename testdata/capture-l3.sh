@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Captures, from the running kernel, dumps of the layer-3 families it can
+# hold: addresses (labels, lifetimes, flags), multicast and anycast
+# addresses, address labels, neighbours (permanent, stale, router, proxy),
+# bridge FDB entries, neighbour tables, rules with every selector it
+# accepts, next hops (gateways, onlink, blackhole, seg6 and ip encaps,
+# groups, a resilient group) and their buckets, netconf, namespace ids,
+# with ip's own JSON views of the same state. tests/tests/corpus.rs decodes
+# them with the other kernels' captures and compares every object with
+# ip's view.
+#
+# Everything happens inside private network namespaces created here and
+# deleted on exit. Needs root and a built `rtnl` (cargo build -p rtnl-io; or
+# set RTNL=/path/to/rtnl).
+#
+# usage: testdata/capture-l3.sh [OUTDIR]     (default: testdata/host-l3/)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:-$here/host-l3}
+RTNL=${RTNL:-$here/../target/debug/rtnl}
+[ -x "$RTNL" ] || { echo "capture-l3.sh: $RTNL not found: run cargo build -p rtnl-io first" >&2; exit 1; }
+mkdir -p "$out"
+ns=rtnl-l3-$$
+peer=rtnl-l3-peer-$$
+ip netns add "$ns"
+ip netns add "$peer"
+trap 'ip netns del "$ns"; ip netns del "$peer"' EXIT
+n() { ip -n "$ns" "$@"; }
+
+n link set lo up
+n link add v0 type veth peer name v1
+n link add br0 type bridge
+n link add p0 type veth peer name p1
+n link set p0 master br0
+for l in v0 v1 br0 p0 p1; do n link set "$l" up; done
+# addresses: labels, broadcast, lifetimes, flags, a peer
+n addr add 10.9.0.1/24 brd + dev v0
+n addr add 10.8.0.1/24 dev v0 label v0:a
+n addr add 10.7.0.1 peer 10.7.0.2/32 dev v1
+n addr add 10.6.0.1/24 dev v1 noprefixroute metric 50
+n -6 addr add fd00:9::1/64 dev v0 nodad
+n -6 addr add fd00:8::1/64 dev v0 nodad valid_lft 3000 preferred_lft 2000
+n -6 addr add fd00:7::1/64 dev v1 nodad home mngtmpaddr
+n addrlabel add prefix fd00:77::/64 label 77
+n maddr add 33:33:00:00:00:77 dev v0
+# neighbours
+n neigh replace 10.9.0.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent
+n neigh replace 10.9.0.3 lladdr 02:00:00:00:00:03 dev v0 nud stale
+n neigh replace fd00:9::2 lladdr 02:00:00:00:00:04 dev v0 router nud permanent
+n neigh add proxy 10.9.0.99 dev v0
+n neigh add proxy fd00:9::99 dev v0
+bridge -n "$ns" fdb add 02:00:00:00:01:01 dev p0 master static
+# next hops (before the rules: the kernel checks a gateway through them)
+n nexthop add id 1 via 10.9.0.2 dev v0
+n nexthop add id 2 via 10.9.0.3 dev v0 onlink
+n nexthop add id 3 group 1/2
+n nexthop add id 4 group 1,2/2,3 type resilient buckets 8 idle_timer 60 unbalanced_timer 20
+n nexthop add id 5 blackhole
+n -6 nexthop add id 6 via fd00:9::2 dev v0 protocol static
+# (ip 6.1 prints an ip encap's id over the next hop's: keep them equal)
+n nexthop add id 7 encap ip id 7 dst 10.1.1.1 via 10.9.0.4 dev v0
+n nexthop add id 8 encap seg6 mode encap segs fd00::1 via fd00:9::5 dev v0
+n nexthop add id 9 via 10.9.0.5 fdb
+n nexthop add id 10 group 9 fdb
+n route add 10.21.0.0/24 nhid 3
+# rules
+n rule add from 10.1.0.0/16 table 100 priority 100
+n rule add fwmark 0x10/0xff table 100 priority 101
+n rule add iif v0 oif v1 tos 0x10 table 100 priority 102
+n rule add ipproto 6 sport 1000-2000 dport 80 table 100 priority 103
+n rule add uidrange 1000-2000 goto 105 priority 104
+n rule add not to 10.2.0.0/16 prohibit priority 105
+n rule add l3mdev priority 106
+n rule add from all lookup main suppress_prefixlength 0 priority 107
+n rule add tun_id 0x1122 realms 3/4 table 200 priority 108 protocol static
+n -6 rule add from fd00::/16 table 100 priority 100
+n -6 rule add to fd00:1::/32 fwmark 7 blackhole priority 101
+# netconf, namespace ids
+n netns set "$peer" 7
+ip netns exec "$ns" sysctl -qw net.ipv4.conf.v0.forwarding=1 net.ipv4.conf.v0.rp_filter=2
+
+cap() { "$RTNL" -n "$ns" capture dump "$@" 2>/dev/null; }
+cap RTM_GETLINK "$out/link.bin"
+cap RTM_GETADDR "$out/addr.bin"
+cap RTM_GETMULTICAST family 10 "$out/multicast-v6.bin"
+cap RTM_GETANYCAST family 10 "$out/anycast-v6.bin"
+cap RTM_GETADDRLABEL family 10 "$out/addrlabel.bin"
+cap RTM_GETNEIGH "$out/neigh.bin"
+cap RTM_GETNEIGH family 7 "$out/fdb.bin"
+cap RTM_GETNEIGHTBL "$out/neightbl.bin"
+cap RTM_GETRULE family 2 "$out/rule-v4.bin"
+cap RTM_GETRULE family 10 "$out/rule-v6.bin"
+cap RTM_GETNEXTHOP "$out/nexthop.bin"
+cap RTM_GETNEXTHOPBUCKET "$out/nexthopbucket.bin"
+cap RTM_GETNETCONF family 2 "$out/netconf-v4.bin"
+cap RTM_GETNETCONF family 10 "$out/netconf-v6.bin"
+cap RTM_GETNSID "$out/nsid.bin"
+n -j addr show > "$out/ip-addr.json"
+n -j rule show > "$out/ip-rule.json"
+n -j nexthop show > "$out/ip-nexthop.json"
+n -j neigh show > "$out/ip-neigh.json"
+bridge -n "$ns" -j fdb show > "$out/bridge-fdb.json"
+
+kernel=$(uname -r)
+{
+  echo "{"
+  echo " \"name\": \"host-l3-${kernel%%-*}\","
+  echo " \"kernel\": \"$kernel\","
+  echo " \"arch\": \"$(uname -m)\","
+  echo " \"byte_order\": \"$(python3 -c 'import sys; print(sys.byteorder)' 2>/dev/null || echo little)\","
+  echo " \"iproute2\": \"$(ip -V | sed 's/.*iproute2-\([^,]*\).*/\1/')\","
+  echo " \"script\": \"testdata/capture-l3.sh\","
+  echo " \"files\": ["
+  first=1
+  for f in "$out"/*.bin; do
+    [ $first = 1 ] || echo ","
+    first=0
+    printf '  {"file": "%s", "bytes": %s, "sha256": "%s"}' \
+      "$(basename "$f")" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
+  done
+  echo
+  echo " ]"
+  echo "}"
+} > "$out/manifest.json"
+echo "captured into $out (kernel $kernel)"
