@@ -1829,3 +1829,64 @@ fn nexthop_verbs_are_ips() {
     assert_eq!(ns.rtnl("nexthop flush").1, "Nothing to flush\n");
     assert_eq!(ns.rtnl("-j nexthop show").1, "[]\n");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn rule_verbs_are_ips() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for add in [
+        "rule add from 10.1.0.0/16 table 100 priority 100",
+        "rule add fwmark 0x10/0xff table 100 priority 101",
+        "rule add iif v0 oif v1 tos 0x10 table 100 priority 102",
+        "rule add ipproto tcp sport 1000-2000 dport 80 table 100 priority 103",
+        "rule add uidrange 1000-2000 goto 105 priority 104",
+        "rule add not to 10.2.0.0/16 prohibit priority 105",
+        "rule add l3mdev priority 106",
+        "rule add from all lookup main suppress_prefixlength 0 priority 107",
+        "rule add tun_id 0x1122 realms 3/4 table 70000 priority 108 protocol static",
+        "rule add fwmark 7 nop priority 109",
+        "rule add to 10.3.0.0/24 type blackhole priority 110",
+        "rule add from 10.4.0.1 tos 0x04 lookup 5 pref 111",
+        "-6 rule add from fd00::/16 table 100 priority 100",
+        "-6 rule add to fd00:1::/32 fwmark 7 unreachable priority 101",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    for v in [
+        "rule show",
+        "rule list",
+        "-6 rule show",
+        "-d rule show",
+        "rule show priority 103",
+        "rule show from 10.1.0.0/16",
+        "rule show table 100",
+        "rule show iif v0",
+        "rule show fwmark 0x10/0xff",
+        "rule show not",
+        "rule show to 10.3.0.0/24",
+        "-6 rule show from fd00::/8",
+    ] {
+        let (code, ours, err) = ns.rtnl(v);
+        assert_eq!(code, 0, "{v}: {err}");
+        assert_eq!(ours, ns.ip(v), "{v}");
+        let js = format!("-j {v}");
+        let ours: serde_json::Value = serde_json::from_str(&ns.rtnl(&js).1).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(&ns.ip(&js)).unwrap();
+        assert_eq!(ours, theirs, "{js}");
+    }
+    // delete by selector, as ip does; flush keeps rule 0
+    assert_eq!(ns.rtnl("rule del priority 103").0, 0);
+    assert!(!ns.ip("rule show").contains("103:"));
+    assert_eq!(ns.rtnl("rule del from 10.1.0.0/16 table 100").0, 0);
+    assert!(!ns.ip("rule show").contains("100:"));
+    assert_ne!(ns.rtnl("rule del priority 999").0, 0, "a missing rule is an error");
+    assert_eq!(ns.rtnl("rule flush").0, 0);
+    assert_eq!(ns.ip("rule show"), "0:\tfrom all lookup local\n");
+    assert_eq!(ns.rtnl("rule show").1, "0:\tfrom all lookup local\n");
+    assert_eq!(ns.rtnl("-6 rule flush").0, 0);
+    assert_eq!(ns.rtnl("-6 rule show").1, ns.ip("-6 rule show"));
+}

@@ -22,11 +22,13 @@ mod grammar;
 mod ipjson;
 mod link;
 mod monitor;
+mod names;
 mod neigh;
 mod netconf;
 mod nexthop;
 mod route;
 mod route_cmds;
+mod rule;
 
 use std::process::ExitCode;
 
@@ -266,6 +268,7 @@ pub fn objects() -> &'static [&'static Object] {
         &link::LINK,
         &addr::ADDR,
         &neigh::NEIGH,
+        &rule::RULE,
         &netconf::NETCONF,
         &nexthop::NEXTHOP,
         &monitor::MONITOR,
@@ -521,6 +524,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
         Some("netconf") => netconf::run(g, &rest[1..]),
         Some("nexthop") => nexthop::run(g, &rest[1..]),
+        Some("rule") => rule::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),

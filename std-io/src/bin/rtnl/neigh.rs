@@ -299,7 +299,7 @@ impl Filter {
     }
 }
 
-fn prefix(s: &str, family: u8) -> Result<(IpAddr, u8), String> {
+pub(crate) fn prefix(s: &str, family: u8) -> Result<(IpAddr, u8), String> {
     let (a, len) = match s.split_once('/') {
         Some((a, l)) => (a, Some(l)),
         None => (s, None),
@@ -318,7 +318,7 @@ fn prefix(s: &str, family: u8) -> Result<(IpAddr, u8), String> {
     Ok((ip, len))
 }
 
-fn in_prefix(a: &Address<'_>, p: IpAddr, len: u8) -> bool {
+pub(crate) fn in_prefix(a: &Address<'_>, p: IpAddr, len: u8) -> bool {
     let bits = |b: &[u8], q: &[u8]| {
         let (whole, rest) = (usize::from(len / 8), len % 8);
         b.get(..whole) == q.get(..whole)

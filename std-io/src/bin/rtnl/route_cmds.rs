@@ -765,7 +765,7 @@ struct Query {
 }
 
 /// An IP protocol by name (`/etc/protocols`' usual ones) or number.
-fn ip_proto(s: &str) -> Option<u8> {
+pub(crate) fn ip_proto(s: &str) -> Option<u8> {
     const NAMES: &[(&str, u8)] = &[
         ("ip", 0),
         ("icmp", 1),
