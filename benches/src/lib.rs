@@ -1,6 +1,7 @@
-//! The route-dump decoders compared in `benches/route_dump.rs`: each reads
-//! a dump and extracts the same typed fields (destination, gateway, output
-//! device, table, priority) of every route, folded into a checksum.
+//! The decoders compared in `benches/`: each reads a dump buffer and
+//! extracts the same typed fields of every object (routes, links, addresses,
+//! neighbours), folded into a checksum, so that the two sides can be checked
+//! against each other.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::net::Ipv4Addr;
@@ -140,39 +141,26 @@ pub fn walker_decode(buf: &[u8]) -> Summary {
 /// netlink-packet-route 0.34: `NetlinkMessage::<RouteNetlinkMessage>::deserialize`
 /// per message, then the same fields from its attribute `Vec`.
 pub fn npr_decode(buf: &[u8]) -> Summary {
-    use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
     use netlink_packet_route::route::{RouteAddress, RouteAttribute};
     use netlink_packet_route::RouteNetlinkMessage;
 
     let mut s = Summary::default();
-    let mut off = 0;
-    while off + 16 <= buf.len() {
-        let len = u32::from_ne_bytes([buf[off], buf[off + 1], buf[off + 2], buf[off + 3]]) as usize;
-        if len < 16 || off + len > buf.len() {
-            break;
-        }
-        if let Ok(msg) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&buf[off..off + len]) {
-            if let NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewRoute(rt)) = msg.payload {
-                let mut r = Route {
-                    dst_len: rt.header.destination_prefix_length,
-                    table: rt.header.table.into(),
-                    ..Default::default()
-                };
-                for a in &rt.attributes {
-                    match a {
-                        RouteAttribute::Destination(RouteAddress::Inet(a)) => r.dst = Some(*a),
-                        RouteAttribute::Gateway(RouteAddress::Inet(a)) => r.gateway = Some(*a),
-                        RouteAttribute::Oif(i) => r.oif = *i,
-                        RouteAttribute::Table(t) => r.table = *t,
-                        RouteAttribute::Priority(p) => r.priority = *p,
-                        _ => {}
-                    }
-                }
-                s.add(&r);
+    npr_each(buf, |m| {
+        let RouteNetlinkMessage::NewRoute(rt) = m else { return };
+        let mut r =
+            Route { dst_len: rt.header.destination_prefix_length, table: rt.header.table.into(), ..Default::default() };
+        for a in &rt.attributes {
+            match a {
+                RouteAttribute::Destination(RouteAddress::Inet(a)) => r.dst = Some(*a),
+                RouteAttribute::Gateway(RouteAddress::Inet(a)) => r.gateway = Some(*a),
+                RouteAttribute::Oif(i) => r.oif = *i,
+                RouteAttribute::Table(t) => r.table = *t,
+                RouteAttribute::Priority(p) => r.priority = *p,
+                _ => {}
             }
         }
-        off += (len + 3) & !3;
-    }
+        s.add(&r);
+    });
     s
 }
 
@@ -247,33 +235,23 @@ pub fn rtnl_link_decode(buf: &[u8]) -> (LinkSummary, usize) {
 /// per message (which decodes every attribute into owned values), then the
 /// same fields from its attribute `Vec`.
 pub fn npr_link_decode(buf: &[u8]) -> LinkSummary {
-    use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
     use netlink_packet_route::link::LinkAttribute;
     use netlink_packet_route::RouteNetlinkMessage;
 
     let mut s = LinkSummary::default();
-    let mut off = 0;
-    while off + 16 <= buf.len() {
-        let len = u32::from_ne_bytes([buf[off], buf[off + 1], buf[off + 2], buf[off + 3]]) as usize;
-        if len < 16 || off + len > buf.len() {
-            break;
-        }
-        if let Ok(msg) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&buf[off..off + len]) {
-            if let NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewLink(l)) = msg.payload {
-                let (mut mtu, mut rx, mut name) = (0, 0, 0);
-                for a in &l.attributes {
-                    match a {
-                        LinkAttribute::Mtu(v) => mtu = *v,
-                        LinkAttribute::IfName(n) => name = n.len(),
-                        LinkAttribute::Stats64(st) => rx = st.rx_packets,
-                        _ => {}
-                    }
-                }
-                s.add(l.header.index, mtu, rx, name);
+    npr_each(buf, |m| {
+        let RouteNetlinkMessage::NewLink(l) = m else { return };
+        let (mut mtu, mut rx, mut name) = (0, 0, 0);
+        for a in &l.attributes {
+            match a {
+                LinkAttribute::Mtu(v) => mtu = *v,
+                LinkAttribute::IfName(n) => name = n.len(),
+                LinkAttribute::Stats64(st) => rx = st.rx_packets,
+                _ => {}
             }
         }
-        off += (len + 3) & !3;
-    }
+        s.add(l.header.index, mtu, rx, name);
+    });
     s
 }
 
@@ -344,4 +322,199 @@ pub fn rtnl_link_walk(buf: &[u8]) -> (LinkSummary, u64) {
         s.add(l.header().ifi_index.get() as u32, mtu, rx, name);
     }
     (s, sum)
+}
+
+/// Each netlink-packet-route message of a dump buffer, deserialized whole
+/// (`NetlinkMessage::<RouteNetlinkMessage>::deserialize`, which decodes every
+/// attribute into owned values); messages it refuses are skipped.
+fn npr_each(buf: &[u8], mut f: impl FnMut(netlink_packet_route::RouteNetlinkMessage)) {
+    use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
+    use netlink_packet_route::RouteNetlinkMessage;
+    let mut off = 0;
+    while off + 16 <= buf.len() {
+        let len = u32::from_ne_bytes([buf[off], buf[off + 1], buf[off + 2], buf[off + 3]]) as usize;
+        if len < 16 || off + len > buf.len() {
+            break;
+        }
+        if let Ok(msg) = NetlinkMessage::<RouteNetlinkMessage>::deserialize(&buf[off..off + len]) {
+            if let NetlinkPayload::InnerMessage(m) = msg.payload {
+                f(m);
+            }
+        }
+        off += (len + 3) & !3;
+    }
+}
+
+/// What a pass over an address or neighbour dump found: the objects
+/// decoded and a checksum of the fields both decoders read.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct L3Summary {
+    /// Addresses or neighbours decoded.
+    pub objects: usize,
+    /// A checksum over the fields both read.
+    pub checksum: u64,
+}
+
+impl L3Summary {
+    fn add(&mut self, v: u64) {
+        self.objects += 1;
+        self.checksum = self.checksum.wrapping_mul(31).wrapping_add(v);
+    }
+}
+
+/// Folds address or link-layer bytes into a checksum word, eight at a time
+/// (the checksum is there to keep both decoders honest, and should cost
+/// little beside them).
+#[inline]
+fn fold(sum: u64, bytes: &[u8]) -> u64 {
+    let mut words = bytes.chunks_exact(8);
+    let sum = words.by_ref().fold(sum, |s, c| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        s.rotate_left(5) ^ u64::from_le_bytes(w)
+    });
+    words.remainder().iter().fold(sum, |s, &b| s.rotate_left(3) ^ u64::from(b))
+}
+
+fn fold_ip(sum: u64, a: &std::net::IpAddr) -> u64 {
+    match a {
+        std::net::IpAddr::V4(a) => fold(sum, &a.octets()),
+        std::net::IpAddr::V6(a) => fold(sum, &a.octets()),
+    }
+}
+
+fn fold_addr(sum: u64, a: &Address<'_>) -> u64 {
+    match a {
+        Address::V4(a) => fold(sum, &a.octets()),
+        Address::V6(a) => fold(sum, &a.octets()),
+        Address::Mpls(l) => fold(sum, l.0),
+        Address::Other(b) => fold(sum, b),
+    }
+}
+
+/// rtnl-core over an address dump: every attribute of every `RTM_NEWADDR`
+/// decoded to its typed variant; read are the header (family, prefix
+/// length, index), the address and local address, the label, the lifetimes
+/// and the 32-bit flags.
+pub fn rtnl_addr_decode(buf: &[u8]) -> L3Summary {
+    use rtnl_core::addr::{AddrAttr, AddrMessage, RTM_NEWADDR};
+    let mut s = L3Summary::default();
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWADDR {
+            continue;
+        }
+        let Ok(a) = AddrMessage::parse(&m) else { continue };
+        let h = a.header();
+        let mut v = u64::from(h.ifa_family) << 56 ^ u64::from(h.ifa_prefixlen) << 48 ^ u64::from(h.ifa_index.get());
+        for x in a.attrs().flatten() {
+            match x {
+                AddrAttr::Address(ad) => v = fold_addr(v, &ad),
+                AddrAttr::Local(ad) => v = fold_addr(v.rotate_left(7), &ad),
+                AddrAttr::Label(l) => v ^= (l.len() as u64) << 20,
+                AddrAttr::CacheInfo(c) => {
+                    v ^= u64::from(c.ifa_valid.get()) ^ u64::from(c.ifa_prefered.get()) << 3;
+                }
+                AddrAttr::Flags(f) => v ^= u64::from(f) << 24,
+                _ => {}
+            }
+        }
+        s.add(v);
+    }
+    s
+}
+
+/// netlink-packet-route 0.34 over an address dump: each message
+/// deserialized, then the same fields as [`rtnl_addr_decode`] from its
+/// attribute `Vec`.
+pub fn npr_addr_decode(buf: &[u8]) -> L3Summary {
+    use netlink_packet_route::address::AddressAttribute;
+    use netlink_packet_route::RouteNetlinkMessage;
+    let mut s = L3Summary::default();
+    npr_each(buf, |m| {
+        let RouteNetlinkMessage::NewAddress(a) = m else { return };
+        let h = &a.header;
+        let mut v = u64::from(u8::from(h.family)) << 56 ^ u64::from(h.prefix_len) << 48 ^ u64::from(h.index);
+        for x in &a.attributes {
+            match x {
+                AddressAttribute::Address(ad) => v = fold_ip(v, ad),
+                AddressAttribute::Local(ad) => v = fold_ip(v.rotate_left(7), ad),
+                AddressAttribute::Label(l) => v ^= (l.len() as u64) << 20,
+                AddressAttribute::CacheInfo(c) => v ^= u64::from(c.ifa_valid) ^ u64::from(c.ifa_preferred) << 3,
+                AddressAttribute::Flags(f) => v ^= u64::from(f.bits()) << 24,
+                _ => {}
+            }
+        }
+        s.add(v);
+    });
+    s
+}
+
+/// rtnl-core over a neighbour dump: every attribute of every
+/// `RTM_NEWNEIGH` decoded to its typed variant; read are the header
+/// (family, interface, state), the destination, the link-layer address, the
+/// cache information and the probes.
+pub fn rtnl_neigh_decode(buf: &[u8]) -> L3Summary {
+    use rtnl_core::neigh::{NeighAttr, NeighMessage, RTM_NEWNEIGH};
+    let mut s = L3Summary::default();
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWNEIGH {
+            continue;
+        }
+        let Ok(n) = NeighMessage::parse(&m) else { continue };
+        let h = n.header();
+        let mut v = u64::from(h.ndm_family) << 56 ^ u64::from(h.ndm_state.get()) << 40 ^ h.ndm_ifindex.get() as u64;
+        for x in n.attrs().flatten() {
+            match x {
+                NeighAttr::Dst(d) => v = fold_addr(v, &d.0),
+                NeighAttr::Lladdr(l) => v = fold(v.rotate_left(7), l.0),
+                NeighAttr::CacheInfo(c) => {
+                    v ^= u64::from(c.ndm_confirmed.get())
+                        ^ u64::from(c.ndm_used.get()) << 3
+                        ^ u64::from(c.ndm_updated.get()) << 6
+                        ^ u64::from(c.ndm_refcnt.get()) << 9;
+                }
+                NeighAttr::Probes(p) => v ^= u64::from(p) << 30,
+                _ => {}
+            }
+        }
+        s.add(v);
+    }
+    s
+}
+
+/// netlink-packet-route 0.34 over a neighbour dump: each message
+/// deserialized, then the same fields as [`rtnl_neigh_decode`] from its
+/// attribute `Vec`.
+pub fn npr_neigh_decode(buf: &[u8]) -> L3Summary {
+    use netlink_packet_route::neighbour::{NeighbourAddress, NeighbourAttribute};
+    use netlink_packet_route::RouteNetlinkMessage;
+    let mut s = L3Summary::default();
+    npr_each(buf, |m| {
+        let RouteNetlinkMessage::NewNeighbour(n) = m else { return };
+        let h = &n.header;
+        let mut v = u64::from(u8::from(h.family)) << 56 ^ u64::from(u16::from(h.state)) << 40 ^ u64::from(h.ifindex);
+        for x in &n.attributes {
+            match x {
+                NeighbourAttribute::Destination(d) => match d {
+                    NeighbourAddress::Inet(a) => v = fold(v, &a.octets()),
+                    NeighbourAddress::Inet6(a) => v = fold(v, &a.octets()),
+                    NeighbourAddress::Other(b) => v = fold(v, b),
+                    _ => {}
+                },
+                NeighbourAttribute::LinkLayerAddress(l) => v = fold(v.rotate_left(7), l),
+                NeighbourAttribute::CacheInfo(c) => {
+                    v ^= u64::from(c.confirmed)
+                        ^ u64::from(c.used) << 3
+                        ^ u64::from(c.updated) << 6
+                        ^ u64::from(c.refcnt) << 9;
+                }
+                NeighbourAttribute::Probes(p) => v ^= u64::from(*p) << 30,
+                _ => {}
+            }
+        }
+        s.add(v);
+    });
+    s
 }
