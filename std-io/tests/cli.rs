@@ -897,6 +897,8 @@ fn rich_routes() -> Netns {
         "route add 10.6.1.0/24 dev w0 table 100 scope link",
         "route add 10.7.0.0/24 via inet6 fd00:9::2 dev v0",
         "route add 10.8.0.0/24 dev v0 src 10.9.0.1 tos 0x10",
+        // a DS field with a name in rt_dsfield: ip prints the name (AF11)
+        "route add 10.8.1.0/24 dev v0 tos 0x28",
         "route add 10.0.0.0/8 via 10.10.0.2 dev w0 onlink",
         "route add 0.0.0.0/0 via 10.9.0.254",
         "-6 route add fd00:7::/64 via fd00:9::2 metric 7",

@@ -62,6 +62,21 @@ impl<O: ByteOrder> NlMsgHdr<O> {
             nlmsg_pid: U32::new(pid),
         }
     }
+    /// Rewrites the type, flags, sequence number and port id of the message
+    /// that starts `buf`, keeping its length and payload: a dumped object
+    /// sent back as a request (to delete it, say). `false` (and `buf`
+    /// untouched) when `buf` is shorter than a header.
+    pub fn reframe(buf: &mut [u8], ty: u16, flags: u16, seq: u32, pid: u32) -> bool {
+        use zerocopy::FromBytes;
+        match Self::mut_from_prefix(buf) {
+            Ok((h, _)) => {
+                let len = h.nlmsg_len;
+                *h = Self { nlmsg_len: len, ..Self::new(0, ty, flags, seq, pid) };
+                true
+            }
+            Err(_) => false,
+        }
+    }
 }
 
 /// A checked view of one netlink message: a `nlmsghdr` whose `nlmsg_len`
@@ -231,6 +246,20 @@ mod tests {
         b[..4].copy_from_slice(&len.to_le_bytes());
         b[4..6].copy_from_slice(&ty.to_le_bytes());
         b
+    }
+
+    #[test]
+    fn reframe_keeps_length_and_payload() {
+        let mut b = [0u8; 20];
+        b[..16].copy_from_slice(&hdr(20, 3));
+        b[16..].copy_from_slice(&[1, 2, 3, 4]);
+        assert!(NlMsgHdr::<LittleEndian>::reframe(&mut b, 33, 0x5, 7, 9));
+        let m = NlMsg::<LittleEndian>::new_checked(&b).unwrap();
+        assert_eq!((m.ty(), m.flags(), m.seq(), m.pid(), m.payload()), (33, 5, 7, 9, &[1u8, 2, 3, 4][..]));
+        assert_eq!(m.header().nlmsg_len.get(), 20);
+        let mut short = [0u8; 15];
+        assert!(!NlMsgHdr::<LittleEndian>::reframe(&mut short, 1, 1, 1, 1));
+        assert_eq!(short, [0u8; 15]);
     }
 
     #[test]

@@ -124,9 +124,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-fn need(v: Option<&String>) -> Result<&String, String> {
-    v.ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-}
+use crate::grammar::need;
 
 fn parse_show(args: &[String]) -> Result<Select, String> {
     let mut s = Select::default();

@@ -73,6 +73,14 @@ impl Kw {
 /// The first keyword of `table` that `word` names, in table order (which
 /// is iproute2's order of trying them, so that where prefixes collide the
 /// same keyword wins).
+/// ip's answer to a keyword without its value (`incomplete_command`).
+pub const INCOMPLETE: &str = "Command line is not complete. Try option \"help\"";
+
+/// The value after a keyword (`NEXT_ARG`), or ip's [`INCOMPLETE`] error.
+pub fn need(v: Option<&String>) -> Result<&String, String> {
+    v.ok_or_else(|| INCOMPLETE.to_owned())
+}
+
 pub fn find<'t>(word: &str, table: &'t [Kw]) -> Option<&'t Kw> {
     table.iter().find(|k| k.takes(word))
 }

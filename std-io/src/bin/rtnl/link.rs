@@ -115,9 +115,7 @@ pub(crate) trait Addons {
 fn parse_show(args: &[String]) -> Result<Select, String> {
     let mut s = Select::default();
     let mut it = args.iter();
-    let need = |v: Option<&String>| -> Result<String, String> {
-        v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-    };
+    let need = |v: Option<&String>| -> Result<String, String> { crate::grammar::need(v).cloned() };
     while let Some(a) = it.next() {
         match grammar::keyword(a, LINK_SHOW.keywords, "link")? {
             Some("dev") => s.dev = Some(need(it.next())?),
@@ -2708,9 +2706,7 @@ impl LinkSpec {
     fn parse(args: &[String]) -> Result<Self, String> {
         let mut s = LinkSpec::default();
         let mut it = args.iter().peekable();
-        let need = |v: Option<&String>| -> Result<String, String> {
-            v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-        };
+        let need = |v: Option<&String>| -> Result<String, String> { crate::grammar::need(v).cloned() };
         while let Some(a) = it.next() {
             match grammar::keyword(a, LINK_SPEC.keywords, "link")? {
                 Some("link") => s.link = Some(crate::route::ifindex(&need(it.next())?)?),
@@ -2772,9 +2768,7 @@ impl LinkSpec {
 
 fn parse_kind(t: &str, args: &[String]) -> Result<Kind, String> {
     let mut it = args.iter();
-    let need = |v: Option<&String>| -> Result<String, String> {
-        v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-    };
+    let need = |v: Option<&String>| -> Result<String, String> { crate::grammar::need(v).cloned() };
     let garbage = |a: &str| format!("Error: argument \"{a}\" is wrong: unknown {t} option");
     Ok(match t {
         "veth" => {
@@ -3218,7 +3212,7 @@ fn property(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     use rtnl_core::link::{IfInfoMsg, RTM_DELLINKPROP, RTM_NEWLINKPROP};
     use rtnl_core::wire::flags::Request;
     let mut it = args.iter();
-    let op = it.next().ok_or(Fail::usage("Command line is not complete. Try option \"help\""))?;
+    let op = it.next().ok_or(Fail::usage(crate::grammar::INCOMPLETE))?;
     let (ty, flags) = if crate::matches(op, "add") {
         (RTM_NEWLINKPROP, Request::Add.flags())
     } else if crate::matches(op, "delete") {
@@ -3228,7 +3222,7 @@ fn property(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     };
     let (mut dev, mut names) = (None, Vec::new());
     while let Some(a) = it.next() {
-        let v = it.next().ok_or(Fail::usage("Command line is not complete. Try option \"help\""))?;
+        let v = it.next().ok_or(Fail::usage(crate::grammar::INCOMPLETE))?;
         match a.as_str() {
             "dev" => dev = Some(v.clone()),
             "altname" => names.push(v.clone()),

@@ -445,6 +445,16 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     dispatch(&g, &args[i..])
 }
 
+/// The first message of `b` (an entry a dump kept) decoded: its type and
+/// the typed view `pick` takes from its body (`None` when `b` holds none).
+pub fn decoded<'a, T>(
+    b: &'a [u8],
+    pick: impl FnOnce(&rtnl_core::message::RtnlMessage<'a>) -> Option<T>,
+) -> Option<(u16, T)> {
+    let m = rtnl_core::wire::Messages::new(b).next()?.ok().map(rtnl_core::message::Message::decode)?;
+    Some((m.ty(), pick(m.body())?))
+}
+
 /// The messages of a dump that `keep` accepts, each re-encoded as
 /// received (so that they outlive the receive buffer). A failed dump is an
 /// error (`what` names the messages), an interrupted one is said.

@@ -5,13 +5,13 @@
 use std::net::IpAddr;
 use std::process::ExitCode;
 
-use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::message::RtnlMessage;
 use rtnl_core::neigh::{self, NdMsg, NeighAttr, NeighMessage, NtfExtFlags, NtfFlags, NudState};
 use rtnl_core::net::{Address, AF_INET, AF_INET6};
 use rtnl_core::route::RouteProtocol;
 use rtnl_core::typed::Bytes;
 use rtnl_core::wire::flags::Request;
-use rtnl_core::wire::{Messages, NativeEndian, Writer};
+use rtnl_core::wire::{NativeEndian, Writer};
 use rtnl_io::{link_names, VecBuffer};
 
 use crate::grammar::{self, kw, verb, Arg, KwSet, Object, M};
@@ -133,9 +133,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-fn need(v: Option<&String>) -> Result<&String, String> {
-    v.ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-}
+use crate::grammar::need;
 
 /// A `nud` word as ip reads it (`nud_state_a2n`): a name, or a single bit.
 fn nud(s: &str) -> Result<u16, String> {
@@ -339,10 +337,7 @@ fn ll_text(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
 }
 
-/// The name ip prints for device `i` (`ll_index_to_name`).
-fn dev_name(names: &DevNames, i: u32) -> String {
-    names.get(i).map_or_else(|| format!("if{i}"), str::to_owned)
-}
+use crate::route::dev_name;
 
 /// One entry as `print_neigh` prints it, text or JSON members; `dev` false
 /// when the command named the device (ip leaves it out then).
@@ -451,11 +446,10 @@ fn dump(g: &Global, f: &Filter, index: Option<u32>, master: Option<u32>) -> Resu
 }
 
 fn decoded(b: &[u8]) -> Option<(u16, NeighMessage<'_>)> {
-    let m = Message::decode(Messages::new(b).next()?.ok()?);
-    match m.body() {
-        RtnlMessage::Neigh(n) => Some((m.ty(), n.clone())),
+    crate::decoded(b, |m| match m {
+        RtnlMessage::Neigh(n) => Some(n.clone()),
         _ => None,
-    }
+    })
 }
 
 /// `neigh show` and `neigh flush`.

@@ -106,7 +106,7 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     while let Some(a) = it.next() {
         match grammar::keyword(a, NETCONF_SHOW.keywords, "netconf").map_err(Fail::usage)? {
             Some("dev") => {
-                let d = it.next().ok_or_else(|| Fail::usage("Command line is not complete. Try option \"help\""))?;
+                let d = crate::grammar::need(it.next())?;
                 let i = crate::route::ifindex(d).map_err(|_| Fail::error(format!("Device \"{d}\" does not exist.")))?;
                 dev = Some(i as i32);
             }

@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 use std::process::ExitCode;
 
-use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::message::RtnlMessage;
 use rtnl_core::net::{AF_INET, AF_INET6};
 use rtnl_core::nexthop::{
     self, GroupType, NexthopAttr, NexthopFlags, NexthopGrp, NexthopMessage, NhMsg, ResBucketAttr, ResGroupAttr,
@@ -13,7 +13,7 @@ use rtnl_core::nexthop::{
 use rtnl_core::route::RouteProtocol;
 use rtnl_core::typed::{Flag, StructArray};
 use rtnl_core::wire::flags::Request;
-use rtnl_core::wire::{Messages, Writer};
+use rtnl_core::wire::Writer;
 use rtnl_io::{link_names, VecBuffer};
 
 use crate::encap::EncapSpec;
@@ -139,9 +139,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-fn need<'a>(it: &mut std::slice::Iter<'a, String>) -> Result<&'a String, Fail> {
-    it.next().ok_or_else(|| Fail::usage("Command line is not complete. Try option \"help\""))
-}
+use crate::grammar::need;
 
 fn num<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, Fail> {
     s.parse().map_err(|_| Fail::usage(format!("Error: argument \"{s}\" is wrong: invalid {what} value")))
@@ -186,33 +184,45 @@ struct Spec {
     fdb: bool,
     group: Vec<NexthopGrp>,
     group_type: Option<GroupType>,
-    res: Vec<(u16, u32)>,
+    res: Vec<ResParam>,
     hw_stats: Option<bool>,
+}
+
+/// A resilient group's parameter, in the order the command gave them (ip
+/// writes them so).
+#[derive(Debug, Clone, Copy)]
+enum ResParam {
+    /// `buckets N`.
+    Buckets(u16),
+    /// `idle_timer SECONDS`, in hundredths of a second.
+    IdleTimer(u32),
+    /// `unbalanced_timer SECONDS`, in hundredths of a second.
+    UnbalancedTimer(u32),
 }
 
 impl Spec {
     fn parse(args: &[String], family: u8) -> Result<Spec, Fail> {
         let mut s = Spec { hdr: NhMsg { nh_family: family, ..Default::default() }, ..Default::default() };
         let mut flags = NexthopFlags(0);
-        let mut it = args.iter();
+        let mut it = args.iter().peekable();
         while let Some(a) = it.next() {
             match grammar::keyword(a, NH_SPEC.keywords, "nexthop").map_err(Fail::usage)? {
-                Some("id") => s.id = Some(num(need(&mut it)?, "id")?),
+                Some("id") => s.id = Some(num(need(it.next())?, "id")?),
                 Some("dev") => {
-                    s.oif = Some(ifindex_of(need(&mut it)?)?);
+                    s.oif = Some(ifindex_of(need(it.next())?)?);
                     if s.hdr.nh_family == 0 {
                         s.hdr.nh_family = AF_INET;
                     }
                 }
                 Some("via") => {
-                    let mut v = need(&mut it)?;
+                    let mut v = need(it.next())?;
                     let fam = match v.as_str() {
                         "inet" => Some(AF_INET),
                         "inet6" => Some(AF_INET6),
                         _ => None,
                     };
                     if fam.is_some() {
-                        v = need(&mut it)?;
+                        v = need(it.next())?;
                     }
                     let addr: IpAddr = v
                         .parse()
@@ -225,13 +235,7 @@ impl Spec {
                     s.gateway = Some(addr);
                 }
                 Some("encap") => {
-                    let rest: Vec<String> = std::iter::once(a.clone()).chain(it.clone().cloned()).collect();
-                    let mut p = rest[1..].iter().peekable();
-                    s.encap = Some(crate::encap::parse(&mut p, &crate::route::ifindex).map_err(Fail::usage)?);
-                    let used = rest.len() - 1 - p.count();
-                    for _ in 0..used {
-                        it.next();
-                    }
+                    s.encap = Some(crate::encap::parse(&mut it, &crate::route::ifindex).map_err(Fail::usage)?);
                 }
                 Some("blackhole") => {
                     s.blackhole = true;
@@ -241,9 +245,9 @@ impl Spec {
                 }
                 Some("fdb") => s.fdb = true,
                 Some("onlink") => flags = NexthopFlags(flags.0 | NexthopFlags::ONLINK),
-                Some("group") => s.group = parse_group(need(&mut it)?)?,
+                Some("group") => s.group = parse_group(need(it.next())?)?,
                 Some("type") => {
-                    let t = need(&mut it)?;
+                    let t = need(it.next())?;
                     s.group_type = Some(match t.as_str() {
                         "mpath" => GroupType::MPATH,
                         "resilient" => GroupType::RES,
@@ -260,26 +264,25 @@ impl Spec {
                             "Error: argument \"{k}\" is wrong: only after \"type resilient\""
                         )));
                     }
-                    let v = need(&mut it)?;
-                    let (id, v) = match k {
-                        "buckets" => (nexthop::NHA_RES_GROUP_BUCKETS, u32::from(num::<u16>(v, "buckets")?)),
+                    let v = need(it.next())?;
+                    let p = match k {
+                        "buckets" => ResParam::Buckets(num::<u16>(v, "buckets")?),
                         _ => {
                             let secs: u32 = num(v, k)?;
                             let ticks = secs.checked_mul(100).filter(|t| *t < u32::MAX).ok_or_else(|| {
                                 Fail::usage(format!("Error: argument \"{v}\" is wrong: invalid {k} value"))
                             })?;
-                            let id = if k == "idle_timer" {
-                                nexthop::NHA_RES_GROUP_IDLE_TIMER
+                            if k == "idle_timer" {
+                                ResParam::IdleTimer(ticks)
                             } else {
-                                nexthop::NHA_RES_GROUP_UNBALANCED_TIMER
-                            };
-                            (id, ticks)
+                                ResParam::UnbalancedTimer(ticks)
+                            }
                         }
                     };
-                    s.res.push((id, v));
+                    s.res.push(p);
                 }
                 Some("hw_stats") => {
-                    s.hw_stats = Some(match need(&mut it)?.as_str() {
+                    s.hw_stats = Some(match need(it.next())?.as_str() {
                         "on" => true,
                         "off" => false,
                         v => {
@@ -290,7 +293,7 @@ impl Spec {
                     })
                 }
                 Some("protocol") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     s.hdr.nh_protocol = RouteProtocol::from_name(v)
                         .ok_or_else(|| {
                             Fail::usage(format!("Error: argument \"{v}\" is wrong: \"protocol\" value is invalid"))
@@ -332,11 +335,11 @@ impl Spec {
             if let Some(t) = self.group_type {
                 if t == GroupType::RES && !self.res.is_empty() {
                     a.res_group(|r| {
-                        for &(id, v) in &self.res {
-                            match id {
-                                nexthop::NHA_RES_GROUP_BUCKETS => r.buckets(v as u16)?,
-                                nexthop::NHA_RES_GROUP_IDLE_TIMER => r.idle_timer(v)?,
-                                _ => r.unbalanced_timer(v)?,
+                        for p in &self.res {
+                            match *p {
+                                ResParam::Buckets(n) => r.buckets(n)?,
+                                ResParam::IdleTimer(t) => r.idle_timer(t)?,
+                                ResParam::UnbalancedTimer(t) => r.unbalanced_timer(t)?,
                             };
                         }
                         Ok(())
@@ -371,33 +374,16 @@ fn ticks(t: u64) -> String {
     float_g(t as f64 / 100.0)
 }
 
-/// `print_rt_flags`: the words of `RTNH_F_*` and `RTM_F_*` bits, in ip's
-/// order.
-const RT_FLAGS: [(u32, &str); 11] = [
-    (NexthopFlags::DEAD, "dead"),
-    (NexthopFlags::ONLINK, "onlink"),
-    (NexthopFlags::PERVASIVE, "pervasive"),
-    (NexthopFlags::OFFLOAD, "offload"),
-    (NexthopFlags::TRAP, "trap"),
-    (0x100, "notify"),
-    (NexthopFlags::LINKDOWN, "linkdown"),
-    (NexthopFlags::UNRESOLVED, "unresolved"),
-    (0x2000, "rt_offload"),
-    (0x4000, "rt_trap"),
-    (0x2000_0000, "rt_offload_failed"),
-];
-
 fn write_flags(o: &mut Out, flags: u32) {
-    let words: Vec<String> = RT_FLAGS.iter().filter(|(b, _)| flags & b != 0).map(|(_, w)| (*w).to_owned()).collect();
+    let words: Vec<String> =
+        crate::route::FLAG_NAMES.iter().filter(|(b, _)| flags & b != 0).map(|(_, w)| (*w).to_owned()).collect();
     for w in &words {
         o.text(&format!("{w} "));
     }
     o.strs("flags", &words);
 }
 
-fn dev(names: &DevNames, i: u32) -> String {
-    names.get(i).map(str::to_owned).unwrap_or_else(|| format!("if{i}"))
-}
+use crate::route::dev_name as dev;
 
 /// One next hop as `__print_nexthop_entry` prints it.
 fn write_nexthop(o: &mut Out, ty: u16, n: &NexthopMessage<'_>, names: &DevNames, details: bool) {
@@ -549,13 +535,13 @@ impl Filter {
         let mut it = args.iter();
         while let Some(a) = it.next() {
             match grammar::keyword(a, set.keywords, "nexthop").map_err(Fail::usage)? {
-                Some("dev") => f.oif = Some(ifindex_of(need(&mut it)?)?),
-                Some("master" | "vrf") => f.master = Some(ifindex_of(need(&mut it)?)?),
+                Some("dev") => f.oif = Some(ifindex_of(need(it.next())?)?),
+                Some("master" | "vrf") => f.master = Some(ifindex_of(need(it.next())?)?),
                 Some("groups") => f.groups = true,
                 Some("fdb") => f.fdb = true,
-                Some("id") => f.id = Some(num(need(&mut it)?, "id")?),
-                Some("nhid") => f.nhid = Some(num(need(&mut it)?, "id")?),
-                Some("protocol") => f.proto = Some(num(need(&mut it)?, "protocol")?),
+                Some("id") => f.id = Some(num(need(it.next())?, "id")?),
+                Some("nhid") => f.nhid = Some(num(need(it.next())?, "id")?),
+                Some("protocol") => f.proto = Some(num(need(it.next())?, "protocol")?),
                 Some(other) => return Err(Fail::usage(grammar::no_case(other))),
                 None => return Err(Fail::usage(format!("Error: argument \"{a}\" is wrong: "))),
             }
@@ -607,11 +593,10 @@ impl Filter {
 }
 
 fn decoded(b: &[u8]) -> Option<(u16, NexthopMessage<'_>)> {
-    let m = Messages::new(b).next()?.ok().map(Message::decode)?;
-    match m.body() {
-        RtnlMessage::Nexthop(n) => Some((m.ty(), n.clone())),
+    crate::decoded(b, |m| match m {
+        RtnlMessage::Nexthop(n) => Some(n.clone()),
         _ => None,
-    }
+    })
 }
 
 fn list(g: &Global, args: &[String], flush: bool) -> Result<ExitCode, Fail> {
@@ -695,7 +680,7 @@ fn get(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "id" => id = Some(num(need(&mut it)?, "id")?),
+            "id" => id = Some(num(need(it.next())?, "id")?),
             _ => return Err(Fail::usage(format!("Error: argument \"{a}\" is wrong: try \"rtnl nexthop help\""))),
         }
     }
@@ -763,8 +748,8 @@ fn bucket(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         let mut it = rest.iter();
         while let Some(a) = it.next() {
             match grammar::keyword(a, BUCKET_GET.keywords, "nexthop").map_err(Fail::usage)? {
-                Some("id") => id = Some(num::<u32>(need(&mut it)?, "id")?),
-                Some("index") => index = Some(num::<u16>(need(&mut it)?, "bucket index")?),
+                Some("id") => id = Some(num::<u32>(need(it.next())?, "id")?),
+                Some("index") => index = Some(num::<u16>(need(it.next())?, "bucket index")?),
                 _ => return Err(Fail::usage("Usage: rtnl nexthop bucket get id ID index INDEX")),
             }
         }

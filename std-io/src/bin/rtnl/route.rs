@@ -370,7 +370,9 @@ impl DevNames {
     }
 }
 
-fn dev_name(names: &DevNames, idx: u32) -> String {
+/// The name ip prints for device `idx` (`ll_index_to_name`: `if<N>` when
+/// it has none).
+pub(crate) fn dev_name(names: &DevNames, idx: u32) -> String {
     names.get(idx).map(str::to_owned).unwrap_or_else(|| format!("if{idx}"))
 }
 
@@ -385,14 +387,20 @@ fn push_dev(s: &mut Line, names: &DevNames, idx: u32) {
     }
 }
 
-const FLAG_NAMES: [(u32, &str); 7] = [
+/// `print_rt_flags`: the words of the `RTNH_F_*` and `RTM_F_*` bits, in
+/// ip's order (routes, their next hops, and next-hop objects).
+pub(crate) const FLAG_NAMES: [(u32, &str); 11] = [
     (rt::RTNH_F_DEAD as u32, "dead"),
     (rt::RTNH_F_ONLINK as u32, "onlink"),
     (rt::RTNH_F_PERVASIVE as u32, "pervasive"),
     (rt::RTNH_F_OFFLOAD as u32, "offload"),
     (rt::RTNH_F_TRAP as u32, "trap"),
+    (rt::RTM_F_NOTIFY, "notify"),
     (rt::RTNH_F_LINKDOWN as u32, "linkdown"),
     (rt::RTNH_F_UNRESOLVED as u32, "unresolved"),
+    (rt::RTM_F_OFFLOAD, "rt_offload"),
+    (rt::RTM_F_TRAP, "rt_trap"),
+    (rt::RTM_F_OFFLOAD_FAILED, "rt_offload_failed"),
 ];
 
 /// How routes are printed: what ip's options (`-d`, `-s`, `-o`) add, and
@@ -633,7 +641,7 @@ fn write_seen<O: ByteOrder>(
         s.push_str(&crate::encap::format_encap(e, &dev, show.stats));
     }
     if h.rtm_tos != 0 && !show.hides(HIDE_TOS) {
-        let _ = write!(s, "tos 0x{:02x} ", h.rtm_tos);
+        let _ = write!(s, "tos {} ", crate::names::dsfield(h.rtm_tos));
     }
     match &seen.gateway {
         Some((false, _)) if show.via_len == Some(host_len) => {}
@@ -701,9 +709,6 @@ fn write_seen<O: ByteOrder>(
                 s.push(' ');
             }
         }
-    }
-    if h.rtm_flags.get() & rt::RTM_F_OFFLOAD_FAILED != 0 {
-        s.push_str("rt_offload_failed ");
     }
     match rare.mark {
         Some(0) | None => {}
@@ -1085,7 +1090,7 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
         json_members(out, f, &crate::encap::json_encap(e, &dev, show.stats));
     }
     if h.rtm_tos != 0 && !show.hides(HIDE_TOS) {
-        json_text(out, f, "tos", &format!("0x{:02x}", h.rtm_tos));
+        json_text(out, f, "tos", &crate::names::dsfield(h.rtm_tos));
     }
     match &seen.gateway {
         Some((false, _)) if show.via_len == Some(host_len) => {}
@@ -1556,9 +1561,7 @@ impl RouteSpec {
             let name = if fam == AF_INET6 { "inet6" } else { "inet" };
             format!("Error: {name} {what} is expected rather than \"{text}\".")
         };
-        let need = |v: Option<&String>, _what: &str| {
-            v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-        };
+        let need = |v: Option<&String>, _what: &str| crate::grammar::need(v).cloned();
         while let Some(a) = it.next() {
             let word = grammar::keyword(a, ROUTE_SPEC.keywords, "route")?;
             match word.unwrap_or(a.as_str()) {
@@ -1920,6 +1923,19 @@ mod tests {
     //! corpus (7.2, amd64): the encapsulations and MPLS routes this
     //! machine's kernel refuses are checked against those bytes.
     use super::*;
+
+    #[test]
+    fn rt_flags_are_ips_words_for_the_uapi_bits() {
+        // print_rt_flags of ip 6.1, bit by bit (RTM_F_OFFLOAD is 0x4000,
+        // RTM_F_TRAP 0x8000, RTM_F_OFFLOAD_FAILED 0x20000000)
+        let words = |f: u32| -> Vec<&str> { FLAG_NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, w)| *w).collect() };
+        assert_eq!(words(0x1 | 0x4 | 0x100), ["dead", "onlink", "notify"]);
+        assert_eq!(words(0x4000), ["rt_offload"]);
+        assert_eq!(words(0x8000), ["rt_trap"]);
+        assert_eq!(words(0x2000_0000), ["rt_offload_failed"]);
+        assert!(words(0x2000).is_empty(), "RTM_F_FIB_MATCH is not printed");
+        assert_eq!(words(0x2 | 0x8 | 0x10 | 0x20 | 0x40), ["pervasive", "offload", "trap", "linkdown", "unresolved"]);
+    }
     use rtnl_core::message::{Message, RtnlMessage};
     use rtnl_core::wire::{Messages, NativeEndian, NlMsg};
 

@@ -124,9 +124,7 @@ impl Selector {
     pub fn parse(args: &[String], family: u8) -> Result<Self, String> {
         let mut s = Selector { family, preferred: family, table: Some(RouteTable::MAIN.0), ..Default::default() };
         let mut it = args.iter();
-        let need = |v: Option<&String>| -> Result<String, String> {
-            v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-        };
+        let need = |v: Option<&String>| -> Result<String, String> { crate::grammar::need(v).cloned() };
         let mut dst_seen = false;
         while let Some(a) = it.next() {
             let word = grammar::keyword(a, SELECTOR.keywords, "route")?;
@@ -328,7 +326,7 @@ fn it_has_multipath(m: &RouteMessage<'_>) -> bool {
 /// `[root | match | exact] PREFIX`: (root, match) as ip sets them (`exact`
 /// and a bare prefix set both).
 fn prefix_arg<'a>(it: &mut impl Iterator<Item = &'a String>, family: u8) -> Result<(Option<Pfx>, Option<Pfx>), String> {
-    let incomplete = || "Command line is not complete. Try option \"help\"".to_owned();
+    let incomplete = || crate::grammar::INCOMPLETE.to_owned();
     let w = it.next().ok_or_else(incomplete)?;
     let p = |v: &str| Pfx::parse(v, family);
     if crate::matches(w, "root") {
@@ -475,10 +473,7 @@ fn reframed(msg: &Message<'_>, ty: u16, flags: u16, seq: u32) -> Result<Vec<u8>,
     let mut w = Writer::<_, NativeEndian>::new(VecBuffer::default());
     msg.emit(&mut w).map_err(|e| Fail::error(format!("cannot re-encode a route: {e}")))?;
     let mut b = w.into_inner().0;
-    b[4..6].copy_from_slice(&ty.to_ne_bytes());
-    b[6..8].copy_from_slice(&flags.to_ne_bytes());
-    b[8..12].copy_from_slice(&seq.to_ne_bytes());
-    b[12..16].copy_from_slice(&0u32.to_ne_bytes());
+    rtnl_core::wire::NlMsgHdr::<NativeEndian>::reframe(&mut b, ty, flags, seq, 0);
     Ok(b)
 }
 
@@ -789,9 +784,7 @@ impl Query {
     fn parse(args: &[String], family: u8) -> Result<Self, String> {
         let mut q = Query { family, ..Default::default() };
         let mut it = args.iter();
-        let need = |v: Option<&String>| -> Result<String, String> {
-            v.cloned().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
-        };
+        let need = |v: Option<&String>| -> Result<String, String> { crate::grammar::need(v).cloned() };
         let addr = |s: &str, fam: u8| -> Result<(IpAddr, u8), String> {
             let bad = || format!("Error: {} prefix is expected rather than \"{s}\".", fam_name(fam));
             let (a, len) = match s.split_once('/') {

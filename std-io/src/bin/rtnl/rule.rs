@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 use std::process::ExitCode;
 
-use rtnl_core::message::{Message, RtnlMessage};
+use rtnl_core::message::RtnlMessage;
 use rtnl_core::net::{Address, AF_INET, AF_INET6};
 use rtnl_core::route::{RouteProtocol, RouteTable, RouteType};
 use rtnl_core::rule::{
@@ -12,7 +12,7 @@ use rtnl_core::rule::{
 };
 use rtnl_core::typed::Be64;
 use rtnl_core::wire::flags::Request;
-use rtnl_core::wire::{Messages, Writer};
+use rtnl_core::wire::{NativeEndian, NlMsgHdr, Writer};
 use rtnl_io::VecBuffer;
 
 use crate::grammar::{self, kw, todo, verb, Arg, KwSet, Object, M};
@@ -128,9 +128,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-fn need<'a>(it: &mut std::slice::Iter<'a, String>) -> Result<&'a String, Fail> {
-    it.next().ok_or_else(|| Fail::usage("Command line is not complete. Try option \"help\""))
-}
+use crate::grammar::need;
 
 fn invalid(what: &str, v: &str) -> Fail {
     Fail::usage(format!("Error: argument \"{v}\" is wrong: {what}"))
@@ -217,15 +215,15 @@ impl Rule {
             };
             match k {
                 Some("not") => r.hdr.flags = (r.hdr.flags.get() | RuleFlags::INVERT).into(),
-                Some("from") => r.src = Some(pfx(need(&mut it)?, "from")?),
-                Some("to") => r.dst = Some(pfx(need(&mut it)?, "to")?),
-                Some("preference") => r.priority = Some(u32_of(need(&mut it)?, "preference")?),
+                Some("from") => r.src = Some(pfx(need(it.next())?, "from")?),
+                Some("to") => r.dst = Some(pfx(need(it.next())?, "to")?),
+                Some("preference") => r.priority = Some(u32_of(need(it.next())?, "preference")?),
                 Some("tos") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.tos = Some(names::dsfield_of(v).ok_or_else(|| invalid("TOS value is invalid", v))?);
                 }
                 Some("fwmark") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     let (m, mask) = match v.split_once('/') {
                         Some((m, k)) => (m, Some(k)),
                         None => (v.as_str(), None),
@@ -233,32 +231,32 @@ impl Rule {
                     r.fwmark = Some(u32_of(m, "fwmark")?);
                     r.fwmask = mask.map(|k| u32_of(k, "fwmask")).transpose()?;
                 }
-                Some("iif") => r.iif = Some(need(&mut it)?.clone()),
-                Some("oif") => r.oif = Some(need(&mut it)?.clone()),
+                Some("iif") => r.iif = Some(need(it.next())?.clone()),
+                Some("oif") => r.oif = Some(need(it.next())?.clone()),
                 Some("l3mdev") => r.l3mdev = true,
                 Some("uidrange") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     if !v.contains('-') {
                         return Err(invalid("invalid UID range", v));
                     }
                     r.uidrange = Some(range(v, "invalid UID range")?);
                 }
                 Some("ipproto") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.ipproto = Some(names::ip_proto_of(v).ok_or_else(|| invalid("Invalid \"ipproto\" value", v))?);
                 }
-                Some("sport") => r.sport = Some(ports(need(&mut it)?, "invalid port range")?),
-                Some("dport") => r.dport = Some(ports(need(&mut it)?, "invalid dport range")?),
+                Some("sport") => r.sport = Some(ports(need(it.next())?, "invalid port range")?),
+                Some("dport") => r.dport = Some(ports(need(it.next())?, "invalid dport range")?),
                 Some("tun_id") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.tun_id = Some(parse_u64(v).ok_or_else(|| invalid("\"tun_id\" value is invalid", v))?);
                 }
                 Some("table") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.table = Some(RouteTable::from_name(v).ok_or_else(|| invalid("invalid table ID", v))?.0);
                 }
                 Some("protocol") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.protocol = match v.as_str() {
                         "all" if !modify => None,
                         v => Some(
@@ -267,7 +265,7 @@ impl Rule {
                     };
                 }
                 Some("realms") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     let bad = || invalid("invalid realms", v);
                     r.realms = Some(match v.split_once('/') {
                         Some((s, d)) => {
@@ -281,12 +279,12 @@ impl Rule {
                     });
                 }
                 Some("goto") => {
-                    r.goto = Some(u32_of(need(&mut it)?, "invalid target")?);
+                    r.goto = Some(u32_of(need(it.next())?, "invalid target")?);
                     r.action = Some(RuleAction::GOTO.0);
                 }
                 Some("nop") => r.action = Some(RuleAction::NOP.0),
                 Some("suppress_prefixlength") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.suppress_prefixlen = Some(
                         v.parse::<i32>()
                             .ok()
@@ -295,11 +293,11 @@ impl Rule {
                     );
                 }
                 Some("suppress_ifgroup") => {
-                    let v = need(&mut it)?;
+                    let v = need(it.next())?;
                     r.suppress_ifgroup =
                         Some(names::group_of(v).ok_or_else(|| invalid("Invalid \"suppress_ifgroup\" value", v))?);
                 }
-                Some("type") => r.action = Some(rule_type(need(&mut it)?)?),
+                Some("type") => r.action = Some(rule_type(need(it.next())?)?),
                 Some(other) => return Err(Fail::usage(grammar::no_case(other))),
                 None if modify => r.action = Some(rule_type(a)?),
                 None => r.dst = Some(pfx(a, "to")?),
@@ -661,11 +659,10 @@ fn dump(g: &Global, f: &Rule) -> Result<Vec<Vec<u8>>, Fail> {
 }
 
 fn decoded(b: &[u8]) -> Option<(u16, RuleMessage<'_>)> {
-    let m = Messages::new(b).next()?.ok().map(Message::decode)?;
-    match m.body() {
-        RtnlMessage::Rule(r) => Some((m.ty(), r.clone())),
+    crate::decoded(b, |m| match m {
+        RtnlMessage::Rule(n) => Some(n.clone()),
         _ => None,
-    }
+    })
 }
 
 fn list(g: &Global, args: &[String], flush: bool) -> Result<ExitCode, Fail> {
@@ -694,9 +691,7 @@ fn list(g: &Global, args: &[String], flush: bool) -> Result<ExitCode, Fail> {
         }
         let mut req = b.clone();
         // the dumped message itself, as a request to delete it
-        req[4..6].copy_from_slice(&rule::RTM_DELRULE.to_ne_bytes());
-        req[6..8].copy_from_slice(&Request::Plain.flags().to_ne_bytes());
-        req[8..12].copy_from_slice(&sock.next_seq().to_ne_bytes());
+        NlMsgHdr::<NativeEndian>::reframe(&mut req, rule::RTM_DELRULE, Request::Plain.flags(), sock.next_seq(), 0);
         if let Err(e) = sock.request(&req) {
             failed.push(format!("priority {}: {e}", r.priority()));
         }
