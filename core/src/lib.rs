@@ -62,6 +62,7 @@ pub mod typed;
 pub mod addr;
 pub mod link;
 pub mod message;
+pub mod mroute;
 pub mod neigh;
 pub mod net;
 pub mod netconf;

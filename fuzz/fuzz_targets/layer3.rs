@@ -1,6 +1,7 @@
 //! The layer-3 families with a fixed header: addresses, address labels,
 //! neighbours (and bridge FDB entries), neighbour tables, netconf, nsid,
-//! prefix, rule and next-hop (and bucket) messages. A valid
+//! prefix, rule, next-hop (and bucket) messages and multicast cache reports
+//! (IPv4 and IPv6). A valid
 //! nlmsghdr, a header from `Arbitrary`, then attributes generated from the
 //! family's tables (`IFA_*`, `IFAL_*`, `NDA_*`, `NDTA_*` with `NDTPA_*`) or
 //! fuzzed raw attributes. The first byte picks the family and type.
@@ -8,6 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use rtnl_core::addr::{self, AddrAttr, AddrLabelAttr, IfAddrLblMsg, IfAddrMsg};
+use rtnl_core::mroute::{Ip6mrReportAttr, Ip6mrReportMsg, IpmrReportAttr, IpmrReportMsg, RTM_NEWCACHEREPORT};
 use rtnl_core::neigh::{self, NdMsg, NdtMsg, NeighAttr, NeighTblAttr};
 use rtnl_core::netconf::{self, NetconfAttr, NetconfMsg};
 use rtnl_core::nexthop::{self, NexthopAttr, NhMsg};
@@ -38,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
             let ty = pick(&[neigh::RTM_NEWNEIGHTBL, neigh::RTM_SETNEIGHTBL]);
             rtnl_fuzz::check_family::<NdtMsg<N>, NeighTblAttr<'_, N>>(rest, ty, |h| h.ndtm_family)
         }
-        _ => match (k >> 3) % 5 {
+        _ => match (k >> 3) % 7 {
             0 => rtnl_fuzz::check_family::<NetconfMsg, NetconfAttr<'_, N>>(rest, netconf::RTM_NEWNETCONF, |h| {
                 h.ncm_family
             }),
@@ -48,6 +50,12 @@ fuzz_target!(|data: &[u8]| {
                 let ty = if k & 0x80 != 0 { nexthop::RTM_NEWNEXTHOPBUCKET } else { nexthop::RTM_NEWNEXTHOP };
                 rtnl_fuzz::check_family::<NhMsg<N>, NexthopAttr<'_, N>>(rest, ty, |h| h.nh_family)
             }
+            4 => rtnl_fuzz::check_family::<IpmrReportMsg, IpmrReportAttr<'_, N>>(rest, RTM_NEWCACHEREPORT, |h| {
+                h.rtgen_family
+            }),
+            5 => rtnl_fuzz::check_family::<Ip6mrReportMsg, Ip6mrReportAttr<'_, N>>(rest, RTM_NEWCACHEREPORT, |h| {
+                h.rtgen_family
+            }),
             _ => rtnl_fuzz::check_family::<PrefixMsg<N>, PrefixAttr<'_, N>>(rest, prefix::RTM_NEWPREFIX, |h| {
                 h.prefix_family
             }),

@@ -1892,3 +1892,35 @@ fn rule_verbs_are_ips() {
     assert_eq!(ns.rtnl("-6 rule flush").0, 0);
     assert_eq!(ns.rtnl("-6 rule show").1, ns.ip("-6 rule show"));
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn mroute_show_answers_as_ip_does() {
+    // This kernel may lack multicast routing (CONFIG_IP_MROUTE): then an
+    // IPMR/IP6MR dump is answered with unicast routes, which ip (and rtnl)
+    // must refuse rather than print as cache entries or as an empty table.
+    // Whatever the kernel, rtnl gives ip's output, errors and exit status.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    ns.ip("route add 10.20.0.0/24 dev v0");
+    ns.ip("-6 route add fd00:20::/64 dev v0");
+    for v in [
+        "mroute show",
+        "mroute",
+        "-j mroute show",
+        "-6 mroute show",
+        "-6 -j mroute show",
+        "mroute show table all",
+        "mroute show table main",
+        "-s mroute show table 253",
+        "mroute show iif nosuch",
+        "mroute show iif v0",
+        "mroute show table foo",
+    ] {
+        let want = ns.ip_status(v);
+        let got = ns.rtnl(v);
+        assert_eq!(got, want, "{v}");
+    }
+}

@@ -437,3 +437,19 @@ fn every_neighbour_state_and_flag_and_address_flag_of_7_2_is_named() {
     // IFA_F_TEMPORARY is IFA_F_SECONDARY's value
     assert_eq!(flags_named("if_addr.h", "IFA_F_", &ifa, &["IFA_F_TEMPORARY"]), 12);
 }
+
+#[test]
+fn every_cache_report_attribute_and_message_type_of_7_2_is_typed() {
+    use rtnl_core::mroute;
+    let mut n = check::<mroute::IpmrReportAttr<'static>>("mroute.h", "IPMRA_CREPORT_UNSPEC", "IPMRA_CREPORT_*");
+    n += check::<mroute::Ip6mrReportAttr<'static>>("mroute6.h", "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_*");
+    assert_eq!(n, 6 + 5, "ids checked");
+    for (name, v) in defines("mroute.h", "IGMPMSG_") {
+        assert_eq!(mroute::IgmpMsgType(v as u8).kernel_name(), Some(name.as_str()));
+    }
+    let v6 = defines("mroute6.h", "MRT6MSG_");
+    assert_eq!(v6.len(), 4);
+    for (name, v) in v6 {
+        assert_eq!(mroute::Mrt6MsgType(v as u8).kernel_name(), Some(name.as_str()));
+    }
+}

@@ -222,7 +222,11 @@ fn small_families_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
     use rtnl_core::nexthop;
     let types = [nexthop::RTM_NEWNEXTHOP, nexthop::RTM_DELNEXTHOP, nexthop::RTM_NEWNEXTHOPBUCKET];
     let e = headered_roundtrip::<O, nexthop::NhMsg<O>>(seed, &types, &[0, 2, 10], |h| &mut h.nh_family);
-    a && b && c && d && e
+    use rtnl_core::mroute::{self, Ip6mrReportMsg, IpmrReportMsg};
+    let types = [mroute::RTM_NEWCACHEREPORT];
+    let f = headered_roundtrip::<O, IpmrReportMsg>(seed, &types, &[128], |h| &mut h.rtgen_family);
+    let g = headered_roundtrip::<O, Ip6mrReportMsg>(seed, &types, &[129], |h| &mut h.rtgen_family);
+    a && b && c && d && e && f && g
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub use ext_ack::*;
 
 use crate::addr::{AddrLabelMessage, AddrMessage};
 use crate::link::LinkMessage;
+use crate::mroute::{Ip6mrReportMessage, IpmrReportMessage};
 use crate::neigh::{NdUserOptMessage, NeighMessage, NeighTblMessage};
 use crate::netconf::NetconfMessage;
 use crate::nexthop::NexthopMessage;
@@ -341,6 +342,12 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     /// A next hop or a resilient group's bucket (`RTM_*NEXTHOP`,
     /// `RTM_*NEXTHOPBUCKET`).
     Nexthop(NexthopMessage<'a, O>),
+    /// An IPv4 multicast cache report (`RTM_NEWCACHEREPORT`, family
+    /// `RTNL_FAMILY_IPMR`).
+    IpmrReport(IpmrReportMessage<'a, O>),
+    /// An IPv6 multicast cache report (`RTM_NEWCACHEREPORT`, family
+    /// `RTNL_FAMILY_IP6MR`).
+    Ip6mrReport(Ip6mrReportMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -367,6 +374,8 @@ macro_rules! match_typed {
             RtnlMessage::Prefix($m) => $e,
             RtnlMessage::Rule($m) => $e,
             RtnlMessage::Nexthop($m) => $e,
+            RtnlMessage::IpmrReport($m) => $e,
+            RtnlMessage::Ip6mrReport($m) => $e,
             $($rest)*
         }
     };
@@ -415,6 +424,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             52 => typed(&msg, RtnlMessage::Prefix),
             32..=34 => typed(&msg, RtnlMessage::Rule),
             104..=106 | 116..=118 => typed(&msg, RtnlMessage::Nexthop),
+            96 if crate::mroute::is_ip6mr_report(p) => typed(&msg, RtnlMessage::Ip6mrReport),
+            96 => typed(&msg, RtnlMessage::IpmrReport),
             68 => match NdUserOptMessage::parse(&msg) {
                 Ok(m) => RtnlMessage::NdUserOpt(m),
                 Err(e) => RtnlMessage::Invalid(p, e),

@@ -81,6 +81,25 @@ pub fn need(v: Option<&String>) -> Result<&String, String> {
     v.ok_or_else(|| INCOMPLETE.to_owned())
 }
 
+/// Runs an object whose only verbs are `show` (its synonyms) and `help`:
+/// no verb means `show`; `show help` and `help` print the usage; another
+/// word is ip's "unknown command".
+pub fn run_show(
+    o: &Object,
+    args: &[String],
+    show: impl FnOnce(&[String]) -> Result<ExitCode, crate::Fail>,
+) -> Result<ExitCode, crate::Fail> {
+    let (cmd, rest) = match args.split_first() {
+        None => ("show", &[][..]),
+        Some((c, r)) => (c.as_str(), r),
+    };
+    match o.verb(cmd).map(|v| v.kw.name()) {
+        Some("show") if rest.first().is_none_or(|w| w != "help") => show(rest),
+        Some(_) => Ok(print_usage(o)),
+        None => Err(crate::Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl {} help\".", o.name))),
+    }
+}
+
 pub fn find<'t>(word: &str, table: &'t [Kw]) -> Option<&'t Kw> {
     table.iter().find(|k| k.takes(word))
 }

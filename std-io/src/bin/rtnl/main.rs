@@ -22,6 +22,7 @@ mod grammar;
 mod ipjson;
 mod link;
 mod monitor;
+mod mroute;
 mod names;
 mod neigh;
 mod netconf;
@@ -269,6 +270,7 @@ pub fn objects() -> &'static [&'static Object] {
         &addr::ADDR,
         &neigh::NEIGH,
         &rule::RULE,
+        &mroute::MROUTE,
         &netconf::NETCONF,
         &nexthop::NEXTHOP,
         &monitor::MONITOR,
@@ -532,6 +534,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("link") => link::run(g, &rest[1..]),
         Some("address") => addr::run(g, &rest[1..]),
         Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
+        Some("mroute") => mroute::run(g, &rest[1..]),
         Some("netconf") => netconf::run(g, &rest[1..]),
         Some("nexthop") => nexthop::run(g, &rest[1..]),
         Some("rule") => rule::run(g, &rest[1..]),

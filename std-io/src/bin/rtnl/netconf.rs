@@ -43,15 +43,7 @@ pub const NETCONF: Object = Object {
 
 /// `rtnl netconf …`.
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    let (cmd, rest) = match args.split_first() {
-        None => ("show", &[][..]),
-        Some((c, r)) => (c.as_str(), r),
-    };
-    match NETCONF.verb(cmd).map(|v| v.kw.name()) {
-        Some("show") if rest.first().is_none_or(|w| w != "help") => show(g, rest),
-        Some(_) => Ok(grammar::print_usage(&NETCONF)),
-        None => Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl netconf help\"."))),
-    }
+    grammar::run_show(&NETCONF, args, |rest| show(g, rest))
 }
 
 fn family_name(f: u8) -> String {
