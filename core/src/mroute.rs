@@ -3,7 +3,7 @@
 //!
 //! The cache entries themselves are route messages of family
 //! [`RTNL_FAMILY_IPMR`] or [`RTNL_FAMILY_IP6MR`] (an `RTM_GETROUTE` dump of
-//! that family), decoded as [`RouteMessage`](crate::route::RouteMessage):
+//! that family), decoded as [`RouteMessage`]:
 //! `RTA_SRC` / `RTA_DST` are the (source, group) pair, `RTA_IIF` the input
 //! device, `RTA_MULTIPATH` the output devices (each `rtnexthop`'s
 //! `rtnh_hops` is the TTL threshold), `RTA_MFC_STATS` the counters and
