@@ -69,9 +69,10 @@ pub use error::AttrPolicy;
 pub use error::{Error, KernelError};
 pub use monitor::{Monitor, MonitorEvent};
 pub use socket::{
-    addr_dump_request, link_dump_request, link_dump_request_where, neigh_dump_request, neigh_dump_request_flags,
-    route_dump_request, route_dump_request_in, route_dump_request_where, Ack, BatchSummary, Dropped, DumpSummary,
-    Event, LinkFilter, PendingDump, RouteFilter, Socket, Support, BATCH_CHUNK, BATCH_RCVBUF, MONITOR_RCVBUF,
+    addr_dump_request, dump_request, link_dump_request, link_dump_request_where, neigh_dump_request,
+    neigh_dump_request_flags, route_dump_request, route_dump_request_in, route_dump_request_where, Ack, BatchSummary,
+    Dropped, DumpSummary, Event, LinkFilter, PendingDump, RouteFilter, Socket, Support, BATCH_CHUNK, BATCH_RCVBUF,
+    MONITOR_RCVBUF,
 };
 
 #[cfg(feature = "tokio")]

@@ -974,6 +974,20 @@ pub fn link_dump_request_where(
     Ok(w.into_inner().0)
 }
 
+/// A dump request of any headered family: `ty` with `NLM_F_DUMP` and the
+/// family's fixed header `hdr` (which carries the family and what the
+/// kernel filters on), no attributes.
+pub fn dump_request<H: rtnl_core::typed::FamilyHeader<rtnl_core::wire::NativeEndian>>(
+    seq: u32,
+    ty: u16,
+    hdr: &H,
+) -> Vec<u8> {
+    let mut w = Writer::new(VecBuffer::default());
+    // A Vec grows as needed and a fixed header fits a u16: this cannot fail.
+    let _ = rtnl_core::typed::request(&mut w, ty, NLM_F_REQUEST | NLM_F_DUMP, seq, hdr, |_| Ok(()));
+    w.into_inner().0
+}
+
 /// An address dump request (`RTM_GETADDR`) for `family`, of one link's
 /// addresses when `ifindex` is given (`ifa_index`, a filter the kernel
 /// applies with strict checking).

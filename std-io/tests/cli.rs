@@ -1656,8 +1656,36 @@ fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
         return;
     }
     let ns = Netns::new();
+    let warm = |i: usize| format!("neigh replace 10.9.0.{} lladdr 02:00:00:00:00:01 dev v0", 2 + i);
+    let cmds = [
+        "neigh replace 10.9.0.200 lladdr 02:00:00:00:00:c8 dev v0 nud stale",
+        "neigh replace fd00:9::200 lladdr 02:00:00:00:00:c9 dev v0 router nud permanent",
+        "neigh del 10.9.0.200 dev v0",
+        "neigh del fd00:9::200 dev v0",
+    ];
+    // the kernel announces a deleted entry as failed first
+    let last = "Deleted fd00:9::200 dev v0 router FAILED ";
+    let a = same_monitor_lines(&ns, &["monitor", "neigh"], warm, &cmds, "10.9.0.200", last);
+    assert!(a.iter().any(|l| l == last), "{a:?}");
+    assert!(a.iter().any(|l| l == "fd00:9::200 dev v0 lladdr 02:00:00:00:00:c9 router PERMANENT "), "{a:?}");
+    assert!(a.iter().any(|l| l == "Deleted 10.9.0.200 dev v0 FAILED "), "{a:?}");
+}
+
+/// Runs `rtnl ARGS` and `ip ARGS` (monitors) side by side in `ns`: `warm(i)`
+/// until both print something (they subscribe just after they start),
+/// then `cmds`; each monitor's lines are read up to `last`. Asserts that
+/// both printed the same from the first line containing `from` on, and
+/// returns those lines.
+fn same_monitor_lines(
+    ns: &Netns,
+    args: &[&str],
+    warm: impl Fn(usize) -> String,
+    cmds: &[&str],
+    from: &str,
+    last: &str,
+) -> Vec<String> {
     let spawn = |prog: &str| {
-        let mut c = Command::new(prog).args(["-n", &ns.0, "monitor", "neigh"]).stdout(Stdio::piped()).spawn().unwrap();
+        let mut c = Command::new(prog).args(["-n", &ns.0]).args(args).stdout(Stdio::piped()).spawn().unwrap();
         let lines = BufReader::new(c.stdout.take().unwrap()).lines();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -1671,10 +1699,9 @@ fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
     };
     let (mut ours, our_rx) = spawn(RTNL);
     let (mut theirs, their_rx) = spawn("ip");
-    // both subscribe just after they start: add entries until both report one
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    for i in 2..60 {
-        ns.ip(&format!("neigh replace 10.9.0.{i} lladdr 02:00:00:00:00:01 dev v0"));
+    for i in 0..58 {
+        ns.ip(&warm(i));
         std::thread::sleep(Duration::from_millis(50));
         a.extend(our_rx.try_iter());
         b.extend(their_rx.try_iter());
@@ -1682,16 +1709,9 @@ fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
             break;
         }
     }
-    for cmd in [
-        "neigh replace 10.9.0.200 lladdr 02:00:00:00:00:c8 dev v0 nud stale",
-        "neigh replace fd00:9::200 lladdr 02:00:00:00:00:c9 dev v0 router nud permanent",
-        "neigh del 10.9.0.200 dev v0",
-        "neigh del fd00:9::200 dev v0",
-    ] {
+    for cmd in cmds {
         ns.ip(cmd);
     }
-    // the kernel announces a deleted entry as failed first
-    let last = "Deleted fd00:9::200 dev v0 router FAILED ";
     for (rx, got) in [(&our_rx, &mut a), (&their_rx, &mut b)] {
         while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
             let done = l == last;
@@ -1705,15 +1725,54 @@ fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
         let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.id() as i32), nix::sys::signal::SIGTERM);
         let _ = c.wait();
     }
-    // from the first entry both saw on
     let tail = |v: &[String]| -> Vec<String> {
-        let i = v.iter().position(|l| l.contains("10.9.0.200")).unwrap_or(v.len());
+        let i = v.iter().position(|l| l.contains(from)).unwrap_or(v.len());
         v[i..].to_vec()
     };
-    assert_eq!(tail(&a), tail(&b));
-    assert!(tail(&a).iter().any(|l| l == last), "{a:?}");
-    assert!(tail(&a).iter().any(|l| l == "fd00:9::200 dev v0 lladdr 02:00:00:00:00:c9 router PERMANENT "), "{a:?}");
-    assert!(tail(&a).iter().any(|l| l == "Deleted 10.9.0.200 dev v0 FAILED "), "{a:?}");
+    assert_eq!(tail(&a), tail(&b), "{args:?}");
+    assert!(tail(&a).iter().any(|l| l == last), "{args:?}: {a:?}");
+    tail(&a)
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn monitor_of_addresses_rules_next_hops_and_netconf_is_ips() {
+    // Issue 10, deliver 7: `rtnl monitor` for the layer-3 families, each
+    // notification printed as ip monitor prints it (labelled with `label`).
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let warm = |i: usize| format!("addr add 10.9.1.{}/32 dev v0", 1 + i);
+    let cmds = [
+        "addr add 10.9.0.5/24 dev v0 label v0:1",
+        "-6 addr add fd00:9::5/64 dev v0 nodad",
+        "addr del 10.9.0.5/24 dev v0",
+        "nexthop add id 1 via 10.9.0.2 dev v0",
+        "nexthop add id 2 group 1",
+        "nexthop add id 3 group 1 type resilient buckets 4",
+        "nexthop del id 2",
+        "nexthop del id 3",
+        "rule add from 10.1.0.0/16 table 100 pref 100",
+        "rule add not fwmark 0x10/0xff iif v0 prohibit pref 101",
+        "rule del pref 100",
+        "rule del pref 101",
+    ];
+    let last = "[RULE]Deleted 101:\tnot from all fwmark 0x10/0xff iif v0 prohibit";
+    let a = same_monitor_lines(
+        &ns,
+        &["monitor", "label", "address", "rule", "nexthop", "netconf"],
+        warm,
+        &cmds,
+        "10.9.0.5",
+        last,
+    );
+    assert!(a.iter().any(|l| l == "[ADDR]Deleted 3: v0    inet 10.9.0.5/24 scope global secondary v0:1"), "{a:?}");
+    assert!(a.iter().any(|l| l == "[NEXTHOP]Deleted id 2 group 1 "), "{a:?}");
+    assert!(
+        a.iter().any(|l| l.starts_with("[NEXTHOPBUCKET]") || l.starts_with("[NEXTHOP]id 3 group 1 type resilient")),
+        "{a:?}"
+    );
 }
 
 #[test]

@@ -295,6 +295,20 @@ fn write_addr(o: &mut Out, a: &AddrMessage<'_>, brief: bool) {
     o.text("\n");
 }
 
+/// An address notification as `ip monitor address` prints it: one line
+/// led by the link (`print_addrinfo` with ip's oneline filter), then the
+/// lifetimes.
+pub fn print_notification(ty: u16, a: &AddrMessage<'_>, names: &crate::route::DevNames) {
+    let mut o = Out::new(false);
+    if ty == rtnl_core::addr::RTM_DELADDR {
+        o.text("Deleted ");
+    }
+    let i = a.header().ifa_index.get();
+    o.text(&format!("{i}: {}", crate::route::dev_name(names, i)));
+    write_addr(&mut o, a, false);
+    print!("{}", o.s);
+}
+
 /// `print_ifa_flags`: the flags in ip's order (bit order), `dynamic` in
 /// place of a missing `permanent`, other bits as `flags %02x`.
 fn write_flags(o: &mut Out, flags: IfaFlags, family: u8) {

@@ -13,55 +13,115 @@ use crate::route::print_notification;
 use crate::{Fail, Global};
 
 /// What `rtnl monitor` watches.
+/// One object of `ip monitor` (named as its keyword in
+/// [`MONITOR_OBJECTS`]): the multicast groups it joins, each with the
+/// family that `-4` / `-6` / `-M` keeps it for (0: any), and the dump that
+/// brings its state back after lost notifications, with its noun.
+struct Watch {
+    name: &'static str,
+    groups: &'static [(u8, u32)],
+    resync: Option<Resync>,
+}
+
+/// A dump request (by sequence number) and the noun of what it reads.
+type Resync = (fn(u32) -> Vec<u8>, &'static str);
+
+const V4: u8 = rtnl_core::net::AF_INET;
+const V6: u8 = rtnl_core::net::AF_INET6;
+const MPLS: u8 = rtnl_core::net::AF_MPLS;
+
+/// ip's objects, in ip's order.
+const WATCHES: &[Watch] = &[
+    Watch {
+        name: "link",
+        groups: &[(0, RTNLGRP_LINK)],
+        resync: Some((|seq| rtnl_io::link_dump_request(seq, 0, 0), "links")),
+    },
+    Watch {
+        name: "address",
+        groups: &[(V4, RTNLGRP_IPV4_IFADDR), (V6, RTNLGRP_IPV6_IFADDR)],
+        resync: Some((|seq| rtnl_io::addr_dump_request(seq, 0, None), "addresses")),
+    },
+    Watch {
+        name: "route",
+        groups: &[(V4, RTNLGRP_IPV4_ROUTE), (V6, RTNLGRP_IPV6_ROUTE), (MPLS, RTNLGRP_MPLS_ROUTE)],
+        resync: Some((|seq| rtnl_io::route_dump_request(seq, 0), "routes")),
+    },
+    Watch { name: "mroute", groups: &[(V4, RTNLGRP_IPV4_MROUTE), (V6, RTNLGRP_IPV6_MROUTE)], resync: None },
+    Watch { name: "prefix", groups: &[(V6, RTNLGRP_IPV6_PREFIX)], resync: None },
+    Watch {
+        name: "neigh",
+        groups: &[(0, RTNLGRP_NEIGH)],
+        resync: Some((|seq| rtnl_io::neigh_dump_request(seq, 0, None, None), "neighbours")),
+    },
+    Watch {
+        name: "netconf",
+        groups: &[(V4, RTNLGRP_IPV4_NETCONF), (V6, RTNLGRP_IPV6_NETCONF), (MPLS, RTNLGRP_MPLS_NETCONF)],
+        resync: Some((
+            |seq| rtnl_io::dump_request(seq, types::RTM_GETNETCONF, &rtnl_core::netconf::NetconfMsg { ncm_family: 0 }),
+            "netconf entries",
+        )),
+    },
+    Watch {
+        name: "rule",
+        groups: &[(V4, RTNLGRP_IPV4_RULE), (V6, RTNLGRP_IPV6_RULE)],
+        resync: Some((
+            |seq| rtnl_io::dump_request(seq, types::RTM_GETRULE, &rtnl_core::rule::FibRuleHdr::default()),
+            "rules",
+        )),
+    },
+    Watch { name: "nsid", groups: &[(0, RTNLGRP_NSID)], resync: None },
+    Watch {
+        name: "nexthop",
+        groups: &[(0, RTNLGRP_NEXTHOP)],
+        resync: Some((
+            |seq| rtnl_io::dump_request(seq, types::RTM_GETNEXTHOP, &rtnl_core::nexthop::NhMsg::default()),
+            "next hops",
+        )),
+    },
+    Watch { name: "stats", groups: &[(0, RTNLGRP_STATS)], resync: None },
+];
+
+const fn obj(words: &'static [(&'static str, M)], help: &'static str) -> Kw {
+    Kw { words, arg: Arg::None, help, ready: true }
+}
+
+/// `monitor`'s words: `all`, `label`, then the objects (ip's order and
+/// abbreviations).
 pub const MONITOR_OBJECTS: KwSet = KwSet {
     name: "OBJECTS",
     keywords: &[
-        Kw {
-            words: &[("all", M::Prefix)],
-            arg: Arg::None,
-            help: "every group (after lost notifications: links, addresses, neighbours and routes read again)",
-            ready: true,
-        },
-        Kw {
-            words: &[("link", M::Prefix)],
-            arg: Arg::None,
-            help: "links, as ip monitor link prints them (read again after lost notifications)",
-            ready: true,
-        },
-        Kw {
-            words: &[("neigh", M::Prefix)],
-            arg: Arg::None,
-            help: "neighbours, as ip monitor neigh prints them (read again after lost notifications)",
-            ready: true,
-        },
-        Kw {
-            words: &[("route", M::Prefix)],
-            arg: Arg::None,
-            help: "IPv4, IPv6, multicast and MPLS routes (read again after lost notifications)",
-            ready: true,
-        },
+        obj(&[("all", M::Exact)], "every group, each notification labelled"),
+        obj(&[("label", M::Prefix)], "label each notification ([ROUTE], [ADDR], …)"),
+        obj(&[("link", M::Prefix)], "links"),
+        obj(&[("address", M::Prefix)], "IPv4 and IPv6 addresses"),
+        obj(&[("route", M::Prefix)], "IPv4, IPv6 and MPLS routes"),
+        obj(&[("mroute", M::Prefix)], "multicast routes"),
+        obj(&[("prefix", M::Prefix)], "IPv6 prefixes of router advertisements (as JSON lines)"),
+        obj(&[("neigh", M::Prefix)], "neighbours"),
+        obj(&[("netconf", M::Prefix)], "per-device IP configuration"),
+        obj(&[("rule", M::Prefix)], "policy routing rules"),
+        obj(&[("nsid", M::Prefix)], "namespace ids (as JSON lines)"),
+        obj(&[("nexthop", M::Prefix)], "next hops and resilient groups' buckets"),
+        obj(&[("stats", M::Exact)], "link statistics (as JSON lines)"),
     ],
     positional: None,
 };
 
-/// `rtnl monitor`.
 pub const MONITOR: Object = Object {
     name: "monitor",
     help: "print notifications as they arrive (like ip monitor); says when any were lost, and reads the state again",
     verbs: &[],
-    synopsis: "[ OBJECTS ]",
+    synopsis: "[ all | OBJECTS ] [ label ]",
     sets: &[&MONITOR_OBJECTS],
-    notes: "",
+    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop; the \
+            others (and every group with no object named) as JSON lines named by type. After lost notifications \
+            the objects' state is read again (with no object named: links, addresses, neighbours and routes).",
 };
 
-/// The link group, as `ip monitor link` joins it.
-const LINK_GROUPS: &[u32] = &[RTNLGRP_LINK];
-/// The neighbour group, as `ip monitor neigh` joins it.
-const NEIGH_GROUPS: &[u32] = &[RTNLGRP_NEIGH];
-/// The route groups, as `ip monitor route` joins them.
-const ROUTE_GROUPS: &[u32] =
-    &[RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, RTNLGRP_MPLS_ROUTE];
-/// Every live `RTNLGRP_*` of 7.2, less the dead DECnet and NOP groups.
+/// Every group `rtnl monitor` and `rtnl monitor all` join (without `-4`,
+/// `-6` or `-M`): ip's, and the rest of rtnetlink's (tc, dcb, mdb, bridge
+/// VLANs, …), the rest printed as JSON lines named by type.
 const ALL_GROUPS: &[u32] = &[
     RTNLGRP_LINK,
     RTNLGRP_NOTIFY,
@@ -113,42 +173,53 @@ fn print_timestamp(short: bool) {
     }
 }
 
+/// "a, b and c".
+fn and_list(words: &[&str]) -> String {
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    let groups = match args.first().map(String::as_str) {
-        None => ALL_GROUPS,
-        Some(w) if crate::matches(w, "help") || w == "--help" || w == "-h" => {
+    let (mut chosen, mut label) = (Vec::<&Watch>::new(), false);
+    for w in args {
+        if crate::matches(w, "help") || w == "--help" || w == "-h" {
             return Ok(crate::grammar::print_usage(&MONITOR));
         }
-        Some(w) => match crate::grammar::find(w, MONITOR_OBJECTS.keywords).map(Kw::name) {
-            Some("all") => ALL_GROUPS,
-            Some("link") => LINK_GROUPS,
-            Some("neigh") => NEIGH_GROUPS,
-            Some(_) => ROUTE_GROUPS,
+        match crate::grammar::find(w, MONITOR_OBJECTS.keywords).map(Kw::name) {
+            Some("all") | Some("label") => label = true,
+            Some(name) => {
+                if let Some(x) = WATCHES.iter().find(|x| x.name == name) {
+                    if !chosen.iter().any(|c| c.name == name) {
+                        chosen.push(x);
+                    }
+                }
+            }
             None => return Err(Fail::usage(format!("Argument \"{w}\" is unknown, try \"rtnl monitor help\"."))),
-        },
+        }
+    }
+    let kept = |&&(f, _): &&(u8, u32)| g.family == 0 || f == 0 || f == g.family;
+    let groups: Vec<u32> = match (chosen.is_empty(), g.family) {
+        (true, 0) => ALL_GROUPS.to_vec(),
+        (true, _) => WATCHES.iter().flat_map(|w| w.groups.iter().filter(kept).map(|&(_, n)| n)).collect(),
+        (false, _) => chosen.iter().flat_map(|w| w.groups.iter().filter(kept).map(|&(_, n)| n)).collect(),
     };
+    let again: Vec<&Resync> = if chosen.is_empty() {
+        ["link", "address", "neigh", "route"]
+            .iter()
+            .filter_map(|n| WATCHES.iter().find(|w| w.name == *n).and_then(|w| w.resync.as_ref()))
+            .collect()
+    } else {
+        chosen.iter().filter_map(|w| w.resync.as_ref()).collect()
+    };
+    let what = and_list(&again.iter().map(|(_, noun)| *noun).collect::<Vec<_>>());
+    let resync: Vec<DumpRequest> = again.iter().map(|(f, _)| Box::new(*f) as DumpRequest).collect();
     let mut names_sock = g.plain_socket()?;
     let mut name_map = link_names(&mut names_sock)?;
     let mut names = crate::route::DevNames::new(name_map.clone());
-    // after lost notifications, what is watched is read again: the routes
-    // of every family and table, and for `all` the links, addresses and
-    // neighbours too
-    let mut resync: Vec<DumpRequest> = if groups == LINK_GROUPS {
-        vec![Box::new(|seq| rtnl_io::link_dump_request(seq, 0, 0))]
-    } else if groups == NEIGH_GROUPS {
-        vec![Box::new(|seq| rtnl_io::neigh_dump_request(seq, 0, None, None))]
-    } else {
-        vec![Box::new(|seq| rtnl_io::route_dump_request(seq, 0))]
-    };
-    if groups == ALL_GROUPS {
-        resync.push(Box::new(|seq| rtnl_io::link_dump_request(seq, 0, 0)));
-        resync.push(Box::new(|seq| rtnl_io::addr_dump_request(seq, 0, None)));
-        resync.push(Box::new(|seq| rtnl_io::neigh_dump_request(seq, 0, None, None)));
-    }
-    // a queue as large as ip monitor's (the default 208 KiB lost events
-    // under a storm of route changes that ip monitor kept up with); groups
-    // the running kernel lacks (newer than it) are skipped
-    let mut mon = Monitor::with_sockets(g.socket()?, g.plain_socket()?, groups, resync)?;
+    let mut mon = Monitor::with_sockets(g.socket()?, g.plain_socket()?, &groups, resync)?;
     if let Some(size) = g.rcvbuf {
         mon.events_mut().set_recv_buffer(size)?;
     }
@@ -163,48 +234,21 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
                     println!("{}", to_json(&msg));
                     return;
                 }
-                match msg.body() {
-                    RtnlMessage::Route(r) => print_notification(&msg, r, &names),
-                    RtnlMessage::Link(l) if groups == LINK_GROUPS => {
-                        link_changed = true;
-                        crate::link::print_notification(&msg, l, &name_map, g);
-                    }
-                    RtnlMessage::Neigh(n) if groups == NEIGH_GROUPS => {
-                        crate::neigh::print_notification(msg.ty(), n, &names)
-                    }
-                    _ => {
-                        let name =
-                            types::type_name(msg.ty()).map(str::to_owned).unwrap_or_else(|| msg.ty().to_string());
-                        link_changed |= msg.ty() == types::RTM_NEWLINK || msg.ty() == types::RTM_DELLINK;
-                        println!("[{name}] {}", to_json(&msg));
-                    }
-                }
+                link_changed |= print_event(&msg, &names, &name_map, g, label);
             }
             MonitorEvent::ResyncStart => {
                 link_changed = true;
-                let what = if groups == ALL_GROUPS {
-                    "links, addresses, neighbours and routes"
-                } else if groups == LINK_GROUPS {
-                    "links"
-                } else if groups == NEIGH_GROUPS {
-                    "neighbours"
-                } else {
-                    "routes"
-                };
                 eprintln!("rtnl monitor: notifications were lost (ENOBUFS); the current {what} follow");
             }
-            MonitorEvent::Dumped(msg) => match msg.body() {
-                RtnlMessage::Route(r) if !g.json => print_notification(&msg, r, &names),
-                RtnlMessage::Link(l) if !g.json && groups == LINK_GROUPS => {
-                    crate::link::print_notification(&msg, l, &name_map, g)
+            MonitorEvent::Dumped(msg) => {
+                if g.json {
+                    println!("{}", to_json(&msg));
+                } else {
+                    print_event(&msg, &names, &name_map, g, label);
                 }
-                RtnlMessage::Neigh(n) if !g.json && groups == NEIGH_GROUPS => {
-                    crate::neigh::print_notification(msg.ty(), n, &names)
-                }
-                _ => println!("{}", to_json(&msg)),
-            },
+            }
             MonitorEvent::ResyncEnd { interrupted } => {
-                let how = if interrupted { " (the routes changed while they were read)" } else { "" };
+                let how = if interrupted { " (the state changed while it was read)" } else { "" };
                 eprintln!("rtnl monitor: resynchronised{how}; notifications follow");
             }
             _ => {}
@@ -221,4 +265,76 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             }
         }
     }
+}
+
+/// Prints one notification as `ip monitor` does (`accept_msg`), led by
+/// its label when asked; a message ip has no printer for is a JSON line
+/// named by its type. Whether it was a link's (the names may change).
+fn print_event(
+    msg: &rtnl_core::message::Message<'_>,
+    names: &crate::route::DevNames,
+    name_map: &std::collections::HashMap<u32, String>,
+    g: &Global,
+    label: bool,
+) -> bool {
+    use rtnl_core::net::{RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
+    let ty = msg.ty();
+    let tag = |l: &str| {
+        if label {
+            print!("{l}");
+        }
+    };
+    match msg.body() {
+        RtnlMessage::Route(r) => {
+            // ip leaves out cache entries (route get's answers)
+            if r.header().rtm_flags.get() & rtnl_core::route::RTM_F_CLONED != 0 {
+                return false;
+            }
+            if matches!(r.header().rtm_family, RTNL_FAMILY_IPMR | RTNL_FAMILY_IP6MR) {
+                tag("[MROUTE]");
+                crate::mroute::print_notification(ty, r, names, g);
+            } else {
+                tag("[ROUTE]");
+                print_notification(msg, r, names);
+            }
+        }
+        RtnlMessage::Nexthop(n) => {
+            tag(if matches!(ty, types::RTM_NEWNEXTHOPBUCKET | types::RTM_DELNEXTHOPBUCKET) {
+                "[NEXTHOPBUCKET]"
+            } else {
+                "[NEXTHOP]"
+            });
+            crate::nexthop::print_notification(ty, n, names, g);
+        }
+        RtnlMessage::Link(l) if matches!(ty, types::RTM_NEWLINK | types::RTM_DELLINK) => {
+            tag("[LINK]");
+            crate::link::print_notification(msg, l, name_map, g);
+            return true;
+        }
+        RtnlMessage::Addr(a) if matches!(ty, types::RTM_NEWADDR | types::RTM_DELADDR) => {
+            tag("[ADDR]");
+            crate::addr::print_notification(ty, a, names);
+        }
+        RtnlMessage::Neigh(n) => {
+            if g.family != 0 && n.header().ndm_family != g.family {
+                return false;
+            }
+            tag("[NEIGH]");
+            crate::neigh::print_notification(ty, n, names);
+        }
+        RtnlMessage::Rule(r) => {
+            tag("[RULE]");
+            crate::rule::print_notification(ty, r, g);
+        }
+        RtnlMessage::Netconf(n) => {
+            tag("[NETCONF]");
+            crate::netconf::print_notification(ty, n, names);
+        }
+        _ => {
+            let name = types::type_name(ty).map(str::to_owned).unwrap_or_else(|| ty.to_string());
+            println!("[{name}] {}", to_json(msg));
+            return matches!(ty, types::RTM_NEWLINK | types::RTM_DELLINK);
+        }
+    }
+    false
 }

@@ -252,6 +252,14 @@ fn write_mroute(
     }
 }
 
+/// A multicast route notification as `ip monitor mroute` prints it.
+pub fn print_notification(ty: u16, r: &RouteMessage<'_>, names: &DevNames, g: &Global) {
+    let Some(e) = MfcEntry::of(r) else { return };
+    let mut o = Out::new(false);
+    write_mroute(&mut o, ty, r, &e, names, g, false);
+    println!("{}", o.s);
+}
+
 #[cfg(test)]
 mod tests {
     //! Entries built as the kernel's `ipmr_fill_mroute` / `ip6mr`'s

@@ -92,6 +92,13 @@ fn write_netconf(o: &mut Out, ty: u16, n: &NetconfMessage<'_>, names: &DevNames)
     }
 }
 
+/// A netconf notification as `ip monitor netconf` prints it.
+pub fn print_notification(ty: u16, n: &NetconfMessage<'_>, names: &DevNames) {
+    let mut o = Out::new(false);
+    write_netconf(&mut o, ty, n, names);
+    println!("{}", o.s);
+}
+
 fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     let mut dev = None;
     let mut it = args.iter();

@@ -516,6 +516,17 @@ fn write_bucket(o: &mut Out, ty: u16, n: &NexthopMessage<'_>) {
     write_flags(o, n.header().nh_flags.get());
 }
 
+/// A next-hop or bucket notification as `ip monitor nexthop` prints it.
+pub fn print_notification(ty: u16, n: &NexthopMessage<'_>, names: &DevNames, g: &Global) {
+    let mut o = Out::new(false);
+    if matches!(ty, nexthop::RTM_NEWNEXTHOPBUCKET | nexthop::RTM_DELNEXTHOPBUCKET) {
+        write_bucket(&mut o, ty, n);
+    } else {
+        write_nexthop(&mut o, ty, n, names, g.details);
+    }
+    println!("{}", o.s);
+}
+
 /// What `list` and `flush` select: the kernel's dump filters and ip's own
 /// protocol filter.
 #[derive(Debug, Default)]

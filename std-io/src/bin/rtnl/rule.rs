@@ -644,6 +644,13 @@ fn write_rule(o: &mut Out, ty: u16, m: &RuleMessage<'_>, details: bool) {
     }
 }
 
+/// A rule notification as `ip monitor rule` prints it.
+pub fn print_notification(ty: u16, r: &RuleMessage<'_>, g: &Global) {
+    let mut o = Out::new(false);
+    write_rule(&mut o, ty, r, g.details);
+    println!("{}", o.s);
+}
+
 /// The rules of the family `g` asks for (ip's default: IPv4) that `f` selects.
 fn dump(g: &Global, f: &Rule) -> Result<Vec<Vec<u8>>, Fail> {
     let fam = if g.family == 0 { AF_INET } else { g.family };
