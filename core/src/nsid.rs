@@ -80,6 +80,14 @@ impl<O: ByteOrder> Headered<'_, O, RtGenMsg> {
             _ => None,
         }
     }
+    /// The requester's own namespace's id in the target's
+    /// (`NETNSA_CURRENT_NSID`, in dumps with a target).
+    pub fn current_nsid(&self) -> Option<i32> {
+        match self.find(NETNSA_CURRENT_NSID) {
+            Some(NsidAttr::CurrentNsid(i)) => Some(i),
+            _ => None,
+        }
+    }
 }
 
 /// Writes a whole nsid message: `rtgenmsg` (family `AF_UNSPEC`, padded),

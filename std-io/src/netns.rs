@@ -68,6 +68,48 @@ impl Netns<'_> {
     }
 }
 
+/// The id namespace `ns` has in `sock`'s namespace (`RTM_GETNSID` with
+/// `NETNSA_FD`, as `ip netns list` asks): `None` when it has none
+/// (`NETNSA_NSID_NOT_ASSIGNED`).
+pub fn nsid_of(sock: &mut Socket, ns: &Netns<'_>) -> Result<Option<i32>, Error> {
+    use rtnl_core::message::RtnlMessage;
+    use rtnl_core::nsid::{self, RTM_GETNSID};
+    use std::os::fd::AsRawFd;
+    let fd = ns.open()?;
+    let fd = u32::try_from(fd.as_raw_fd()).map_err(|_| Error::Other("a negative file descriptor".into()))?;
+    let mut w = rtnl_core::wire::Writer::new(crate::VecBuffer::default());
+    nsid::request(&mut w, RTM_GETNSID, rtnl_core::wire::flags::Request::Plain.flags(), sock.next_seq(), |a| {
+        a.fd(fd).map(drop)
+    })?;
+    let mut id = None;
+    sock.request_with(&w.into_inner().0, |m| {
+        if let RtnlMessage::Nsid(n) = m.body() {
+            id = n.nsid();
+        }
+    })?;
+    match id {
+        Some(i) if i >= 0 => Ok(Some(i)),
+        Some(_) => Ok(None),
+        None => Err(Error::Other("the kernel answered RTM_GETNSID without NETNSA_NSID".into())),
+    }
+}
+
+/// Gives namespace `ns` the id `nsid` in `sock`'s namespace (`RTM_NEWNSID`
+/// with `NETNSA_FD`, as `ip netns set`); `None` lets the kernel choose.
+pub fn set_nsid(sock: &mut Socket, ns: &Netns<'_>, nsid: Option<i32>) -> Result<(), Error> {
+    use rtnl_core::nsid::{self, NETNSA_NSID_NOT_ASSIGNED, RTM_NEWNSID};
+    use std::os::fd::AsRawFd;
+    let fd = ns.open()?;
+    let raw = u32::try_from(fd.as_raw_fd()).map_err(|_| Error::Other("a negative file descriptor".into()))?;
+    let mut w = rtnl_core::wire::Writer::new(crate::VecBuffer::default());
+    nsid::request(&mut w, RTM_NEWNSID, rtnl_core::wire::flags::Request::Plain.flags(), sock.next_seq(), |a| {
+        a.fd(raw)?.nsid(nsid.unwrap_or(NETNSA_NSID_NOT_ASSIGNED)).map(drop)
+    })?;
+    sock.request(&w.into_inner().0)?;
+    drop(fd);
+    Ok(())
+}
+
 /// Moves the calling thread into the network namespace `name`
 /// (`/run/netns/NAME`, as `ip netns add` makes). Sockets opened afterwards
 /// on this thread belong to it.

@@ -1983,3 +1983,37 @@ fn mroute_show_answers_as_ip_does() {
         assert_eq!(got, want, "{v}");
     }
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn netns_ids_are_listed_and_set_as_ip_does() {
+    // Issue 10, deliver 7: `netns list-id` / `set`. The ids are those
+    // namespace A gives B and C; both are made here (names unique), and
+    // every view is compared with ip's (output, errors, exit status).
+    if !live() {
+        return;
+    }
+    let (a, b, c) = (Netns::new(), Netns::new(), Netns::new());
+    let cmd = |w: &str| w.replace("B", &b.0).replace("C", &c.0);
+    assert_eq!(a.rtnl(&cmd("netns set B 5")).0, 0);
+    assert_eq!(a.rtnl(&cmd("netns set C auto")).0, 0);
+    for v in [
+        "netns list-id",
+        "-j netns list-id",
+        "netns list-id nsid 5",
+        "-j netns list-id nsid 5",
+        "netns list-id nsid 9",
+        "netns list-id target-nsid 5",
+        "netns set B 7",
+        "netns set nosuch-rtnl-ns 3",
+        "netns set B x",
+        "netns set",
+        "netns set B",
+    ] {
+        let v = cmd(v);
+        assert_eq!(a.rtnl(&v), a.ip_status(&v), "{v}");
+    }
+    let (_, out, _) = a.rtnl("netns list-id");
+    assert!(out.contains(&format!("nsid 5 (iproute2 netns name: {})", b.0)), "{out}");
+    assert!(out.contains(&format!("nsid 0 (iproute2 netns name: {})", c.0)), "{out}");
+}

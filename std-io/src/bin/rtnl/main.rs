@@ -26,6 +26,7 @@ mod mroute;
 mod names;
 mod neigh;
 mod netconf;
+mod netns;
 mod nexthop;
 mod route;
 mod route_cmds;
@@ -272,6 +273,7 @@ pub fn objects() -> &'static [&'static Object] {
         &rule::RULE,
         &mroute::MROUTE,
         &netconf::NETCONF,
+        &netns::NETNS,
         &nexthop::NEXTHOP,
         &monitor::MONITOR,
         &decode::DECODE,
@@ -536,6 +538,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
         Some("mroute") => mroute::run(g, &rest[1..]),
         Some("netconf") => netconf::run(g, &rest[1..]),
+        Some("netns") => netns::run(g, &rest[1..]),
         Some("nexthop") => nexthop::run(g, &rest[1..]),
         Some("rule") => rule::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),

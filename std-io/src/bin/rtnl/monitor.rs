@@ -101,7 +101,7 @@ pub const MONITOR_OBJECTS: KwSet = KwSet {
         obj(&[("neigh", M::Prefix)], "neighbours"),
         obj(&[("netconf", M::Prefix)], "per-device IP configuration"),
         obj(&[("rule", M::Prefix)], "policy routing rules"),
-        obj(&[("nsid", M::Prefix)], "namespace ids (as JSON lines)"),
+        obj(&[("nsid", M::Prefix)], "namespace ids"),
         obj(&[("nexthop", M::Prefix)], "next hops and resilient groups' buckets"),
         obj(&[("stats", M::Exact)], "link statistics (as JSON lines)"),
     ],
@@ -114,7 +114,7 @@ pub const MONITOR: Object = Object {
     verbs: &[],
     synopsis: "[ all | OBJECTS ] [ label ]",
     sets: &[&MONITOR_OBJECTS],
-    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop; the \
+    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop, nsid; the \
             others (and every group with no object named) as JSON lines named by type. After lost notifications \
             the objects' state is read again (with no object named: links, addresses, neighbours and routes).",
 };
@@ -329,6 +329,10 @@ fn print_event(
         RtnlMessage::Netconf(n) => {
             tag("[NETCONF]");
             crate::netconf::print_notification(ty, n, names);
+        }
+        RtnlMessage::Nsid(n) => {
+            tag("[NSID]");
+            crate::netns::print_notification(ty, n, g);
         }
         _ => {
             let name = types::type_name(ty).map(str::to_owned).unwrap_or_else(|| ty.to_string());
