@@ -2017,3 +2017,49 @@ fn netns_ids_are_listed_and_set_as_ip_does() {
     assert!(out.contains(&format!("nsid 5 (iproute2 netns name: {})", b.0)), "{out}");
     assert!(out.contains(&format!("nsid 0 (iproute2 netns name: {})", c.0)), "{out}");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn addrlabel_verbs_are_ips() {
+    // Issue 10, deliver 7: `addrlabel list | add | del | flush`, each
+    // change made by rtnl and every view compared with ip's.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let views = ["addrlabel", "addrlabel list", "-j addrlabel show"];
+    let same = |ns: &Netns| {
+        for v in views {
+            assert_eq!(ns.rtnl(v), ns.ip_status(v), "{v}");
+        }
+    };
+    same(&ns);
+    for add in [
+        "addrlabel add prefix 2001:db8::/32 label 99",
+        "addrlabel add prefix 2001:db8:1::/48 dev v0 label 100",
+        "addrlabel add prefix fd00:9::1 label 7",
+    ] {
+        let (code, _, err) = ns.rtnl(add);
+        assert_eq!(code, 0, "{add}: {err}");
+    }
+    same(&ns);
+    assert!(ns.rtnl("addrlabel").1.contains("prefix 2001:db8:1::/48 dev v0 label 100 \n"));
+    let (code, _, err) = ns.rtnl("addrlabel del prefix 2001:db8::/32 label 99");
+    assert_eq!(code, 0, "{err}");
+    same(&ns);
+    for bad in [
+        "addrlabel add prefix 2001:db8:2::/48",
+        "addrlabel add label 5",
+        "addrlabel add prefix 2001:db8:3::/48 label 4294967295",
+        "addrlabel add prefix 2001:db8:3::/48 dev nosuch label 1",
+        "addrlabel add prefix 2001:db8:1::/48 dev v0 label 100",
+        "addrlabel del prefix 2001:db8:4::/48 label 1",
+        "addrlabel show extra",
+        "addrlabel flush extra",
+    ] {
+        assert_eq!(ns.rtnl(bad), ns.ip_status(bad), "{bad}");
+    }
+    assert_eq!(ns.rtnl("addrlabel flush").0, 0);
+    same(&ns);
+    assert_eq!(ns.rtnl("-j addrlabel").1, "[]\n");
+}

@@ -398,7 +398,9 @@ enum Brd {
     Zeros,
 }
 
-fn prefix(s: &str) -> Result<(IpAddr, u8, bool), String> {
+/// A prefix as ip's `get_prefix` reads it (either family), and whether
+/// its length was given.
+pub(crate) fn prefix(s: &str) -> Result<(IpAddr, u8, bool), String> {
     let bad = || format!("Error: any valid prefix is expected rather than \"{s}\".");
     let (a, len) = match s.split_once('/') {
         Some((a, l)) => (a, Some(l.parse::<u8>().map_err(|_| bad())?)),

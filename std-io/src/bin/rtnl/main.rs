@@ -14,6 +14,7 @@
 //! ([`grammar`]) that parsing, help, completion and the man page share.
 
 mod addr;
+mod addrlabel;
 mod batch;
 mod capture;
 mod decode;
@@ -269,6 +270,7 @@ pub fn objects() -> &'static [&'static Object] {
         &route::ROUTE,
         &link::LINK,
         &addr::ADDR,
+        &addrlabel::ADDRLABEL,
         &neigh::NEIGH,
         &rule::RULE,
         &mroute::MROUTE,
@@ -535,6 +537,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("route") => route::run(g, &rest[1..]),
         Some("link") => link::run(g, &rest[1..]),
         Some("address") => addr::run(g, &rest[1..]),
+        Some("addrlabel") => addrlabel::run(g, &rest[1..]),
         Some("neighbor" | "neighbour") => neigh::run(g, &rest[1..]),
         Some("mroute") => mroute::run(g, &rest[1..]),
         Some("netconf") => netconf::run(g, &rest[1..]),

@@ -322,6 +322,10 @@ fn print_event(
             tag("[NEIGH]");
             crate::neigh::print_notification(ty, n, names);
         }
+        RtnlMessage::AddrLabel(l) if matches!(ty, types::RTM_NEWADDRLABEL | types::RTM_DELADDRLABEL) => {
+            tag("[ADDRLABEL]");
+            crate::addrlabel::print_notification(ty, l, names);
+        }
         RtnlMessage::Rule(r) => {
             tag("[RULE]");
             crate::rule::print_notification(ty, r, g);
