@@ -2063,3 +2063,44 @@ fn addrlabel_verbs_are_ips() {
     same(&ns);
     assert_eq!(ns.rtnl("-j addrlabel").1, "[]\n");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn ntable_show_is_ips() {
+    // Issue 10, deliver 7: `ntable show` with its selectors and `-s`.
+    // The statistics and the randomised reachable times may move between
+    // the two runs: a view is compared up to three times.
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    for v in [
+        "ntable show",
+        "ntable",
+        "-j ntable show",
+        "ntable show dev v0",
+        "ntable show dev none",
+        "ntable show name arp_cache",
+        "-4 ntable show",
+        "-6 -j ntable show dev lo",
+        "ntable show dev nosuch",
+        "ntable show foo",
+        "-s ntable show dev none",
+        "-s -j ntable show dev none",
+        "ntbl show dev lo",
+    ] {
+        let mut last = None;
+        for _ in 0..3 {
+            let (ours, theirs) = (ns.rtnl(v), ns.ip_status(v));
+            if ours == theirs {
+                last = None;
+                break;
+            }
+            last = Some((ours, theirs));
+        }
+        if let Some((ours, theirs)) = last {
+            assert_eq!(ours, theirs, "{v}");
+        }
+    }
+    assert!(ns.rtnl("ntable show dev v0").1.contains("    dev v0 \n"));
+}

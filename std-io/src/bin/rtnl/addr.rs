@@ -213,7 +213,8 @@ impl Addons for Table {
 }
 
 /// ip's family names (`family_name`).
-fn family_name(f: u8) -> Option<&'static str> {
+/// ip's `family_name` (`None` where it prints `???`).
+pub(crate) fn family_name(f: u8) -> Option<&'static str> {
     Some(match f {
         AF_INET => "inet",
         AF_INET6 => "inet6",

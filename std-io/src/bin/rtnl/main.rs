@@ -29,6 +29,7 @@ mod neigh;
 mod netconf;
 mod netns;
 mod nexthop;
+mod ntable;
 mod route;
 mod route_cmds;
 mod rule;
@@ -276,6 +277,7 @@ pub fn objects() -> &'static [&'static Object] {
         &mroute::MROUTE,
         &netconf::NETCONF,
         &netns::NETNS,
+        &ntable::NTABLE,
         &nexthop::NEXTHOP,
         &monitor::MONITOR,
         &decode::DECODE,
@@ -542,6 +544,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("mroute") => mroute::run(g, &rest[1..]),
         Some("netconf") => netconf::run(g, &rest[1..]),
         Some("netns") => netns::run(g, &rest[1..]),
+        Some("ntable" | "ntbl") => ntable::run(g, &rest[1..]),
         Some("nexthop") => nexthop::run(g, &rest[1..]),
         Some("rule") => rule::run(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
