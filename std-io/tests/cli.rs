@@ -2104,3 +2104,51 @@ fn ntable_show_is_ips() {
     }
     assert!(ns.rtnl("ntable show dev v0").1.contains("    dev v0 \n"));
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn rule_save_and_restore_are_ips_format_both_ways() {
+    // Issue 10, deliver 7: `rule save` / `rule restore`: files ip restores,
+    // and ip's files restored, for both families.
+    if !live() {
+        return;
+    }
+    let sh = |cmd: &str| {
+        let o = Command::new("sh").arg("-c").arg(cmd.replace("RTNL", RTNL)).output().unwrap();
+        (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let file = std::env::temp_dir().join(format!("rtnl-cli-rules-{}.bin", std::process::id()));
+    let f = file.to_str().unwrap();
+    let a = Netns::new();
+    for r in [
+        "rule add from 10.1.0.0/16 table 100 priority 100",
+        "rule add fwmark 0x10/0xff iif v0 table 101 priority 101",
+        "rule add ipproto tcp dport 80 prohibit priority 102",
+        "-6 rule add from fd00::/16 table 100 priority 100",
+    ] {
+        a.ip(r);
+    }
+    // Restoring into a namespace whose own rules are there adds them again
+    // (the kernel takes duplicate rules): what matters is that each tool
+    // reads the other's file and that rtnl restores as ip does.
+    let restored = |tool: &str, file_by: &str, fam: &str| {
+        let ns = Netns::new();
+        ns.ip(&format!("{fam}rule flush"));
+        assert_eq!(sh(&format!("{file_by} -n {} {fam}rule save > {f}", a.0)), (0, String::new()));
+        assert_eq!(sh(&format!("{tool} -n {} {fam}rule restore < {f}", ns.0)), (0, String::new()));
+        ns.ip(&format!("{fam}rule show"))
+    };
+    for fam in ["", "-6 "] {
+        let by_ip = restored("ip", "ip", fam);
+        assert!(by_ip.contains("from all lookup main"), "{by_ip}");
+        assert_eq!(restored("ip", "RTNL", fam), by_ip, "ip restored rtnl's file");
+        assert_eq!(restored("RTNL", "ip", fam), by_ip, "rtnl restored ip's file");
+        assert_eq!(restored("RTNL", "RTNL", fam), by_ip, "rtnl restored its own file");
+    }
+    // a file of another kind is refused as ip refuses it
+    std::fs::write(&file, [1u8, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+    let (code, err) = sh(&format!("RTNL -n {} rule restore < {f}", a.0));
+    assert_eq!((code, err.trim()), (1, "Magic mismatch (1 elems, 4030201 magic)"));
+    assert_eq!(sh(&format!("RTNL -n {} rule save extra > {f}", a.0)).0, 1);
+    let _ = std::fs::remove_file(&file);
+}

@@ -617,16 +617,18 @@ pub fn save(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a `route save` file from stdin: its messages after the magic.
-fn read_saved(what: &str) -> Result<Vec<u8>, Fail> {
+/// Reads a saved file (`route save`, `rule save`) from stdin: its
+/// messages after `magic` (ip's words when stdin is a terminal or the magic
+/// is wrong; `what` is "restore" or "restore rule", as ip words it).
+pub(crate) fn read_saved(magic_want: u32, what: &str) -> Result<Vec<u8>, Fail> {
     let mut input = std::io::stdin().lock();
     if input.is_terminal() {
-        return Err(Fail::error(format!("Can't {what} route dump from a terminal")));
+        return Err(Fail::error(format!("Can't {what} dump from a terminal")));
     }
     let mut data = Vec::new();
     input.read_to_end(&mut data).map_err(|e| Fail::error(format!("cannot read stdin: {e}")))?;
     let magic = data.get(..4).map(|m| u32::from_ne_bytes([m[0], m[1], m[2], m[3]])).unwrap_or(0);
-    if magic != ROUTE_DUMP_MAGIC {
+    if magic != magic_want {
         return Err(Fail::error(format!("Magic mismatch ({} elems, {magic:x} magic)", u8::from(data.len() >= 4))));
     }
     data.drain(..4);
@@ -641,7 +643,7 @@ pub fn restore(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     if let Some(a) = args.first() {
         return Err(Fail::usage(format!("Error: either \"to\" is duplicate, or \"{a}\" is a garbage.")));
     }
-    let data = read_saved("restore")?;
+    let data = read_saved(ROUTE_DUMP_MAGIC, "restore route")?;
     let mut sock = g.socket()?;
     for prio in 0..3 {
         for (n, msg) in Messages::new(&data).enumerate() {
@@ -684,7 +686,7 @@ pub fn restore(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
 
 /// `route showdump < FILE`: prints the routes of a saved file.
 pub fn showdump(g: &Global, _args: &[String]) -> Result<ExitCode, Fail> {
-    let data = read_saved("restore")?;
+    let data = read_saved(ROUTE_DUMP_MAGIC, "restore route")?;
     let mut sock = g.plain_socket()?;
     let names = names(g, &mut sock)?;
     let mut p = Printer::new(g, Show::tables(true));

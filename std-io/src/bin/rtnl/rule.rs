@@ -87,8 +87,8 @@ pub const RULE: Object = Object {
             "list the rules (IPv4 without -6)",
             true,
         ),
-        verb(&[("save", M::Prefix)], "", &[], "", false),
-        verb(&[("restore", M::Prefix)], "", &[], "", false),
+        verb(&[("save", M::Prefix)], "> FILE", &[], "write the rules of the family as the kernel sent them", true),
+        verb(&[("restore", M::Prefix)], "< FILE", &[], "add the rules of a saved file (those that exist kept)", true),
         verb(&[("add", M::Prefix)], "SELECTOR ACTION", &[&RULE_SELECTOR, &RULE_ACTION], "add a rule", true),
         verb(&[("delete", M::Prefix)], "SELECTOR ACTION", &[&RULE_SELECTOR, &RULE_ACTION], "delete a rule", true),
         verb(
@@ -123,6 +123,8 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     match verb.kw.name() {
         "list" => list(g, rest, false),
         "flush" => list(g, rest, true),
+        "save" => save(g, rest),
+        "restore" => restore(g),
         "help" => Ok(grammar::print_usage(&RULE)),
         v => modify(g, v, rest),
     }
@@ -798,4 +800,49 @@ mod tests {
             }
         }
     }
+}
+
+/// The first four bytes of a file `rule save` writes (ip's magic, in the
+/// host's order).
+const RULE_DUMP_MAGIC: u32 = 0x7170_6986;
+
+/// `rule save > FILE`: the magic, then every rule of the family (`-4` by
+/// default, as ip) as the kernel sent it.
+fn save(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    use std::io::{IsTerminal, Write};
+    if !args.is_empty() {
+        return Err(Fail::error("\"ip rule save\" does not take any arguments."));
+    }
+    let mut out = std::io::stdout().lock();
+    if out.is_terminal() {
+        return Err(Fail::error("Not sending a binary stream to stdout"));
+    }
+    let f = Rule::parse(&[], g.family, false)?;
+    let mut buf = RULE_DUMP_MAGIC.to_ne_bytes().to_vec();
+    for b in dump(g, &f)? {
+        buf.extend_from_slice(&b);
+    }
+    out.write_all(&buf).and_then(|()| out.flush()).map_err(|e| Fail::error(format!("cannot write the rules: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rule restore < FILE`: each saved rule sent back to be created and
+/// acknowledged; one that exists already is not an error, any other
+/// refusal stops the restore and is reported.
+fn restore(g: &Global) -> Result<ExitCode, Fail> {
+    use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_REQUEST};
+    let data = crate::route_cmds::read_saved(RULE_DUMP_MAGIC, "restore rule")?;
+    let mut sock = g.socket()?;
+    for (n, msg) in rtnl_core::wire::Messages::new(&data).enumerate() {
+        let msg = msg.map_err(|e| Fail::error(format!("rule {}: {e}", n + 1)))?;
+        let mut req = msg.bytes().to_vec();
+        let flags = msg.flags() | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
+        NlMsgHdr::<NativeEndian>::reframe(&mut req, msg.ty(), flags, sock.next_seq(), 0);
+        match sock.request(&req) {
+            Ok(_) => {}
+            Err(rtnl_io::Error::Kernel(k)) if k.errno == libc::EEXIST => {}
+            Err(e) => return Err(Fail::kernel(format!("{e}\nrestoring rule {} failed", n + 1))),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
