@@ -135,3 +135,13 @@ pub fn local_time(secs: i64, format: &std::ffi::CStr) -> Option<String> {
     }
     String::from_utf8(buf[..n].to_vec()).ok()
 }
+
+/// `fnmatch(pattern, name, 0)`: whether `name` matches the shell pattern
+/// (`*`, `?`, `[…]`), as iproute2 matches address labels. A string with a
+/// NUL byte matches nothing.
+pub fn fnmatch(pattern: &str, name: &str) -> bool {
+    let (Ok(p), Ok(n)) = (std::ffi::CString::new(pattern), std::ffi::CString::new(name)) else { return false };
+    // SAFETY: both are NUL-terminated strings that live across the call,
+    // which only reads them.
+    unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), 0) == 0 }
+}

@@ -14,7 +14,7 @@ use rtnl_core::wire::flags::Request;
 use rtnl_core::wire::{Messages, NativeEndian, Writer};
 use rtnl_io::VecBuffer;
 
-use crate::grammar::{self, kw, todo, verb, Arg, KwSet, Object, M};
+use crate::grammar::{self, kw, verb, Arg, KwSet, Object, M};
 use crate::ipjson::Out;
 use crate::link::{Addons, Select};
 use crate::{Fail, Global};
@@ -26,9 +26,9 @@ pub const ADDR_SHOW: KwSet = KwSet {
     name: "SHOW",
     keywords: &[
         kw(&[("dev", M::Exact)], Arg::Dev, "the addresses of the link named STRING"),
-        todo(&[("scope", M::Exact)], SCOPES),
-        todo(&[("to", M::Exact)], Arg::Value("PREFIX")),
-        todo(&[("label", M::Exact)], Arg::Value("PATTERN")),
+        kw(&[("scope", M::Exact)], SCOPES, "addresses of this scope (all: any)"),
+        kw(&[("to", M::Exact)], Arg::Value("PREFIX"), "addresses in PREFIX"),
+        kw(&[("label", M::Exact)], Arg::Value("PATTERN"), "addresses whose label matches PATTERN (a shell glob)"),
         kw(&[("up", M::Exact)], Arg::None, "links that are up"),
         kw(&[("master", M::Exact)], Arg::Dev, "the ports of master STRING"),
         kw(&[("type", M::Exact)], Arg::Value("ETYPE"), "links of kind ETYPE"),
@@ -87,7 +87,7 @@ pub const ADDR: Object = Object {
             "list addresses",
             true,
         ),
-        verb(&[("flush", M::Prefix)], "dev IFNAME", &[], "delete every address of a link", true),
+        verb(&[("flush", M::Prefix)], "SELECTOR", &[&ADDR_SHOW], "delete the addresses show would list", true),
         verb(&[("save", M::Prefix)], "", &[], "save addresses", false),
         verb(&[("showdump", M::Prefix)], "", &[], "show saved addresses", false),
         verb(&[("restore", M::Prefix)], "", &[], "restore saved addresses", false),
@@ -126,8 +126,80 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
 
 use crate::grammar::need;
 
-fn parse_show(args: &[String]) -> Result<Select, String> {
+/// What `addr show` selects among addresses (`print_addrinfo`'s filter):
+/// scope, flags (`FLAG-LIST`: a flag, or `-flag` for its absence;
+/// `dynamic` and `primary` are the absence of `permanent` and
+/// `secondary`), label (a shell pattern matched against `IFA_LABEL`, or
+/// the device's name), and a prefix the local address is in.
+#[derive(Debug, Default)]
+pub(crate) struct AddrFilter {
+    family: u8,
+    scope: Option<u8>,
+    flags: u32,
+    flagmask: u32,
+    label: Option<String>,
+    to: Option<(IpAddr, u8)>,
+}
+
+impl AddrFilter {
+    /// `get_filter`: a `FLAG-LIST` word, if `w` is one.
+    fn flag(&mut self, w: &str) -> bool {
+        let (inv, w) = match w.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, w),
+        };
+        let (inv, w) = match w {
+            "dynamic" => (!inv, "permanent"),
+            "primary" => (!inv, "secondary"),
+            w => (inv, w),
+        };
+        let bit = match w {
+            "temporary" => IfaFlags::TEMPORARY,
+            w => match IfaFlags::NAMES.iter().find(|&&(_, _, word)| word == w) {
+                Some(&(b, _, _)) => b,
+                None => return false,
+            },
+        };
+        if inv {
+            self.flags &= !bit;
+        } else {
+            self.flags |= bit;
+        }
+        self.flagmask |= bit;
+        true
+    }
+
+    /// Whether `print_addrinfo` prints `a` (`dev` the name of its link).
+    fn shows(&self, a: &AddrMessage<'_>, dev: &str) -> bool {
+        let h = a.header();
+        if self.family != 0 && h.ifa_family != self.family {
+            return false;
+        }
+        if self.scope.is_some_and(|s| s != h.ifa_scope) || (self.flags ^ a.flags().0) & self.flagmask != 0 {
+            return false;
+        }
+        let (mut label, mut local, mut address) = (None, None, None);
+        for x in a.attrs().flatten() {
+            match x {
+                AddrAttr::Label(l) => label = label.or(Some(l)),
+                AddrAttr::Local(v) => local = local.or(Some(v)),
+                AddrAttr::Address(v) => address = address.or(Some(v)),
+                _ => {}
+            }
+        }
+        if self.label.as_deref().is_some_and(|pat| !rtnl_io::sys::fnmatch(pat, label.unwrap_or(dev))) {
+            return false;
+        }
+        match (self.to, local.or(address)) {
+            (Some((p, len)), Some(l)) if len > 0 => crate::neigh::in_prefix(&l, p, len),
+            _ => true,
+        }
+    }
+}
+
+fn parse_show(args: &[String], family: u8) -> Result<(Select, AddrFilter), String> {
     let mut s = Select::default();
+    let mut f = AddrFilter { family, ..Default::default() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match grammar::keyword(a, ADDR_SHOW.keywords, "address")? {
@@ -136,12 +208,32 @@ fn parse_show(args: &[String]) -> Result<Select, String> {
             Some("master") => s.master = Some(crate::route::ifindex(need(it.next())?)?),
             Some("nomaster") => s.nomaster = true,
             Some("type") => s.kind = Some(need(it.next())?.clone()),
+            Some("to") => {
+                let (ip, len, _) = prefix(need(it.next())?)?;
+                if f.family == 0 {
+                    f.family = if ip.is_ipv4() { AF_INET } else { AF_INET6 };
+                }
+                f.to = Some((ip, len));
+            }
+            Some("scope") => {
+                let v = need(it.next())?;
+                f.scope = match RouteScope::from_name(v) {
+                    Some(sc) => Some(sc.0),
+                    None if v == "all" => None,
+                    None => return Err(format!("Error: argument \"{v}\" is wrong: invalid \"scope\"\n")),
+                };
+            }
+            Some("label") => {
+                let v = need(it.next())?;
+                f.label = Some(v.clone());
+            }
             Some(other) => return Err(grammar::no_case(other)),
+            None if f.flag(a) => {}
             None if s.dev.is_none() => s.dev = Some(a.clone()),
             None => return Err(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.")),
         }
     }
-    Ok(s)
+    Ok((s, f))
 }
 
 /// The addresses of a dump (`RTM_NEWADDR` messages, re-encoded as received).
@@ -164,21 +256,37 @@ fn decode(bytes: &[u8]) -> Option<AddrMessage<'_>> {
 /// The addresses of a dump, by link, in dump order.
 struct Table {
     by_link: HashMap<u32, Vec<Vec<u8>>>,
-    family: u8,
+    /// `-4` / `-6` as given (the link dump's family).
+    preferred: u8,
+    filter: AddrFilter,
+    names: HashMap<u32, String>,
+}
+
+impl Table {
+    fn shows(&self, a: &AddrMessage<'_>) -> bool {
+        let i = a.header().ifa_index.get();
+        self.filter.shows(a, self.names.get(&i).map_or("", String::as_str))
+    }
 }
 
 impl Addons for Table {
     fn keep(&self, ifindex: u32) -> bool {
-        // ip: a link without any address is listed only without a family
+        // ip (`ipaddr_filter`): a link with an address the filter takes, or
+        // without any address when no family is asked for
         match self.by_link.get(&ifindex) {
-            None => self.family == 0,
-            Some(v) => {
-                self.family == 0 || v.iter().filter_map(|b| decode(b)).any(|a| a.header().ifa_family == self.family)
-            }
+            None => self.filter.family == 0,
+            Some(v) => v.iter().filter_map(|b| decode(b)).any(|a| self.shows(&a)),
         }
     }
     fn family(&self) -> u8 {
-        self.family
+        self.filter.family
+    }
+    fn link_heads(&self) -> bool {
+        // ip prints no link with a label filter, only the addresses
+        self.filter.label.is_none()
+    }
+    fn link_dump_family(&self) -> u8 {
+        self.preferred
     }
     fn write(&self, ifindex: u32, out: &mut String, json: bool, brief: bool) {
         if json {
@@ -187,7 +295,7 @@ impl Addons for Table {
         let mut n = 0;
         for b in self.by_link.get(&ifindex).into_iter().flatten() {
             let Some(a) = decode(b) else { continue };
-            if self.family != 0 && a.header().ifa_family != self.family {
+            if !self.shows(&a) {
                 continue;
             }
             let mut o = Out::new(json);
@@ -351,13 +459,13 @@ fn write_lifetimes(o: &mut Out, c: &IfaCacheInfo<NativeEndian>, flags: IfaFlags)
 
 /// `addr show`.
 fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    let sel = parse_show(args)?;
+    let (sel, filter) = parse_show(args, g.family)?;
     if let Some(d) = &sel.dev {
         if crate::route::ifindex(d).is_err() {
             return Err(Fail::error(format!("Device \"{d}\" does not exist.")));
         }
     }
-    let family = match g.family {
+    let family = match filter.family {
         f @ (AF_INET | AF_INET6) => f,
         0 => 0,
         // -0 (link only): the links, as ip addr show -0 does
@@ -370,7 +478,12 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             by_link.entry(a.header().ifa_index.get()).or_default().push(b);
         }
     }
-    crate::link::show_with(g, &sel, Some(&Table { by_link, family }))
+    // the label filter matches a device's name where an address has no label
+    let names = match filter.label {
+        Some(_) => rtnl_io::link_names(&mut g.socket()?)?,
+        None => HashMap::new(),
+    };
+    crate::link::show_with(g, &sel, Some(&Table { by_link, preferred: g.family, filter, names }))
 }
 
 /// What an `addr add|change|replace|del` command line says.
@@ -636,22 +749,37 @@ fn modify(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
 
 /// `addr flush dev IFNAME`: deletes each address of the link (ip's
 /// `flush` with a device), and fails on the first refusal.
+/// `addr flush SELECTOR`: deletes what `show` would list (a device, a
+/// scope, a prefix, a label, flags), each deletion acknowledged.
 fn flush(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    let dev = match args {
-        [d, name] if d == "dev" => name,
-        [name] if name != "dev" => name,
-        _ => return Err(Fail::usage("Flush requires arguments: rtnl address flush dev IFNAME")),
+    if args.is_empty() {
+        return Err(Fail::error("Flush requires arguments."));
+    }
+    let (sel, filter) = parse_show(args, g.family)?;
+    let index = match &sel.dev {
+        Some(dev) => {
+            Some(crate::route::ifindex(dev).map_err(|_| Fail::error(format!("Device \"{dev}\" does not exist.")))?)
+        }
+        None => None,
     };
-    let index = crate::route::ifindex(dev).map_err(|_| Fail::error(format!("Device \"{dev}\" does not exist.")))?;
-    let family = g.family;
-    let addrs = dump_addrs(g, family, Some(index))?;
+    let names = match filter.label {
+        Some(_) => rtnl_io::link_names(&mut g.socket()?)?,
+        None => HashMap::new(),
+    };
+    let addrs = dump_addrs(g, filter.family, index)?;
+    let addrs: Vec<&Vec<u8>> = addrs
+        .iter()
+        .filter(|b| {
+            decode(b).is_some_and(|a| {
+                let i = a.header().ifa_index.get();
+                index.is_none_or(|x| x == i) && filter.shows(&a, names.get(&i).map_or("", String::as_str))
+            })
+        })
+        .collect();
     let mut sock = g.socket()?;
     let mut n = 0;
-    for b in &addrs {
+    for b in addrs {
         let Some(a) = decode(b) else { continue };
-        if a.header().ifa_index.get() != index {
-            continue;
-        }
         let mut w = Writer::<_, NativeEndian>::new(VecBuffer::default());
         addr::request(&mut w, addr::RTM_DELADDR, Request::Plain.flags(), sock.next_seq(), a.header(), |s| {
             for x in a.attrs().flatten() {

@@ -110,6 +110,15 @@ pub(crate) trait Addons {
     fn write(&self, ifindex: u32, out: &mut String, json: bool, brief: bool);
     /// The family filter (0: none).
     fn family(&self) -> u8;
+    /// Whether each link's own lines come before its addresses (ip leaves
+    /// them out under a label filter).
+    fn link_heads(&self) -> bool {
+        true
+    }
+    /// The family of the link dump (ip's `-4`/`-6`, before any `to`).
+    fn link_dump_family(&self) -> u8 {
+        self.family()
+    }
 }
 
 fn parse_show(args: &[String]) -> Result<Select, String> {
@@ -166,7 +175,7 @@ pub(crate) fn show_with(g: &Global, sel: &Select, addons: Option<&dyn Addons>) -
     let filter = LinkFilter { kind: sel.kind.as_deref(), master: sel.master };
     // `addr show -6` without a device lists the links of the AF_INET6 link
     // dump (fewer attributes: no qdisc, no group), as ip does
-    let family = match addons.map(|a| a.family()) {
+    let family = match addons.map(|a| a.link_dump_family()) {
         Some(f @ rtnl_core::net::AF_INET6) if sel.dev.is_none() => f,
         _ => 0,
     };
@@ -215,19 +224,31 @@ pub(crate) fn show_with(g: &Global, sel: &Select, addons: Option<&dyn Addons>) -
             if g.json {
                 out.push(if first { '[' } else { ',' });
                 first = false;
-                if g.brief {
-                    json_brief_head(&mut out, &l, &ctx);
+                if !a.link_heads() {
+                    // `{"addr_info":[…]}`: the leading comma dropped
+                    let at = out.len();
+                    out.push('{');
+                    a.write(index, &mut out, true, g.brief);
+                    out.remove(at + 1);
                 } else {
-                    json_link(&mut out, &l, &ctx, false);
+                    if g.brief {
+                        json_brief_head(&mut out, &l, &ctx);
+                    } else {
+                        json_link(&mut out, &l, &ctx, false);
+                    }
+                    out.pop(); // the link object's closing brace
+                    a.write(index, &mut out, true, g.brief);
                 }
-                out.pop(); // the link object's closing brace
-                a.write(index, &mut out, true, g.brief);
                 out.push('}');
             } else if g.brief {
-                brief_head(&mut out, &l, &ctx);
+                if a.link_heads() {
+                    brief_head(&mut out, &l, &ctx);
+                }
                 a.write(index, &mut out, false, true);
             } else {
-                text_link(&mut out, &l, &ctx, false);
+                if a.link_heads() {
+                    text_link(&mut out, &l, &ctx, false);
+                }
                 a.write(index, &mut out, false, false);
             }
             continue;
