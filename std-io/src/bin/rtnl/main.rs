@@ -463,15 +463,15 @@ pub fn decoded<'a, T>(
     Some((m.ty(), pick(m.body())?))
 }
 
-/// The messages of a dump that `keep` accepts, each re-encoded as
-/// received (so that they outlive the receive buffer). A failed dump is an
-/// error (`what` names the messages), an interrupted one is said.
-pub fn dump_kept(
+/// A dump's messages that `keep` selects, re-encoded as received; the
+/// dump's own failure is the inner error (for a caller that retries
+/// another way), a message that cannot be re-encoded the outer one.
+pub fn dump_kept_or(
     sock: &mut rtnl_io::Socket,
     req: &[u8],
     what: &str,
     mut keep: impl FnMut(&rtnl_core::message::Message<'_>) -> bool,
-) -> Result<Vec<Vec<u8>>, Fail> {
+) -> Result<Result<Vec<Vec<u8>>, rtnl_io::Error>, Fail> {
     use rtnl_core::wire::{NativeEndian, Writer};
     let mut out = Vec::new();
     let mut err = None;
@@ -487,11 +487,24 @@ pub fn dump_kept(
     if let Some(e) = err {
         return Err(Fail::error(format!("cannot re-encode {what}: {e}")));
     }
-    let sum = sum.map_err(|e| Fail::kernel(format!("{e}\nDump terminated")))?;
-    if sum.interrupted {
-        eprintln!("Dump was interrupted and may be inconsistent.");
-    }
-    Ok(out)
+    Ok(sum.map(|sum| {
+        if sum.interrupted {
+            eprintln!("Dump was interrupted and may be inconsistent.");
+        }
+        out
+    }))
+}
+
+/// The messages of a dump that `keep` accepts, each re-encoded as
+/// received (so that they outlive the receive buffer). A failed dump is an
+/// error (`what` names the messages), an interrupted one is said.
+pub fn dump_kept(
+    sock: &mut rtnl_io::Socket,
+    req: &[u8],
+    what: &str,
+    keep: impl FnMut(&rtnl_core::message::Message<'_>) -> bool,
+) -> Result<Vec<Vec<u8>>, Fail> {
+    dump_kept_or(sock, req, what, keep)?.map_err(|e| Fail::kernel(format!("{e}\nDump terminated")))
 }
 
 /// Sends one change and waits for the kernel's acknowledgement, printing

@@ -6,9 +6,8 @@ use std::process::ExitCode;
 use rtnl_core::message::{Message, RtnlMessage};
 use rtnl_core::net::{AF_INET, AF_INET6};
 use rtnl_core::netconf::{self, NetconfAttr, NetconfMessage, NetconfMsg};
-use rtnl_core::wire::flags::Request;
-use rtnl_core::wire::{Messages, Writer};
-use rtnl_io::{link_names, VecBuffer};
+use rtnl_core::wire::Messages;
+use rtnl_io::link_names;
 
 use crate::grammar::{self, kw, verb, Arg, KwSet, Object, M};
 use crate::ipjson::{List, Out};
@@ -116,27 +115,25 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
     let mut sock = g.socket()?;
     let names = DevNames::new(link_names(&mut sock)?);
-    let families: Vec<u8> = if g.family == 0 { vec![0] } else { vec![g.family] };
+    // a kernel that cannot dump AF_UNSPEC (EOPNOTSUPP) is asked for IPv4
+    // and IPv6 in turn, as ip does
+    let mut families = vec![g.family];
     let mut rows = Vec::new();
-    for fam in families {
-        let mut w = Writer::new(VecBuffer::default());
-        let hdr = NetconfMsg { ncm_family: fam };
-        rtnl_core::typed::request(
-            &mut w,
-            netconf::RTM_GETNETCONF,
-            Request::Dump.flags(),
-            sock.next_seq(),
-            &hdr,
-            |_| Ok(()),
-        )
-        .map_err(|e| Fail::error(e.to_string()))?;
-        let kept = crate::dump_kept(
+    while let Some(fam) = families.pop() {
+        let req = rtnl_io::dump_request(sock.next_seq(), netconf::RTM_GETNETCONF, &NetconfMsg { ncm_family: fam });
+        let kept = crate::dump_kept_or(
             &mut sock,
-            &w.into_inner().0,
+            &req,
             "a netconf message",
             |m| matches!(m.body(), RtnlMessage::Netconf(n) if dev.is_none() || n.ifindex() == dev),
         )?;
-        rows.extend(kept);
+        match kept {
+            Ok(kept) => rows.extend(kept),
+            Err(rtnl_io::Error::Kernel(k)) if fam == 0 && k.errno == libc::EOPNOTSUPP => {
+                families.extend([AF_INET6, AF_INET]);
+            }
+            Err(e) => return Err(Fail::kernel(format!("{e}\nDump terminated"))),
+        }
     }
     let mut list = List::new(g);
     for b in &rows {
