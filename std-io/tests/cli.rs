@@ -899,6 +899,9 @@ fn rich_routes() -> Netns {
         "route add 10.8.0.0/24 dev v0 src 10.9.0.1 tos 0x10",
         // a DS field with a name in rt_dsfield: ip prints the name (AF11)
         "route add 10.8.1.0/24 dev v0 tos 0x28",
+        // protocols ip's tables do not name (mrouted, ovn): printed as numbers
+        "route add 10.8.2.0/24 dev v0 proto 17",
+        "route add 10.8.3.0/24 dev v0 proto 84",
         "route add 10.0.0.0/8 via 10.10.0.2 dev w0 onlink",
         "route add 0.0.0.0/0 via 10.9.0.254",
         "-6 route add fd00:7::/64 via fd00:9::2 metric 7",

@@ -2,7 +2,8 @@
 //! timers move between two dumps, so texts and JSON are compared with them
 //! masked or removed.
 
-/// `text` with the digits of every `NAME_timer N.NN` replaced by `#`.
+/// `text` with the value of every `NAME_timer N.NN` replaced by `#` (its
+/// padding too: `%7.2f` of a timer that passed 10 s is one digit wider).
 pub fn mask_timers(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
@@ -10,7 +11,13 @@ pub fn mask_timers(text: &str) -> String {
         let (head, tail) = rest.split_at(i + "_timer ".len());
         out.push_str(head);
         let n = tail.find(|c: char| !(c == ' ' || c == '.' || c.is_ascii_digit())).unwrap_or(tail.len());
-        out.extend(tail[..n].chars().map(|c| if c.is_ascii_digit() { '#' } else { c }));
+        let run = &tail[..n];
+        if !run.trim().is_empty() {
+            out.push('#');
+        }
+        if run.ends_with(' ') {
+            out.push(' ');
+        }
         rest = &tail[n..];
     }
     out.push_str(rest);

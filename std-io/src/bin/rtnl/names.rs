@@ -110,3 +110,55 @@ pub fn ip_proto(v: u8) -> String {
 pub fn ip_proto_of(s: &str) -> Option<u8> {
     by_name(protocols(), s).and_then(|v| u8::try_from(v).ok()).or_else(|| crate::route_cmds::ip_proto(s))
 }
+
+/// ip 6.1's own route protocol names (`rtnl_rtprot_tab`), before
+/// `rt_protos` and `rt_protos.d` add to them: no `mrouted`, `ovn` or
+/// `openr` (those come from the file, when it names them).
+const RTPROT_BUILTIN: &[(u8, &str)] = &[
+    (0, "unspec"),
+    (1, "redirect"),
+    (2, "kernel"),
+    (3, "boot"),
+    (4, "static"),
+    (8, "gated"),
+    (9, "ra"),
+    (10, "mrt"),
+    (11, "zebra"),
+    (12, "bird"),
+    (42, "babel"),
+    (13, "dnrouted"),
+    (14, "xorp"),
+    (15, "ntk"),
+    (16, "dhcp"),
+    (18, "keepalived"),
+    (186, "bgp"),
+    (187, "isis"),
+    (188, "ospf"),
+    (189, "rip"),
+    (192, "eigrp"),
+];
+
+fn rt_protos() -> &'static [Option<String>] {
+    static T: OnceLock<Vec<Option<String>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<Option<String>> = vec![None; 256];
+        for &(id, name) in RTPROT_BUILTIN {
+            v[usize::from(id)] = Some(name.to_owned());
+        }
+        for (id, name) in table("/etc/iproute2/rt_protos") {
+            if let Some(slot) = v.get_mut(id as usize) {
+                *slot = Some(name);
+            }
+        }
+        v
+    })
+}
+
+/// A route protocol as `rtnl_rtprot_n2a` prints it: its name in ip's table
+/// and `rt_protos`, else the number.
+pub fn rt_proto(p: u8) -> std::borrow::Cow<'static, str> {
+    match rt_protos().get(usize::from(p)).and_then(Option::as_deref) {
+        Some(n) => n.into(),
+        None => p.to_string().into(),
+    }
+}

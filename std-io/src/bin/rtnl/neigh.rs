@@ -413,7 +413,7 @@ fn write_neigh(o: &mut Out, msg_type: u16, n: &NeighMessage<'_>, names: &DevName
         o.strs("state", &words);
     }
     if protocol != 0 {
-        let p = RouteProtocol(protocol).to_string();
+        let p = crate::names::rt_proto(protocol).into_owned();
         o.str("protocol", &format!("proto {p} "), &p);
     }
 }

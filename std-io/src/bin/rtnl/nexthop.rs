@@ -471,7 +471,7 @@ fn write_nexthop(o: &mut Out, ty: u16, n: &NexthopMessage<'_>, names: &DevNames,
         o.lit("blackhole", "blackhole ", "null");
     }
     if h.nh_protocol != 0 || details {
-        let p = h.protocol().to_string();
+        let p = crate::names::rt_proto(h.nh_protocol).into_owned();
         o.str("protocol", &format!("proto {p} "), &p);
     }
     write_flags(o, h.nh_flags.get());

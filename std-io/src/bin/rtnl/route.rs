@@ -664,10 +664,7 @@ fn write_seen<O: ByteOrder>(
     } else if show.hides(HIDE_PROTO) {
     } else if h.protocol() != RouteProtocol::BOOT || show.details {
         s.push_str("proto ");
-        match h.protocol().short_name() {
-            Some(n) => s.push_str(n),
-            None => push_u32(s, h.rtm_protocol.into()),
-        }
+        s.push_str(&crate::names::rt_proto(h.rtm_protocol));
         s.push(' ');
     }
     if !cloned && !show.hides(HIDE_SCOPE) && (h.scope() != RouteScope::UNIVERSE || show.details) {
@@ -1117,7 +1114,7 @@ pub fn write_route_json<O: ByteOrder>(out: &mut Line, r: &RouteMessage<'_, O>, n
     }
     let cloned = h.rtm_flags.get() & rt::RTM_F_CLONED != 0;
     if !cloned && !show.hides(HIDE_PROTO) && (h.protocol() != RouteProtocol::BOOT || show.details) {
-        json_text(out, f, "protocol", &h.protocol().to_string());
+        json_text(out, f, "protocol", &crate::names::rt_proto(h.rtm_protocol));
     }
     if !cloned && !show.hides(HIDE_SCOPE) && (h.scope() != RouteScope::UNIVERSE || show.details) {
         json_text(out, f, "scope", &h.scope().to_string());

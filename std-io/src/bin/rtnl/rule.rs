@@ -641,7 +641,7 @@ fn write_rule(o: &mut Out, ty: u16, m: &RuleMessage<'_>, details: bool) {
         }
     }
     if let Some(p) = v.protocol.filter(|p| (*p != 0 && *p != RouteProtocol::KERNEL.0) || details) {
-        let p = RouteProtocol(p).to_string();
+        let p = crate::names::rt_proto(p).into_owned();
         o.str("protocol", &format!(" proto {p}"), &p);
     }
 }
