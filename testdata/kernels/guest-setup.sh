@@ -148,6 +148,16 @@ t sh -c "echo 1 > /proc/sys/net/ipv4/conf/v0/forwarding"
 ipx netns add other 2>/dev/null
 ipx addrlabel add prefix fd00:77::/64 label 77
 ipx maddr add 33:33:00:00:00:77 dev d0
+# multicast routing: cache entries and, for packets none matches, cache
+# reports; rtnl-mrt holds the routing sockets until the captures are made
+MRT=
+if [ -x /usr/local/bin/rtnl-mrt ]; then
+  /usr/local/bin/rtnl-mrt v0 d1 d2 v1 > /tmp/mrt.out 2>/tmp/mrt.err &
+  MRT=$!
+  for _ in 1 2 3 4 5; do grep -q ready /tmp/mrt.out 2>/dev/null && break; sleep 1; done
+  if grep -q ready /tmp/mrt.out; then echo "ok   rtnl-mrt v0 d1 d2 v1" >> $log; else echo "FAIL rtnl-mrt" >> $log; fi
+  sed 's/^/     rtnl-mrt: /' /tmp/mrt.err >> $log
+fi
 sleep 1
 kill $MON 2>/dev/null
 
@@ -164,6 +174,10 @@ cap route-v4 RTM_GETROUTE family 2
 cap route-v6 RTM_GETROUTE family 10
 cap route-mpls RTM_GETROUTE family 28
 cap route-ipmr RTM_GETROUTE family 128
+cap route-ip6mr RTM_GETROUTE family 129
+# ip's views of the caches at once: unresolved entries expire in seconds
+$IP -j mroute show > $OUT/ip-mroute-v4.json 2>>$log
+$IP -6 -j mroute show > $OUT/ip-mroute-v6.json 2>>$log
 cap neigh RTM_GETNEIGH
 cap fdb RTM_GETNEIGH family 7
 cap neightbl RTM_GETNEIGHTBL
@@ -203,6 +217,7 @@ $IP -j -f mpls route show > $OUT/ip-route-mpls.json 2>>$log
 $IP -j rule show > $OUT/ip-rule.json 2>>$log
 $IP -j neigh show > $OUT/ip-neigh.json 2>>$log
 $IP -j nexthop show > $OUT/ip-nexthop.json 2>>$log
+[ -n "$MRT" ] && kill $MRT 2>/dev/null
 $TC -j qdisc show > $OUT/tc-qdisc.json 2>>$log
 $TC -j class show dev d0 > $OUT/tc-class-d0.json 2>>$log
 $BR -j vlan show > $OUT/bridge-vlan.json 2>>$log

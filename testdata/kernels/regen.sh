@@ -47,6 +47,7 @@ log() { printf '[regen %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 ensure_host_tools() {
   local need=()
   command -v cpio >/dev/null || need+=(cpio)
+  command -v gcc >/dev/null || need+=(gcc libc6-dev)
   command -v depmod >/dev/null || need+=(kmod)
   command -v readelf >/dev/null || need+=(binutils)
   command -v xz >/dev/null || need+=(xz-utils)
@@ -220,6 +221,12 @@ make_initrd() { # kdir arch moddir kver
   cp -r "$k/pkg/etc/iproute2/." "$i/etc/iproute2/" 2>/dev/null || true
   cp "$(rtnl_for "$arch")" "$i/usr/local/bin/rtnl"
   cp "$here/guest-setup.sh" "$i/setup.sh"
+  # rtnl-mrt: the multicast routing daemon's part (MRT_* socket options),
+  # static for the guest's architecture
+  case $arch in
+    amd64) gcc -static -O2 -o "$i/usr/local/bin/rtnl-mrt" "$here/mrt.c" || return 1 ;;
+    s390x) s390x-linux-gnu-gcc -static -O2 -o "$i/usr/local/bin/rtnl-mrt" "$here/mrt.c" || return 1 ;;
+  esac
   # RTNL_GUEST_TESTS: a static test binary (this arch's) the guest runs after
   # its set-up, its report kept as live-tests.txt beside the captures
   if [ -n "${RTNL_GUEST_TESTS:-}" ]; then cp "$RTNL_GUEST_TESTS" "$i/usr/local/bin/rtnl-guest-tests"; fi
