@@ -2246,3 +2246,62 @@ fn addr_flush_deletes_what_ip_flush_deletes() {
     let ns = Netns::new();
     assert_eq!(ns.rtnl("addr flush"), ns.ip_status("addr flush"));
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root, iproute2 and python3")]
+fn monitor_prefix_prints_what_ip_monitor_prefix_prints() {
+    // Issue 10, deliver 7: a router advertisement with a prefix option,
+    // sent from v1 (python3's raw ICMPv6 socket, inside the namespace),
+    // makes the kernel announce the prefix on v0 and v1 (RTM_NEWPREFIX);
+    // both monitors print the same lines (ip's missing space included).
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    let ra = r#"
+import socket, struct
+s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b"v1")
+s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 255)
+ra = struct.pack("!BBHBBHII", 134, 0, 0, 64, 0, 0, 0, 0)
+pi = struct.pack("!BBBBIII", 3, 4, 64, 0xc0, 3600, 1800, 0) + socket.inet_pton(socket.AF_INET6, "fd00:77::")
+s.sendto(ra + pi, ("ff02::1", 0, 0, socket.if_nametoindex("v1")))
+"#;
+    let spawn = |prog: &str| {
+        let mut c = Command::new(prog).args(["-n", &ns.0, "monitor", "prefix"]).stdout(Stdio::piped()).spawn().unwrap();
+        let lines = BufReader::new(c.stdout.take().unwrap()).lines();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for l in lines.map_while(Result::ok) {
+                if tx.send(l).is_err() {
+                    break;
+                }
+            }
+        });
+        (c, rx)
+    };
+    let (mut ours, our_rx) = spawn(RTNL);
+    let (mut theirs, their_rx) = spawn("ip");
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..30 {
+        // until v1's link-local address has passed DAD, there is no source
+        // to send from: python3 fails, and is run again
+        let _ = Command::new("ip").args(["netns", "exec", &ns.0, "python3", "-c", ra]).stderr(Stdio::null()).status();
+        std::thread::sleep(Duration::from_millis(200));
+        a.extend(our_rx.try_iter());
+        b.extend(their_rx.try_iter());
+        if a.len() >= 2 && b.len() >= 2 {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    a.extend(our_rx.try_iter());
+    b.extend(their_rx.try_iter());
+    for c in [&mut ours, &mut theirs] {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.id() as i32), nix::sys::signal::SIGTERM);
+        let _ = c.wait();
+    }
+    let distinct = |v: &[String]| v.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(distinct(&a), distinct(&b));
+    assert!(distinct(&a).contains("prefix fd00:77::/64dev v0 valid 3600 preferred 1800 "), "{a:?}");
+}

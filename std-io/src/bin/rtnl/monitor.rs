@@ -97,7 +97,7 @@ pub const MONITOR_OBJECTS: KwSet = KwSet {
         obj(&[("address", M::Prefix)], "IPv4 and IPv6 addresses"),
         obj(&[("route", M::Prefix)], "IPv4, IPv6 and MPLS routes"),
         obj(&[("mroute", M::Prefix)], "multicast routes"),
-        obj(&[("prefix", M::Prefix)], "IPv6 prefixes of router advertisements (as JSON lines)"),
+        obj(&[("prefix", M::Prefix)], "IPv6 prefixes of router advertisements"),
         obj(&[("neigh", M::Prefix)], "neighbours"),
         obj(&[("netconf", M::Prefix)], "per-device IP configuration"),
         obj(&[("rule", M::Prefix)], "policy routing rules"),
@@ -114,7 +114,7 @@ pub const MONITOR: Object = Object {
     verbs: &[],
     synopsis: "[ all | OBJECTS ] [ label ]",
     sets: &[&MONITOR_OBJECTS],
-    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop, nsid; the \
+    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop, nsid, prefix; the \
             others (and every group with no object named) as JSON lines named by type. After lost notifications \
             the objects' state is read again (with no object named: links, addresses, neighbours and routes).",
 };
@@ -267,6 +267,45 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
+/// A prefix notification as `print_prefix` prints it (its missing space
+/// after the prefix length kept); one that is not an IPv6 prefix
+/// information option is refused on stderr, as ip does.
+fn print_prefix(p: &rtnl_core::prefix::PrefixMessage<'_>, names: &crate::route::DevNames) {
+    use rtnl_core::prefix::{PrefixAttr, IF_PREFIX_AUTOCONF, IF_PREFIX_ONLINK};
+    let h = p.header();
+    if h.prefix_family != rtnl_core::net::AF_INET6 {
+        eprintln!("incorrect protocol family: {}", h.prefix_family);
+        return;
+    }
+    if h.prefix_type != 3 {
+        eprintln!("wrong ND type {}", h.prefix_type);
+        return;
+    }
+    let mut s = String::new();
+    let (mut address, mut ci) = (None, None);
+    for a in p.attrs().flatten() {
+        match a {
+            PrefixAttr::Address(x) => address = address.or(Some(x)),
+            PrefixAttr::CacheInfo(c) => ci = ci.or(Some(c)),
+            _ => {}
+        }
+    }
+    if let Some(a) = address {
+        s.push_str(&format!("prefix {a}/{}", h.prefix_len));
+    }
+    s.push_str(&format!("dev {} ", crate::route::dev_name(names, h.prefix_ifindex.get() as u32)));
+    if h.prefix_flags & IF_PREFIX_ONLINK != 0 {
+        s.push_str("onlink ");
+    }
+    if h.prefix_flags & IF_PREFIX_AUTOCONF != 0 {
+        s.push_str("autoconf ");
+    }
+    if let Some(c) = ci {
+        s.push_str(&format!("valid {} preferred {} ", c.valid_time.get(), c.preferred_time.get()));
+    }
+    println!("{s}");
+}
+
 /// Prints one notification as `ip monitor` does (`accept_msg`), led by
 /// its label when asked; a message ip has no printer for is a JSON line
 /// named by its type. Whether it was a link's (the names may change).
@@ -333,6 +372,13 @@ fn print_event(
         RtnlMessage::Netconf(n) => {
             tag("[NETCONF]");
             crate::netconf::print_notification(ty, n, names);
+        }
+        RtnlMessage::Prefix(p) => {
+            if g.family != 0 && g.family != rtnl_core::net::AF_INET6 {
+                return false;
+            }
+            tag("[PREFIX]");
+            print_prefix(p, names);
         }
         RtnlMessage::Nsid(n) => {
             tag("[NSID]");
