@@ -5,6 +5,7 @@
 # bridge FDB entries, neighbour tables, rules with every selector it
 # accepts, next hops (gateways, onlink, blackhole, seg6 and ip encaps,
 # groups, a resilient group) and their buckets, netconf, namespace ids,
+# the notifications of a router advertisement (prefix, ND user option),
 # with ip's own JSON views of the same state. tests/tests/corpus.rs decodes
 # them with the other kernels' captures and compares every object with
 # ip's view.
@@ -100,6 +101,28 @@ n -j rule show > "$out/ip-rule.json"
 n -j nexthop show > "$out/ip-nexthop.json"
 n -j neigh show > "$out/ip-neigh.json"
 bridge -n "$ns" -j fdb show > "$out/bridge-fdb.json"
+# (after the dumps and the views: the advertisement changes the addresses)
+# notifications of a router advertisement from v1 (python3's raw ICMPv6
+# socket in the namespace): a prefix option (RTM_NEWPREFIX) and an RDNSS
+# option (RTM_NEWNDUSEROPT), with the addresses and routes they make
+"$RTNL" -n "$ns" --capture "$out/ra-notify.bin" monitor all > /dev/null 2>&1 &
+mon=$!
+sleep 1
+ra='
+import socket, struct
+s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b"v1")
+s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 255)
+ra = struct.pack("!BBHBBHII", 134, 0, 0, 64, 0, 0, 0, 0)
+pi = struct.pack("!BBBBIII", 3, 4, 64, 0xc0, 3600, 1800, 0) + socket.inet_pton(socket.AF_INET6, "fd00:77::")
+rdnss = struct.pack("!BBHI", 25, 3, 0, 600) + socket.inet_pton(socket.AF_INET6, "fd00:77::53")
+s.sendto(ra + pi + rdnss, ("ff02::1", 0, 0, socket.if_nametoindex("v1")))
+'
+# v1's link-local address must have passed DAD before it can send
+for _ in $(seq 20); do ip netns exec "$ns" python3 -c "$ra" 2>/dev/null && break; sleep 0.5; done
+sleep 1
+kill "$mon"
+wait "$mon" 2>/dev/null || true
 
 kernel=$(uname -r)
 {

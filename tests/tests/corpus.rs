@@ -1339,3 +1339,38 @@ fn decoded_values_agree_with_iproute2() {
     assert!(compared > 100, "only {compared} objects compared");
     let _ = <RouteAttr<'_> as AttrSet<'_, rtnl_core::wire::NativeEndian>>::name_of(1);
 }
+
+#[test]
+fn the_host_capture_holds_a_router_advertisements_notifications() {
+    // testdata/capture-l3.sh sends a router advertisement with a prefix and
+    // an RDNSS option: the kernel's RTM_NEWPREFIX and RTM_NEWNDUSEROPT decode
+    // typed, with the advertised values
+    let data = std::fs::read(rtnl_tests::testdata().join("host-l3/ra-notify.bin")).unwrap();
+    let (mut prefixes, mut rdnss) = (0, 0);
+    for m in Messages::new(&data) {
+        let m = Message::decode(m.unwrap());
+        match m.body() {
+            RtnlMessage::Prefix(p) => {
+                let a = p.attrs().flatten().find_map(|a| match a {
+                    rtnl_core::prefix::PrefixAttr::Address(a) => Some(addr(&a)),
+                    _ => None,
+                });
+                assert_eq!((a.as_deref(), p.header().prefix_len), (Some("fd00:77::"), 64));
+                prefixes += 1;
+            }
+            RtnlMessage::NdUserOpt(u) => {
+                for o in u.options().flatten().filter(|o| o.ty == 25) {
+                    // lifetime 600, then the server's address
+                    assert_eq!(o.bytes.get(4..8), Some(&600u32.to_be_bytes()[..]));
+                    assert_eq!(
+                        o.bytes.get(8..24),
+                        Some(&"fd00:77::53".parse::<std::net::Ipv6Addr>().unwrap().octets()[..])
+                    );
+                    rdnss += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(prefixes >= 1 && rdnss >= 1, "{prefixes} prefixes, {rdnss} RDNSS options");
+}
