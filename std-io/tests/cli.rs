@@ -2305,3 +2305,48 @@ s.sendto(ra + pi, ("ff02::1", 0, 0, socket.if_nametoindex("v1")))
     assert_eq!(distinct(&a), distinct(&b));
     assert!(distinct(&a).contains("prefix fd00:77::/64dev v0 valid 3600 preferred 1800 "), "{a:?}");
 }
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn addr_save_showdump_and_restore_are_ips() {
+    // Issue 10, deliver 7: `addr save` / `showdump` / `restore` in ip's
+    // file format, both ways.
+    if !live() {
+        return;
+    }
+    let sh = |cmd: &str| {
+        let o = Command::new("sh").arg("-c").arg(cmd.replace("RTNL", RTNL)).output().unwrap();
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let file = std::env::temp_dir().join(format!("rtnl-cli-addrs-{}.bin", std::process::id()));
+    let f = file.to_str().unwrap();
+    let a = Netns::new();
+    a.ip("addr add 10.9.0.5/24 dev v0 label v0:1");
+    a.ip("addr add 10.10.0.1/16 dev v1 valid_lft 1000 preferred_lft 500");
+    assert_eq!(sh(&format!("RTNL -n {} addr save > {f}", a.0)).0, 0);
+    for v in ["addr showdump", "-j addr showdump"] {
+        let ours = sh(&format!("RTNL -n {} {v} < {f}", a.0));
+        let theirs = sh(&format!("ip -n {} {v} < {f}", a.0));
+        assert_eq!(ours, theirs, "{v}");
+    }
+    let restored = |tool: &str, file_by: &str| {
+        let ns = Netns::new();
+        assert_eq!(sh(&format!("{file_by} -n {} addr save dev v0 > {f}", a.0)).0, 0);
+        let (code, _, err) = sh(&format!("{tool} -n {} addr restore < {f}", ns.0));
+        assert_eq!(code, 0, "{tool} restoring {file_by}'s file: {err}");
+        // (each namespace has its own link-local address besides)
+        ns.ip("-br addr show dev v0 scope global")
+    };
+    let by_ip = restored("ip", "ip");
+    assert!(by_ip.contains("10.9.0.5/24"), "{by_ip}");
+    assert_eq!(restored("RTNL", "ip"), by_ip, "rtnl restored ip's file");
+    assert_eq!(restored("ip", "RTNL"), by_ip, "ip restored rtnl's file");
+    std::fs::write(&file, [9u8; 8]).unwrap();
+    let ours = sh(&format!("RTNL -n {} addr restore < {f}", a.0));
+    assert_eq!((ours.0, ours.2.trim()), (1, "Magic mismatch (1 elems, 9090909 magic)"));
+    let _ = std::fs::remove_file(&file);
+}

@@ -88,9 +88,15 @@ pub const ADDR: Object = Object {
             true,
         ),
         verb(&[("flush", M::Prefix)], "SELECTOR", &[&ADDR_SHOW], "delete the addresses show would list", true),
-        verb(&[("save", M::Prefix)], "", &[], "save addresses", false),
-        verb(&[("showdump", M::Prefix)], "", &[], "show saved addresses", false),
-        verb(&[("restore", M::Prefix)], "", &[], "restore saved addresses", false),
+        verb(&[("save", M::Prefix)], "[ dev IFNAME ] > FILE", &[], "write the addresses as the kernel sent them", true),
+        verb(&[("showdump", M::Prefix)], "< FILE", &[], "print the addresses of a saved file", true),
+        verb(
+            &[("restore", M::Prefix)],
+            "< FILE",
+            &[],
+            "add the addresses of a saved file (those that exist kept)",
+            true,
+        ),
         verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
     ],
     synopsis: "",
@@ -119,6 +125,12 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     match verb.kw.name() {
         "list" => show(g, rest),
         "flush" => flush(g, rest),
+        "save" => save(g, rest),
+        "showdump" => showdump(g),
+        "restore" => {
+            let data = crate::route_cmds::read_saved(ADDR_DUMP_MAGIC, "restore address")?;
+            crate::route_cmds::restore_saved(g, &data, "address")
+        }
         "help" => Ok(grammar::print_usage(&ADDR)),
         v => modify(g, v, rest),
     }
@@ -484,6 +496,54 @@ fn show(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         None => HashMap::new(),
     };
     crate::link::show_with(g, &sel, Some(&Table { by_link, preferred: g.family, filter, names }))
+}
+
+/// The first four bytes of a file `addr save` writes (ip's magic, in the
+/// host's order).
+const ADDR_DUMP_MAGIC: u32 = 0x4736_1222;
+
+/// `addr save [SELECTOR] > FILE`: every address of the family (of one link
+/// with `dev`, the only selector ip's save honours) as the kernel sent it.
+fn save(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let (sel, _) = parse_show(args, g.family)?;
+    let index = match &sel.dev {
+        Some(d) => Some(crate::route::ifindex(d).map_err(|_| Fail::error(format!("Device \"{d}\" does not exist.")))?),
+        None => None,
+    };
+    let rows: Vec<Vec<u8>> = dump_addrs(g, g.family, index)?
+        .into_iter()
+        .filter(|b| decode(b).is_some_and(|a| index.is_none_or(|i| a.header().ifa_index.get() == i)))
+        .collect();
+    crate::route_cmds::write_saved(ADDR_DUMP_MAGIC, &rows, "addresses")
+}
+
+/// `addr showdump < FILE`: each saved address as `show_handler` prints it
+/// (`ifN:`, then the address), JSON as one object's `addr_info` list.
+fn showdump(g: &Global) -> Result<ExitCode, Fail> {
+    let data = crate::route_cmds::read_saved(ADDR_DUMP_MAGIC, "restore address")?;
+    let mut out = String::new();
+    let mut n = 0;
+    for m in Messages::new(&data) {
+        let m = Message::decode(m.map_err(|e| Fail::error(e.to_string()))?);
+        let RtnlMessage::Addr(a) = m.body() else { continue };
+        let i = a.header().ifa_index.get();
+        let mut o = Out::new(g.json);
+        o.num("index", &format!("if{i}:\n"), i.into());
+        write_addr(&mut o, a, false);
+        if g.json {
+            out.push_str(if n == 0 { "[{\"addr_info\":[{" } else { ",{" });
+            out.push_str(&o.s);
+            out.push('}');
+        } else {
+            out.push_str(&o.s);
+        }
+        n += 1;
+    }
+    if g.json {
+        out.push_str(if n == 0 { "[{\"addr_info\":[]}]" } else { "]}]" });
+        out = if g.pretty { crate::ipjson::pretty(&out) } else { out + "\n" };
+    }
+    crate::write_stdout(&out)
 }
 
 /// What an `addr add|change|replace|del` command line says.

@@ -635,6 +635,41 @@ pub(crate) fn read_saved(magic_want: u32, what: &str) -> Result<Vec<u8>, Fail> {
     Ok(data)
 }
 
+/// Writes a saved file to stdout: `magic`, then `rows` (messages as the
+/// kernel sent them); refused on a terminal, as ip does.
+pub(crate) fn write_saved(magic: u32, rows: &[Vec<u8>], what: &str) -> Result<ExitCode, Fail> {
+    let mut out = std::io::stdout().lock();
+    if out.is_terminal() {
+        return Err(Fail::error("Not sending a binary stream to stdout"));
+    }
+    let mut buf = magic.to_ne_bytes().to_vec();
+    for r in rows {
+        buf.extend_from_slice(r);
+    }
+    out.write_all(&buf).and_then(|()| out.flush()).map_err(|e| Fail::error(format!("cannot write the {what}: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Sends each saved message back to be created (`NLM_F_CREATE`, its own
+/// flags kept) and acknowledged; one that exists already is not an error,
+/// any other refusal stops the restore and is reported with the message's
+/// number (`noun`: "rule", "address").
+pub(crate) fn restore_saved(g: &Global, data: &[u8], noun: &str) -> Result<ExitCode, Fail> {
+    let mut sock = g.socket()?;
+    for (n, msg) in Messages::new(data).enumerate() {
+        let msg = msg.map_err(|e| Fail::error(format!("{noun} {}: {e}", n + 1)))?;
+        let mut req = msg.bytes().to_vec();
+        let flags = msg.flags() | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
+        rtnl_core::wire::NlMsgHdr::<NativeEndian>::reframe(&mut req, msg.ty(), flags, sock.next_seq(), 0);
+        match sock.request(&req) {
+            Ok(_) => {}
+            Err(rtnl_io::Error::Kernel(k)) if k.errno == libc::EEXIST => {}
+            Err(e) => return Err(Fail::kernel(format!("{e}\nrestoring {noun} {} failed", n + 1))),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `route restore < FILE`: adds the saved routes in ip's three passes
 /// (routes to local addresses, then to local networks, then through
 /// gateways), each acknowledged; one that exists already is not an error,

@@ -732,42 +732,17 @@ const RULE_DUMP_MAGIC: u32 = 0x7170_6986;
 /// `rule save > FILE`: the magic, then every rule of the family (`-4` by
 /// default, as ip) as the kernel sent it.
 fn save(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    use std::io::{IsTerminal, Write};
     if !args.is_empty() {
         return Err(Fail::error("\"ip rule save\" does not take any arguments."));
     }
-    let mut out = std::io::stdout().lock();
-    if out.is_terminal() {
-        return Err(Fail::error("Not sending a binary stream to stdout"));
-    }
     let f = Rule::parse(&[], g.family, false)?;
-    let mut buf = RULE_DUMP_MAGIC.to_ne_bytes().to_vec();
-    for b in dump(g, &f)? {
-        buf.extend_from_slice(&b);
-    }
-    out.write_all(&buf).and_then(|()| out.flush()).map_err(|e| Fail::error(format!("cannot write the rules: {e}")))?;
-    Ok(ExitCode::SUCCESS)
+    crate::route_cmds::write_saved(RULE_DUMP_MAGIC, &dump(g, &f)?, "rules")
 }
 
-/// `rule restore < FILE`: each saved rule sent back to be created and
-/// acknowledged; one that exists already is not an error, any other
-/// refusal stops the restore and is reported.
+/// `rule restore < FILE`: each saved rule sent back to be created.
 fn restore(g: &Global) -> Result<ExitCode, Fail> {
-    use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_REQUEST};
     let data = crate::route_cmds::read_saved(RULE_DUMP_MAGIC, "restore rule")?;
-    let mut sock = g.socket()?;
-    for (n, msg) in rtnl_core::wire::Messages::new(&data).enumerate() {
-        let msg = msg.map_err(|e| Fail::error(format!("rule {}: {e}", n + 1)))?;
-        let mut req = msg.bytes().to_vec();
-        let flags = msg.flags() | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
-        NlMsgHdr::<NativeEndian>::reframe(&mut req, msg.ty(), flags, sock.next_seq(), 0);
-        match sock.request(&req) {
-            Ok(_) => {}
-            Err(rtnl_io::Error::Kernel(k)) if k.errno == libc::EEXIST => {}
-            Err(e) => return Err(Fail::kernel(format!("{e}\nrestoring rule {} failed", n + 1))),
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    crate::route_cmds::restore_saved(g, &data, "rule")
 }
 
 #[cfg(test)]
