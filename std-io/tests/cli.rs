@@ -1674,6 +1674,36 @@ fn monitor_neigh_prints_what_ip_monitor_neigh_prints() {
     assert!(a.iter().any(|l| l == "Deleted 10.9.0.200 dev v0 FAILED "), "{a:?}");
 }
 
+/// A monitor (`PROG -n NS ARGS`) whose lines arrive on `rx`; ended (by
+/// its PID, SIGTERM) when dropped, a failed assertion included.
+struct Watching {
+    child: std::process::Child,
+    rx: mpsc::Receiver<String>,
+}
+
+impl Watching {
+    fn start(prog: &str, ns: &Netns, args: &[&str]) -> Self {
+        let mut child = Command::new(prog).args(["-n", &ns.0]).args(args).stdout(Stdio::piped()).spawn().unwrap();
+        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for l in lines.map_while(Result::ok) {
+                if tx.send(l).is_err() {
+                    break;
+                }
+            }
+        });
+        Watching { child, rx }
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.child.id() as i32), nix::sys::signal::SIGTERM);
+        let _ = self.child.wait();
+    }
+}
+
 /// Runs `rtnl ARGS` and `ip ARGS` (monitors) side by side in `ns`: `warm(i)`
 /// until both print something (they subscribe just after they start),
 /// then `cmds`; each monitor's lines are read up to `last`. Asserts that
@@ -1687,21 +1717,9 @@ fn same_monitor_lines(
     from: &str,
     last: &str,
 ) -> Vec<String> {
-    let spawn = |prog: &str| {
-        let mut c = Command::new(prog).args(["-n", &ns.0]).args(args).stdout(Stdio::piped()).spawn().unwrap();
-        let lines = BufReader::new(c.stdout.take().unwrap()).lines();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for l in lines.map_while(Result::ok) {
-                if tx.send(l).is_err() {
-                    break;
-                }
-            }
-        });
-        (c, rx)
-    };
-    let (mut ours, our_rx) = spawn(RTNL);
-    let (mut theirs, their_rx) = spawn("ip");
+    let ours = Watching::start(RTNL, ns, args);
+    let theirs = Watching::start("ip", ns, args);
+    let (our_rx, their_rx) = (&ours.rx, &theirs.rx);
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for i in 0..58 {
         ns.ip(&warm(i));
@@ -1715,7 +1733,7 @@ fn same_monitor_lines(
     for cmd in cmds {
         ns.ip(cmd);
     }
-    for (rx, got) in [(&our_rx, &mut a), (&their_rx, &mut b)] {
+    for (rx, got) in [(our_rx, &mut a), (their_rx, &mut b)] {
         while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
             let done = l == last;
             got.push(l);
@@ -1724,10 +1742,7 @@ fn same_monitor_lines(
             }
         }
     }
-    for c in [&mut ours, &mut theirs] {
-        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.id() as i32), nix::sys::signal::SIGTERM);
-        let _ = c.wait();
-    }
+    drop((ours, theirs));
     let tail = |v: &[String]| -> Vec<String> {
         let i = v.iter().position(|l| l.contains(from)).unwrap_or(v.len());
         v[i..].to_vec()
@@ -2267,21 +2282,9 @@ ra = struct.pack("!BBHBBHII", 134, 0, 0, 64, 0, 0, 0, 0)
 pi = struct.pack("!BBBBIII", 3, 4, 64, 0xc0, 3600, 1800, 0) + socket.inet_pton(socket.AF_INET6, "fd00:77::")
 s.sendto(ra + pi, ("ff02::1", 0, 0, socket.if_nametoindex("v1")))
 "#;
-    let spawn = |prog: &str| {
-        let mut c = Command::new(prog).args(["-n", &ns.0, "monitor", "prefix"]).stdout(Stdio::piped()).spawn().unwrap();
-        let lines = BufReader::new(c.stdout.take().unwrap()).lines();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for l in lines.map_while(Result::ok) {
-                if tx.send(l).is_err() {
-                    break;
-                }
-            }
-        });
-        (c, rx)
-    };
-    let (mut ours, our_rx) = spawn(RTNL);
-    let (mut theirs, their_rx) = spawn("ip");
+    let ours = Watching::start(RTNL, &ns, &["monitor", "prefix"]);
+    let theirs = Watching::start("ip", &ns, &["monitor", "prefix"]);
+    let (our_rx, their_rx) = (&ours.rx, &theirs.rx);
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for _ in 0..30 {
         // until v1's link-local address has passed DAD, there is no source
@@ -2297,10 +2300,7 @@ s.sendto(ra + pi, ("ff02::1", 0, 0, socket.if_nametoindex("v1")))
     std::thread::sleep(Duration::from_millis(300));
     a.extend(our_rx.try_iter());
     b.extend(their_rx.try_iter());
-    for c in [&mut ours, &mut theirs] {
-        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.id() as i32), nix::sys::signal::SIGTERM);
-        let _ = c.wait();
-    }
+    drop((ours, theirs));
     let distinct = |v: &[String]| v.iter().cloned().collect::<std::collections::BTreeSet<_>>();
     assert_eq!(distinct(&a), distinct(&b));
     assert!(distinct(&a).contains("prefix fd00:77::/64dev v0 valid 3600 preferred 1800 "), "{a:?}");
