@@ -423,7 +423,7 @@ pub struct Multipath<'a, O: ByteOrder = NativeEndian> {
     // the flag bits of RTA_MULTIPATH's nla_type (the kernel takes
     // NLA_F_NESTED on it, and an encoding keeps them)
     flags: u16,
-    head: crate::typed::CtxHead,
+    head: crate::typed::CtxHead<'a>,
     _o: core::marker::PhantomData<O>,
 }
 
@@ -496,7 +496,7 @@ pub struct NextHops<'a, O: ByteOrder = NativeEndian> {
     pos: usize,
     index: u16,
     base: usize,
-    head: crate::typed::CtxHead,
+    head: crate::typed::CtxHead<'a>,
     done: bool,
     _o: core::marker::PhantomData<O>,
 }

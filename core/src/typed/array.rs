@@ -96,7 +96,7 @@ pub struct IndexedNest<'a, O: ByteOrder, T> {
     /// The flag bits of the nest's `nla_type`.
     pub flags: u16,
     raw: Attrs<'a, O>,
-    head: super::CtxHead,
+    head: super::CtxHead<'a>,
     _t: PhantomData<fn() -> T>,
 }
 

@@ -83,6 +83,22 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         let id = self.id;
         self.w.nest(id, true, |w| f(&mut Scope::new(w)))
     }
+    /// Writes selector `sel` = `key` (if an attribute selects), then the
+    /// payload `v` (a kind whose payload is not a nest).
+    pub(crate) fn write_value<'k, 'p, K: SelectorKey<'k, O>, P: super::AttrPayload<'p, O>>(
+        self,
+        sel: Option<u16>,
+        key: K,
+        v: &P,
+    ) -> Result<(), EncodeError> {
+        let id = self.id;
+        self.w.all_or_nothing(|w| {
+            if let Some(sel) = sel {
+                key.write(sel, w)?;
+            }
+            v.emit(id, w)
+        })
+    }
     /// Writes selector `sel` = `key`, then the payload nest filled by `f`.
     pub(crate) fn write<'k, K: SelectorKey<'k, O>, T: ?Sized>(
         self,

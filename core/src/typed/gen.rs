@@ -20,6 +20,8 @@ pub struct GenCtx {
     pub family: u8,
     /// The nesting depth so far.
     pub depth: usize,
+    /// The message's type (a qdisc's options differ from its class's).
+    pub msg_type: u16,
 }
 
 impl GenCtx {

@@ -263,6 +263,51 @@ macro_rules! sel_ty {
     (const $t:ident) => { $t };
 }
 
+/// The payload type of a [`select_table!`] row: `(Set)` is a nest of
+/// `Set`, `[Type]` any payload type (a struct, a struct followed by
+/// attributes).
+macro_rules! sel_payload {
+    ($l:lifetime, $o:ident, ($set:ident)) => { $crate::typed::Nest<$l, $o, $set<$l, $o>> };
+    ($l:lifetime, $o:ident, [$t:ty]) => { $t };
+}
+
+/// The chooser method of one [`select_table!`] row: a closure filling a
+/// nest, or a value for a `[Type]` row.
+macro_rules! sel_choose_method {
+    (table ($src:ident $sel:ident $key:ident $kval:literal) $kname:ident $snake:ident ($set:ident)) => {
+        #[doc = concat!("Kind `", stringify!($kname), "`: writes the selector (if an attribute selects), then the payload that `f` fills.")]
+        pub fn $snake(
+            self,
+            f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
+        ) -> Result<(), $crate::wire::EncodeError> {
+            select_table!(@write $src $sel $key, self, $kval, f)
+        }
+    };
+    (table ($src:ident $sel:ident $key:ident $kval:literal) $kname:ident $snake:ident [$t:ty]) => {
+        #[doc = concat!("Kind `", stringify!($kname), "`: writes the selector (if an attribute selects), then the payload `v`.")]
+        #[allow(clippy::extra_unused_lifetimes)]
+        pub fn $snake<'a>(self, v: $t) -> Result<(), $crate::wire::EncodeError> {
+            select_table!(@write_value $src $sel $key, self, $kval, &v)
+        }
+    };
+    (alias $asel:ident $kname:ident $snake:ident ($set:ident)) => {
+        #[doc = concat!("Kind `", stringify!($kname), "`: writes `", stringify!($asel), "`, then the payload that `f` fills.")]
+        pub fn $snake(
+            self,
+            f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
+        ) -> Result<(), $crate::wire::EncodeError> {
+            self.into_table().$snake(f)
+        }
+    };
+    (alias $asel:ident $kname:ident $snake:ident [$t:ty]) => {
+        #[doc = concat!("Kind `", stringify!($kname), "`: writes `", stringify!($asel), "`, then the payload `v`.")]
+        #[allow(clippy::extra_unused_lifetimes)]
+        pub fn $snake<'a>(self, v: $t) -> Result<(), $crate::wire::EncodeError> {
+            self.into_table().$snake(v)
+        }
+    };
+}
+
 /// Declares a payload selected by something outside it: a sibling
 /// attribute (`by sibling RTA_ENCAP_TYPE: u16`, `by sibling IFLA_INFO_KIND:
 /// str`), looked up among the payload's siblings before or after it, or a
@@ -284,8 +329,18 @@ macro_rules! select_table {
     (@key ctx $sel:ident $key:ident, $attr:ident, $ctx:ident) => {
         $ctx.$sel
     };
+    (@key parent $sel:ident $key:ident, $attr:ident, $ctx:ident) => {{
+        let Some(sel) = $ctx.parent_sibling::<O>($sel) else {
+            return Err($crate::wire::DecodeError::new(
+                $attr.offset(),
+                $crate::wire::DecodeErrorKind::MissingSelector($sel),
+            ));
+        };
+        <sel_ty!(enum $key) as $crate::typed::SelectorKey<'a, O>>::read(&sel)?
+    }};
     (@selector sibling $sel:ident) => { Some($sel) };
     (@selector ctx $sel:ident) => { None };
+    (@selector parent $sel:ident) => { None };
     (@write sibling $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {{
         let sel = $chooser.selector($sel);
         $chooser.write::<sel_ty!(const $key), _>(sel, $kval, $f)
@@ -294,12 +349,24 @@ macro_rules! select_table {
         let _ = $kval;
         $chooser.write_nest($f)
     }};
+    (@write parent $sel:ident $key:ident, $chooser:expr, $kval:expr, $f:expr) => {{
+        // the selector lies in the parent nest: the caller writes it there
+        let _ = $kval;
+        $chooser.write_nest($f)
+    }};
+    (@write_value sibling $sel:ident $key:ident, $chooser:expr, $kval:expr, $v:expr) => {{
+        let sel = $chooser.selector($sel);
+        $chooser.write_value::<sel_ty!(const $key), _>(Some(sel), $kval, $v)
+    }};
+    (@write_value $src:ident $sel:ident $key:ident, $chooser:expr, $kval:expr, $v:expr) => {{
+        $chooser.write_value::<sel_ty!(const $key), _>(None, $kval, $v)
+    }};
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident by $src:ident $sel:ident: $key:ident {
             $(
                 $(#[$vmeta:meta])*
-                $kval:literal $kname:ident $snake:ident => $variant:ident($set:ident),
+                $kval:literal $kname:ident $snake:ident => $variant:ident $body:tt,
             )*
         }
         $(#[$ameta:meta])*
@@ -310,7 +377,7 @@ macro_rules! select_table {
             $vis enum $name by $src $sel: $key {
                 $(
                     $(#[$vmeta])*
-                    $kval $kname $snake => $variant($set),
+                    $kval $kname $snake => $variant $body,
                 )*
             }
         }
@@ -378,13 +445,7 @@ macro_rules! select_table {
                 self.with_selector($asel)
             }
             $(
-                #[doc = concat!("Kind `", stringify!($kname), "`: writes `", stringify!($asel), "`, then the payload that `f` fills.")]
-                pub fn $snake(
-                    self,
-                    f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
-                ) -> Result<(), $crate::wire::EncodeError> {
-                    self.into_table().$snake(f)
-                }
+                sel_choose_method!(alias $asel $kname $snake $body);
             )*
         }
     };
@@ -393,7 +454,7 @@ macro_rules! select_table {
         $vis:vis enum $name:ident by $src:ident $sel:ident: $key:ident {
             $(
                 $(#[$vmeta:meta])*
-                $kval:literal $kname:ident $snake:ident => $variant:ident($set:ident),
+                $kval:literal $kname:ident $snake:ident => $variant:ident $body:tt,
             )*
         }
     ) => {
@@ -403,17 +464,46 @@ macro_rules! select_table {
         )*
 
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         $vis enum $name<'a, O: $crate::wire::ByteOrder = $crate::wire::NativeEndian> {
             $(
                 $(#[$vmeta])*
                 #[doc = concat!("\n\nKind `", stringify!($kname), "` (", stringify!($kval), ").")]
-                $variant($crate::typed::Nest<'a, O, $set<'a, O>>),
+                $variant(sel_payload!('a, O, $body)),
             )*
             /// A kind this version does not know: the kind and the payload,
             /// kept as bytes.
             Unknown(<$key as $crate::typed::KeyKind>::Of<'a>, $crate::typed::RawNest<'a>),
+        }
+
+        // written out, not derived: a row's payload type comes from a macro
+        impl<'a, O: $crate::wire::ByteOrder> Clone for $name<'a, O> {
+            fn clone(&self) -> Self {
+                match self {
+                    $(Self::$variant(x) => Self::$variant(x.clone()),)*
+                    Self::Unknown(k, r) => Self::Unknown(*k, *r),
+                }
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> PartialEq for $name<'a, O> {
+            fn eq(&self, other: &Self) -> bool {
+                match (self, other) {
+                    $((Self::$variant(a), Self::$variant(b)) => a == b,)*
+                    (Self::Unknown(k, r), Self::Unknown(l, q)) => k == l && r == q,
+                    #[allow(unreachable_patterns)]
+                    _ => false,
+                }
+            }
+        }
+
+        impl<'a, O: $crate::wire::ByteOrder> core::fmt::Debug for $name<'a, O> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self {
+                    $(Self::$variant(x) => f.debug_tuple(stringify!($variant)).field(x).finish(),)*
+                    Self::Unknown(k, r) => f.debug_tuple("Unknown").field(k).field(r).finish(),
+                }
+            }
         }
 
         impl<'a, O: $crate::wire::ByteOrder> $name<'a, O> {
@@ -517,7 +607,7 @@ macro_rules! select_table {
                     }
                     let kind = if sel.is_none() { gen_ctx_key!(g, $sel, kind) } else { kind };
                     match kind {
-                        $($kval => <$crate::typed::Nest<'a, O, $set<'a, O>> as ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)?,)*
+                        $($kval => <sel_payload!('a, O, $body) as ArbitraryPayload<O>>::arbitrary_attr(u, id, g, w)?,)*
                         _ => {}
                     }
                     if let (Some(s), true) = (sel, after) {
@@ -542,13 +632,7 @@ macro_rules! select_table {
 
         impl<'w, B: $crate::wire::Buffer, O: $crate::wire::ByteOrder> $crate::typed::Choose<'w, B, O, $name<'static, O>> {
             $(
-                #[doc = concat!("Kind `", stringify!($kname), "`: writes the selector (if an attribute selects), then the payload that `f` fills.")]
-                pub fn $snake(
-                    self,
-                    f: impl FnOnce(&mut $crate::typed::Scope<'_, B, O, $set<'static, O>>) -> Result<(), $crate::wire::EncodeError>,
-                ) -> Result<(), $crate::wire::EncodeError> {
-                    select_table!(@write $src $sel $key, self, $kval, f)
-                }
+                sel_choose_method!(table ($src $sel $key $kval) $kname $snake $body);
             )*
         }
     };

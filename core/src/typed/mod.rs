@@ -62,26 +62,39 @@ pub struct Ctx<'a> {
     pub path: AttrPath,
     run: &'a [u8],
     run_base: usize,
+    // the run enclosing this one (a payload selected by an attribute of its
+    // parent nest: TCA_STATS_APP inside TCA_STATS2 by the message's TCA_KIND)
+    parent: &'a [u8],
+    parent_base: usize,
 }
 
 /// A [`Ctx`] without its run: what a lazily decoded view keeps (the run is
 /// the view's own bytes), so that views stay small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct CtxHead {
+pub(crate) struct CtxHead<'a> {
     family: u8,
     msg_type: u16,
     msg_flags: u16,
     path: AttrPath,
+    parent: &'a [u8],
+    parent_base: usize,
 }
 
 impl<'a> Ctx<'a> {
     /// The part of the context a view keeps.
-    pub(crate) fn head(&self) -> CtxHead {
-        CtxHead { family: self.family, msg_type: self.msg_type, msg_flags: self.msg_flags, path: self.path }
+    pub(crate) fn head(&self) -> CtxHead<'a> {
+        CtxHead {
+            family: self.family,
+            msg_type: self.msg_type,
+            msg_flags: self.msg_flags,
+            path: self.path,
+            parent: self.parent,
+            parent_base: self.parent_base,
+        }
     }
     /// The context of `head` over the run `run`.
     #[inline]
-    pub(crate) fn from_head<O: ByteOrder>(h: CtxHead, run: &Attrs<'a, O>) -> Self {
+    pub(crate) fn from_head<O: ByteOrder>(h: CtxHead<'a>, run: &Attrs<'a, O>) -> Self {
         Ctx {
             family: h.family,
             msg_type: h.msg_type,
@@ -89,6 +102,8 @@ impl<'a> Ctx<'a> {
             path: h.path,
             run: run.bytes(),
             run_base: run.base(),
+            parent: h.parent,
+            parent_base: h.parent_base,
         }
     }
     /// The context of a message's top-level attributes.
@@ -115,11 +130,18 @@ impl<'a> Ctx<'a> {
     pub fn sibling<O: ByteOrder>(&self, id: u16) -> Option<Attr<'a, O>> {
         self.siblings::<O>().find(id)
     }
+    /// The first well-framed attribute `id` of the run enclosing this one
+    /// (a sibling of the nest being decoded); none at the top level.
+    pub fn parent_sibling<O: ByteOrder>(&self, id: u16) -> Option<Attr<'a, O>> {
+        Attrs::<O>::at(self.parent, self.parent_base).find(id)
+    }
     /// The context one level down, below `step`, over `run`; an error
     /// ([`DecodeErrorKind::TooDeep`], at `offset`) past [`MAX_DEPTH`].
     pub fn enter<O: ByteOrder>(&self, step: PathElem, run: &Attrs<'a, O>, offset: usize) -> Result<Self, DecodeError> {
         match self.path.with(step) {
-            Some(path) if !path.is_full() => Ok(Ctx { path, ..self.over(run) }),
+            Some(path) if !path.is_full() => {
+                Ok(Ctx { path, parent: self.run, parent_base: self.run_base, ..self.over(run) })
+            }
             _ => Err(DecodeError::new(offset, DecodeErrorKind::TooDeep).within(self.path)),
         }
     }

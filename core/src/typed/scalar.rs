@@ -259,7 +259,7 @@ macro_rules! zc_render {
         }
     )*};
 }
-zc_render!(U16 => U64, U32 => U64, U64 => U64, I32 => I64);
+zc_render!(U16 => U64, U32 => U64, U64 => U64, I16 => I64, I32 => I64, I64 => I64);
 
 impl<T: Render, const N: usize> Render for [T; N] {
     /// A sequence of the elements.

@@ -7,4 +7,6 @@
 //! naming [`BigEndian`]. Fields that are big-endian whatever the host (ports,
 //! MPLS labels, flow labels) use [`NetworkEndian`] types directly.
 
-pub use zerocopy::byteorder::{BigEndian, ByteOrder, LittleEndian, NativeEndian, NetworkEndian, I32, U16, U32, U64};
+pub use zerocopy::byteorder::{
+    BigEndian, ByteOrder, LittleEndian, NativeEndian, NetworkEndian, I16, I32, I64, U16, U32, U64,
+};

@@ -32,7 +32,7 @@ mod writer;
 pub use attr::{
     Attr, Attrs, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_LEN_OFFSET, NLA_TYPE_MASK, NLA_TYPE_OFFSET,
 };
-pub use endian::{BigEndian, ByteOrder, LittleEndian, NativeEndian, NetworkEndian, I32, U16, U32, U64};
+pub use endian::{BigEndian, ByteOrder, LittleEndian, NativeEndian, NetworkEndian, I16, I32, I64, U16, U32, U64};
 pub use error::{AttrPath, DecodeError, DecodeErrorKind, EncodeError, PathElem};
 pub use nlmsg::{
     Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_FLAGS_OFFSET, NLMSG_HDRLEN, NLMSG_LEN_OFFSET,
