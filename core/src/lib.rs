@@ -71,6 +71,7 @@ pub mod nsid;
 pub mod prefix;
 pub mod route;
 pub mod rule;
+pub mod tc;
 
 #[cfg(feature = "serde")]
 mod serde_impls;

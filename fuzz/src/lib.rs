@@ -77,7 +77,7 @@ where
         return;
     }
     let ok = if from_tables {
-        S::arbitrary_attrs(&mut u, GenCtx { family: family(&hdr), depth: 0 }, &mut w).is_ok()
+        S::arbitrary_attrs(&mut u, GenCtx { family: family(&hdr), depth: 0, msg_type: ty }, &mut w).is_ok()
     } else {
         w.bytes(u.take_rest()).is_ok()
     };

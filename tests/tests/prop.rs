@@ -88,7 +88,8 @@ fn generated_route<O: ByteOrder>(seed: &[u8]) -> Option<(RtMsg<O>, Vec<u8>)> {
     let mut w = Writer::<_, O>::with_order(VecBuffer::default());
     let m = w.begin_msg(route::RTM_NEWROUTE, 0x22, 1, 0).ok()?;
     w.header(&hdr).ok()?;
-    RouteAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: hdr.rtm_family, depth: 0 }, &mut w).ok()?;
+    RouteAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: hdr.rtm_family, ..Default::default() }, &mut w)
+        .ok()?;
     w.end_msg(m).ok()?;
     Some((hdr, w.into_inner().0))
 }
@@ -125,7 +126,7 @@ fn generated_link<O: ByteOrder>(seed: &[u8]) -> Option<(link::IfInfoMsg<O>, Vec<
     let mut w = Writer::<_, O>::with_order(VecBuffer::default());
     let m = w.begin_msg(link::RTM_NEWLINK, 0x22, 1, 0).ok()?;
     w.header(&hdr).ok()?;
-    LinkAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: hdr.ifi_family, depth: 0 }, &mut w).ok()?;
+    LinkAttr::<'_, O>::arbitrary_attrs(&mut u, GenCtx { family: hdr.ifi_family, ..Default::default() }, &mut w).ok()?;
     w.end_msg(m).ok()?;
     Some((hdr, w.into_inner().0))
 }
@@ -173,7 +174,12 @@ where
     let mut w = Writer::<_, O>::with_order(VecBuffer::default());
     let Ok(m) = w.begin_msg(ty, 0x22, 1, 0) else { return false };
     let ok = w.header(&hdr).is_ok()
-        && <H::Attr<'_> as ArbitrarySet<O>>::arbitrary_attrs(&mut u, GenCtx { family: fam, depth: 0 }, &mut w).is_ok()
+        && <H::Attr<'_> as ArbitrarySet<O>>::arbitrary_attrs(
+            &mut u,
+            GenCtx { family: fam, depth: 0, msg_type: ty },
+            &mut w,
+        )
+        .is_ok()
         && w.end_msg(m).is_ok();
     if !ok {
         return false;
@@ -229,6 +235,59 @@ fn small_families_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
     a && b && c && d && e && f && g
 }
 
+fn tc_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
+    use rtnl_core::tc;
+    let types = [tc::RTM_NEWQDISC, tc::RTM_NEWTCLASS, tc::RTM_NEWTFILTER, tc::RTM_NEWCHAIN, tc::RTM_DELQDISC];
+    let a = headered_roundtrip::<O, tc::TcMsg<O>>(seed, &types, &[0], |h| &mut h.tcm_family);
+    let types = [tc::RTM_NEWACTION, tc::RTM_GETACTION];
+    let b = headered_roundtrip::<O, tc::TcaMsg<O>>(seed, &types, &[0], |h| &mut h.tca_family);
+    a && b
+}
+
+/// The tc generators reach every kind of options and of statistics they
+/// select (a generator that gave up on a kind would leave it untested).
+#[test]
+fn the_tc_generators_reach_every_kind() {
+    use rtnl_core::tc::{self, filter::FilterOptions, qdisc, TcAttr, TcOptions};
+    use std::collections::BTreeSet;
+    let mut kinds = BTreeSet::new();
+    for i in 0u32..3000 {
+        let seed: Vec<u8> =
+            (0..800u32).map(|j| (i.wrapping_mul(2654435761).wrapping_add(j * 40503) >> 7) as u8).collect();
+        let mut u = Unstructured::new(&seed);
+        let Ok(ty) = u.choose(&[tc::RTM_NEWQDISC, tc::RTM_NEWTCLASS, tc::RTM_NEWTFILTER]).copied() else { continue };
+        let mut w = Writer::<_, LittleEndian>::with_order(VecBuffer::default());
+        let m = w.begin_msg(ty, 0, 1, 0).unwrap();
+        w.header(&tc::TcMsg::<LittleEndian>::default()).unwrap();
+        let g = GenCtx { msg_type: ty, ..Default::default() };
+        if TcOptions::<LittleEndian>::arbitrary_selected(&mut u, tc::TCA_OPTIONS, g, &mut w).is_err() {
+            continue;
+        }
+        w.end_msg(m).unwrap();
+        let bytes = w.into_inner().0;
+        let raw = Messages::<LittleEndian>::with_order(&bytes).next().unwrap().unwrap();
+        let msg = Message::decode(raw);
+        assert_eq!(msg.first_error(), None, "{bytes:02x?}");
+        let RtnlMessage::Tc(t) = msg.body() else { panic!() };
+        if let Some(TcAttr::Options(o)) = t.find(tc::TCA_OPTIONS) {
+            let k = match o {
+                TcOptions::Qdisc(q) => ("qdisc", q.kind()),
+                TcOptions::Class(c) => ("class", c.kind()),
+                TcOptions::Filter(f) => ("filter", f.kind()),
+                _ => continue,
+            };
+            kinds.insert((k.0, k.1.to_owned()));
+        }
+    }
+    let want: BTreeSet<(&str, String)> = qdisc::QdiscOptions::<LittleEndian>::KINDS
+        .iter()
+        .map(|(k, _)| ("qdisc", k.to_string()))
+        .chain(qdisc::ClassOptions::<LittleEndian>::KINDS.iter().map(|(k, _)| ("class", k.to_string())))
+        .chain(FilterOptions::<LittleEndian>::KINDS.iter().map(|(k, _)| ("filter", k.to_string())))
+        .collect();
+    assert_eq!(kinds, want);
+}
+
 #[test]
 fn the_headered_generators_make_messages_with_attributes() {
     // a fixed spread of seeds: most make a whole message (the property
@@ -239,9 +298,10 @@ fn the_headered_generators_make_messages_with_attributes() {
             (0..600u32).map(|j| (i.wrapping_mul(2654435761).wrapping_add(j * 40503) >> 7) as u8).collect();
         made += usize::from(addr_roundtrip::<LittleEndian>(&seed))
             + usize::from(neigh_roundtrip::<BigEndian>(&seed))
-            + usize::from(small_families_roundtrip::<LittleEndian>(&seed));
+            + usize::from(small_families_roundtrip::<LittleEndian>(&seed))
+            + usize::from(tc_roundtrip::<BigEndian>(&seed));
     }
-    assert!(made > 300, "only {made} of 600 generated");
+    assert!(made > 400, "only {made} of 800 generated");
 }
 
 /// What every generated (kernel-canonical) message holds to: it decodes
@@ -309,6 +369,12 @@ proptest! {
         neigh_roundtrip::<BigEndian>(&seed);
         small_families_roundtrip::<LittleEndian>(&seed);
         small_families_roundtrip::<BigEndian>(&seed);
+    }
+
+    #[test]
+    fn tc_messages_from_the_tables_roundtrip(seed in proptest::collection::vec(any::<u8>(), 16..1500)) {
+        tc_roundtrip::<LittleEndian>(&seed);
+        tc_roundtrip::<BigEndian>(&seed);
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::nsid::NsidMessage;
 use crate::prefix::PrefixMessage;
 use crate::route::RouteMessage;
 use crate::rule::RuleMessage;
+use crate::tc::{ActionMessage, TcMessage};
 use crate::typed::{Ctx, FamilyHeader, Headered, PathName, TypedAttrs};
 use crate::wire::control::{DoneMsg, ErrorMsg};
 use crate::wire::flags::{self, FlagContext};
@@ -348,6 +349,11 @@ pub enum RtnlMessage<'a, O: ByteOrder = NativeEndian> {
     /// An IPv6 multicast cache report (`RTM_NEWCACHEREPORT`, family
     /// `RTNL_FAMILY_IP6MR`).
     Ip6mrReport(Ip6mrReportMessage<'a, O>),
+    /// A traffic-control message of a qdisc, class, filter or chain
+    /// (`RTM_*QDISC`, `RTM_*TCLASS`, `RTM_*TFILTER`, `RTM_*CHAIN`).
+    Tc(TcMessage<'a, O>),
+    /// An action message (`RTM_*ACTION`).
+    Action(ActionMessage<'a, O>),
     /// A message of a family not typed yet: fixed header plus raw attributes.
     Family(FamilyMessage<'a, O>),
     /// A message type this version does not know: its payload.
@@ -376,6 +382,8 @@ macro_rules! match_typed {
             RtnlMessage::Nexthop($m) => $e,
             RtnlMessage::IpmrReport($m) => $e,
             RtnlMessage::Ip6mrReport($m) => $e,
+            RtnlMessage::Tc($m) => $e,
+            RtnlMessage::Action($m) => $e,
             $($rest)*
         }
     };
@@ -426,6 +434,8 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             104..=106 | 116..=118 => typed(&msg, RtnlMessage::Nexthop),
             96 if crate::mroute::is_ip6mr_report(p) => typed(&msg, RtnlMessage::Ip6mrReport),
             96 => typed(&msg, RtnlMessage::IpmrReport),
+            36..=38 | 40..=42 | 44..=46 | 100..=102 => typed(&msg, RtnlMessage::Tc),
+            48..=50 => typed(&msg, RtnlMessage::Action),
             68 => match NdUserOptMessage::parse(&msg) {
                 Ok(m) => RtnlMessage::NdUserOpt(m),
                 Err(e) => RtnlMessage::Invalid(p, e),
@@ -527,10 +537,17 @@ impl<'a, O: ByteOrder> Message<'a, O> {
 pub const TCA_ACT_TAB_FIRST: u16 = 1;
 
 /// Writes the filter an action dump (`RTM_GETACTION`) requires:
-/// `TCA_ROOT_TAB { [1] { TCA_ACT_KIND kind } }`, whole or not at all (until
-/// the tc family is typed, the one encoder of these ids).
+/// `TCA_ROOT_TAB { [1] { TCA_ACT_KIND kind } }`, whole or not at all.
 pub fn write_action_kind_filter<B: Buffer, O: ByteOrder>(w: &mut Writer<B, O>, kind: &str) -> Result<(), EncodeError> {
-    w.nest(consts::TCA_ROOT_TAB, true, |w| w.nest(TCA_ACT_TAB_FIRST, true, |w| w.attr_str(consts::TCA_ACT_KIND, kind)))
+    let mut s = crate::typed::Scope::<B, O, crate::tc::ActionRootAttr<'static, O>>::new(w);
+    s.tab(|t| {
+        t.action(|a| {
+            a.kind(kind)?;
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// The extended-ack TLVs of an `NLMSG_ERROR` or `NLMSG_DONE`, typed.

@@ -1,0 +1,286 @@
+use super::action::{ActAttr, ActOptions, MirredAttr, TcMirred};
+use super::filter::{FilterOptions, FlowerAttr, U32Attr, TCA_FLOWER_KEY_IPV4_SRC, TCA_U32_SEL};
+use super::qdisc::{HtbAttr, QdiscOptions, TbfAttr, TcFifoQopt, TcHtbOpt, TCA_TBF_PARMS};
+use super::stats::StatsAttr;
+use super::*;
+use crate::message::{Message, RtnlMessage};
+use crate::typed::request;
+use crate::wire::flags::Request;
+use crate::wire::{BigEndian, DecodeErrorKind, LittleEndian, Messages, PathElem, SliceBuffer};
+
+type Le = LittleEndian;
+
+fn decode(m: &[u8]) -> Message<'_, Le> {
+    Message::decode(Messages::<Le>::with_order(m).next().unwrap().unwrap())
+}
+
+fn reencoded(m: &[u8]) -> heapless::Vec<u8, 1024> {
+    let mut out = [0u8; 1024];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    decode(m).emit(&mut w).unwrap();
+    let n = w.len();
+    heapless::Vec::from_slice(&out[..n]).unwrap()
+}
+
+/// A message of type `ty` with header `hdr` and attributes `f` writes raw.
+fn raw_msg(ty: u16, f: impl FnOnce(&mut Writer<SliceBuffer<'_>, Le>)) -> heapless::Vec<u8, 1024> {
+    let mut out = [0u8; 1024];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let m = w.begin_msg(ty, 2, 1, 0).unwrap();
+    w.header(&TcMsg::<Le> { tcm_ifindex: 3.into(), ..Default::default() }).unwrap();
+    f(&mut w);
+    w.end_msg(m).unwrap();
+    let n = w.len();
+    heapless::Vec::from_slice(&out[..n]).unwrap()
+}
+
+fn show(h: TcHandle) -> heapless::String<16> {
+    use core::fmt::Write;
+    let mut s = heapless::String::new();
+    write!(s, "{h}").unwrap();
+    s
+}
+
+#[test]
+fn handles_print_and_parse_as_tc_does() {
+    let cases = [(TcHandle::ROOT, "root"), (TcHandle::UNSPEC, "none"), (TcHandle::new(1, 0), "1:")];
+    for (h, s) in cases {
+        assert_eq!(show(h), s);
+        assert_eq!(TcHandle::parse(s), Some(h));
+    }
+    assert_eq!(show(TcHandle::new(1, 0x10)), "1:10");
+    assert_eq!(show(TcHandle::new(0, 5)), ":5");
+    assert_eq!(show(TcHandle::INGRESS), "ffff:fff1");
+    assert_eq!(TcHandle::parse("ffff:fff2"), Some(TcHandle::new(0xffff, TcHandle::MIN_INGRESS)));
+    assert_eq!(TcHandle::parse("10"), Some(TcHandle::new(0x10, 0)));
+    assert_eq!(TcHandle::parse("clsact"), Some(TcHandle::CLSACT));
+    assert_eq!(TcHandle::parse("1:x"), None);
+    assert_eq!(TcHandle::parse(""), None);
+}
+
+#[test]
+fn a_filters_protocol_is_big_endian_in_either_byte_order() {
+    // as a little-endian kernel stores prio 1, ETH_P_IP: 08 00 01 00
+    let le = TcMsg::<Le> { tcm_info: u32::from_le_bytes([8, 0, 1, 0]).into(), ..Default::default() };
+    assert_eq!((le.prio(), le.protocol()), (1, 0x0800));
+    assert_eq!(TcMsg::<Le>::filter_info(1, 0x0800), le.tcm_info.get());
+    // and a big-endian one: 00 01 08 00
+    let be = TcMsg::<BigEndian> { tcm_info: u32::from_be_bytes([0, 1, 8, 0]).into(), ..Default::default() };
+    assert_eq!((be.prio(), be.protocol()), (1, 0x0800));
+    assert_eq!(TcMsg::<BigEndian>::filter_info(1, 0x0800), be.tcm_info.get());
+}
+
+#[test]
+fn a_class_and_a_filter_with_an_action_build_and_decode_typed() {
+    let mut out = [0u8; 1024];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let hdr = TcMsg::<Le> {
+        tcm_ifindex: 3.into(),
+        tcm_handle: TcHandle::new(1, 0x10).0.into(),
+        tcm_parent: TcHandle::new(1, 0).0.into(),
+        ..Default::default()
+    };
+    request(&mut w, RTM_NEWTCLASS, Request::Add.flags(), 1, &hdr, |a| {
+        a.options().class().htb(|o| {
+            o.parms(TcHtbOpt { quantum: 1500.into(), prio: 2.into(), ..Default::default() })?;
+            o.rate64(20_000_000_000)?;
+            Ok(())
+        })
+    })
+    .unwrap();
+    let class_len = w.len();
+    let hdr = TcMsg::<Le> {
+        tcm_ifindex: 3.into(),
+        tcm_parent: TcHandle::new(1, 0).0.into(),
+        tcm_info: TcMsg::<Le>::filter_info(1, 0x0800).into(),
+        ..Default::default()
+    };
+    request(&mut w, RTM_NEWTFILTER, Request::Add.flags(), 2, &hdr, |a| {
+        a.options().filter().u32(|o| {
+            o.classid(TcHandle::new(1, 0x10))?;
+            o.act(|acts| {
+                acts.action(|x| {
+                    x.options().mirred(|m| {
+                        m.parms(TcMirred { eaction: 2.into(), ifindex: 7.into(), ..Default::default() })?;
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            Ok(())
+        })
+    })
+    .unwrap();
+    let n = w.len();
+    let bytes = &out[..n];
+    let mut msgs = Messages::<Le>::with_order(bytes).map(|m| Message::decode(m.unwrap()));
+    let class = msgs.next().unwrap();
+    assert_eq!(class.first_error(), None);
+    let RtnlMessage::Tc(c) = class.body() else { panic!() };
+    assert_eq!((c.kind(), show(c.header().handle()).as_str()), (Some("htb"), "1:10"));
+    let Some(TcAttr::Options(TcOptions::Class(ClassOptions::Htb(o)))) = c.find(TCA_OPTIONS) else { panic!("{c:?}") };
+    assert!(o.iter().flatten().any(|x| matches!(x, HtbAttr::Rate64(20_000_000_000))));
+    let filter = msgs.next().unwrap();
+    assert_eq!(filter.first_error(), None);
+    let RtnlMessage::Tc(f) = filter.body() else { panic!() };
+    assert_eq!((f.header().prio(), f.header().protocol()), (1, 0x0800));
+    let Some(TcAttr::Options(TcOptions::Filter(FilterOptions::U32(o)))) = f.find(TCA_OPTIONS) else { panic!() };
+    let acts = o.iter().flatten().find_map(|x| if let U32Attr::Act(l) = x { Some(l) } else { None }).unwrap();
+    let (pos, act) = acts.iter().next().unwrap().unwrap();
+    assert_eq!(pos, 1);
+    let act = act.unwrap();
+    assert!(act.iter().flatten().any(|x| matches!(x, ActAttr::Kind("mirred"))));
+    let Some(ActAttr::Options(ActOptions::Mirred(m))) = act.find(super::action::TCA_ACT_OPTIONS) else { panic!() };
+    let Some(MirredAttr::Parms(p)) = m.find(super::action::TCA_MIRRED_PARMS) else { panic!() };
+    assert_eq!((p.eaction.get(), p.ifindex.get()), (2, 7));
+    // both re-encode byte for byte
+    assert_eq!(&reencoded(&bytes[..class_len])[..], &bytes[..class_len]);
+    assert_eq!(&reencoded(&bytes[class_len..])[..], &bytes[class_len..]);
+}
+
+#[test]
+fn options_before_their_kind_and_a_qdisc_pfifo_decode_typed() {
+    let m = raw_msg(RTM_NEWQDISC, |w| {
+        w.attr(TCA_OPTIONS, &100u32.to_le_bytes()).unwrap();
+        w.attr_str(TCA_KIND, "pfifo").unwrap();
+    });
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(q) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Qdisc(QdiscOptions::Pfifo(TcFifoQopt { limit })))) = q.find(TCA_OPTIONS) else {
+        panic!("{q:?}")
+    };
+    assert_eq!(limit.get(), 100);
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}
+
+#[test]
+fn short_options_are_kept_invalid_with_their_offset_and_path() {
+    // tbf's parameters cut to 10 of 36 bytes
+    let m = raw_msg(RTM_NEWQDISC, |w| {
+        w.attr_str(TCA_KIND, "tbf").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| w.attr(TCA_TBF_PARMS, &[1; 10])).unwrap();
+    });
+    let msg = decode(&m);
+    let e = msg.first_error().unwrap();
+    // 16 nlmsghdr + 20 tcmsg + 8 TCA_KIND "tbf" + 4 TCA_OPTIONS + 4 TCA_TBF_PARMS header
+    assert_eq!(e.offset, 16 + 20 + 8 + 4 + 4);
+    assert_eq!(e.kind, DecodeErrorKind::BadLength { expected: 36, got: 10 });
+    let path: heapless::Vec<PathElem, 4> = e.path.iter().collect();
+    assert_eq!(&path[..], &[PathElem::Attr(TCA_OPTIONS), PathElem::Attr(TCA_TBF_PARMS)]);
+    let RtnlMessage::Tc(q) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Qdisc(QdiscOptions::Tbf(o)))) = q.find(TCA_OPTIONS) else { panic!() };
+    assert!(matches!(o.iter().next(), Some(Ok(TbfAttr::Invalid(..)))));
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}
+
+#[test]
+fn a_u32_selector_whose_key_count_disagrees_with_its_length_is_kept() {
+    // nkeys 2, one key present
+    let mut sel = [0u8; 32];
+    sel[2] = 2;
+    let m = raw_msg(RTM_NEWTFILTER, |w| {
+        w.attr_str(TCA_KIND, "u32").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| w.attr(TCA_U32_SEL, &sel)).unwrap();
+    });
+    let msg = decode(&m);
+    let e = msg.first_error().unwrap();
+    assert_eq!(e.offset, 16 + 20 + 8 + 4 + 4 + 16);
+    assert_eq!(e.kind, DecodeErrorKind::BadLength { expected: 32, got: 16 });
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+    // with the count right it decodes, each key's words in network order
+    sel[2] = 1;
+    sel[16..20].copy_from_slice(&[0xff, 0xff, 0xff, 0]);
+    sel[20..24].copy_from_slice(&[10, 9, 0, 0]);
+    let m = raw_msg(RTM_NEWTFILTER, |w| {
+        w.attr_str(TCA_KIND, "u32").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| w.attr(TCA_U32_SEL, &sel[..32])).unwrap();
+    });
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(f) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Filter(FilterOptions::U32(o)))) = f.find(TCA_OPTIONS) else { panic!() };
+    let Some(U32Attr::Sel(s)) = o.find(TCA_U32_SEL) else { panic!() };
+    let k = s.iter().next().unwrap();
+    assert_eq!((k.mask.get(), k.val.get()), (0xffff_ff00, 0x0a09_0000));
+}
+
+#[test]
+fn a_flower_key_of_the_wrong_size_and_an_unknown_kind_are_kept() {
+    let m = raw_msg(RTM_NEWTFILTER, |w| {
+        w.attr_str(TCA_KIND, "flower").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| w.attr(TCA_FLOWER_KEY_IPV4_SRC, &[10, 0, 0])).unwrap();
+    });
+    let msg = decode(&m);
+    let e = msg.first_error().unwrap();
+    assert_eq!(e.kind, DecodeErrorKind::BadLength { expected: 4, got: 3 });
+    let RtnlMessage::Tc(f) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Filter(FilterOptions::Flower(o)))) = f.find(TCA_OPTIONS) else { panic!() };
+    assert!(matches!(o.iter().next(), Some(Ok(FlowerAttr::Invalid(..)))));
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+    // a classifier this version does not know: raw, lossless, no error
+    let m = raw_msg(RTM_NEWTFILTER, |w| {
+        w.attr_str(TCA_KIND, "rsvp").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| w.attr_u32(1, 5)).unwrap();
+    });
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(f) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Filter(FilterOptions::Unknown("rsvp", raw)))) = f.find(TCA_OPTIONS) else {
+        panic!()
+    };
+    assert_eq!(raw.bytes, &[8, 0, 1, 0, 5, 0, 0, 0]);
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}
+
+#[test]
+fn app_statistics_are_typed_by_the_kind_beside_stats2() {
+    // an htb class's xstats inside TCA_STATS2, TCA_KIND after it
+    let x: [u8; 20] = [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x4b, 0x4a, 0, 0, 0x5a, 0x25, 0, 0];
+    let m = raw_msg(RTM_NEWTCLASS, |w| {
+        w.nest(TCA_STATS2, false, |w| w.attr(stats::TCA_STATS_APP, &x)).unwrap();
+        w.attr_str(TCA_KIND, "htb").unwrap();
+    });
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(c) = msg.body() else { panic!() };
+    let Some(TcAttr::Stats2(s)) = c.find(TCA_STATS2) else { panic!() };
+    let Some(StatsAttr::App(AppStats(TcXstats::Class(ClassXstats::Htb(h))))) = s.find(stats::TCA_STATS_APP) else {
+        panic!("{s:?}")
+    };
+    assert_eq!((h.lends.get(), h.tokens.get()), (3, 19019));
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}
+
+#[test]
+fn an_action_table_builds_as_a_dump_filter_and_decodes() {
+    let mut out = [0u8; 256];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    request(&mut w, RTM_GETACTION, Request::Dump.flags(), 1, &TcaMsg::<Le>::default(), |a| {
+        a.tab(|t| {
+            t.action(|x| {
+                x.kind("gact")?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+        a.flags(Bitfield32::of(TCA_FLAG_LARGE_DUMP_ON))?;
+        Ok(())
+    })
+    .unwrap();
+    let n = w.len();
+    let msg = decode(&out[..n]);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Action(a) = msg.body() else { panic!() };
+    let Some(ActionRootAttr::Tab(t)) = a.find(TCA_ROOT_TAB) else { panic!() };
+    let (pos, act) = t.iter().next().unwrap().unwrap();
+    assert_eq!(pos, 1);
+    assert!(matches!(act.unwrap().iter().next(), Some(Ok(ActAttr::Kind("gact")))));
+    // the same bytes as the one-call filter of the transport
+    let mut again = [0u8; 64];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut again));
+    crate::message::write_action_kind_filter(&mut w, "gact").unwrap();
+    let k = w.len();
+    assert_eq!(&again[..k], &out[16 + 4..16 + 4 + k]);
+}
