@@ -124,25 +124,5 @@ sleep 1
 kill "$mon"
 wait "$mon" 2>/dev/null || true
 
-kernel=$(uname -r)
-{
-  echo "{"
-  echo " \"name\": \"host-l3-${kernel%%-*}\","
-  echo " \"kernel\": \"$kernel\","
-  echo " \"arch\": \"$(uname -m)\","
-  echo " \"byte_order\": \"$(python3 -c 'import sys; print(sys.byteorder)' 2>/dev/null || echo little)\","
-  echo " \"iproute2\": \"$(ip -V | sed 's/.*iproute2-\([^,]*\).*/\1/')\","
-  echo " \"script\": \"testdata/capture-l3.sh\","
-  echo " \"files\": ["
-  first=1
-  for f in "$out"/*.bin; do
-    [ $first = 1 ] || echo ","
-    first=0
-    printf '  {"file": "%s", "bytes": %s, "sha256": "%s"}' \
-      "$(basename "$f")" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
-  done
-  echo
-  echo " ]"
-  echo "}"
-} > "$out/manifest.json"
-echo "captured into $out (kernel $kernel)"
+. "$here/host-manifest.sh"
+host_manifest "$out" host-l3 testdata/capture-l3.sh

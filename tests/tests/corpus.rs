@@ -38,13 +38,15 @@ struct Corpus {
 }
 
 /// The kernels' captures (testdata/kernels/*, made under qemu) and this
-/// machine's link captures (testdata/host-links, testdata/capture-links.sh).
+/// machine's (testdata/host-links, host-l3 and host-tc, made by
+/// testdata/capture-links.sh, capture-l3.sh and capture-tc.sh).
 fn corpora() -> Vec<Corpus> {
     let root = testdata().join("kernels");
     let mut dirs: Vec<PathBuf> =
         std::fs::read_dir(&root).map(|rd| rd.flatten().map(|e| e.path()).collect::<Vec<_>>()).unwrap_or_default();
     dirs.push(testdata().join("host-links"));
     dirs.push(testdata().join("host-l3"));
+    dirs.push(testdata().join("host-tc"));
     let mut v: Vec<Corpus> = dirs
         .into_iter()
         .filter(|p| p.join("manifest.json").exists())
@@ -1373,4 +1375,147 @@ fn the_host_capture_holds_a_router_advertisements_notifications() {
         }
     }
     assert!(prefixes >= 1 && rdnss >= 1, "{prefixes} prefixes, {rdnss} RDNSS options");
+}
+
+/// What of a traffic-control message is not typed, from its rendering:
+/// attributes whose name is a number and a hex payload (unknown ids), and
+/// options or statistics rendered as one hex string (a kind not typed).
+fn untyped_tc(v: &Value, out: &mut Vec<String>) {
+    const SELECTED: &[&str] = &["TCA_OPTIONS", "TCA_ACT_OPTIONS", "TCA_XSTATS", "TCA_STATS_APP"];
+    match v {
+        Value::Array(a) => {
+            match a.as_slice() {
+                [Value::Number(id), Value::String(hex)] => out.push(format!("attribute {id} ({hex})")),
+                [Value::String(n), Value::String(hex)] if SELECTED.contains(&n.as_str()) => {
+                    out.push(format!("{n} of an untyped kind ({hex})"))
+                }
+                _ => {}
+            }
+            a.iter().for_each(|x| untyped_tc(x, out));
+        }
+        Value::Object(m) => m.values().for_each(|x| untyped_tc(x, out)),
+        _ => {}
+    }
+}
+
+fn tc_untyped_in(bytes: &[u8], big: bool) -> Vec<String> {
+    fn go<O: ByteOrder>(bytes: &[u8]) -> Vec<String> {
+        let mut out = Vec::new();
+        for raw in Messages::<O>::with_order(bytes).flatten() {
+            let msg = Message::decode(raw);
+            if matches!(msg.body(), RtnlMessage::Tc(_) | RtnlMessage::Action(_)) {
+                let v: Value = serde_json::from_str(&rtnl_io::json::to_json(&msg)).unwrap();
+                untyped_tc(&v, &mut out);
+            }
+        }
+        out
+    }
+    if big {
+        go::<BigEndian>(bytes)
+    } else {
+        go::<LittleEndian>(bytes)
+    }
+}
+
+#[test]
+fn every_tc_attribute_and_kind_in_the_corpus_is_typed() {
+    // the check sees what it looks for: an unknown TCA id, an untyped qdisc kind
+    let mut w = rtnl_core::wire::Writer::<_, LittleEndian>::with_order(rtnl_io::VecBuffer::default());
+    let m = w.begin_msg(rtnl_core::tc::RTM_NEWQDISC, 2, 1, 0).unwrap();
+    w.header(&rtnl_core::tc::TcMsg::<LittleEndian>::default()).unwrap();
+    w.attr_str(1, "choke-ish").unwrap();
+    w.attr(2, &[4, 0, 1, 0]).unwrap();
+    w.attr_u32(99, 7).unwrap();
+    w.end_msg(m).unwrap();
+    let found = tc_untyped_in(&w.into_inner().0, false);
+    assert_eq!(found.len(), 2, "{found:?}");
+    let mut seen = 0;
+    for c in corpora() {
+        for f in bins(&c.dir) {
+            let data = std::fs::read(&f).unwrap();
+            let found = tc_untyped_in(&data, c.big);
+            assert!(found.is_empty(), "{} ({}): {}: {found:?}", c.name, c.kernel, f.display());
+            seen += usize::from(f.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("qdisc") || n.starts_with("class") || n.starts_with("filter") || n.starts_with("action")
+            }));
+        }
+    }
+    assert!(seen >= 40, "only {seen} tc captures");
+}
+
+/// A qdisc as both views show it: device index (or name), kind, handle,
+/// parent, the fifo kinds' limit, and the byte and packet counters.
+type QdiscRow = (String, String, String, Option<u64>, Option<(u64, u64)>);
+
+fn qdisc_rows<O: ByteOrder>(data: &[u8], with_stats: bool) -> Vec<QdiscRow> {
+    use rtnl_core::tc::qdisc::QdiscOptions;
+    use rtnl_core::tc::stats::StatsAttr;
+    use rtnl_core::tc::{TcAttr, TcHandle, TcOptions};
+    let mut rows = Vec::new();
+    for raw in Messages::<O>::with_order(data).flatten() {
+        let msg = Message::decode(raw);
+        let RtnlMessage::Tc(q) = msg.body() else { continue };
+        let h = q.header();
+        let parent = if h.parent() == TcHandle::ROOT { "root".to_owned() } else { h.parent().to_string() };
+        let mut limit = None;
+        let mut stats = None;
+        for a in q.attrs().flatten() {
+            match a {
+                TcAttr::Options(TcOptions::Qdisc(
+                    QdiscOptions::Pfifo(o) | QdiscOptions::Bfifo(o) | QdiscOptions::PfifoHeadDrop(o),
+                )) => limit = Some(u64::from(o.limit.get())),
+                TcAttr::Stats2(s) if with_stats => {
+                    for x in s.iter().flatten() {
+                        if let StatsAttr::Basic(b) = x {
+                            stats = Some((b.get().bytes.get(), u64::from(b.get().packets.get())));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let kind = q.kind().unwrap_or("").to_owned();
+        rows.push((kind, format!("{:x}:", h.handle().major()), parent, limit, stats));
+    }
+    rows.sort();
+    rows
+}
+
+#[test]
+fn every_captured_qdisc_agrees_with_tc() {
+    let mut compared = 0;
+    for c in corpora() {
+        let (Ok(bin), Ok(json)) = (std::fs::read(c.dir.join("qdisc.bin")), std::fs::read(c.dir.join("tc-qdisc.json")))
+        else {
+            continue;
+        };
+        // this machine's captures are quiet between the dump and tc's view; the guests' are not
+        let with_stats = c.name.starts_with("host-");
+        let ours = if c.big {
+            qdisc_rows::<BigEndian>(&bin, with_stats)
+        } else {
+            qdisc_rows::<LittleEndian>(&bin, with_stats)
+        };
+        let tc: Value = serde_json::from_slice(&json).unwrap();
+        let mut theirs: Vec<QdiscRow> = tc
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let parent =
+                    if q["root"] == true { "root".to_owned() } else { q["parent"].as_str().unwrap_or("").to_owned() };
+                let limit = match q["kind"].as_str() {
+                    Some("pfifo" | "bfifo" | "pfifo_head_drop") => q["options"]["limit"].as_u64(),
+                    _ => None,
+                };
+                let stats = with_stats.then(|| (q["bytes"].as_u64().unwrap(), q["packets"].as_u64().unwrap()));
+                (q["kind"].as_str().unwrap().to_owned(), q["handle"].as_str().unwrap().to_owned(), parent, limit, stats)
+            })
+            .collect();
+        theirs.sort();
+        assert_eq!(ours, theirs, "{} ({})", c.name, c.kernel);
+        compared += ours.len();
+    }
+    assert!(compared > 50, "only {compared} qdiscs compared");
 }

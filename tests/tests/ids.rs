@@ -453,3 +453,52 @@ fn every_cache_report_attribute_and_message_type_of_7_2_is_typed() {
         assert_eq!(mroute::Mrt6MsgType(v as u8).kernel_name(), Some(name.as_str()));
     }
 }
+
+#[test]
+fn every_tc_attribute_of_the_typed_kinds_of_7_2_has_a_typed_variant() {
+    use rtnl_core::tc::{self, action, filter, qdisc, stats};
+    type N = NativeEndian;
+    let mut n = check::<tc::TcAttr<'static, N>>("rtnetlink.h", "TCA_UNSPEC", "TCA_*");
+    n += check::<tc::ActionRootAttr<'static, N>>("rtnetlink.h", "TCA_ROOT_UNSPEC", "TCA_ROOT_*");
+    n += check::<tc::StabAttr<'static, N>>("pkt_sched.h", "TCA_STAB_UNSPEC", "TCA_STAB_*");
+    n += check::<stats::StatsAttr<'static, N>>("gen_stats.h", "TCA_STATS_UNSPEC", "TCA_STATS_*");
+    n += check::<qdisc::TbfAttr<'static, N>>("pkt_sched.h", "TCA_TBF_UNSPEC", "TCA_TBF_*");
+    n += check::<qdisc::HtbAttr<'static, N>>("pkt_sched.h", "TCA_HTB_UNSPEC", "TCA_HTB_*");
+    n += check::<qdisc::FqCodelAttr<'static, N>>("pkt_sched.h", "TCA_FQ_CODEL_UNSPEC", "TCA_FQ_CODEL_*");
+    n += check::<qdisc::NetemAttr<'static, N>>("pkt_sched.h", "TCA_NETEM_UNSPEC", "TCA_NETEM_*");
+    n += check::<qdisc::NetemLossAttr<'static, N>>("pkt_sched.h", "NETEM_LOSS_UNSPEC", "NETEM_LOSS_*");
+    n += check::<action::ActAttr<'static, N>>("pkt_cls.h", "TCA_ACT_UNSPEC", "TCA_ACT_*");
+    n += check::<action::PoliceAttr<'static, N>>("pkt_cls.h", "TCA_POLICE_UNSPEC", "TCA_POLICE_*");
+    n += check::<action::GactAttr<'static, N>>("tc_act/tc_gact.h", "TCA_GACT_UNSPEC", "TCA_GACT_*");
+    n += check::<action::MirredAttr<'static, N>>("tc_act/tc_mirred.h", "TCA_MIRRED_UNSPEC", "TCA_MIRRED_*");
+    n += check::<action::VlanAttr<'static, N>>("tc_act/tc_vlan.h", "TCA_VLAN_UNSPEC", "TCA_VLAN_*");
+    n += check::<action::SkbeditAttr<'static, N>>("tc_act/tc_skbedit.h", "TCA_SKBEDIT_UNSPEC", "TCA_SKBEDIT_*");
+    let tk = "tc_act/tc_tunnel_key.h";
+    n += check::<action::TunnelKeyAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_UNSPEC", "TCA_TUNNEL_KEY_*");
+    n += check::<action::TunnelKeyEncOptsAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPTS_UNSPEC", "ENC_OPTS");
+    n += check::<action::GeneveOptAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPT_GENEVE_UNSPEC", "GENEVE");
+    n += check::<action::VxlanOptAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPT_VXLAN_UNSPEC", "VXLAN");
+    n += check::<action::ErspanOptAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPT_ERSPAN_UNSPEC", "ERSPAN");
+    n += check::<filter::U32Attr<'static, N>>("pkt_cls.h", "TCA_U32_UNSPEC", "TCA_U32_*");
+    n += check::<filter::BpfAttr<'static, N>>("pkt_cls.h", "TCA_BPF_UNSPEC", "TCA_BPF_*");
+    n += check::<filter::MatchallAttr<'static, N>>("pkt_cls.h", "TCA_MATCHALL_UNSPEC", "TCA_MATCHALL_*");
+    n += check::<filter::FlowerAttr<'static, N>>("pkt_cls.h", "TCA_FLOWER_UNSPEC", "TCA_FLOWER_*");
+    let fl = [
+        ("TCA_FLOWER_KEY_ENC_OPTS_UNSPEC", filter::FlowerEncOptsAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_ENC_OPT_GENEVE_UNSPEC", filter::FlowerGeneveOptAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_ENC_OPT_VXLAN_UNSPEC", filter::FlowerVxlanOptAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_ENC_OPT_ERSPAN_UNSPEC", filter::FlowerErspanOptAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_ENC_OPT_GTP_UNSPEC", filter::FlowerGtpOptAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_ENC_OPT_PFCP_UNSPEC", filter::FlowerPfcpOptAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_MPLS_OPTS_UNSPEC", filter::FlowerMplsOptsAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_MPLS_OPT_LSE_UNSPEC", filter::FlowerMplsLseAttr::<N>::NAMES),
+        ("TCA_FLOWER_KEY_CFM_OPT_UNSPEC", filter::FlowerCfmAttr::<N>::NAMES),
+    ];
+    for (first, names) in fl {
+        let want = ids("pkt_cls.h", first);
+        let got: BTreeMap<u16, String> = names.iter().map(|(i, s)| (*i, s.to_string())).collect();
+        assert_eq!(got, want, "{first}");
+        n += want.len();
+    }
+    assert!(n > 300, "{n}");
+}
