@@ -500,5 +500,25 @@ fn every_tc_attribute_of_the_typed_kinds_of_7_2_has_a_typed_variant() {
         assert_eq!(got, want, "{first}");
         n += want.len();
     }
+    for (first, names) in [
+        ("TCA_CODEL_UNSPEC", qdisc::CodelAttr::<N>::NAMES),
+        ("TCA_FQ_UNSPEC", qdisc::FqAttr::<N>::NAMES),
+        ("TCA_RED_UNSPEC", qdisc::RedAttr::<N>::NAMES),
+        ("TCA_CHOKE_UNSPEC", qdisc::ChokeAttr::<N>::NAMES),
+        ("TCA_SFB_UNSPEC", qdisc::SfbAttr::<N>::NAMES),
+        ("TCA_PIE_UNSPEC", qdisc::PieAttr::<N>::NAMES),
+        ("TCA_FQ_PIE_UNSPEC", qdisc::FqPieAttr::<N>::NAMES),
+        ("TCA_HHF_UNSPEC", qdisc::HhfAttr::<N>::NAMES),
+        ("TCA_CBS_UNSPEC", qdisc::CbsAttr::<N>::NAMES),
+        ("TCA_ETF_UNSPEC", qdisc::EtfAttr::<N>::NAMES),
+        ("TCA_HFSC_UNSPEC", qdisc::HfscAttr::<N>::NAMES),
+        ("TCA_DRR_UNSPEC", qdisc::DrrAttr::<N>::NAMES),
+        ("TCA_QFQ_UNSPEC", qdisc::QfqAttr::<N>::NAMES),
+    ] {
+        let want = ids("pkt_sched.h", first);
+        let got: BTreeMap<u16, String> = names.iter().map(|(i, s)| (*i, s.to_string())).collect();
+        assert_eq!(got, want, "{first}");
+        n += want.len();
+    }
     assert!(n > 300, "{n}");
 }

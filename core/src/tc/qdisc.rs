@@ -516,6 +516,588 @@ zc_struct! {
     }
 }
 
+attr_set! {
+    /// A `codel` option (`TCA_CODEL_*`).
+    pub enum CodelAttr {
+        /// The target delay, µs.
+        1 TCA_CODEL_TARGET target => Target(u32),
+        /// The limit, packets.
+        2 TCA_CODEL_LIMIT limit => Limit(u32),
+        /// The interval, µs.
+        3 TCA_CODEL_INTERVAL interval => Interval(u32),
+        /// ECN marking.
+        4 TCA_CODEL_ECN ecn => Ecn(u32),
+        /// The CE marking threshold, µs.
+        5 TCA_CODEL_CE_THRESHOLD ce_threshold => CeThreshold(u32),
+    }
+}
+
+attr_set! {
+    /// An `fq` option (`TCA_FQ_*`).
+    pub enum FqAttr {
+        /// The limit, packets.
+        1 TCA_FQ_PLIMIT plimit => Plimit(u32),
+        /// The per-flow limit, packets.
+        2 TCA_FQ_FLOW_PLIMIT flow_plimit => FlowPlimit(u32),
+        /// The quantum, bytes.
+        3 TCA_FQ_QUANTUM quantum => Quantum(u32),
+        /// The quantum of a new flow, bytes.
+        4 TCA_FQ_INITIAL_QUANTUM initial_quantum => InitialQuantum(u32),
+        /// Rate limiting on or off.
+        5 TCA_FQ_RATE_ENABLE rate_enable => RateEnable(u32),
+        /// Obsolete.
+        6 TCA_FQ_FLOW_DEFAULT_RATE flow_default_rate => FlowDefaultRate(u32),
+        /// The per-flow maximum rate, bytes per second.
+        7 TCA_FQ_FLOW_MAX_RATE flow_max_rate => FlowMaxRate(u32),
+        /// log2 of the number of buckets.
+        8 TCA_FQ_BUCKETS_LOG buckets_log => BucketsLog(u32),
+        /// The credit refill delay, µs.
+        9 TCA_FQ_FLOW_REFILL_DELAY flow_refill_delay => FlowRefillDelay(u32),
+        /// The mask applied to orphaned packets' hashes.
+        10 TCA_FQ_ORPHAN_MASK orphan_mask => OrphanMask(u32),
+        /// The rate under which packets are paced one by one.
+        11 TCA_FQ_LOW_RATE_THRESHOLD low_rate_threshold => LowRateThreshold(u32),
+        /// The CE marking threshold, µs.
+        12 TCA_FQ_CE_THRESHOLD ce_threshold => CeThreshold(u32),
+        /// The timer slack, ns.
+        13 TCA_FQ_TIMER_SLACK timer_slack => TimerSlack(u32),
+        /// The time horizon, µs.
+        14 TCA_FQ_HORIZON horizon => Horizon(u32),
+        /// Drop packets beyond the horizon (else cap their time).
+        15 TCA_FQ_HORIZON_DROP horizon_drop => HorizonDrop(u8),
+        /// The priority-to-band map.
+        16 TCA_FQ_PRIOMAP priomap => Priomap(TcPrioQopt<O>),
+        /// The bands' weights (`s32` each), kept as bytes.
+        17 TCA_FQ_WEIGHTS weights => Weights(Bytes<'a>),
+        /// The offload horizon, µs.
+        18 TCA_FQ_OFFLOAD_HORIZON offload_horizon => OffloadHorizon(u32),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_red_qopt` (`TCA_RED_PARMS`; also `choke`'s `tc_choke_qopt`, the same layout).
+    #[allow(non_snake_case)]
+    pub struct TcRedQopt<O> {
+        /// `limit`.
+        limit: U32<O>,
+        /// `qth_min`.
+        qth_min: U32<O>,
+        /// `qth_max`.
+        qth_max: U32<O>,
+        /// `Wlog`.
+        Wlog: u8,
+        /// `Plog`.
+        Plog: u8,
+        /// `Scell_log`.
+        Scell_log: u8,
+        /// `flags`.
+        flags: u8,
+    }
+}
+
+attr_set! {
+    /// A `red` option (`TCA_RED_*`).
+    pub enum RedAttr {
+        /// The parameters.
+        1 TCA_RED_PARMS parms => Parms(TcRedQopt<O>),
+        /// The idle-time table (256 bytes), kept as bytes.
+        2 TCA_RED_STAB stab => Stab(Bytes<'a>),
+        /// The maximum probability, high resolution.
+        3 TCA_RED_MAX_P max_p => MaxP(u32),
+        /// `TC_RED_*` flags.
+        4 TCA_RED_FLAGS flags => Flags(super::Bitfield32<O>),
+        /// The block early drops go to.
+        5 TCA_RED_EARLY_DROP_BLOCK early_drop_block => EarlyDropBlock(u32),
+        /// The block marked packets go to.
+        6 TCA_RED_MARK_BLOCK mark_block => MarkBlock(u32),
+    }
+}
+
+attr_set! {
+    /// A `choke` option (`TCA_CHOKE_*`).
+    pub enum ChokeAttr {
+        /// The parameters (`struct tc_choke_qopt`).
+        1 TCA_CHOKE_PARMS parms => Parms(TcRedQopt<O>),
+        /// The idle-time table, kept as bytes.
+        2 TCA_CHOKE_STAB stab => Stab(Bytes<'a>),
+        /// The maximum probability.
+        3 TCA_CHOKE_MAX_P max_p => MaxP(u32),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_sfb_qopt` (`TCA_SFB_PARMS`).
+    pub struct TcSfbQopt<O> {
+        /// `rehash_interval`.
+        rehash_interval: U32<O>,
+        /// `warmup_time`.
+        warmup_time: U32<O>,
+        /// `max`.
+        max: U32<O>,
+        /// `bin_size`.
+        bin_size: U32<O>,
+        /// `increment`.
+        increment: U32<O>,
+        /// `decrement`.
+        decrement: U32<O>,
+        /// `limit`.
+        limit: U32<O>,
+        /// `penalty_rate`.
+        penalty_rate: U32<O>,
+        /// `penalty_burst`.
+        penalty_burst: U32<O>,
+    }
+}
+
+attr_set! {
+    /// An `sfb` option (`TCA_SFB_*`).
+    pub enum SfbAttr {
+        /// The parameters.
+        1 TCA_SFB_PARMS parms => Parms(TcSfbQopt<O>),
+    }
+}
+
+attr_set! {
+    /// A `pie` option (`TCA_PIE_*`).
+    pub enum PieAttr {
+        /// The target delay, µs.
+        1 TCA_PIE_TARGET target => Target(u32),
+        /// The limit, packets.
+        2 TCA_PIE_LIMIT limit => Limit(u32),
+        /// The update interval, µs.
+        3 TCA_PIE_TUPDATE tupdate => Tupdate(u32),
+        /// alpha.
+        4 TCA_PIE_ALPHA alpha => Alpha(u32),
+        /// beta.
+        5 TCA_PIE_BETA beta => Beta(u32),
+        /// ECN marking.
+        6 TCA_PIE_ECN ecn => Ecn(u32),
+        /// Byte mode.
+        7 TCA_PIE_BYTEMODE bytemode => Bytemode(u32),
+        /// Use the dequeue rate estimator.
+        8 TCA_PIE_DQ_RATE_ESTIMATOR dq_rate_estimator => DqRateEstimator(u32),
+    }
+}
+
+attr_set! {
+    /// An `fq_pie` option (`TCA_FQ_PIE_*`).
+    pub enum FqPieAttr {
+        /// The limit, packets.
+        1 TCA_FQ_PIE_LIMIT limit => Limit(u32),
+        /// The number of flows.
+        2 TCA_FQ_PIE_FLOWS flows => Flows(u32),
+        /// The target delay, µs.
+        3 TCA_FQ_PIE_TARGET target => Target(u32),
+        /// The update interval, µs.
+        4 TCA_FQ_PIE_TUPDATE tupdate => Tupdate(u32),
+        /// alpha.
+        5 TCA_FQ_PIE_ALPHA alpha => Alpha(u32),
+        /// beta.
+        6 TCA_FQ_PIE_BETA beta => Beta(u32),
+        /// The quantum, bytes.
+        7 TCA_FQ_PIE_QUANTUM quantum => Quantum(u32),
+        /// The memory limit, bytes.
+        8 TCA_FQ_PIE_MEMORY_LIMIT memory_limit => MemoryLimit(u32),
+        /// The ECN probability threshold, %.
+        9 TCA_FQ_PIE_ECN_PROB ecn_prob => EcnProb(u32),
+        /// ECN marking.
+        10 TCA_FQ_PIE_ECN ecn => Ecn(u32),
+        /// Byte mode.
+        11 TCA_FQ_PIE_BYTEMODE bytemode => Bytemode(u32),
+        /// Use the dequeue rate estimator.
+        12 TCA_FQ_PIE_DQ_RATE_ESTIMATOR dq_rate_estimator => DqRateEstimator(u32),
+    }
+}
+
+attr_set! {
+    /// An `hhf` option (`TCA_HHF_*`).
+    pub enum HhfAttr {
+        /// The limit, packets.
+        1 TCA_HHF_BACKLOG_LIMIT backlog_limit => BacklogLimit(u32),
+        /// The quantum, bytes.
+        2 TCA_HHF_QUANTUM quantum => Quantum(u32),
+        /// The heavy-hitter flows limit.
+        3 TCA_HHF_HH_FLOWS_LIMIT hh_flows_limit => HhFlowsLimit(u32),
+        /// The reset timeout.
+        4 TCA_HHF_RESET_TIMEOUT reset_timeout => ResetTimeout(u32),
+        /// The bytes admitted before a flow is a heavy hitter.
+        5 TCA_HHF_ADMIT_BYTES admit_bytes => AdmitBytes(u32),
+        /// The eviction timeout.
+        6 TCA_HHF_EVICT_TIMEOUT evict_timeout => EvictTimeout(u32),
+        /// The weight of the other flows.
+        7 TCA_HHF_NON_HH_WEIGHT non_hh_weight => NonHhWeight(u32),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_cbs_qopt` (`TCA_CBS_PARMS`).
+    pub struct TcCbsQopt<O> {
+        /// `offload`.
+        offload: u8,
+        /// `_pad`.
+        _pad: [u8; 3],
+        /// `hicredit`.
+        hicredit: I32<O>,
+        /// `locredit`.
+        locredit: I32<O>,
+        /// `idleslope`.
+        idleslope: I32<O>,
+        /// `sendslope`.
+        sendslope: I32<O>,
+    }
+}
+
+attr_set! {
+    /// A `cbs` option (`TCA_CBS_*`).
+    pub enum CbsAttr {
+        /// The parameters.
+        1 TCA_CBS_PARMS parms => Parms(TcCbsQopt<O>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_etf_qopt` (`TCA_ETF_PARMS`).
+    pub struct TcEtfQopt<O> {
+        /// `delta`.
+        delta: I32<O>,
+        /// `clockid`.
+        clockid: I32<O>,
+        /// `flags`.
+        flags: U32<O>,
+    }
+}
+
+attr_set! {
+    /// An `etf` option (`TCA_ETF_*`).
+    pub enum EtfAttr {
+        /// The parameters.
+        1 TCA_ETF_PARMS parms => Parms(TcEtfQopt<O>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_hfsc_qopt` (`hfsc` qdisc options).
+    pub struct TcHfscQopt<O> {
+        /// `defcls`.
+        defcls: U16<O>,
+    }
+}
+
+struct_payload! {
+    /// `struct tc_service_curve` (`TCA_HFSC_RSC`, `_FSC`, `_USC`).
+    pub struct TcServiceCurve<O> {
+        /// `m1`.
+        m1: U32<O>,
+        /// `d`.
+        d: U32<O>,
+        /// `m2`.
+        m2: U32<O>,
+    }
+}
+
+attr_set! {
+    /// An `hfsc` class option (`TCA_HFSC_*`).
+    pub enum HfscAttr {
+        /// The real-time curve.
+        1 TCA_HFSC_RSC rsc => Rsc(TcServiceCurve<O>),
+        /// The link-sharing curve.
+        2 TCA_HFSC_FSC fsc => Fsc(TcServiceCurve<O>),
+        /// The upper-limit curve.
+        3 TCA_HFSC_USC usc => Usc(TcServiceCurve<O>),
+    }
+}
+
+attr_set! {
+    /// A `drr` class option (`TCA_DRR_*`).
+    pub enum DrrAttr {
+        /// The quantum, bytes.
+        1 TCA_DRR_QUANTUM quantum => Quantum(u32),
+    }
+}
+
+attr_set! {
+    /// A `qfq` class option (`TCA_QFQ_*`).
+    pub enum QfqAttr {
+        /// The weight.
+        1 TCA_QFQ_WEIGHT weight => Weight(u32),
+        /// The maximum packet size.
+        2 TCA_QFQ_LMAX lmax => Lmax(u32),
+    }
+}
+
+zc_struct! {
+    /// `struct tc_sfq_qopt_v1` (`sfq` options, 72 bytes; its head, 20 bytes, is the older `struct tc_sfq_qopt`, which decodes with the rest absent; the inner `tc_sfq_qopt` and `tc_sfqred_stats` are flattened, the second `limit` named `red_limit`).
+    #[allow(non_snake_case)]
+    pub struct TcSfqQoptV1<O> {
+        /// `quantum`.
+        quantum: U32<O>,
+        /// `perturb_period`.
+        perturb_period: I32<O>,
+        /// `limit`.
+        limit: U32<O>,
+        /// `divisor`.
+        divisor: U32<O>,
+        /// `flows`.
+        flows: U32<O>,
+        /// `depth`.
+        depth: U32<O>,
+        /// `headdrop`.
+        headdrop: U32<O>,
+        /// `red_limit`.
+        red_limit: U32<O>,
+        /// `qth_min`.
+        qth_min: U32<O>,
+        /// `qth_max`.
+        qth_max: U32<O>,
+        /// `Wlog`.
+        Wlog: u8,
+        /// `Plog`.
+        Plog: u8,
+        /// `Scell_log`.
+        Scell_log: u8,
+        /// `flags`.
+        flags: u8,
+        /// `max_P`.
+        max_P: U32<O>,
+        /// `prob_drop`.
+        prob_drop: U32<O>,
+        /// `forced_drop`.
+        forced_drop: U32<O>,
+        /// `prob_mark`.
+        prob_mark: U32<O>,
+        /// `forced_mark`.
+        forced_mark: U32<O>,
+        /// `prob_mark_head`.
+        prob_mark_head: U32<O>,
+        /// `forced_mark_head`.
+        forced_mark_head: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_codel_xstats` (`codel`'s extended statistics).
+    pub struct TcCodelXstats<O> {
+        /// `maxpacket`.
+        maxpacket: U32<O>,
+        /// `count`.
+        count: U32<O>,
+        /// `lastcount`.
+        lastcount: U32<O>,
+        /// `ldelay`.
+        ldelay: U32<O>,
+        /// `drop_next`.
+        drop_next: I32<O>,
+        /// `drop_overlimit`.
+        drop_overlimit: U32<O>,
+        /// `ecn_mark`.
+        ecn_mark: U32<O>,
+        /// `dropping`.
+        dropping: U32<O>,
+        /// `ce_mark`.
+        ce_mark: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_fq_qd_stats` (`fq`'s extended statistics: 104 bytes before Linux 5.x's additions, 152 in 7.2).
+    pub struct TcFqQdStats<O> {
+        /// `gc_flows`.
+        gc_flows: U64<O>,
+        /// `highprio_packets`.
+        highprio_packets: U64<O>,
+        /// `tcp_retrans`.
+        tcp_retrans: U64<O>,
+        /// `throttled`.
+        throttled: U64<O>,
+        /// `flows_plimit`.
+        flows_plimit: U64<O>,
+        /// `pkts_too_long`.
+        pkts_too_long: U64<O>,
+        /// `allocation_errors`.
+        allocation_errors: U64<O>,
+        /// `time_next_delayed_flow`.
+        time_next_delayed_flow: I64<O>,
+        /// `flows`.
+        flows: U32<O>,
+        /// `inactive_flows`.
+        inactive_flows: U32<O>,
+        /// `throttled_flows`.
+        throttled_flows: U32<O>,
+        /// `unthrottle_latency_ns`.
+        unthrottle_latency_ns: U32<O>,
+        /// `ce_mark`.
+        ce_mark: U64<O>,
+        /// `horizon_drops`.
+        horizon_drops: U64<O>,
+        /// `horizon_caps`.
+        horizon_caps: U64<O>,
+        /// `fastpath_packets`.
+        fastpath_packets: U64<O>,
+        /// `band_drops`.
+        band_drops: [U64<O>; 3],
+        /// `band_pkt_count`.
+        band_pkt_count: [U32<O>; 3],
+        /// `pad`.
+        pad: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_red_xstats` (`red`'s extended statistics).
+    pub struct TcRedXstats<O> {
+        /// `early`.
+        early: U32<O>,
+        /// `pdrop`.
+        pdrop: U32<O>,
+        /// `other`.
+        other: U32<O>,
+        /// `marked`.
+        marked: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_choke_xstats` (`choke`'s extended statistics).
+    pub struct TcChokeXstats<O> {
+        /// `early`.
+        early: U32<O>,
+        /// `pdrop`.
+        pdrop: U32<O>,
+        /// `other`.
+        other: U32<O>,
+        /// `marked`.
+        marked: U32<O>,
+        /// `matched`.
+        matched: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_sfb_xstats` (`sfb`'s extended statistics).
+    pub struct TcSfbXstats<O> {
+        /// `earlydrop`.
+        earlydrop: U32<O>,
+        /// `penaltydrop`.
+        penaltydrop: U32<O>,
+        /// `bucketdrop`.
+        bucketdrop: U32<O>,
+        /// `queuedrop`.
+        queuedrop: U32<O>,
+        /// `childdrop`.
+        childdrop: U32<O>,
+        /// `marked`.
+        marked: U32<O>,
+        /// `maxqlen`.
+        maxqlen: U32<O>,
+        /// `maxprob`.
+        maxprob: U32<O>,
+        /// `avgprob`.
+        avgprob: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_pie_xstats` (`pie`'s extended statistics).
+    pub struct TcPieXstats<O> {
+        /// `prob`.
+        prob: U64<O>,
+        /// `delay`.
+        delay: U32<O>,
+        /// `avg_dq_rate`.
+        avg_dq_rate: U32<O>,
+        /// `dq_rate_estimating`.
+        dq_rate_estimating: U32<O>,
+        /// `packets_in`.
+        packets_in: U32<O>,
+        /// `dropped`.
+        dropped: U32<O>,
+        /// `overlimit`.
+        overlimit: U32<O>,
+        /// `maxq`.
+        maxq: U32<O>,
+        /// `ecn_mark`.
+        ecn_mark: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_fq_pie_xstats` (`fq_pie`'s extended statistics).
+    pub struct TcFqPieXstats<O> {
+        /// `packets_in`.
+        packets_in: U32<O>,
+        /// `dropped`.
+        dropped: U32<O>,
+        /// `overlimit`.
+        overlimit: U32<O>,
+        /// `overmemory`.
+        overmemory: U32<O>,
+        /// `ecn_mark`.
+        ecn_mark: U32<O>,
+        /// `new_flow_count`.
+        new_flow_count: U32<O>,
+        /// `new_flows_len`.
+        new_flows_len: U32<O>,
+        /// `old_flows_len`.
+        old_flows_len: U32<O>,
+        /// `memory_usage`.
+        memory_usage: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_hhf_xstats` (`hhf`'s extended statistics).
+    pub struct TcHhfXstats<O> {
+        /// `drop_overlimit`.
+        drop_overlimit: U32<O>,
+        /// `hh_overlimit`.
+        hh_overlimit: U32<O>,
+        /// `hh_tot_count`.
+        hh_tot_count: U32<O>,
+        /// `hh_cur_count`.
+        hh_cur_count: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_sfq_xstats` (an `sfq` flow's extended statistics).
+    pub struct TcSfqXstats<O> {
+        /// `allot`.
+        allot: I32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_hfsc_stats` (an `hfsc` class's extended statistics).
+    pub struct TcHfscStats<O> {
+        /// `work`.
+        work: U64<O>,
+        /// `rtwork`.
+        rtwork: U64<O>,
+        /// `period`.
+        period: U32<O>,
+        /// `level`.
+        level: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_drr_stats` (a `drr` class's extended statistics).
+    pub struct TcDrrStats<O> {
+        /// `deficit`.
+        deficit: U32<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tc_qfq_stats` (a `qfq` class's extended statistics).
+    pub struct TcQfqStats<O> {
+        /// `weight`.
+        weight: U32<O>,
+        /// `lmax`.
+        lmax: U32<O>,
+    }
+}
+
 select_table! {
     /// A qdisc's options (`TCA_OPTIONS` of `RTM_*QDISC`), by `TCA_KIND`.
     pub enum QdiscOptions by sibling TCA_KIND: str {
@@ -547,6 +1129,34 @@ select_table! {
         "ingress" KIND_INGRESS ingress => Ingress(EmptyAttr),
         /// The ingress and egress hooks of `tc filter … ingress|egress`.
         "clsact" KIND_CLSACT clsact => Clsact(EmptyAttr),
+        /// CoDel.
+        "codel" KIND_CODEL codel => Codel(CodelAttr),
+        /// Fair queueing with pacing.
+        "fq" KIND_FQ fq => Fq(FqAttr),
+        /// Random early detection.
+        "red" KIND_RED red => Red(RedAttr),
+        /// CHOKe.
+        "choke" KIND_CHOKE choke => Choke(ChokeAttr),
+        /// Stochastic fair Blue.
+        "sfb" KIND_SFB sfb => Sfb(SfbAttr),
+        /// PIE.
+        "pie" KIND_PIE pie => Pie(PieAttr),
+        /// Flow-queue PIE.
+        "fq_pie" KIND_FQ_PIE fq_pie => FqPie(FqPieAttr),
+        /// Heavy-hitter filter.
+        "hhf" KIND_HHF hhf => Hhf(HhfAttr),
+        /// Credit-based shaper.
+        "cbs" KIND_CBS cbs => Cbs(CbsAttr),
+        /// Earliest txtime first.
+        "etf" KIND_ETF etf => Etf(EtfAttr),
+        /// Stochastic fairness queueing (`tc_sfq_qopt_v1`, or the older head alone).
+        "sfq" KIND_SFQ sfq => Sfq[Grown<'a, TcSfqQoptV1<O>>],
+        /// Hierarchical fair service curves (the qdisc's default class).
+        "hfsc" KIND_HFSC hfsc => Hfsc[TcHfscQopt<O>],
+        /// Deficit round robin (its classes have the options).
+        "drr" KIND_DRR drr => Drr(EmptyAttr),
+        /// Quick fair queueing (its classes have the options).
+        "qfq" KIND_QFQ qfq => Qfq(EmptyAttr),
     }
 }
 
@@ -555,6 +1165,12 @@ select_table! {
     pub enum ClassOptions by sibling TCA_KIND: str {
         /// An `htb` class.
         "htb" CLASS_HTB htb => Htb(HtbAttr),
+        /// An `hfsc` class.
+        "hfsc" CLASS_HFSC hfsc => Hfsc(HfscAttr),
+        /// A `drr` class.
+        "drr" CLASS_DRR drr => Drr(DrrAttr),
+        /// A `qfq` class.
+        "qfq" CLASS_QFQ qfq => Qfq(QfqAttr),
     }
 }
 
@@ -565,6 +1181,22 @@ select_table! {
         "fq_codel" XSTATS_FQ_CODEL fq_codel => FqCodel[FqCodelXstats<'a, O>],
         /// `netem`'s.
         "netem" XSTATS_NETEM netem => Netem[Grown<'a, TcNetemXstats<O>>],
+        /// `codel`'s.
+        "codel" XSTATS_CODEL codel => Codel[Grown<'a, TcCodelXstats<O>>],
+        /// `fq`'s (104 to 152 bytes).
+        "fq" XSTATS_FQ fq => Fq[Grown<'a, TcFqQdStats<O>>],
+        /// `red`'s.
+        "red" XSTATS_RED red => Red[Grown<'a, TcRedXstats<O>>],
+        /// `choke`'s.
+        "choke" XSTATS_CHOKE choke => Choke[Grown<'a, TcChokeXstats<O>>],
+        /// `sfb`'s.
+        "sfb" XSTATS_SFB sfb => Sfb[Grown<'a, TcSfbXstats<O>>],
+        /// `pie`'s.
+        "pie" XSTATS_PIE pie => Pie[Grown<'a, TcPieXstats<O>>],
+        /// `fq_pie`'s.
+        "fq_pie" XSTATS_FQ_PIE fq_pie => FqPie[Grown<'a, TcFqPieXstats<O>>],
+        /// `hhf`'s.
+        "hhf" XSTATS_HHF hhf => Hhf[Grown<'a, TcHhfXstats<O>>],
     }
 }
 
@@ -575,5 +1207,13 @@ select_table! {
         "htb" CLASS_XSTATS_HTB htb => Htb[TcHtbXstats<O>],
         /// An `fq_codel` flow's (the class half).
         "fq_codel" CLASS_XSTATS_FQ_CODEL fq_codel => FqCodel[FqCodelXstats<'a, O>],
+        /// An `sfq` flow's.
+        "sfq" CLASS_XSTATS_SFQ sfq => Sfq[Grown<'a, TcSfqXstats<O>>],
+        /// An `hfsc` class's.
+        "hfsc" CLASS_XSTATS_HFSC hfsc => Hfsc[Grown<'a, TcHfscStats<O>>],
+        /// A `drr` class's.
+        "drr" CLASS_XSTATS_DRR drr => Drr[Grown<'a, TcDrrStats<O>>],
+        /// A `qfq` class's.
+        "qfq" CLASS_XSTATS_QFQ qfq => Qfq[Grown<'a, TcQfqStats<O>>],
     }
 }

@@ -284,3 +284,40 @@ fn an_action_table_builds_as_a_dump_filter_and_decodes() {
     let k = w.len();
     assert_eq!(&again[..k], &out[16 + 4..16 + 4 + k]);
 }
+
+#[test]
+fn structs_kernels_grew_decode_at_every_size() {
+    use super::qdisc::{QdiscXstats, TcFqQdStats};
+    // fq's statistics: 104 bytes from older kernels, 152 from 7.2
+    for len in [104usize, 152] {
+        let mut x = [0u8; 152];
+        x[..8].copy_from_slice(&5u64.to_le_bytes());
+        let m = raw_msg(RTM_NEWQDISC, |w| {
+            w.attr_str(TCA_KIND, "fq").unwrap();
+            w.attr(TCA_XSTATS, &x[..len]).unwrap();
+        });
+        let msg = decode(&m);
+        assert_eq!(msg.first_error(), None);
+        let RtnlMessage::Tc(q) = msg.body() else { panic!() };
+        let Some(TcAttr::Xstats(TcXstats::Qdisc(QdiscXstats::Fq(s)))) = q.find(TCA_XSTATS) else { panic!() };
+        assert_eq!(s.get().gc_flows.get(), 5);
+        assert_eq!(s.has("band_drops"), len == 152);
+        assert_eq!(s.is_complete(), len == TcFqQdStats::<Le>::SIZE);
+        assert_eq!(&reencoded(&m)[..], &m[..]);
+    }
+    // sfq's options: the old 20-byte head alone, or the 72-byte v1
+    for len in [20usize, 72] {
+        let mut o = [0u8; 72];
+        o[8..12].copy_from_slice(&127u32.to_le_bytes());
+        let m = raw_msg(RTM_NEWQDISC, |w| {
+            w.attr_str(TCA_KIND, "sfq").unwrap();
+            w.attr(TCA_OPTIONS, &o[..len]).unwrap();
+        });
+        let msg = decode(&m);
+        assert_eq!(msg.first_error(), None);
+        let RtnlMessage::Tc(q) = msg.body() else { panic!() };
+        let Some(TcAttr::Options(TcOptions::Qdisc(QdiscOptions::Sfq(s)))) = q.find(TCA_OPTIONS) else { panic!() };
+        assert_eq!((s.get().limit.get(), s.has("depth")), (127, len == 72));
+        assert_eq!(&reencoded(&m)[..], &m[..]);
+    }
+}
