@@ -520,5 +520,22 @@ fn every_tc_attribute_of_the_typed_kinds_of_7_2_has_a_typed_variant() {
         assert_eq!(got, want, "{first}");
         n += want.len();
     }
+    for (file, first, names) in [
+        ("tc_act/tc_connmark.h", "TCA_CONNMARK_UNSPEC", action::ConnmarkAttr::<N>::NAMES),
+        ("tc_act/tc_csum.h", "TCA_CSUM_UNSPEC", action::CsumAttr::<N>::NAMES),
+        ("tc_act/tc_nat.h", "TCA_NAT_UNSPEC", action::NatAttr::<N>::NAMES),
+        ("tc_act/tc_skbmod.h", "TCA_SKBMOD_UNSPEC", action::SkbmodAttr::<N>::NAMES),
+        ("tc_act/tc_defact.h", "TCA_DEF_UNSPEC", action::SimpleAttr::<N>::NAMES),
+        ("tc_act/tc_sample.h", "TCA_SAMPLE_UNSPEC", action::SampleAttr::<N>::NAMES),
+        ("tc_act/tc_mpls.h", "TCA_MPLS_UNSPEC", action::MplsAttr::<N>::NAMES),
+        ("tc_act/tc_ctinfo.h", "TCA_CTINFO_UNSPEC", action::CtinfoAttr::<N>::NAMES),
+        ("tc_act/tc_bpf.h", "TCA_ACT_BPF_UNSPEC", action::ActBpfAttr::<N>::NAMES),
+        ("tc_act/tc_ct.h", "TCA_CT_UNSPEC", action::CtAttr::<N>::NAMES),
+    ] {
+        let want = ids(file, first);
+        let got: BTreeMap<u16, String> = names.iter().map(|(i, s)| (*i, s.to_string())).collect();
+        assert_eq!(got, want, "{first}");
+        n += want.len();
+    }
     assert!(n > 300, "{n}");
 }

@@ -326,6 +326,266 @@ attr_set! {
     }
 }
 
+struct_payload! {
+    /// `struct tc_connmark` (`TCA_CONNMARK_PARMS`), 24 bytes.
+    pub struct TcConnmark<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// `zone`: the conntrack zone.
+        zone: U16<O>,
+        /// The struct's padding to 4 bytes.
+        pad: [u8; 2],
+    }
+}
+
+attr_set! {
+    /// A `connmark` option (`TCA_CONNMARK_*`).
+    pub enum ConnmarkAttr {
+        /// The parameters.
+        1 TCA_CONNMARK_PARMS parms => Parms(TcConnmark<O>),
+        /// Times.
+        2 TCA_CONNMARK_TM tm => Tm(Tcft<O>),
+        /// Padding.
+        3 TCA_CONNMARK_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_csum` (`TCA_CSUM_PARMS`).
+    pub struct TcCsum<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// `update_flags`: `TCA_CSUM_UPDATE_FLAG_*`.
+        update_flags: U32<O>,
+    }
+}
+
+attr_set! {
+    /// A `csum` option (`TCA_CSUM_*`).
+    pub enum CsumAttr {
+        /// The parameters.
+        1 TCA_CSUM_PARMS parms => Parms(TcCsum<O>),
+        /// Times.
+        2 TCA_CSUM_TM tm => Tm(Tcft<O>),
+        /// Padding.
+        3 TCA_CSUM_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_nat` (`TCA_NAT_PARMS`).
+    pub struct TcNat<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// `old_addr`, network order.
+        old_addr: [u8; 4],
+        /// `new_addr`, network order.
+        new_addr: [u8; 4],
+        /// `mask`, network order.
+        mask: [u8; 4],
+        /// `flags`: `TCA_NAT_FLAG_EGRESS`.
+        flags: U32<O>,
+    }
+}
+
+attr_set! {
+    /// A `nat` option (`TCA_NAT_*`).
+    pub enum NatAttr {
+        /// The parameters.
+        1 TCA_NAT_PARMS parms => Parms(TcNat<O>),
+        /// Times.
+        2 TCA_NAT_TM tm => Tm(Tcft<O>),
+        /// Padding.
+        3 TCA_NAT_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_skbmod` (`TCA_SKBMOD_PARMS`), 32 bytes on 64-bit hosts.
+    pub struct TcSkbmod<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// The padding before the 64-bit field (64-bit hosts).
+        pad: [u8; 4],
+        /// `flags`: `SKBMOD_F_*`.
+        flags: U64<O>,
+    }
+}
+
+attr_set! {
+    /// A `skbmod` option (`TCA_SKBMOD_*`).
+    pub enum SkbmodAttr {
+        /// Times.
+        1 TCA_SKBMOD_TM tm => Tm(Tcft<O>),
+        /// The parameters.
+        2 TCA_SKBMOD_PARMS parms => Parms(TcSkbmod<O>),
+        /// The destination MAC set.
+        3 TCA_SKBMOD_DMAC dmac => Dmac(Bytes<'a>),
+        /// The source MAC set.
+        4 TCA_SKBMOD_SMAC smac => Smac(Bytes<'a>),
+        /// The ethertype set.
+        5 TCA_SKBMOD_ETYPE etype => Etype(u16),
+        /// Padding.
+        6 TCA_SKBMOD_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+attr_set! {
+    /// A `simple` option (`TCA_DEF_*`).
+    pub enum SimpleAttr {
+        /// Times.
+        1 TCA_DEF_TM tm => Tm(Tcft<O>),
+        /// The parameters (`struct tc_defact`).
+        2 TCA_DEF_PARMS parms => Parms(TcGen<O>),
+        /// The string printed.
+        3 TCA_DEF_DATA data => Data(&'a str),
+        /// Padding.
+        4 TCA_DEF_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+attr_set! {
+    /// A `sample` option (`TCA_SAMPLE_*`).
+    pub enum SampleAttr {
+        /// Times.
+        1 TCA_SAMPLE_TM tm => Tm(Tcft<O>),
+        /// The parameters (`struct tc_sample`).
+        2 TCA_SAMPLE_PARMS parms => Parms(TcGen<O>),
+        /// One packet in this many.
+        3 TCA_SAMPLE_RATE rate => Rate(u32),
+        /// The size samples are cut to.
+        4 TCA_SAMPLE_TRUNC_SIZE trunc_size => TruncSize(u32),
+        /// The psample group.
+        5 TCA_SAMPLE_PSAMPLE_GROUP psample_group => PsampleGroup(u32),
+        /// Padding.
+        6 TCA_SAMPLE_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_mpls` (`TCA_MPLS_PARMS`).
+    pub struct TcMpls<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// `m_action`: `TCA_MPLS_ACT_*`.
+        m_action: I32<O>,
+    }
+}
+
+attr_set! {
+    /// An `mpls` option (`TCA_MPLS_*`).
+    pub enum MplsAttr {
+        /// Times.
+        1 TCA_MPLS_TM tm => Tm(Tcft<O>),
+        /// The parameters.
+        2 TCA_MPLS_PARMS parms => Parms(TcMpls<O>),
+        /// Padding.
+        3 TCA_MPLS_PAD pad => Pad(Bytes<'a>),
+        /// The ethertype of the packet, network order.
+        4 TCA_MPLS_PROTO proto => Proto(Be16),
+        /// The label.
+        5 TCA_MPLS_LABEL label => Label(u32),
+        /// The traffic class.
+        6 TCA_MPLS_TC tc => Tc(u8),
+        /// The TTL.
+        7 TCA_MPLS_TTL ttl => Ttl(u8),
+        /// The bottom-of-stack bit.
+        8 TCA_MPLS_BOS bos => Bos(u8),
+    }
+}
+
+attr_set! {
+    /// A `ctinfo` option (`TCA_CTINFO_*`).
+    pub enum CtinfoAttr {
+        /// Padding.
+        1 TCA_CTINFO_PAD pad => Pad(Bytes<'a>),
+        /// Times.
+        2 TCA_CTINFO_TM tm => Tm(Tcft<O>),
+        /// The parameters (`struct tc_ctinfo`).
+        3 TCA_CTINFO_ACT act => Act(TcGen<O>),
+        /// The conntrack zone.
+        4 TCA_CTINFO_ZONE zone => Zone(u16),
+        /// The mask of the DSCP bits in the mark.
+        5 TCA_CTINFO_PARMS_DSCP_MASK parms_dscp_mask => ParmsDscpMask(u32),
+        /// The mask of the bits saying the DSCP is valid.
+        6 TCA_CTINFO_PARMS_DSCP_STATEMASK parms_dscp_statemask => ParmsDscpStatemask(u32),
+        /// The mask of the mark copied.
+        7 TCA_CTINFO_PARMS_CPMARK_MASK parms_cpmark_mask => ParmsCpmarkMask(u32),
+        /// Packets whose DSCP was set.
+        8 TCA_CTINFO_STATS_DSCP_SET stats_dscp_set => StatsDscpSet(u64),
+        /// Packets whose DSCP could not be set.
+        9 TCA_CTINFO_STATS_DSCP_ERROR stats_dscp_error => StatsDscpError(u64),
+        /// Packets whose mark was set.
+        10 TCA_CTINFO_STATS_CPMARK_SET stats_cpmark_set => StatsCpmarkSet(u64),
+    }
+}
+
+attr_set! {
+    /// A `bpf` action option (`TCA_ACT_BPF_*`).
+    pub enum ActBpfAttr {
+        /// Times.
+        1 TCA_ACT_BPF_TM tm => Tm(Tcft<O>),
+        /// The parameters (`struct tc_act_bpf`).
+        2 TCA_ACT_BPF_PARMS parms => Parms(TcGen<O>),
+        /// The number of classic BPF instructions.
+        3 TCA_ACT_BPF_OPS_LEN ops_len => OpsLen(u16),
+        /// The classic BPF program.
+        4 TCA_ACT_BPF_OPS ops => Ops(crate::typed::StructArray<'a, super::filter::SockFilter<O>>),
+        /// An eBPF program's file descriptor (a request).
+        5 TCA_ACT_BPF_FD fd => Fd(u32),
+        /// The eBPF program's name.
+        6 TCA_ACT_BPF_NAME name => Name(&'a str),
+        /// Padding.
+        7 TCA_ACT_BPF_PAD pad => Pad(Bytes<'a>),
+        /// The eBPF program's tag.
+        8 TCA_ACT_BPF_TAG tag => Tag(Bytes<'a>),
+        /// The eBPF program's id.
+        9 TCA_ACT_BPF_ID id => Id(u32),
+    }
+}
+
+attr_set! {
+    /// A `ct` option (`TCA_CT_*`).
+    pub enum CtAttr {
+        /// The parameters (`struct tc_ct`).
+        1 TCA_CT_PARMS parms => Parms(TcGen<O>),
+        /// Times.
+        2 TCA_CT_TM tm => Tm(Tcft<O>),
+        /// `TCA_CT_ACT_*` bits.
+        3 TCA_CT_ACTION action => Action(u16),
+        /// The conntrack zone.
+        4 TCA_CT_ZONE zone => Zone(u16),
+        /// The mark set.
+        5 TCA_CT_MARK mark => Mark(u32),
+        /// Its mask.
+        6 TCA_CT_MARK_MASK mark_mask => MarkMask(u32),
+        /// The labels set (16 bytes).
+        7 TCA_CT_LABELS labels => Labels(Bytes<'a>),
+        /// Their mask.
+        8 TCA_CT_LABELS_MASK labels_mask => LabelsMask(Bytes<'a>),
+        /// The NAT range's first IPv4 address.
+        9 TCA_CT_NAT_IPV4_MIN nat_ipv4_min => NatIpv4Min(Ipv4Addr),
+        /// Its last.
+        10 TCA_CT_NAT_IPV4_MAX nat_ipv4_max => NatIpv4Max(Ipv4Addr),
+        /// The NAT range's first IPv6 address.
+        11 TCA_CT_NAT_IPV6_MIN nat_ipv6_min => NatIpv6Min(Ipv6Addr),
+        /// Its last.
+        12 TCA_CT_NAT_IPV6_MAX nat_ipv6_max => NatIpv6Max(Ipv6Addr),
+        /// The NAT range's first port, network order.
+        13 TCA_CT_NAT_PORT_MIN nat_port_min => NatPortMin(Be16),
+        /// Its last.
+        14 TCA_CT_NAT_PORT_MAX nat_port_max => NatPortMax(Be16),
+        /// Padding.
+        15 TCA_CT_PAD pad => Pad(Bytes<'a>),
+        /// The helper's name.
+        16 TCA_CT_HELPER_NAME helper_name => HelperName(&'a str),
+        /// The helper's family.
+        17 TCA_CT_HELPER_FAMILY helper_family => HelperFamily(u8),
+        /// The helper's protocol.
+        18 TCA_CT_HELPER_PROTO helper_proto => HelperProto(u8),
+    }
+}
+
 select_table! {
     /// An action's options (`TCA_ACT_OPTIONS`), by `TCA_ACT_KIND`.
     pub enum ActOptions by sibling TCA_ACT_KIND: str {
@@ -341,6 +601,26 @@ select_table! {
         "skbedit" ACT_SKBEDIT skbedit => Skbedit(SkbeditAttr),
         /// Set or release tunnel metadata.
         "tunnel_key" ACT_TUNNEL_KEY tunnel_key => TunnelKey(TunnelKeyAttr),
+        /// Restore the packet mark from conntrack.
+        "connmark" ACT_CONNMARK connmark => Connmark(ConnmarkAttr),
+        /// Recompute checksums.
+        "csum" ACT_CSUM csum => Csum(CsumAttr),
+        /// Stateless NAT.
+        "nat" ACT_NAT nat => Nat(NatAttr),
+        /// Rewrite Ethernet fields.
+        "skbmod" ACT_SKBMOD skbmod => Skbmod(SkbmodAttr),
+        /// Print a string.
+        "simple" ACT_SIMPLE simple => Simple(SimpleAttr),
+        /// Sample packets to psample.
+        "sample" ACT_SAMPLE sample => Sample(SampleAttr),
+        /// Push, pop or modify MPLS labels.
+        "mpls" ACT_MPLS mpls => Mpls(MplsAttr),
+        /// Restore DSCP or mark from conntrack.
+        "ctinfo" ACT_CTINFO ctinfo => Ctinfo(CtinfoAttr),
+        /// A BPF program as an action.
+        "bpf" ACT_BPF bpf => Bpf(ActBpfAttr),
+        /// Connection tracking.
+        "ct" ACT_CT ct => Ct(CtAttr),
     }
 }
 
