@@ -1600,6 +1600,15 @@ fn neighbour_changes_and_views_agree_with_ip() {
         let (code, _, err) = ns.rtnl(add);
         assert_eq!(code, 0, "{add}: {err}");
     }
+    // the kernel adds a multicast entry for each IPv6 address it probes
+    // (duplicate address detection): let the link-local ones settle first
+    for _ in 0..50 {
+        if ns.ip("-6 addr show tentative").trim().is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(200));
     let views = [
         "neigh show",
         "neigh show dev v0",
