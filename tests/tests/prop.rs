@@ -248,19 +248,43 @@ fn tc_roundtrip<O: ByteOrder>(seed: &[u8]) -> bool {
 /// select (a generator that gave up on a kind would leave it untested).
 #[test]
 fn the_tc_generators_reach_every_kind() {
-    use rtnl_core::tc::{self, filter::FilterOptions, qdisc, TcAttr, TcOptions};
+    // every kind of every selected tc payload: options (qdisc, class,
+    // filter), extended statistics (qdisc, class) and actions
+    use rtnl_core::tc::action::{ActAttr, ActOptions, TCA_ACT_KIND, TCA_ACT_OPTIONS};
+    use rtnl_core::tc::{self, filter::FilterOptions, qdisc, ActionRootAttr, TcAttr, TcOptions, TcXstats};
     use std::collections::BTreeSet;
     let mut kinds = BTreeSet::new();
-    for i in 0u32..3000 {
+    for i in 0u32..6000 {
         let seed: Vec<u8> =
             (0..800u32).map(|j| (i.wrapping_mul(2654435761).wrapping_add(j * 40503) >> 7) as u8).collect();
         let mut u = Unstructured::new(&seed);
+        let Ok(what) = u.int_in_range(0u8..=2) else { continue };
         let Ok(ty) = u.choose(&[tc::RTM_NEWQDISC, tc::RTM_NEWTCLASS, tc::RTM_NEWTFILTER]).copied() else { continue };
+        let ty = if what == 2 { tc::RTM_NEWACTION } else { ty };
         let mut w = Writer::<_, LittleEndian>::with_order(VecBuffer::default());
         let m = w.begin_msg(ty, 0, 1, 0).unwrap();
-        w.header(&tc::TcMsg::<LittleEndian>::default()).unwrap();
         let g = GenCtx { msg_type: ty, ..Default::default() };
-        if TcOptions::<LittleEndian>::arbitrary_selected(&mut u, tc::TCA_OPTIONS, g, &mut w).is_err() {
+        let made = match what {
+            0 => {
+                w.header(&tc::TcMsg::<LittleEndian>::default()).unwrap();
+                TcOptions::<LittleEndian>::arbitrary_selected(&mut u, tc::TCA_OPTIONS, g, &mut w)
+            }
+            1 => {
+                w.header(&tc::TcMsg::<LittleEndian>::default()).unwrap();
+                TcXstats::<LittleEndian>::arbitrary_selected(&mut u, tc::TCA_XSTATS, g, &mut w)
+            }
+            _ => {
+                w.header(&tc::TcaMsg::<LittleEndian>::default()).unwrap();
+                let tab = w.begin_nest_raw(tc::TCA_ROOT_TAB).unwrap();
+                let one = w.begin_nest_raw(1).unwrap();
+                let r =
+                    ActOptions::<LittleEndian>::arbitrary_with(&mut u, TCA_ACT_OPTIONS, Some(TCA_ACT_KIND), g, &mut w);
+                w.end_nest(one).unwrap();
+                w.end_nest(tab).unwrap();
+                r
+            }
+        };
+        if made.is_err() {
             continue;
         }
         w.end_msg(m).unwrap();
@@ -268,22 +292,33 @@ fn the_tc_generators_reach_every_kind() {
         let raw = Messages::<LittleEndian>::with_order(&bytes).next().unwrap().unwrap();
         let msg = Message::decode(raw);
         assert_eq!(msg.first_error(), None, "{bytes:02x?}");
-        let RtnlMessage::Tc(t) = msg.body() else { panic!() };
-        if let Some(TcAttr::Options(o)) = t.find(tc::TCA_OPTIONS) {
-            let k = match o {
-                TcOptions::Qdisc(q) => ("qdisc", q.kind()),
-                TcOptions::Class(c) => ("class", c.kind()),
-                TcOptions::Filter(f) => ("filter", f.kind()),
+        let k = match msg.body() {
+            RtnlMessage::Tc(t) => match (t.find(tc::TCA_OPTIONS), t.find(tc::TCA_XSTATS)) {
+                (Some(TcAttr::Options(TcOptions::Qdisc(q))), _) => ("qdisc", q.kind()),
+                (Some(TcAttr::Options(TcOptions::Class(c))), _) => ("class", c.kind()),
+                (Some(TcAttr::Options(TcOptions::Filter(f))), _) => ("filter", f.kind()),
+                (_, Some(TcAttr::Xstats(TcXstats::Qdisc(q)))) => ("qdisc xstats", q.kind()),
+                (_, Some(TcAttr::Xstats(TcXstats::Class(c)))) => ("class xstats", c.kind()),
                 _ => continue,
-            };
-            kinds.insert((k.0, k.1.to_owned()));
-        }
+            },
+            RtnlMessage::Action(a) => {
+                let Some(ActionRootAttr::Tab(list)) = a.find(tc::TCA_ROOT_TAB) else { panic!("{bytes:02x?}") };
+                let Some(Ok((_, Ok(act)))) = list.iter().next() else { panic!("{bytes:02x?}") };
+                let Some(ActAttr::Options(o)) = act.find(TCA_ACT_OPTIONS) else { continue };
+                ("action", o.kind())
+            }
+            _ => panic!("{bytes:02x?}"),
+        };
+        kinds.insert((k.0, k.1.to_owned()));
     }
     let want: BTreeSet<(&str, String)> = qdisc::QdiscOptions::<LittleEndian>::KINDS
         .iter()
         .map(|(k, _)| ("qdisc", k.to_string()))
         .chain(qdisc::ClassOptions::<LittleEndian>::KINDS.iter().map(|(k, _)| ("class", k.to_string())))
         .chain(FilterOptions::<LittleEndian>::KINDS.iter().map(|(k, _)| ("filter", k.to_string())))
+        .chain(qdisc::QdiscXstats::<LittleEndian>::KINDS.iter().map(|(k, _)| ("qdisc xstats", k.to_string())))
+        .chain(qdisc::ClassXstats::<LittleEndian>::KINDS.iter().map(|(k, _)| ("class xstats", k.to_string())))
+        .chain(ActOptions::<LittleEndian>::KINDS.iter().map(|(k, _)| ("action", k.to_string())))
         .collect();
     assert_eq!(kinds, want);
 }
