@@ -2359,3 +2359,162 @@ fn addr_save_showdump_and_restore_are_ips() {
     assert_eq!((ours.0, ours.2.trim()), (1, "Magic mismatch (1 elems, 9090909 magic)"));
     let _ = std::fs::remove_file(&file);
 }
+
+impl Netns {
+    fn tc(&self, cmd: &str) -> (i32, String, String) {
+        let mut a = vec!["-n", &self.0];
+        a.extend(cmd.split_whitespace());
+        run("tc", &a)
+    }
+    /// No IPv6 (whose router solicitations would move the counters between
+    /// two views) and UDP to a static neighbour through v0's qdiscs, so
+    /// that the statistics count.
+    fn quiet(&self) {
+        ok("ip", &["netns", "exec", &self.0, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"]);
+    }
+    fn traffic(&self) {
+        self.ip("neigh replace 10.9.0.3 lladdr 02:00:00:00:00:03 dev v0 nud permanent");
+        let py = "import socket\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nfor i in range(5):\n    s.sendto(b'x' * 100, ('10.9.0.3', 9))\n";
+        ok("ip", &["netns", "exec", &self.0, "python3", "-c", py]);
+    }
+}
+
+/// The qdiscs and classes this kernel offers, as tc's commands.
+const TC_SETUP: &[&str] = &[
+    "qdisc add dev v0 root handle 1: htb default 10 r2q 20",
+    "class add dev v0 parent 1: classid 1:1 htb rate 10mbit ceil 20mbit burst 15k",
+    "class add dev v0 parent 1:1 classid 1:10 htb rate 5mbit ceil 10mbit prio 1",
+    "class add dev v0 parent 1:1 classid 1:20 htb rate 2mbit ceil 4mbit prio 2 quantum 1500 mtu 9000 mpu 64 overhead 4 linklayer atm",
+    "class add dev v0 parent 1:1 classid 1:30 htb rate 8gbit",
+    "class add dev v0 parent 1:1 classid 1:40 htb rate 1mbit",
+    "class change dev v0 parent 1:1 classid 1:10 htb rate 6mbit ceil 10mbit prio 3",
+    "qdisc add dev v0 parent 1:10 handle 10: tbf rate 1mbit burst 32kb latency 400ms",
+    "qdisc add dev v0 parent 1:20 handle 20: tbf rate 1mbit burst 32kb/8 limit 100k peakrate 2mbit mtu 1600 mpu 64",
+    "qdisc add dev v0 parent 1:30 handle 30: bfifo limit 64kb",
+    "qdisc replace dev v0 parent 1:30 handle 30: pfifo limit 10",
+    "qdisc add dev v0 parent 1:30 handle 30: pfifo limit 10",
+    "qdisc replace dev v0 parent 1:30 handle 30: bfifo limit 10k",
+    "qdisc add dev v0 parent 1:40 handle 40: pfifo_fast",
+    "qdisc add dev v1 root handle 2: pfifo_head_drop limit 50",
+    "qdisc change dev v1 root handle 2: pfifo_head_drop limit 60",
+    "qdisc add dev v1 ingress",
+    "qdisc add dev lo clsact",
+    "qdisc del dev lo clsact",
+    "qdisc add dev lo clsact",
+    "qdisc add dev v1 root tbf rate 1mbit",
+    "class add dev v0 parent 1:1 classid 1:50 htb ceil 1mbit",
+    "class add dev v0 parent 1:10 classid 1:51 tbf rate 1mbit",
+    "qdisc add dev v0 parent 1:10 handle 11: pfifo size 3",
+    "qdisc del dev v0 parent 1:40 handle 40:",
+    "qdisc add dev v0 parent 1:40 handle 40: pfifo_fast",
+    "class del dev v0 classid 1:30",
+];
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn qdiscs_and_classes_made_by_rtnl_are_what_tc_makes() {
+    // the same commands, by tc in one namespace and by rtnl in another:
+    // the same answers (exit status, warnings, errors where the kernel
+    // refuses; tc's words where the command line is wrong) and the same
+    // state, as tc shows it with every detail
+    if !live() {
+        return;
+    }
+    let (a, b) = (Netns::new(), Netns::new());
+    a.quiet();
+    b.quiet();
+    for cmd in TC_SETUP {
+        let theirs = a.tc(cmd);
+        let ours = b.rtnl(cmd);
+        assert_eq!(ours.0, theirs.0, "{cmd}: exit status; ours said {:?}, tc {:?}", ours.2, theirs.2);
+        if theirs.0 != 1 {
+            // (on a command line it refuses, tc adds its usage)
+            assert_eq!(ours.2, theirs.2, "{cmd}");
+        } else {
+            let first = theirs.2.lines().next().unwrap_or("");
+            assert!(ours.2.starts_with(first), "{cmd}: ours {:?}, tc {:?}", ours.2, theirs.2);
+        }
+    }
+    for view in ["-d -j qdisc show", "-d qdisc show", "-d class show dev v0", "-d class show dev v1"] {
+        let (x, y) = (a.tc(view), b.tc(view));
+        assert_eq!((x.0, &x.1), (0, &y.1), "{view}");
+    }
+    // the same in rtnl's own views
+    for view in ["-d -j qdisc show", "-d -j class show dev v0"] {
+        assert_eq!(a.rtnl(view), b.rtnl(view), "{view}");
+    }
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn qdisc_and_class_show_print_what_tc_prints() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    ns.quiet();
+    for cmd in TC_SETUP {
+        let _ = ns.tc(cmd);
+    }
+    ns.traffic();
+    for view in [
+        "qdisc show",
+        "qdisc",
+        "-s qdisc show",
+        "-s -d qdisc show",
+        "qdisc show dev v0",
+        "-s qdisc ls dev v0",
+        "-d qdisc show dev v1",
+        "qdisc show root",
+        "qdisc show ingress",
+        "qdisc show dev v0 parent 1:10",
+        "qdisc show dev v0 handle 20:",
+        "qdisc show dev v0 handle 20: parent 1:",
+        "qdisc show dev nosuch",
+        "qdisc show wat",
+        "-j qdisc show",
+        "-s -j qdisc show",
+        "-s -d -j qdisc show",
+        "-s -d -j -p qdisc show dev v0",
+        "class show dev v0",
+        "-s class show dev v0",
+        "-s -d class show dev v0",
+        "class show dev v0 parent 1:1",
+        "class show dev v0 root",
+        "class show dev v0 classid 1:10",
+        "-d class show dev v0 qdisc 1:",
+        "class show dev v1",
+    ] {
+        let theirs = ns.tc(view);
+        let ours = ns.rtnl(view);
+        assert_eq!(ours.0, theirs.0, "{view}: exit status; ours said {:?}, tc {:?}", ours.2, theirs.2);
+        if view.contains("-j") {
+            let t: serde_json::Value = serde_json::from_str(&theirs.1).unwrap();
+            let o: serde_json::Value = serde_json::from_str(&ours.1).unwrap();
+            assert_eq!(o, t, "{view}");
+        }
+        assert_eq!(ours.1, theirs.1, "{view}");
+        if theirs.0 == 0 {
+            assert_eq!(ours.2, theirs.2, "{view}");
+        }
+    }
+    // without dev, tc lists no class (the kernel dumps one device's);
+    // rtnl lists every device's, naming each
+    let (code, out, _) = ns.rtnl("class show");
+    assert_eq!(code, 0);
+    let per_dev = ns.tc("class show dev v0").1;
+    assert_eq!(out.lines().count(), per_dev.lines().count());
+    assert!(out.lines().all(|l| l.contains(" dev v0 ")), "{out}");
+    // tc 6.1 prints classes as text even with -j: rtnl's JSON has the keys
+    // later tc releases print
+    let (_, out, _) = ns.rtnl("-s -j class show dev v0");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = j.as_array().unwrap().iter().find(|c| c["handle"] == "1:10").unwrap();
+    assert_eq!(
+        (c["class"].as_str(), c["parent"].as_str(), c["leaf"].as_str()),
+        (Some("htb"), Some("1:1"), Some("0x10"))
+    );
+    assert_eq!(c["options"]["prio"], 3);
+    assert!(c["stats"]["packets"].as_u64().unwrap() >= 5, "{c}");
+    assert!(c["stats"]["tokens"].is_i64(), "{c}");
+}

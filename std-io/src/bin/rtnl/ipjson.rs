@@ -135,6 +135,29 @@ impl Out {
             self.s.push_str(text);
         }
     }
+    /// `print_int` / `print_s64`: `"key":-N` in JSON.
+    pub fn inum(&mut self, key: &str, text: &str, value: i64) {
+        if self.json {
+            self.key(key);
+            let _ = write!(self.s, "{value}");
+        } else {
+            self.s.push_str(text);
+        }
+    }
+    /// JSON only: `"key":[1,2,3]`.
+    pub fn nums(&mut self, key: &str, values: &[u64]) {
+        if self.json {
+            self.key(key);
+            self.s.push('[');
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    self.s.push(',');
+                }
+                let _ = write!(self.s, "{v}");
+            }
+            self.s.push(']');
+        }
+    }
     /// `print_bool` of true / `print_null`: `"key":true` / `"key":null`.
     pub fn lit(&mut self, key: &str, text: &str, value: &str) {
         if self.json {
@@ -228,6 +251,16 @@ impl List {
         }
         self.first = false;
     }
+    /// Appends the entry `o` wrote, its text as written (an entry of
+    /// several lines that ends its own).
+    pub fn push_verbatim(&mut self, o: Out) {
+        if self.json {
+            self.push(o);
+        } else {
+            self.out.push_str(&o.s);
+            self.first = false;
+        }
+    }
     /// Writes the list to standard output.
     pub fn finish(mut self) -> Result<std::process::ExitCode, crate::Fail> {
         if self.json {
@@ -241,10 +274,18 @@ impl List {
 /// `x` as C's `printf("%g")` writes it (six significant digits, trailing
 /// zeros dropped, exponent form below 1e-4 and from 1e6).
 pub fn float_g(x: f64) -> String {
+    float_gp(x, 6)
+}
+
+/// `x` as C's `printf("%.Pg")` writes it, `P` (at least 1) significant
+/// digits: trailing zeros dropped, exponent form below 1e-4 and from
+/// `10^P`.
+pub fn float_gp(x: f64, p: usize) -> String {
+    let p = p.max(1);
     if x == 0.0 || !x.is_finite() {
         return if x == 0.0 { "0".into() } else { x.to_string() };
     }
-    let e = format!("{x:.5e}");
+    let e = format!("{x:.*e}", p - 1);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let trim = |s: &str| -> String {
@@ -254,8 +295,8 @@ pub fn float_g(x: f64) -> String {
             s.to_owned()
         }
     };
-    if (-4..6).contains(&exp) {
-        trim(&format!("{x:.*}", (5 - exp) as usize))
+    if exp >= -4 && exp < p as i32 {
+        trim(&format!("{x:.*}", (p as i32 - 1 - exp) as usize))
     } else {
         format!("{}e{}{:02}", trim(mant), if exp < 0 { '-' } else { '+' }, exp.abs())
     }
@@ -312,6 +353,9 @@ mod tests {
             (42949672.95, "4.29497e+07"),
         ] {
             assert_eq!(super::float_g(x), want, "{x}");
+        }
+        for (x, p, want) in [(0.4, 3, "0.4"), (1.5, 3, "1.5"), (12.345, 3, "12.3"), (1234.0, 3, "1.23e+03")] {
+            assert_eq!(super::float_gp(x, p), want, "{x}");
         }
         assert_eq!(super::pretty(r#"[{"a":"x\"y,z"}]"#), "[ {\n        \"a\": \"x\\\"y,z\"\n    } ]\n");
     }

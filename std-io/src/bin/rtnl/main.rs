@@ -5,6 +5,8 @@
 //! rtnl [OPTIONS] route { add | del | replace | change | append | prepend | test } ROUTE
 //! rtnl [OPTIONS] route get ADDRESS [from A] [iif D] [oif D] [mark M] ...
 //! rtnl [OPTIONS] route { restore | showdump } < FILE
+//! rtnl [OPTIONS] qdisc { show | add | change | replace | delete } …   (tc's syntax)
+//! rtnl [OPTIONS] class { show | add | change | replace | delete } …
 //! rtnl [OPTIONS] monitor [route|all]
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
 //! rtnl help [OBJECT | man]; rtnl completion bash|zsh|fish
@@ -33,6 +35,8 @@ mod ntable;
 mod route;
 mod route_cmds;
 mod rule;
+mod tc;
+mod tcunits;
 
 use std::process::ExitCode;
 
@@ -279,6 +283,8 @@ pub fn objects() -> &'static [&'static Object] {
         &netns::NETNS,
         &ntable::NTABLE,
         &nexthop::NEXTHOP,
+        &tc::QDISC,
+        &tc::CLASS,
         &monitor::MONITOR,
         &decode::DECODE,
         &capture::CAPTURE,
@@ -560,6 +566,8 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("ntable" | "ntbl") => ntable::run(g, &rest[1..]),
         Some("nexthop") => nexthop::run(g, &rest[1..]),
         Some("rule") => rule::run(g, &rest[1..]),
+        Some("qdisc") => tc::run_qdisc(g, &rest[1..]),
+        Some("class") => tc::run_class(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),
@@ -624,6 +632,8 @@ const OBJECTS: &[&str] = &[
     "ioam",
     "stats",
     "help",
+    "qdisc",
+    "class",
     "decode",
     "capture",
     "completion",
