@@ -454,73 +454,85 @@ fn every_cache_report_attribute_and_message_type_of_7_2_is_typed() {
     }
 }
 
-#[test]
-fn every_tc_attribute_of_the_typed_kinds_of_7_2_has_a_typed_variant() {
+/// A typed set's ids: (header, first enumerator, the set's names).
+type SetIds = (&'static str, &'static str, &'static [(u16, &'static str)]);
+
+/// Every typed tc attribute set.
+fn tc_sets() -> Vec<SetIds> {
     use rtnl_core::tc::{self, action, filter, qdisc, stats};
     type N = NativeEndian;
-    let mut n = check::<tc::TcAttr<'static, N>>("rtnetlink.h", "TCA_UNSPEC", "TCA_*");
-    n += check::<tc::ActionRootAttr<'static, N>>("rtnetlink.h", "TCA_ROOT_UNSPEC", "TCA_ROOT_*");
-    n += check::<tc::StabAttr<'static, N>>("pkt_sched.h", "TCA_STAB_UNSPEC", "TCA_STAB_*");
-    n += check::<stats::StatsAttr<'static, N>>("gen_stats.h", "TCA_STATS_UNSPEC", "TCA_STATS_*");
-    n += check::<qdisc::TbfAttr<'static, N>>("pkt_sched.h", "TCA_TBF_UNSPEC", "TCA_TBF_*");
-    n += check::<qdisc::HtbAttr<'static, N>>("pkt_sched.h", "TCA_HTB_UNSPEC", "TCA_HTB_*");
-    n += check::<qdisc::FqCodelAttr<'static, N>>("pkt_sched.h", "TCA_FQ_CODEL_UNSPEC", "TCA_FQ_CODEL_*");
-    n += check::<qdisc::NetemAttr<'static, N>>("pkt_sched.h", "TCA_NETEM_UNSPEC", "TCA_NETEM_*");
-    n += check::<qdisc::NetemLossAttr<'static, N>>("pkt_sched.h", "NETEM_LOSS_UNSPEC", "NETEM_LOSS_*");
-    n += check::<action::ActAttr<'static, N>>("pkt_cls.h", "TCA_ACT_UNSPEC", "TCA_ACT_*");
-    n += check::<action::PoliceAttr<'static, N>>("pkt_cls.h", "TCA_POLICE_UNSPEC", "TCA_POLICE_*");
-    n += check::<action::GactAttr<'static, N>>("tc_act/tc_gact.h", "TCA_GACT_UNSPEC", "TCA_GACT_*");
-    n += check::<action::MirredAttr<'static, N>>("tc_act/tc_mirred.h", "TCA_MIRRED_UNSPEC", "TCA_MIRRED_*");
-    n += check::<action::VlanAttr<'static, N>>("tc_act/tc_vlan.h", "TCA_VLAN_UNSPEC", "TCA_VLAN_*");
-    n += check::<action::SkbeditAttr<'static, N>>("tc_act/tc_skbedit.h", "TCA_SKBEDIT_UNSPEC", "TCA_SKBEDIT_*");
-    let tk = "tc_act/tc_tunnel_key.h";
-    n += check::<action::TunnelKeyAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_UNSPEC", "TCA_TUNNEL_KEY_*");
-    n += check::<action::TunnelKeyEncOptsAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPTS_UNSPEC", "ENC_OPTS");
-    n += check::<action::GeneveOptAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPT_GENEVE_UNSPEC", "GENEVE");
-    n += check::<action::VxlanOptAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPT_VXLAN_UNSPEC", "VXLAN");
-    n += check::<action::ErspanOptAttr<'static, N>>(tk, "TCA_TUNNEL_KEY_ENC_OPT_ERSPAN_UNSPEC", "ERSPAN");
-    n += check::<filter::U32Attr<'static, N>>("pkt_cls.h", "TCA_U32_UNSPEC", "TCA_U32_*");
-    n += check::<filter::BpfAttr<'static, N>>("pkt_cls.h", "TCA_BPF_UNSPEC", "TCA_BPF_*");
-    n += check::<filter::MatchallAttr<'static, N>>("pkt_cls.h", "TCA_MATCHALL_UNSPEC", "TCA_MATCHALL_*");
-    n += check::<filter::FlowerAttr<'static, N>>("pkt_cls.h", "TCA_FLOWER_UNSPEC", "TCA_FLOWER_*");
-    let fl = [
-        ("TCA_FLOWER_KEY_ENC_OPTS_UNSPEC", filter::FlowerEncOptsAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_ENC_OPT_GENEVE_UNSPEC", filter::FlowerGeneveOptAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_ENC_OPT_VXLAN_UNSPEC", filter::FlowerVxlanOptAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_ENC_OPT_ERSPAN_UNSPEC", filter::FlowerErspanOptAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_ENC_OPT_GTP_UNSPEC", filter::FlowerGtpOptAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_ENC_OPT_PFCP_UNSPEC", filter::FlowerPfcpOptAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_MPLS_OPTS_UNSPEC", filter::FlowerMplsOptsAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_MPLS_OPT_LSE_UNSPEC", filter::FlowerMplsLseAttr::<N>::NAMES),
-        ("TCA_FLOWER_KEY_CFM_OPT_UNSPEC", filter::FlowerCfmAttr::<N>::NAMES),
-    ];
-    for (first, names) in fl {
-        let want = ids("pkt_cls.h", first);
-        let got: BTreeMap<u16, String> = names.iter().map(|(i, s)| (*i, s.to_string())).collect();
-        assert_eq!(got, want, "{first}");
-        n += want.len();
-    }
-    for (first, names) in [
-        ("TCA_CODEL_UNSPEC", qdisc::CodelAttr::<N>::NAMES),
-        ("TCA_FQ_UNSPEC", qdisc::FqAttr::<N>::NAMES),
-        ("TCA_RED_UNSPEC", qdisc::RedAttr::<N>::NAMES),
-        ("TCA_CHOKE_UNSPEC", qdisc::ChokeAttr::<N>::NAMES),
-        ("TCA_SFB_UNSPEC", qdisc::SfbAttr::<N>::NAMES),
-        ("TCA_PIE_UNSPEC", qdisc::PieAttr::<N>::NAMES),
-        ("TCA_FQ_PIE_UNSPEC", qdisc::FqPieAttr::<N>::NAMES),
-        ("TCA_HHF_UNSPEC", qdisc::HhfAttr::<N>::NAMES),
-        ("TCA_CBS_UNSPEC", qdisc::CbsAttr::<N>::NAMES),
-        ("TCA_ETF_UNSPEC", qdisc::EtfAttr::<N>::NAMES),
-        ("TCA_HFSC_UNSPEC", qdisc::HfscAttr::<N>::NAMES),
-        ("TCA_DRR_UNSPEC", qdisc::DrrAttr::<N>::NAMES),
-        ("TCA_QFQ_UNSPEC", qdisc::QfqAttr::<N>::NAMES),
-    ] {
-        let want = ids("pkt_sched.h", first);
-        let got: BTreeMap<u16, String> = names.iter().map(|(i, s)| (*i, s.to_string())).collect();
-        assert_eq!(got, want, "{first}");
-        n += want.len();
-    }
-    for (file, first, names) in [
+    let (ps, pc, tk) = ("pkt_sched.h", "pkt_cls.h", "tc_act/tc_tunnel_key.h");
+    vec![
+        ("rtnetlink.h", "TCA_UNSPEC", tc::TcAttr::<N>::NAMES),
+        ("rtnetlink.h", "TCA_ROOT_UNSPEC", tc::ActionRootAttr::<N>::NAMES),
+        (ps, "TCA_STAB_UNSPEC", tc::StabAttr::<N>::NAMES),
+        ("gen_stats.h", "TCA_STATS_UNSPEC", stats::StatsAttr::<N>::NAMES),
+        // qdiscs and their classes
+        (ps, "TCA_TBF_UNSPEC", qdisc::TbfAttr::<N>::NAMES),
+        (ps, "TCA_HTB_UNSPEC", qdisc::HtbAttr::<N>::NAMES),
+        (ps, "TCA_FQ_CODEL_UNSPEC", qdisc::FqCodelAttr::<N>::NAMES),
+        (ps, "TCA_NETEM_UNSPEC", qdisc::NetemAttr::<N>::NAMES),
+        (ps, "NETEM_LOSS_UNSPEC", qdisc::NetemLossAttr::<N>::NAMES),
+        (ps, "TCA_CODEL_UNSPEC", qdisc::CodelAttr::<N>::NAMES),
+        (ps, "TCA_FQ_UNSPEC", qdisc::FqAttr::<N>::NAMES),
+        (ps, "TCA_RED_UNSPEC", qdisc::RedAttr::<N>::NAMES),
+        (ps, "TCA_CHOKE_UNSPEC", qdisc::ChokeAttr::<N>::NAMES),
+        (ps, "TCA_SFB_UNSPEC", qdisc::SfbAttr::<N>::NAMES),
+        (ps, "TCA_PIE_UNSPEC", qdisc::PieAttr::<N>::NAMES),
+        (ps, "TCA_FQ_PIE_UNSPEC", qdisc::FqPieAttr::<N>::NAMES),
+        (ps, "TCA_HHF_UNSPEC", qdisc::HhfAttr::<N>::NAMES),
+        (ps, "TCA_CBS_UNSPEC", qdisc::CbsAttr::<N>::NAMES),
+        (ps, "TCA_ETF_UNSPEC", qdisc::EtfAttr::<N>::NAMES),
+        (ps, "TCA_HFSC_UNSPEC", qdisc::HfscAttr::<N>::NAMES),
+        (ps, "TCA_DRR_UNSPEC", qdisc::DrrAttr::<N>::NAMES),
+        (ps, "TCA_QFQ_UNSPEC", qdisc::QfqAttr::<N>::NAMES),
+        (ps, "TCA_CAKE_UNSPEC", qdisc::CakeAttr::<N>::NAMES),
+        (ps, "__TCA_CAKE_STATS_INVALID", qdisc::CakeStatsAttr::<N>::NAMES),
+        (ps, "__TCA_CAKE_TIN_STATS_INVALID", qdisc::CakeTinStatsAttr::<N>::NAMES),
+        (ps, "TCA_DUALPI2_UNSPEC", qdisc::Dualpi2Attr::<N>::NAMES),
+        (ps, "TCA_ETS_UNSPEC", qdisc::EtsAttr::<N>::NAMES),
+        (ps, "TCA_GRED_UNSPEC", qdisc::GredAttr::<N>::NAMES),
+        (ps, "TCA_GRED_VQ_ENTRY_UNSPEC", qdisc::GredVqListAttr::<N>::NAMES),
+        (ps, "TCA_GRED_VQ_UNSPEC", qdisc::GredVqAttr::<N>::NAMES),
+        (ps, "TCA_MQPRIO_UNSPEC", qdisc::MqprioAttr::<N>::NAMES),
+        (ps, "TCA_MQPRIO_TC_ENTRY_UNSPEC", qdisc::MqprioTcEntryAttr::<N>::NAMES),
+        (ps, "TCA_TAPRIO_ATTR_UNSPEC", qdisc::TaprioAttr::<N>::NAMES),
+        (ps, "TCA_TAPRIO_SCHED_UNSPEC", qdisc::TaprioSchedListAttr::<N>::NAMES),
+        (ps, "TCA_TAPRIO_SCHED_ENTRY_UNSPEC", qdisc::TaprioSchedEntryAttr::<N>::NAMES),
+        (ps, "TCA_TAPRIO_TC_ENTRY_UNSPEC", qdisc::TaprioTcEntryAttr::<N>::NAMES),
+        (ps, "TCA_TAPRIO_OFFLOAD_STATS_PAD", qdisc::TaprioOffloadStatsAttr::<N>::NAMES),
+        // classifiers
+        (pc, "TCA_U32_UNSPEC", filter::U32Attr::<N>::NAMES),
+        (pc, "TCA_BPF_UNSPEC", filter::BpfAttr::<N>::NAMES),
+        (pc, "TCA_MATCHALL_UNSPEC", filter::MatchallAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_UNSPEC", filter::FlowerAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_ENC_OPTS_UNSPEC", filter::FlowerEncOptsAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_ENC_OPT_GENEVE_UNSPEC", filter::FlowerGeneveOptAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_ENC_OPT_VXLAN_UNSPEC", filter::FlowerVxlanOptAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_UNSPEC", filter::FlowerErspanOptAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_ENC_OPT_GTP_UNSPEC", filter::FlowerGtpOptAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_ENC_OPT_PFCP_UNSPEC", filter::FlowerPfcpOptAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_MPLS_OPTS_UNSPEC", filter::FlowerMplsOptsAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_MPLS_OPT_LSE_UNSPEC", filter::FlowerMplsLseAttr::<N>::NAMES),
+        (pc, "TCA_FLOWER_KEY_CFM_OPT_UNSPEC", filter::FlowerCfmAttr::<N>::NAMES),
+        (pc, "TCA_BASIC_UNSPEC", filter::BasicAttr::<N>::NAMES),
+        (pc, "TCA_CGROUP_UNSPEC", filter::CgroupAttr::<N>::NAMES),
+        (pc, "TCA_FLOW_UNSPEC", filter::FlowAttr::<N>::NAMES),
+        (pc, "TCA_FW_UNSPEC", filter::FwAttr::<N>::NAMES),
+        (pc, "TCA_ROUTE4_UNSPEC", filter::Route4Attr::<N>::NAMES),
+        (pc, "TCA_EMATCH_TREE_UNSPEC", filter::EmatchTreeAttr::<N>::NAMES),
+        // actions
+        (pc, "TCA_ACT_UNSPEC", action::ActAttr::<N>::NAMES),
+        (pc, "TCA_POLICE_UNSPEC", action::PoliceAttr::<N>::NAMES),
+        ("tc_act/tc_gact.h", "TCA_GACT_UNSPEC", action::GactAttr::<N>::NAMES),
+        ("tc_act/tc_mirred.h", "TCA_MIRRED_UNSPEC", action::MirredAttr::<N>::NAMES),
+        ("tc_act/tc_vlan.h", "TCA_VLAN_UNSPEC", action::VlanAttr::<N>::NAMES),
+        ("tc_act/tc_skbedit.h", "TCA_SKBEDIT_UNSPEC", action::SkbeditAttr::<N>::NAMES),
+        (tk, "TCA_TUNNEL_KEY_UNSPEC", action::TunnelKeyAttr::<N>::NAMES),
+        (tk, "TCA_TUNNEL_KEY_ENC_OPTS_UNSPEC", action::TunnelKeyEncOptsAttr::<N>::NAMES),
+        (tk, "TCA_TUNNEL_KEY_ENC_OPT_GENEVE_UNSPEC", action::GeneveOptAttr::<N>::NAMES),
+        (tk, "TCA_TUNNEL_KEY_ENC_OPT_VXLAN_UNSPEC", action::VxlanOptAttr::<N>::NAMES),
+        (tk, "TCA_TUNNEL_KEY_ENC_OPT_ERSPAN_UNSPEC", action::ErspanOptAttr::<N>::NAMES),
         ("tc_act/tc_connmark.h", "TCA_CONNMARK_UNSPEC", action::ConnmarkAttr::<N>::NAMES),
         ("tc_act/tc_csum.h", "TCA_CSUM_UNSPEC", action::CsumAttr::<N>::NAMES),
         ("tc_act/tc_nat.h", "TCA_NAT_UNSPEC", action::NatAttr::<N>::NAMES),
@@ -531,11 +543,73 @@ fn every_tc_attribute_of_the_typed_kinds_of_7_2_has_a_typed_variant() {
         ("tc_act/tc_ctinfo.h", "TCA_CTINFO_UNSPEC", action::CtinfoAttr::<N>::NAMES),
         ("tc_act/tc_bpf.h", "TCA_ACT_BPF_UNSPEC", action::ActBpfAttr::<N>::NAMES),
         ("tc_act/tc_ct.h", "TCA_CT_UNSPEC", action::CtAttr::<N>::NAMES),
-    ] {
+        ("tc_act/tc_pedit.h", "TCA_PEDIT_UNSPEC", action::PeditAttr::<N>::NAMES),
+        ("tc_act/tc_pedit.h", "TCA_PEDIT_KEY_EX_HTYPE", action::PeditKeyExAttr::<N>::NAMES),
+        ("tc_act/tc_gate.h", "TCA_GATE_UNSPEC", action::GateAttr::<N>::NAMES),
+        ("tc_act/tc_gate.h", "TCA_GATE_ONE_ENTRY_UNSPEC", action::GateEntryListAttr::<N>::NAMES),
+        ("tc_act/tc_gate.h", "TCA_GATE_ENTRY_UNSPEC", action::GateEntryAttr::<N>::NAMES),
+        ("tc_act/tc_ife.h", "TCA_IFE_UNSPEC", action::IfeAttr::<N>::NAMES),
+        ("ife.h", "IFE_META_SKBMARK", action::IfeMetaAttr::<N>::NAMES),
+    ]
+}
+
+#[test]
+fn every_tc_attribute_of_the_typed_kinds_of_7_2_has_a_typed_variant() {
+    let mut n = 0;
+    for (file, first, names) in tc_sets() {
         let want = ids(file, first);
         let got: BTreeMap<u16, String> = names.iter().map(|(i, s)| (*i, s.to_string())).collect();
-        assert_eq!(got, want, "{first}");
+        assert_eq!(got, want, "{file}: {first}");
         n += want.len();
     }
-    assert!(n > 300, "{n}");
+    // the ids the nested sets share with their parents' (mqprio's rates)
+    n +=
+        check_subset::<rtnl_core::tc::qdisc::MqprioRateAttr<'static, NativeEndian>>("pkt_sched.h", "TCA_MQPRIO_UNSPEC");
+    assert!(n > 500, "{n}");
+}
+
+/// The enums of the tc headers that hold no attribute ids (named by their
+/// first enumerator as the parser reads it): values of a field and bits.
+const TC_ENUMS_NOT_ATTRIBUTES: &[&str] = &[
+    // the type field of fq_codel's extended statistics
+    "TCA_FQ_CODEL_XSTATS_QDISC",
+    // the actions' numeric ids (TCA_ID_POLICE, …), not attributes
+    "TCA_ID_UNSPEC",
+    // bits of TCA_FLOWER_KEY_CT_STATE and TCA_FLOWER_KEY_FLAGS (the
+    // parser keeps only the computed marker)
+    "__TCA_FLOWER_KEY_CT_FLAGS_MAX",
+    "__TCA_FLOWER_KEY_FLAGS_MAX",
+    // bits of tc_csum's update_flags
+    "TCA_CSUM_UPDATE_FLAG_IPV4HDR",
+    // values of TCA_PEDIT_KEY_EX_HTYPE and TCA_PEDIT_KEY_EX_CMD
+    "TCA_PEDIT_KEY_EX_HDR_TYPE_NETWORK",
+    "TCA_PEDIT_KEY_EX_CMD_SET",
+];
+
+/// A test of completeness: every enum of the 7.2 tc headers whose first
+/// enumerator is an attribute id (`TCA_*_UNSPEC`, or a first id of 1) is
+/// one the test above checks, or is named above as holding no ids.
+#[test]
+fn every_tc_attribute_enum_of_7_2_is_checked() {
+    let checked: Vec<&str> = tc_sets().iter().map(|(_, f, _)| *f).collect();
+    let mut files = vec!["pkt_sched.h".to_owned(), "pkt_cls.h".to_owned(), "gen_stats.h".to_owned()];
+    let dir = testdata().join("uapi-7.2/linux/tc_act");
+    let mut acts: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| format!("tc_act/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    acts.sort();
+    files.extend(acts);
+    let mut unchecked = Vec::new();
+    for f in &files {
+        for block in enums(f) {
+            let Some((first, _)) = block.first() else { continue };
+            let attr_like = first.starts_with("TCA_") || first.starts_with("__TCA_") || first.starts_with("NETEM_");
+            if !attr_like || checked.contains(&first.as_str()) || TC_ENUMS_NOT_ATTRIBUTES.contains(&first.as_str()) {
+                continue;
+            }
+            unchecked.push(format!("{f}: {first}"));
+        }
+    }
+    assert!(unchecked.is_empty(), "tc enums no test checks: {unchecked:#?}");
 }

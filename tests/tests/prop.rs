@@ -194,7 +194,12 @@ where
     let m = w.begin_msg(ty, 0x22, 1, 0).unwrap();
     w.header(&hdr).unwrap();
     for x in msg.attrs().map(Result::unwrap) {
-        assert!(<H::Attr<'_> as AttrSet<O>>::name_of(x.id()).is_some() && x.error().is_none(), "{:?}", x.id());
+        assert!(
+            <H::Attr<'_> as AttrSet<O>>::name_of(x.id()).is_some() && x.error().is_none(),
+            "{:?} {:?}",
+            x.id(),
+            x.error()
+        );
         x.emit(&mut w).unwrap();
     }
     w.end_msg(m).unwrap();
@@ -254,9 +259,19 @@ fn the_tc_generators_reach_every_kind() {
     use rtnl_core::tc::{self, filter::FilterOptions, qdisc, ActionRootAttr, TcAttr, TcOptions, TcXstats};
     use std::collections::BTreeSet;
     let mut kinds = BTreeSet::new();
-    for i in 0u32..6000 {
-        let seed: Vec<u8> =
-            (0..800u32).map(|j| (i.wrapping_mul(2654435761).wrapping_add(j * 40503) >> 7) as u8).collect();
+    for i in 0u64..6000 {
+        // splitmix64: every byte of every seed independent enough that
+        // each choice among the kinds is reached
+        let mut x = i.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let seed: Vec<u8> = (0..800)
+            .map(|_| {
+                x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                let mut z = x;
+                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+                (z ^ (z >> 31)) as u8
+            })
+            .collect();
         let mut u = Unstructured::new(&seed);
         let Ok(what) = u.int_in_range(0u8..=2) else { continue };
         let Ok(ty) = u.choose(&[tc::RTM_NEWQDISC, tc::RTM_NEWTCLASS, tc::RTM_NEWTFILTER]).copied() else { continue };

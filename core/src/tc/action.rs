@@ -7,8 +7,8 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 
 use super::stats::StatsAttr;
 use super::Bitfield32;
-use crate::typed::{Be16, Be32, Bytes, Flag, Nest};
-use crate::wire::{ByteOrder, I32, U16, U32, U64};
+use crate::typed::{Be16, Be32, Bytes, Counted, CountedHead, Flag, Nest};
+use crate::wire::{ByteOrder, NativeEndian, I32, U16, U32, U64};
 
 use super::qdisc::TcRatespec;
 
@@ -586,6 +586,248 @@ attr_set! {
     }
 }
 
+// ---- pedit ----
+
+zc_struct! {
+    /// `struct tc_pedit_sel`'s head (`TCA_PEDIT_PARMS`, `_PARMS_EX`),
+    /// before its `nkeys` keys.
+    pub struct TcPeditSelHdr<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// `nkeys`: how many [`TcPeditKey`] follow.
+        nkeys: u8,
+        /// `flags`.
+        flags: u8,
+        /// The padding before the keys.
+        pad: [u8; 2],
+    }
+}
+
+impl<O: ByteOrder> CountedHead for TcPeditSelHdr<O> {
+    fn count(&self) -> usize {
+        self.nkeys.into()
+    }
+    fn set_count(&mut self, n: u8) {
+        self.nkeys = n;
+    }
+}
+
+zc_struct! {
+    /// `struct tc_pedit_key`: one 32-bit edit.
+    pub struct TcPeditKey<O> {
+        /// `mask`: the bits kept (AND).
+        mask: U32<O>,
+        /// `val`: the bits set (XOR).
+        val: U32<O>,
+        /// `off`: the offset of the word edited.
+        off: U32<O>,
+        /// `at`: where a variable offset is read.
+        at: U32<O>,
+        /// `offmask`.
+        offmask: U32<O>,
+        /// `shift`.
+        shift: U32<O>,
+    }
+}
+
+/// `TCA_PEDIT_PARMS` / `TCA_PEDIT_PARMS_EX`: a `tc_pedit_sel` and its
+/// keys (a key count that disagrees with the length is kept invalid, with
+/// its offset and path).
+pub type PeditSel<'a, O = NativeEndian> = Counted<'a, TcPeditSelHdr<O>, TcPeditKey<O>>;
+
+attr_set! {
+    /// A `pedit` option (`TCA_PEDIT_*`); `TCA_PEDIT_KEYS_EX` is a nest of
+    /// `TCA_PEDIT_KEY_EX` of this set, one per key.
+    pub enum PeditAttr {
+        /// Times.
+        1 TCA_PEDIT_TM tm => Tm(Tcft<O>),
+        /// The parameters and keys.
+        2 TCA_PEDIT_PARMS parms => Parms(PeditSel<'a, O>),
+        /// Padding.
+        3 TCA_PEDIT_PAD pad => Pad(Bytes<'a>),
+        /// The parameters and keys, with extended keys following.
+        4 TCA_PEDIT_PARMS_EX parms_ex => ParmsEx(PeditSel<'a, O>),
+        /// The extended keys.
+        5 TCA_PEDIT_KEYS_EX keys_ex => KeysEx(Nest<'a, O, PeditAttr<'a, O>>) nest PeditAttr,
+        /// One extended key.
+        6 TCA_PEDIT_KEY_EX key_ex => KeyEx(Nest<'a, O, PeditKeyExAttr<'a, O>>) nest PeditKeyExAttr,
+    }
+}
+
+attr_set! {
+    /// An extended `pedit` key (`TCA_PEDIT_KEY_EX_*`).
+    pub enum PeditKeyExAttr {
+        /// `TCA_PEDIT_KEY_EX_HDR_TYPE_*`: the header the offset is in.
+        1 TCA_PEDIT_KEY_EX_HTYPE htype => Htype(u16),
+        /// `TCA_PEDIT_KEY_EX_CMD_*`: set or add.
+        2 TCA_PEDIT_KEY_EX_CMD cmd => Cmd(u16),
+    }
+}
+
+// ---- gate ----
+
+attr_set! {
+    /// A `gate` option (`TCA_GATE_*`).
+    pub enum GateAttr {
+        /// Times.
+        1 TCA_GATE_TM tm => Tm(Tcft<O>),
+        /// The parameters (`struct tc_gate`, a [`TcGen`]).
+        2 TCA_GATE_PARMS parms => Parms(TcGen<O>),
+        /// Padding.
+        3 TCA_GATE_PAD pad => Pad(Bytes<'a>),
+        /// The priority.
+        4 TCA_GATE_PRIORITY priority => Priority(i32),
+        /// The schedule's entries.
+        5 TCA_GATE_ENTRY_LIST entry_list => EntryList(Nest<'a, O, GateEntryListAttr<'a, O>>) nest GateEntryListAttr,
+        /// The schedule's start, nanoseconds.
+        6 TCA_GATE_BASE_TIME base_time => BaseTime(u64),
+        /// The cycle, nanoseconds.
+        7 TCA_GATE_CYCLE_TIME cycle_time => CycleTime(u64),
+        /// The cycle's extension, nanoseconds.
+        8 TCA_GATE_CYCLE_TIME_EXT cycle_time_ext => CycleTimeExt(u64),
+        /// Flags.
+        9 TCA_GATE_FLAGS flags => Flags(u32),
+        /// The clock (`CLOCK_*`).
+        10 TCA_GATE_CLOCKID clockid => Clockid(i32),
+    }
+}
+
+attr_set! {
+    /// An entry of `TCA_GATE_ENTRY_LIST` (`TCA_GATE_ONE_ENTRY_*`).
+    pub enum GateEntryListAttr {
+        /// One entry.
+        1 TCA_GATE_ONE_ENTRY entry => Entry(Nest<'a, O, GateEntryAttr<'a, O>>) nest GateEntryAttr,
+    }
+}
+
+attr_set! {
+    /// One `gate` schedule entry (`TCA_GATE_ENTRY_*`).
+    pub enum GateEntryAttr {
+        /// Its position.
+        1 TCA_GATE_ENTRY_INDEX index => Index(u32),
+        /// Present when the gate is open.
+        2 TCA_GATE_ENTRY_GATE gate => Gate(Flag),
+        /// How long, nanoseconds.
+        3 TCA_GATE_ENTRY_INTERVAL interval => Interval(u32),
+        /// The internal priority value (-1: none).
+        4 TCA_GATE_ENTRY_IPV ipv => Ipv(i32),
+        /// The most octets let through (-1: no limit).
+        5 TCA_GATE_ENTRY_MAX_OCTETS max_octets => MaxOctets(i32),
+    }
+}
+
+// ---- ife ----
+
+struct_payload! {
+    /// `struct tc_ife` (`TCA_IFE_PARMS`), 24 bytes.
+    pub struct TcIfe<O> {
+        /// `tc_gen`.
+        gen: TcGen<O>,
+        /// `flags`: `IFE_ENCODE` (1) or `IFE_DECODE` (0).
+        flags: U16<O>,
+        /// The struct's padding to 4 bytes.
+        pad: [u8; 2],
+    }
+}
+
+/// An `IFE_META_*` value: empty (the kind is allowed, with no value of its
+/// own), or a 16- or 32-bit value. The width is kept so it re-encodes as
+/// received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IfeMeta {
+    /// No value.
+    Empty,
+    /// A 16-bit value (`IFE_META_QMAP`, `_TCINDEX`).
+    U16(u16),
+    /// A 32-bit value (`IFE_META_SKBMARK`, `_PRIO`, `_HASHID`).
+    U32(u32),
+}
+
+impl<'a, O: ByteOrder> crate::typed::AttrPayload<'a, O> for IfeMeta {
+    fn decode(attr: &crate::wire::Attr<'a, O>, _: &crate::typed::Ctx<'a>) -> Result<Self, crate::wire::DecodeError> {
+        match attr.payload().len() {
+            0 => Ok(IfeMeta::Empty),
+            2 => attr.u16().map(IfeMeta::U16),
+            _ => attr.u32().map(IfeMeta::U32),
+        }
+    }
+    fn emit<B: crate::wire::Buffer>(
+        &self,
+        id: u16,
+        w: &mut crate::wire::Writer<B, O>,
+    ) -> Result<(), crate::wire::EncodeError> {
+        match *self {
+            IfeMeta::Empty => w.attr_flag(id),
+            IfeMeta::U16(v) => w.attr_u16(id, v),
+            IfeMeta::U32(v) => w.attr_u32(id, v),
+        }
+    }
+}
+
+impl crate::wire::visit::Render for IfeMeta {
+    /// `true` for an empty value, else the number.
+    fn render<R: crate::wire::visit::Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        use crate::wire::visit::Value;
+        match *self {
+            IfeMeta::Empty => r.value(Value::True),
+            IfeMeta::U16(v) => r.value(Value::U64(v.into())),
+            IfeMeta::U32(v) => r.value(Value::U64(v.into())),
+        }
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for IfeMeta {
+    fn arbitrary_attr<B: crate::wire::Buffer>(
+        u: &mut arbitrary::Unstructured<'_>,
+        id: u16,
+        _: crate::typed::gen::GenCtx,
+        w: &mut crate::wire::Writer<B, O>,
+    ) -> arbitrary::Result<()> {
+        crate::typed::gen::enc(match u.int_in_range(0..=2u8)? {
+            0 => w.attr_flag(id),
+            1 => w.attr_u16(id, u.arbitrary()?),
+            _ => w.attr_u32(id, u.arbitrary()?),
+        })
+    }
+}
+
+attr_set! {
+    /// The metadata `ife` carries (`TCA_IFE_METALST`: `IFE_META_*`).
+    pub enum IfeMetaAttr {
+        /// The packet mark.
+        1 IFE_META_SKBMARK skbmark => Skbmark(IfeMeta),
+        /// The flow hash.
+        2 IFE_META_HASHID hashid => Hashid(IfeMeta),
+        /// The priority.
+        3 IFE_META_PRIO prio => Prio(IfeMeta),
+        /// The queue mapping.
+        4 IFE_META_QMAP qmap => Qmap(IfeMeta),
+        /// The tc index.
+        5 IFE_META_TCINDEX tcindex => Tcindex(IfeMeta),
+    }
+}
+
+attr_set! {
+    /// An `ife` option (`TCA_IFE_*`).
+    pub enum IfeAttr {
+        /// The parameters.
+        1 TCA_IFE_PARMS parms => Parms(TcIfe<O>),
+        /// Times.
+        2 TCA_IFE_TM tm => Tm(Tcft<O>),
+        /// The destination MAC of the encapsulation.
+        3 TCA_IFE_DMAC dmac => Dmac(Bytes<'a>),
+        /// The source MAC.
+        4 TCA_IFE_SMAC smac => Smac(Bytes<'a>),
+        /// The EtherType.
+        5 TCA_IFE_TYPE ether_type => Type(u16),
+        /// The metadata carried.
+        6 TCA_IFE_METALST metalst => Metalst(Nest<'a, O, IfeMetaAttr<'a, O>>) nest IfeMetaAttr,
+        /// Padding.
+        7 TCA_IFE_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
 select_table! {
     /// An action's options (`TCA_ACT_OPTIONS`), by `TCA_ACT_KIND`.
     pub enum ActOptions by sibling TCA_ACT_KIND: str {
@@ -621,6 +863,12 @@ select_table! {
         "bpf" ACT_BPF bpf => Bpf(ActBpfAttr),
         /// Connection tracking.
         "ct" ACT_CT ct => Ct(CtAttr),
+        /// Edit packet bytes.
+        "pedit" ACT_PEDIT pedit => Pedit(PeditAttr),
+        /// Time-based gating (802.1Qci).
+        "gate" ACT_GATE gate => Gate(GateAttr),
+        /// Inter-FE encapsulation of metadata.
+        "ife" ACT_IFE ife => Ife(IfeAttr),
     }
 }
 

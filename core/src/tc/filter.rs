@@ -6,7 +6,7 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 
 use super::action::PoliceAttr;
 use super::{write_actions, ActionList, ActionsScope, TcHandle};
-use crate::typed::{AttrPayload, Be16, Be32, Be64, Bytes, Ctx, Nest, StructArray};
+use crate::typed::{AttrPayload, Be16, Be32, Be64, Bytes, Counted, CountedHead, Ctx, IndexedNest, Nest, StructArray};
 use crate::wire::visit::{MapRenderer, Render, Renderer};
 use crate::wire::{
     Attr, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, NetworkEndian, Writer, I16, I32,
@@ -72,84 +72,14 @@ zc_struct! {
 /// `TCA_U32_SEL`: a `tc_u32_sel` head and its `nkeys` keys. A selector
 /// whose key count disagrees with its length does not decode (it is kept
 /// verbatim as invalid, with its offset and path).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct U32Sel<'a, O: ByteOrder = NativeEndian> {
-    /// The head.
-    pub hdr: TcU32SelHdr<O>,
-    /// The keys.
-    pub keys: StructArray<'a, TcU32Key<O>>,
-}
+pub type U32Sel<'a, O = NativeEndian> = Counted<'a, TcU32SelHdr<O>, TcU32Key<O>>;
 
-impl<'a, O: ByteOrder> AttrPayload<'a, O> for U32Sel<'a, O> {
-    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
-        use zerocopy::FromBytes;
-        let p = attr.payload();
-        let Ok((hdr, rest)) = TcU32SelHdr::<O>::read_from_prefix(p) else {
-            return Err(DecodeError::new(
-                attr.payload_offset(),
-                DecodeErrorKind::ShortStruct { need: TcU32SelHdr::<O>::SIZE, have: p.len() },
-            ));
-        };
-        let want = usize::from(hdr.nkeys) * TcU32Key::<O>::SIZE;
-        match StructArray::new(rest) {
-            Some(keys) if rest.len() == want => Ok(U32Sel { hdr, keys }),
-            _ => Err(DecodeError::new(
-                attr.payload_offset() + TcU32SelHdr::<O>::SIZE,
-                DecodeErrorKind::BadLength { expected: want, got: rest.len() },
-            )),
-        }
+impl<O: ByteOrder> CountedHead for TcU32SelHdr<O> {
+    fn count(&self) -> usize {
+        self.nkeys.into()
     }
-    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
-        use zerocopy::IntoBytes;
-        w.all_or_nothing(|w| {
-            let m = w.begin_nest_raw(id)?;
-            w.bytes(self.hdr.as_bytes())?;
-            w.bytes(self.keys.bytes())?;
-            w.end_nest(m)
-        })
-    }
-}
-
-impl<O: ByteOrder> Render for U32Sel<'_, O> {
-    /// The head's fields, then `"keys"`.
-    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
-        let h = &self.hdr;
-        let mut m = r.map()?;
-        m.entry("flags", &h.flags)?;
-        m.entry("offshift", &h.offshift)?;
-        m.entry("nkeys", &h.nkeys)?;
-        m.entry("offmask", &h.offmask.get())?;
-        m.entry("off", &h.off)?;
-        m.entry("offoff", &h.offoff)?;
-        m.entry("hoff", &h.hoff)?;
-        m.entry("hmask", &h.hmask.get())?;
-        m.entry("keys", &self.keys)?;
-        m.end()
-    }
-}
-
-serde_via_render!(impl['a, O: ByteOrder] U32Sel<'a, O>);
-
-#[cfg(feature = "arbitrary")]
-impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for U32Sel<'_, O> {
-    fn arbitrary_attr<B: Buffer>(
-        u: &mut arbitrary::Unstructured<'_>,
-        id: u16,
-        _: crate::typed::gen::GenCtx,
-        w: &mut Writer<B, O>,
-    ) -> arbitrary::Result<()> {
-        let mut b = [0u8; 16 + 4 * 16];
-        let n = u.int_in_range(0..=4u8)?;
-        u.fill_buffer(&mut b[..16 + 16 * usize::from(n)])?;
-        b[2] = n;
-        crate::typed::gen::enc(w.attr(id, &b[..16 + 16 * usize::from(n)]))
-    }
-}
-
-impl<O: ByteOrder> U32Sel<'_, O> {
-    /// The keys, in order.
-    pub fn iter(&self) -> impl Iterator<Item = TcU32Key<O>> + '_ {
-        self.keys.iter()
+    fn set_count(&mut self, n: u8) {
+        self.nkeys = n;
     }
 }
 
@@ -685,6 +615,312 @@ attr_set! {
 }
 act_builder!(FlowerAttr, TCA_FLOWER_ACT, act);
 
+// ---- extended matches (basic, cgroup, flow) ----
+
+struct_payload! {
+    /// `struct tcf_ematch_tree_hdr` (`TCA_EMATCH_TREE_HDR`).
+    pub struct TcfEmatchTreeHdr<O> {
+        /// `nmatches`: the ematches in the list.
+        nmatches: U16<O>,
+        /// `progid`.
+        progid: U16<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tcf_ematch_hdr`: the head of one ematch.
+    pub struct TcfEmatchHdr<O> {
+        /// `matchid`.
+        matchid: U16<O>,
+        /// `kind`: `TCF_EM_*` (`cmp` 1, `nbyte` 2, `u32` 3, `meta` 4, …).
+        kind: U16<O>,
+        /// `flags`: `TCF_EM_REL_*` (the relation to the next), `TCF_EM_INVERT`, `TCF_EM_SIMPLE`.
+        flags: U16<O>,
+        /// `pad`.
+        pad: U16<O>,
+    }
+}
+
+zc_struct! {
+    /// `struct tcf_em_cmp`: the data of a `cmp` ematch (`TCF_EM_CMP`).
+    pub struct TcfEmCmp<O> {
+        /// `val`.
+        val: U32<O>,
+        /// `mask`.
+        mask: U32<O>,
+        /// `off`.
+        off: U16<O>,
+        /// The `align:4` and `flags:4` bit fields (in the compiler's order
+        /// for the byte order: `align` is the low nibble on little-endian).
+        align_flags: u8,
+        /// The `layer:4` and `opnd:4` bit fields.
+        layer_opnd: u8,
+    }
+}
+
+/// `TCF_EM_CMP`.
+pub const TCF_EM_CMP: u16 = 1;
+/// `TCF_EM_NBYTE`.
+pub const TCF_EM_NBYTE: u16 = 2;
+/// `TCF_EM_U32`.
+pub const TCF_EM_U32: u16 = 3;
+/// `TCF_EM_META`.
+pub const TCF_EM_META: u16 = 4;
+
+/// The ematch kinds, named as `tc` names them (`TCF_EM_*`).
+pub const EMATCH_KINDS: &[(u16, &str)] = &[
+    (0, "container"),
+    (1, "cmp"),
+    (2, "nbyte"),
+    (3, "u32"),
+    (4, "meta"),
+    (5, "text"),
+    (6, "vlan"),
+    (7, "canid"),
+    (8, "ipset"),
+    (9, "ipt"),
+];
+
+/// One ematch of `TCA_EMATCH_TREE_LIST`: its [`TcfEmatchHdr`] and the
+/// kind's data. `cmp` and `u32` data are read as their structs
+/// ([`Ematch::cmp`], [`Ematch::u32_key`]); the other kinds' data (a
+/// pattern, nested meta attributes, a container's target) is kept as
+/// bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ematch<'a, O: ByteOrder = NativeEndian> {
+    /// The head.
+    pub hdr: TcfEmatchHdr<O>,
+    /// The kind's data, as received.
+    pub data: &'a [u8],
+}
+
+impl<'a, O: ByteOrder> Ematch<'a, O> {
+    /// The kind's name (`"cmp"`, `"u32"`, …), if known.
+    pub fn kind_name(&self) -> Option<&'static str> {
+        let k = self.hdr.kind.get();
+        EMATCH_KINDS.iter().find(|(id, _)| *id == k).map(|(_, n)| *n)
+    }
+    /// A `cmp` ematch's data.
+    pub fn cmp(&self) -> Option<TcfEmCmp<O>> {
+        use zerocopy::FromBytes;
+        (self.hdr.kind.get() == TCF_EM_CMP).then(|| TcfEmCmp::read_from_bytes(self.data).ok()).flatten()
+    }
+    /// A `u32` ematch's key.
+    pub fn u32_key(&self) -> Option<TcU32Key<O>> {
+        use zerocopy::FromBytes;
+        (self.hdr.kind.get() == TCF_EM_U32).then(|| TcU32Key::read_from_bytes(self.data).ok()).flatten()
+    }
+}
+
+impl<'a, O: ByteOrder> AttrPayload<'a, O> for Ematch<'a, O> {
+    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+        use zerocopy::FromBytes;
+        let p = attr.payload();
+        let Ok((hdr, data)) = TcfEmatchHdr::<O>::read_from_prefix(p) else {
+            return Err(DecodeError::new(
+                attr.payload_offset(),
+                DecodeErrorKind::ShortStruct { need: TcfEmatchHdr::<O>::SIZE, have: p.len() },
+            ));
+        };
+        let need = match hdr.kind.get() {
+            TCF_EM_CMP => Some(TcfEmCmp::<O>::SIZE),
+            TCF_EM_U32 => Some(TcU32Key::<O>::SIZE),
+            _ => None,
+        };
+        match need {
+            Some(n) if data.len() != n => Err(DecodeError::new(
+                attr.payload_offset() + TcfEmatchHdr::<O>::SIZE,
+                DecodeErrorKind::BadLength { expected: n, got: data.len() },
+            )),
+            _ => Ok(Ematch { hdr, data }),
+        }
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        use zerocopy::IntoBytes;
+        w.attr_parts(id, &[self.hdr.as_bytes(), self.data])
+    }
+}
+
+impl<O: ByteOrder> Render for Ematch<'_, O> {
+    /// The head's fields, the kind's name, then `"cmp"` or `"u32"` typed,
+    /// or `"data"` in hex.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        m.entry("matchid", &self.hdr.matchid)?;
+        m.entry("kind", &self.hdr.kind)?;
+        if let Some(n) = self.kind_name() {
+            m.entry("kind_name", &n)?;
+        }
+        m.entry("flags", &self.hdr.flags)?;
+        m.entry("pad", &self.hdr.pad)?;
+        if let Some(c) = self.cmp() {
+            m.entry("cmp", &c)?;
+        } else if let Some(k) = self.u32_key() {
+            m.entry("u32", &k)?;
+        } else {
+            m.entry("data", &crate::wire::visit::Value::Hex(self.data))?;
+        }
+        m.end()
+    }
+}
+
+serde_via_render!(impl['a, O: ByteOrder] Ematch<'a, O>);
+
+#[cfg(feature = "arbitrary")]
+impl<O: ByteOrder> crate::typed::gen::ArbitraryPayload<O> for Ematch<'_, O> {
+    /// A head of an arbitrary kind with data of the kind's size (`cmp`,
+    /// `u32`) or up to 16 arbitrary bytes.
+    fn arbitrary_attr<B: Buffer>(
+        u: &mut arbitrary::Unstructured<'_>,
+        id: u16,
+        _: crate::typed::gen::GenCtx,
+        w: &mut Writer<B, O>,
+    ) -> arbitrary::Result<()> {
+        use zerocopy::IntoBytes;
+        let mut hdr: TcfEmatchHdr<O> = u.arbitrary()?;
+        let kind = u.int_in_range(0..=9u16)?;
+        hdr.kind = U16::new(kind);
+        let n = match kind {
+            TCF_EM_CMP => TcfEmCmp::<O>::SIZE,
+            TCF_EM_U32 => TcU32Key::<O>::SIZE,
+            _ => u.int_in_range(0..=16usize)?,
+        };
+        let mut b = [0u8; 16];
+        u.fill_buffer(&mut b[..n])?;
+        crate::typed::gen::enc(w.attr_parts(id, &[hdr.as_bytes(), &b[..n]]))
+    }
+}
+
+attr_set! {
+    /// An ematch tree (`TCA_BASIC_EMATCHES`, `TCA_CGROUP_EMATCHES`,
+    /// `TCA_FLOW_EMATCHES`: `TCA_EMATCH_TREE_*`).
+    pub enum EmatchTreeAttr {
+        /// The tree's head.
+        1 TCA_EMATCH_TREE_HDR hdr => Hdr(TcfEmatchTreeHdr<O>),
+        /// The ematches, by position from 1.
+        2 TCA_EMATCH_TREE_LIST list => List(IndexedNest<'a, O, Ematch<'a, O>>),
+    }
+}
+
+// ---- basic ----
+
+struct_payload! {
+    /// `struct tc_basic_pcnt` (`TCA_BASIC_PCNT`).
+    pub struct TcBasicPcnt<O> {
+        /// `rcnt`: lookups.
+        rcnt: U64<O>,
+        /// `rhit`: hits.
+        rhit: U64<O>,
+    }
+}
+
+attr_set! {
+    /// A `basic` classifier option (`TCA_BASIC_*`).
+    pub enum BasicAttr {
+        /// The class matching packets go to.
+        1 TCA_BASIC_CLASSID classid => ClassId(TcHandle),
+        /// The ematch tree.
+        2 TCA_BASIC_EMATCHES ematches => Ematches(Nest<'a, O, EmatchTreeAttr<'a, O>>) nest EmatchTreeAttr,
+        /// The actions.
+        3 TCA_BASIC_ACT act => Act(ActionList<'a, O>) custom,
+        /// A policer.
+        4 TCA_BASIC_POLICE police => Police(Nest<'a, O, PoliceAttr<'a, O>>) nest PoliceAttr,
+        /// The counters.
+        5 TCA_BASIC_PCNT pcnt => Pcnt(TcBasicPcnt<O>),
+        /// Padding.
+        6 TCA_BASIC_PAD pad => Pad(Bytes<'a>),
+    }
+}
+act_builder!(BasicAttr, TCA_BASIC_ACT, act);
+
+// ---- cgroup ----
+
+attr_set! {
+    /// A `cgroup` classifier option (`TCA_CGROUP_*`).
+    pub enum CgroupAttr {
+        /// The actions.
+        1 TCA_CGROUP_ACT act => Act(ActionList<'a, O>) custom,
+        /// A policer.
+        2 TCA_CGROUP_POLICE police => Police(Nest<'a, O, PoliceAttr<'a, O>>) nest PoliceAttr,
+        /// The ematch tree.
+        3 TCA_CGROUP_EMATCHES ematches => Ematches(Nest<'a, O, EmatchTreeAttr<'a, O>>) nest EmatchTreeAttr,
+    }
+}
+act_builder!(CgroupAttr, TCA_CGROUP_ACT, act);
+
+// ---- flow ----
+
+attr_set! {
+    /// A `flow` classifier option (`TCA_FLOW_*`).
+    pub enum FlowAttr {
+        /// The keys hashed or mapped: a bit per `FLOW_KEY_*`.
+        1 TCA_FLOW_KEYS keys => Keys(u32),
+        /// `FLOW_MODE_MAP` (0) or `FLOW_MODE_HASH` (1).
+        2 TCA_FLOW_MODE mode => Mode(u32),
+        /// The class the result is added to.
+        3 TCA_FLOW_BASECLASS baseclass => Baseclass(TcHandle),
+        /// Map mode: the right shift.
+        4 TCA_FLOW_RSHIFT rshift => Rshift(u32),
+        /// Map mode: the addend.
+        5 TCA_FLOW_ADDEND addend => Addend(u32),
+        /// Map mode: the mask.
+        6 TCA_FLOW_MASK mask => Mask(u32),
+        /// Map mode: the XOR.
+        7 TCA_FLOW_XOR xor => Xor(u32),
+        /// The divisor.
+        8 TCA_FLOW_DIVISOR divisor => Divisor(u32),
+        /// The actions.
+        9 TCA_FLOW_ACT act => Act(ActionList<'a, O>) custom,
+        /// A policer.
+        10 TCA_FLOW_POLICE police => Police(Nest<'a, O, PoliceAttr<'a, O>>) nest PoliceAttr,
+        /// The ematch tree.
+        11 TCA_FLOW_EMATCHES ematches => Ematches(Nest<'a, O, EmatchTreeAttr<'a, O>>) nest EmatchTreeAttr,
+        /// Hash mode: the perturbation period, seconds.
+        12 TCA_FLOW_PERTURB perturb => Perturb(u32),
+    }
+}
+act_builder!(FlowAttr, TCA_FLOW_ACT, act);
+
+// ---- fw ----
+
+attr_set! {
+    /// An `fw` classifier option (`TCA_FW_*`).
+    pub enum FwAttr {
+        /// The class matching packets go to.
+        1 TCA_FW_CLASSID classid => ClassId(TcHandle),
+        /// A policer.
+        2 TCA_FW_POLICE police => Police(Nest<'a, O, PoliceAttr<'a, O>>) nest PoliceAttr,
+        /// The input device to match.
+        3 TCA_FW_INDEV indev => Indev(&'a str),
+        /// The actions.
+        4 TCA_FW_ACT act => Act(ActionList<'a, O>) custom,
+        /// The mask applied to the firewall mark.
+        5 TCA_FW_MASK mask => Mask(u32),
+    }
+}
+act_builder!(FwAttr, TCA_FW_ACT, act);
+
+// ---- route ----
+
+attr_set! {
+    /// A `route` classifier option (`TCA_ROUTE4_*`).
+    pub enum Route4Attr {
+        /// The class matching packets go to.
+        1 TCA_ROUTE4_CLASSID classid => ClassId(TcHandle),
+        /// The destination realm.
+        2 TCA_ROUTE4_TO to => To(u32),
+        /// The source realm.
+        3 TCA_ROUTE4_FROM from => From(u32),
+        /// The input interface's index.
+        4 TCA_ROUTE4_IIF iif => Iif(u32),
+        /// A policer.
+        5 TCA_ROUTE4_POLICE police => Police(Nest<'a, O, PoliceAttr<'a, O>>) nest PoliceAttr,
+        /// The actions.
+        6 TCA_ROUTE4_ACT act => Act(ActionList<'a, O>) custom,
+    }
+}
+act_builder!(Route4Attr, TCA_ROUTE4_ACT, act);
+
 select_table! {
     /// A classifier's options (`TCA_OPTIONS` of `RTM_*TFILTER`, `RTM_*CHAIN`), by `TCA_KIND`.
     pub enum FilterOptions by sibling TCA_KIND: str {
@@ -696,6 +932,16 @@ select_table! {
         "matchall" CLS_MATCHALL matchall => Matchall(MatchallAttr),
         /// The flow-dissector classifier.
         "flower" CLS_FLOWER flower => Flower(FlowerAttr),
+        /// Extended matches (ematches).
+        "basic" CLS_BASIC basic => Basic(BasicAttr),
+        /// By the packet's control group.
+        "cgroup" CLS_CGROUP cgroup => Cgroup(CgroupAttr),
+        /// By a hash or map of flow keys.
+        "flow" CLS_FLOW flow => Flow(FlowAttr),
+        /// By the firewall mark.
+        "fw" CLS_FW fw => Fw(FwAttr),
+        /// By the route's realms.
+        "route" CLS_ROUTE route => Route(Route4Attr),
     }
 }
 

@@ -529,6 +529,8 @@ impl<'a, O: ByteOrder> TcXstats<'a, O> {
 }
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for TcXstats<'a, O> {
+    // cake's and taprio's are nests
+    const NESTED: bool = true;
     fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
         Self::decode_in(attr, ctx, false)
     }
@@ -578,6 +580,7 @@ impl<'w, B: Buffer, O: ByteOrder> Choose<'w, B, O, TcXstats<'static, O>> {
 pub struct AppStats<'a, O: ByteOrder = NativeEndian>(pub TcXstats<'a, O>);
 
 impl<'a, O: ByteOrder> AttrPayload<'a, O> for AppStats<'a, O> {
+    const NESTED: bool = true;
     fn decode(attr: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<Self, DecodeError> {
         TcXstats::decode_in(attr, ctx, true).map(AppStats)
     }

@@ -3,7 +3,7 @@
 //! extended statistics ([`QdiscXstats`], [`ClassXstats`]). Rate tables
 //! (`TCA_HTB_RTAB`, `TCA_TBF_RTAB`, …) are kept as bytes.
 
-use crate::typed::{AttrPayload, Bytes, Ctx, Flag, Grown, StructThen};
+use crate::typed::{AttrPayload, Bytes, Ctx, Flag, Grown, IndexedNest, Nest, StructArray, StructThen, U32Array};
 use crate::wire::visit::{MapRenderer, Render, Renderer, Value};
 use crate::wire::{Attr, Buffer, ByteOrder, DecodeError, DecodeErrorKind, EncodeError, NativeEndian, Writer};
 use crate::wire::{I16, I32, I64, U16, U32, U64};
@@ -1098,6 +1098,503 @@ zc_struct! {
     }
 }
 
+// ---- cake ----
+
+attr_set! {
+    /// A `cake` option (`TCA_CAKE_*`).
+    pub enum CakeAttr {
+        /// Padding.
+        1 TCA_CAKE_PAD pad => Pad(Bytes<'a>),
+        /// The shaper's rate, bytes per second (0: unlimited).
+        2 TCA_CAKE_BASE_RATE64 base_rate64 => BaseRate64(u64),
+        /// `CAKE_DIFFSERV_*`: how tins are chosen.
+        3 TCA_CAKE_DIFFSERV_MODE diffserv_mode => DiffservMode(u32),
+        /// `CAKE_ATM_*`: the link layer's framing.
+        4 TCA_CAKE_ATM atm => Atm(u32),
+        /// `CAKE_FLOW_*`: how flows are isolated.
+        5 TCA_CAKE_FLOW_MODE flow_mode => FlowMode(u32),
+        /// The per-packet overhead, bytes (signed).
+        6 TCA_CAKE_OVERHEAD overhead => Overhead(i32),
+        /// The round-trip time, microseconds.
+        7 TCA_CAKE_RTT rtt => Rtt(u32),
+        /// The target delay, microseconds.
+        8 TCA_CAKE_TARGET target => Target(u32),
+        /// Whether the rate follows the ingress capacity.
+        9 TCA_CAKE_AUTORATE autorate => Autorate(u32),
+        /// The memory limit, bytes.
+        10 TCA_CAKE_MEMORY memory => Memory(u32),
+        /// Whether flows are looked up through NAT.
+        11 TCA_CAKE_NAT nat => Nat(u32),
+        /// Whether the overhead is the raw one.
+        12 TCA_CAKE_RAW raw => Raw(u32),
+        /// Whether DSCP marks are cleared.
+        13 TCA_CAKE_WASH wash => Wash(u32),
+        /// The minimum packet unit.
+        14 TCA_CAKE_MPU mpu => Mpu(u32),
+        /// Whether cake shapes an ingress link.
+        15 TCA_CAKE_INGRESS ingress => Ingress(u32),
+        /// `CAKE_ACK_*`: the ACK filter.
+        16 TCA_CAKE_ACK_FILTER ack_filter => AckFilter(u32),
+        /// Whether GSO packets are split.
+        17 TCA_CAKE_SPLIT_GSO split_gso => SplitGso(u32),
+        /// The mask of the firewall mark that selects the tin.
+        18 TCA_CAKE_FWMARK fwmark => Fwmark(u32),
+    }
+}
+
+attr_set! {
+    /// `cake`'s statistics (`TCA_STATS_APP` of the qdisc or a flow,
+    /// `TCA_CAKE_STATS_*`).
+    pub enum CakeStatsAttr {
+        /// Padding.
+        1 TCA_CAKE_STATS_PAD pad => Pad(Bytes<'a>),
+        /// The estimated capacity, bytes per second.
+        2 TCA_CAKE_STATS_CAPACITY_ESTIMATE64 capacity_estimate64 => CapacityEstimate64(u64),
+        /// The memory limit.
+        3 TCA_CAKE_STATS_MEMORY_LIMIT memory_limit => MemoryLimit(u32),
+        /// The memory used.
+        4 TCA_CAKE_STATS_MEMORY_USED memory_used => MemoryUsed(u32),
+        /// The average network offset.
+        5 TCA_CAKE_STATS_AVG_NETOFF avg_netoff => AvgNetoff(u32),
+        /// The smallest network length seen.
+        6 TCA_CAKE_STATS_MIN_NETLEN min_netlen => MinNetlen(u32),
+        /// The largest network length seen.
+        7 TCA_CAKE_STATS_MAX_NETLEN max_netlen => MaxNetlen(u32),
+        /// The smallest adjusted length seen.
+        8 TCA_CAKE_STATS_MIN_ADJLEN min_adjlen => MinAdjlen(u32),
+        /// The largest adjusted length seen.
+        9 TCA_CAKE_STATS_MAX_ADJLEN max_adjlen => MaxAdjlen(u32),
+        /// Each tin's statistics, by tin number from 1.
+        10 TCA_CAKE_STATS_TIN_STATS tin_stats => TinStats(IndexedNest<'a, O, Nest<'a, O, CakeTinStatsAttr<'a, O>>>),
+        /// A flow's deficit.
+        11 TCA_CAKE_STATS_DEFICIT deficit => Deficit(i32),
+        /// A flow's COBALT count.
+        12 TCA_CAKE_STATS_COBALT_COUNT cobalt_count => CobaltCount(u32),
+        /// Whether a flow is dropping.
+        13 TCA_CAKE_STATS_DROPPING dropping => Dropping(u32),
+        /// When a flow drops next, microseconds from now.
+        14 TCA_CAKE_STATS_DROP_NEXT_US drop_next_us => DropNextUs(i32),
+        /// A flow's BLUE drop probability.
+        15 TCA_CAKE_STATS_P_DROP p_drop => PDrop(u32),
+        /// A flow's BLUE timer, microseconds.
+        16 TCA_CAKE_STATS_BLUE_TIMER_US blue_timer_us => BlueTimerUs(i32),
+        /// The active queues.
+        17 TCA_CAKE_STATS_ACTIVE_QUEUES active_queues => ActiveQueues(u32),
+    }
+}
+
+attr_set! {
+    /// One `cake` tin's statistics (`TCA_CAKE_TIN_STATS_*`).
+    pub enum CakeTinStatsAttr {
+        /// Padding.
+        1 TCA_CAKE_TIN_STATS_PAD pad => Pad(Bytes<'a>),
+        /// Packets sent.
+        2 TCA_CAKE_TIN_STATS_SENT_PACKETS sent_packets => SentPackets(u32),
+        /// Bytes sent.
+        3 TCA_CAKE_TIN_STATS_SENT_BYTES64 sent_bytes64 => SentBytes64(u64),
+        /// Packets dropped.
+        4 TCA_CAKE_TIN_STATS_DROPPED_PACKETS dropped_packets => DroppedPackets(u32),
+        /// Bytes dropped.
+        5 TCA_CAKE_TIN_STATS_DROPPED_BYTES64 dropped_bytes64 => DroppedBytes64(u64),
+        /// ACKs dropped by the filter.
+        6 TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS acks_dropped_packets => AcksDroppedPackets(u32),
+        /// Bytes of ACKs dropped.
+        7 TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64 acks_dropped_bytes64 => AcksDroppedBytes64(u64),
+        /// Packets ECN-marked.
+        8 TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS ecn_marked_packets => EcnMarkedPackets(u32),
+        /// Bytes ECN-marked.
+        9 TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64 ecn_marked_bytes64 => EcnMarkedBytes64(u64),
+        /// Packets queued.
+        10 TCA_CAKE_TIN_STATS_BACKLOG_PACKETS backlog_packets => BacklogPackets(u32),
+        /// Bytes queued.
+        11 TCA_CAKE_TIN_STATS_BACKLOG_BYTES backlog_bytes => BacklogBytes(u32),
+        /// The tin's threshold rate.
+        12 TCA_CAKE_TIN_STATS_THRESHOLD_RATE64 threshold_rate64 => ThresholdRate64(u64),
+        /// The target delay, microseconds.
+        13 TCA_CAKE_TIN_STATS_TARGET_US target_us => TargetUs(u32),
+        /// The interval, microseconds.
+        14 TCA_CAKE_TIN_STATS_INTERVAL_US interval_us => IntervalUs(u32),
+        /// Set-associative hash: indirect hits.
+        15 TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS way_indirect_hits => WayIndirectHits(u32),
+        /// Set-associative hash: misses.
+        16 TCA_CAKE_TIN_STATS_WAY_MISSES way_misses => WayMisses(u32),
+        /// Set-associative hash: collisions.
+        17 TCA_CAKE_TIN_STATS_WAY_COLLISIONS way_collisions => WayCollisions(u32),
+        /// The peak delay, microseconds.
+        18 TCA_CAKE_TIN_STATS_PEAK_DELAY_US peak_delay_us => PeakDelayUs(u32),
+        /// The average delay, microseconds.
+        19 TCA_CAKE_TIN_STATS_AVG_DELAY_US avg_delay_us => AvgDelayUs(u32),
+        /// The base delay, microseconds.
+        20 TCA_CAKE_TIN_STATS_BASE_DELAY_US base_delay_us => BaseDelayUs(u32),
+        /// Sparse flows.
+        21 TCA_CAKE_TIN_STATS_SPARSE_FLOWS sparse_flows => SparseFlows(u32),
+        /// Bulk flows.
+        22 TCA_CAKE_TIN_STATS_BULK_FLOWS bulk_flows => BulkFlows(u32),
+        /// Unresponsive flows.
+        23 TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS unresponsive_flows => UnresponsiveFlows(u32),
+        /// The largest packet seen.
+        24 TCA_CAKE_TIN_STATS_MAX_SKBLEN max_skblen => MaxSkblen(u32),
+        /// The flow quantum.
+        25 TCA_CAKE_TIN_STATS_FLOW_QUANTUM flow_quantum => FlowQuantum(u32),
+    }
+}
+
+// ---- dualpi2 ----
+
+attr_set! {
+    /// A `dualpi2` option (`TCA_DUALPI2_*`).
+    pub enum Dualpi2Attr {
+        /// The limit, packets.
+        1 TCA_DUALPI2_LIMIT limit => Limit(u32),
+        /// The memory limit, bytes.
+        2 TCA_DUALPI2_MEMORY_LIMIT memory_limit => MemoryLimit(u32),
+        /// The classic queue's target delay, microseconds.
+        3 TCA_DUALPI2_TARGET target => Target(u32),
+        /// The probability update interval, microseconds.
+        4 TCA_DUALPI2_TUPDATE tupdate => Tupdate(u32),
+        /// The integral gain (Hz × 256).
+        5 TCA_DUALPI2_ALPHA alpha => Alpha(u32),
+        /// The proportional gain (Hz × 256).
+        6 TCA_DUALPI2_BETA beta => Beta(u32),
+        /// The L4S step threshold, packets.
+        7 TCA_DUALPI2_STEP_THRESH_PKTS step_thresh_pkts => StepThreshPkts(u32),
+        /// The L4S step threshold, microseconds.
+        8 TCA_DUALPI2_STEP_THRESH_US step_thresh_us => StepThreshUs(u32),
+        /// The L queue length from which the step applies.
+        9 TCA_DUALPI2_MIN_QLEN_STEP min_qlen_step => MinQlenStep(u32),
+        /// The coupling factor.
+        10 TCA_DUALPI2_COUPLING coupling => Coupling(u8),
+        /// `TC_DUALPI2_DROP_OVERLOAD_*`.
+        11 TCA_DUALPI2_DROP_OVERLOAD drop_overload => DropOverload(u8),
+        /// `TC_DUALPI2_DROP_EARLY_*`.
+        12 TCA_DUALPI2_DROP_EARLY drop_early => DropEarly(u8),
+        /// The classic queue's weight, percent.
+        13 TCA_DUALPI2_C_PROTECTION c_protection => CProtection(u8),
+        /// `TC_DUALPI2_ECN_MASK_*`.
+        14 TCA_DUALPI2_ECN_MASK ecn_mask => EcnMask(u8),
+        /// `TC_DUALPI2_SPLIT_GSO_*`.
+        15 TCA_DUALPI2_SPLIT_GSO split_gso => SplitGso(u8),
+        /// Padding.
+        16 TCA_DUALPI2_PAD pad => Pad(Bytes<'a>),
+    }
+}
+
+struct_payload! {
+    /// `struct tc_dualpi2_xstats`.
+    pub struct TcDualpi2Xstats<O> {
+        /// `prob`: the current probability.
+        prob: U32<O>,
+        /// `delay_c`: the classic queue's delay.
+        delay_c: U32<O>,
+        /// `delay_l`: the L4S queue's delay.
+        delay_l: U32<O>,
+        /// `packets_in_c`.
+        packets_in_c: U32<O>,
+        /// `packets_in_l`.
+        packets_in_l: U32<O>,
+        /// `maxq`.
+        maxq: U32<O>,
+        /// `ecn_mark`.
+        ecn_mark: U32<O>,
+        /// `step_marks`.
+        step_marks: U32<O>,
+        /// `credit`.
+        credit: I32<O>,
+        /// `memory_used`.
+        memory_used: U32<O>,
+        /// `max_memory_used`.
+        max_memory_used: U32<O>,
+        /// `memory_limit`.
+        memory_limit: U32<O>,
+    }
+}
+
+// ---- ets ----
+
+attr_set! {
+    /// An `ets` option (`TCA_ETS_*`): the qdisc's bands, or a class's
+    /// quantum (`TCA_ETS_QUANTA_BAND` alone). The quanta and the priority
+    /// map are nests of `TCA_ETS_QUANTA_BAND` and `TCA_ETS_PRIOMAP_BAND`
+    /// of this set.
+    pub enum EtsAttr {
+        /// The number of bands.
+        1 TCA_ETS_NBANDS nbands => Nbands(u8),
+        /// The number of strict bands.
+        2 TCA_ETS_NSTRICT nstrict => Nstrict(u8),
+        /// The quanta of the bandwidth-sharing bands.
+        3 TCA_ETS_QUANTA quanta => Quanta(Nest<'a, O, EtsAttr<'a, O>>) nest EtsAttr,
+        /// One band's quantum.
+        4 TCA_ETS_QUANTA_BAND quanta_band => QuantaBand(u32),
+        /// The band of each priority.
+        5 TCA_ETS_PRIOMAP priomap => Priomap(Nest<'a, O, EtsAttr<'a, O>>) nest EtsAttr,
+        /// One priority's band.
+        6 TCA_ETS_PRIOMAP_BAND priomap_band => PriomapBand(u8),
+    }
+}
+
+// ---- gred ----
+
+struct_payload! {
+    /// `struct tc_gred_qopt`: one virtual queue's parameters (and, dumped,
+    /// its statistics).
+    pub struct TcGredQopt<O> {
+        /// `limit`, bytes.
+        limit: U32<O>,
+        /// `qth_min`, bytes.
+        qth_min: U32<O>,
+        /// `qth_max`, bytes.
+        qth_max: U32<O>,
+        /// `DP`: the virtual queue.
+        dp: U32<O>,
+        /// `backlog`.
+        backlog: U32<O>,
+        /// `qave`.
+        qave: U32<O>,
+        /// `forced`.
+        forced: U32<O>,
+        /// `early`.
+        early: U32<O>,
+        /// `other`.
+        other: U32<O>,
+        /// `pdrop`.
+        pdrop: U32<O>,
+        /// `Wlog`.
+        wlog: u8,
+        /// `Plog`.
+        plog: u8,
+        /// `Scell_log`.
+        scell_log: u8,
+        /// `prio`.
+        prio: u8,
+        /// `packets`.
+        packets: U32<O>,
+        /// `bytesin`.
+        bytesin: U32<O>,
+    }
+}
+
+struct_payload! {
+    /// `struct tc_gred_sopt` (`TCA_GRED_DPS`).
+    pub struct TcGredSopt<O> {
+        /// `DPs`: the number of virtual queues.
+        dps: U32<O>,
+        /// `def_DP`: the default one.
+        def_dp: U32<O>,
+        /// `grio`: whether RIO-like buffering is on.
+        grio: u8,
+        /// `flags`.
+        flags: u8,
+        /// `pad1`.
+        pad1: U16<O>,
+    }
+}
+
+/// The positions of a per-virtual-queue array (numbered from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VirtualQueues;
+
+impl crate::typed::IndexNames for VirtualQueues {
+    const NAMES: &'static [&'static str] = &[];
+}
+
+attr_set! {
+    /// A `gred` option (`TCA_GRED_*`).
+    pub enum GredAttr {
+        /// Each virtual queue's parameters (16 in a dump, one in a request).
+        1 TCA_GRED_PARMS parms => Parms(StructArray<'a, TcGredQopt<O>>),
+        /// The idle-damping table (256 bytes), kept as bytes.
+        2 TCA_GRED_STAB stab => Stab(Bytes<'a>),
+        /// The virtual queues' setup.
+        3 TCA_GRED_DPS dps => Dps(TcGredSopt<O>),
+        /// Each virtual queue's maximum probability.
+        4 TCA_GRED_MAX_P max_p => MaxP(U32Array<'a, O, VirtualQueues>),
+        /// The qdisc's limit, bytes.
+        5 TCA_GRED_LIMIT limit => Limit(u32),
+        /// The virtual queues' attributes.
+        6 TCA_GRED_VQ_LIST vq_list => VqList(Nest<'a, O, GredVqListAttr<'a, O>>) nest GredVqListAttr,
+    }
+}
+
+attr_set! {
+    /// An entry of `TCA_GRED_VQ_LIST` (`TCA_GRED_VQ_ENTRY_*`).
+    pub enum GredVqListAttr {
+        /// One virtual queue.
+        1 TCA_GRED_VQ_ENTRY entry => Entry(Nest<'a, O, GredVqAttr<'a, O>>) nest GredVqAttr,
+    }
+}
+
+attr_set! {
+    /// One `gred` virtual queue (`TCA_GRED_VQ_*`).
+    pub enum GredVqAttr {
+        /// Padding.
+        1 TCA_GRED_VQ_PAD pad => Pad(Bytes<'a>),
+        /// The virtual queue's number.
+        2 TCA_GRED_VQ_DP dp => Dp(u32),
+        /// Bytes in.
+        3 TCA_GRED_VQ_STAT_BYTES stat_bytes => StatBytes(u64),
+        /// Packets in.
+        4 TCA_GRED_VQ_STAT_PACKETS stat_packets => StatPackets(u32),
+        /// The backlog.
+        5 TCA_GRED_VQ_STAT_BACKLOG stat_backlog => StatBacklog(u32),
+        /// Probabilistic drops.
+        6 TCA_GRED_VQ_STAT_PROB_DROP stat_prob_drop => StatProbDrop(u32),
+        /// Probabilistic marks.
+        7 TCA_GRED_VQ_STAT_PROB_MARK stat_prob_mark => StatProbMark(u32),
+        /// Forced drops.
+        8 TCA_GRED_VQ_STAT_FORCED_DROP stat_forced_drop => StatForcedDrop(u32),
+        /// Forced marks.
+        9 TCA_GRED_VQ_STAT_FORCED_MARK stat_forced_mark => StatForcedMark(u32),
+        /// Drops over the limit.
+        10 TCA_GRED_VQ_STAT_PDROP stat_pdrop => StatPdrop(u32),
+        /// Other drops.
+        11 TCA_GRED_VQ_STAT_OTHER stat_other => StatOther(u32),
+        /// `TC_RED_*` flags.
+        12 TCA_GRED_VQ_FLAGS flags => Flags(u32),
+    }
+}
+
+// ---- mqprio, taprio ----
+
+struct_payload! {
+    /// `struct tc_mqprio_qopt` (82 bytes): traffic classes and their
+    /// queues (`mqprio`'s head, `TCA_TAPRIO_ATTR_PRIOMAP`).
+    pub struct TcMqprioQopt<O> {
+        /// `num_tc`.
+        num_tc: u8,
+        /// `prio_tc_map`: the class of each priority.
+        prio_tc_map: [u8; 16],
+        /// `hw`: `TC_MQPRIO_HW_OFFLOAD_*`.
+        hw: u8,
+        /// `count`: each class's number of queues.
+        count: [U16<O>; 16],
+        /// `offset`: each class's first queue.
+        offset: [U16<O>; 16],
+    }
+}
+
+attr_set! {
+    /// A `mqprio` option after its [`TcMqprioQopt`] (`TCA_MQPRIO_*`).
+    pub enum MqprioAttr {
+        /// `TC_MQPRIO_MODE_*`.
+        1 TCA_MQPRIO_MODE mode => Mode(u16),
+        /// `TC_MQPRIO_SHAPER_*`.
+        2 TCA_MQPRIO_SHAPER shaper => Shaper(u16),
+        /// Each class's minimum rate (a nest of `TCA_MQPRIO_MIN_RATE64`).
+        3 TCA_MQPRIO_MIN_RATE64 min_rate64 => MinRate64(Nest<'a, O, MqprioRateAttr<'a, O>>) nest MqprioRateAttr,
+        /// Each class's maximum rate (a nest of `TCA_MQPRIO_MAX_RATE64`).
+        4 TCA_MQPRIO_MAX_RATE64 max_rate64 => MaxRate64(Nest<'a, O, MqprioRateAttr<'a, O>>) nest MqprioRateAttr,
+        /// One traffic class's settings.
+        5 TCA_MQPRIO_TC_ENTRY tc_entry => TcEntry(Nest<'a, O, MqprioTcEntryAttr<'a, O>>) nest MqprioTcEntryAttr,
+    }
+}
+
+/// The nests of `TCA_MQPRIO_MIN_RATE64` / `TCA_MQPRIO_MAX_RATE64` (their
+/// elements reuse the nest's own id, hence a module of their own).
+pub mod mqprio_rate {
+    attr_set! {
+        /// One rate of `TCA_MQPRIO_MIN_RATE64` / `TCA_MQPRIO_MAX_RATE64`,
+        /// bytes per second, one per traffic class in order.
+        pub enum MqprioRateAttr {
+            /// A minimum rate.
+            3 TCA_MQPRIO_MIN_RATE64 min => Min(u64),
+            /// A maximum rate.
+            4 TCA_MQPRIO_MAX_RATE64 max => Max(u64),
+        }
+    }
+}
+pub use mqprio_rate::MqprioRateAttr;
+
+attr_set! {
+    /// One `mqprio` traffic class (`TCA_MQPRIO_TC_ENTRY_*`).
+    pub enum MqprioTcEntryAttr {
+        /// The class.
+        1 TCA_MQPRIO_TC_ENTRY_INDEX index => Index(u32),
+        /// `TC_FP_*`: express or preemptible.
+        2 TCA_MQPRIO_TC_ENTRY_FP fp => Fp(u32),
+    }
+}
+
+/// `mqprio`'s options: [`TcMqprioQopt`] then `TCA_MQPRIO_*`.
+pub type MqprioOptions<'a, O = NativeEndian> = StructThen<'a, O, TcMqprioQopt<O>, MqprioAttr<'a, O>>;
+
+attr_set! {
+    /// A `taprio` option (`TCA_TAPRIO_ATTR_*`); `TCA_TAPRIO_ATTR_ADMIN_SCHED`
+    /// holds the pending schedule in the same attributes.
+    pub enum TaprioAttr {
+        /// The traffic classes and their queues.
+        1 TCA_TAPRIO_ATTR_PRIOMAP priomap => Priomap(TcMqprioQopt<O>),
+        /// The schedule's entries.
+        2 TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST sched_entry_list => SchedEntryList(Nest<'a, O, TaprioSchedListAttr<'a, O>>) nest TaprioSchedListAttr,
+        /// The schedule's start, nanoseconds of its clock.
+        3 TCA_TAPRIO_ATTR_SCHED_BASE_TIME sched_base_time => SchedBaseTime(i64),
+        /// One entry (a request changing one).
+        4 TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY sched_single_entry => SchedSingleEntry(Nest<'a, O, TaprioSchedEntryAttr<'a, O>>) nest TaprioSchedEntryAttr,
+        /// The clock (`CLOCK_*`).
+        5 TCA_TAPRIO_ATTR_SCHED_CLOCKID sched_clockid => SchedClockid(i32),
+        /// Padding.
+        6 TCA_TAPRIO_PAD pad => Pad(Bytes<'a>),
+        /// The pending (administrative) schedule.
+        7 TCA_TAPRIO_ATTR_ADMIN_SCHED admin_sched => AdminSched(Nest<'a, O, TaprioAttr<'a, O>>) nest TaprioAttr,
+        /// The cycle, nanoseconds.
+        8 TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME sched_cycle_time => SchedCycleTime(i64),
+        /// The cycle's extension, nanoseconds.
+        9 TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION sched_cycle_time_extension => SchedCycleTimeExtension(i64),
+        /// `TCA_TAPRIO_ATTR_FLAG_*`.
+        10 TCA_TAPRIO_ATTR_FLAGS flags => Flags(u32),
+        /// The transmit-time delay, nanoseconds.
+        11 TCA_TAPRIO_ATTR_TXTIME_DELAY txtime_delay => TxtimeDelay(u32),
+        /// One traffic class's settings.
+        12 TCA_TAPRIO_ATTR_TC_ENTRY tc_entry => TcEntry(Nest<'a, O, TaprioTcEntryAttr<'a, O>>) nest TaprioTcEntryAttr,
+    }
+}
+
+attr_set! {
+    /// An entry of `TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST` (`TCA_TAPRIO_SCHED_*`).
+    pub enum TaprioSchedListAttr {
+        /// One entry.
+        1 TCA_TAPRIO_SCHED_ENTRY entry => Entry(Nest<'a, O, TaprioSchedEntryAttr<'a, O>>) nest TaprioSchedEntryAttr,
+    }
+}
+
+attr_set! {
+    /// One `taprio` schedule entry (`TCA_TAPRIO_SCHED_ENTRY_*`).
+    pub enum TaprioSchedEntryAttr {
+        /// Its position.
+        1 TCA_TAPRIO_SCHED_ENTRY_INDEX index => Index(u32),
+        /// `TC_TAPRIO_CMD_*`.
+        2 TCA_TAPRIO_SCHED_ENTRY_CMD cmd => Cmd(u8),
+        /// The open gates, one bit per traffic class.
+        3 TCA_TAPRIO_SCHED_ENTRY_GATE_MASK gate_mask => GateMask(u32),
+        /// How long, nanoseconds.
+        4 TCA_TAPRIO_SCHED_ENTRY_INTERVAL interval => Interval(u32),
+    }
+}
+
+attr_set! {
+    /// One `taprio` traffic class (`TCA_TAPRIO_TC_ENTRY_*`).
+    pub enum TaprioTcEntryAttr {
+        /// The class.
+        1 TCA_TAPRIO_TC_ENTRY_INDEX index => Index(u32),
+        /// Its largest frame.
+        2 TCA_TAPRIO_TC_ENTRY_MAX_SDU max_sdu => MaxSdu(u32),
+        /// `TC_FP_*`: express or preemptible.
+        3 TCA_TAPRIO_TC_ENTRY_FP fp => Fp(u32),
+    }
+}
+
+attr_set! {
+    /// `taprio`'s offload statistics (`TCA_STATS_APP`,
+    /// `TCA_TAPRIO_OFFLOAD_STATS_*`).
+    pub enum TaprioOffloadStatsAttr {
+        /// Padding.
+        1 TCA_TAPRIO_OFFLOAD_STATS_PAD pad => Pad(Bytes<'a>),
+        /// Frames dropped for not fitting their window.
+        2 TCA_TAPRIO_OFFLOAD_STATS_WINDOW_DROPS window_drops => WindowDrops(u64),
+        /// Transmission overruns.
+        3 TCA_TAPRIO_OFFLOAD_STATS_TX_OVERRUNS tx_overruns => TxOverruns(u64),
+    }
+}
+
 select_table! {
     /// A qdisc's options (`TCA_OPTIONS` of `RTM_*QDISC`), by `TCA_KIND`.
     pub enum QdiscOptions by sibling TCA_KIND: str {
@@ -1157,6 +1654,20 @@ select_table! {
         "drr" KIND_DRR drr => Drr(EmptyAttr),
         /// Quick fair queueing (its classes have the options).
         "qfq" KIND_QFQ qfq => Qfq(EmptyAttr),
+        /// Common Applications Kept Enhanced.
+        "cake" KIND_CAKE cake => Cake(CakeAttr),
+        /// Dual-queue coupled AQM (L4S and classic).
+        "dualpi2" KIND_DUALPI2 dualpi2 => Dualpi2(Dualpi2Attr),
+        /// Enhanced transmission selection.
+        "ets" KIND_ETS ets => Ets(EtsAttr),
+        /// Generalized RED.
+        "gred" KIND_GRED gred => Gred(GredAttr),
+        /// One qdisc per transmit queue (no options of its own).
+        "mq" KIND_MQ mq => Mq(EmptyAttr),
+        /// Traffic classes mapped to queues (struct then attributes).
+        "mqprio" KIND_MQPRIO mqprio => Mqprio[MqprioOptions<'a, O>],
+        /// The time-aware shaper (802.1Qbv).
+        "taprio" KIND_TAPRIO taprio => Taprio(TaprioAttr),
     }
 }
 
@@ -1171,6 +1682,8 @@ select_table! {
         "drr" CLASS_DRR drr => Drr(DrrAttr),
         /// A `qfq` class.
         "qfq" CLASS_QFQ qfq => Qfq(QfqAttr),
+        /// An `ets` band (`TCA_ETS_QUANTA_BAND`).
+        "ets" CLASS_ETS ets => Ets(EtsAttr),
     }
 }
 
@@ -1197,6 +1710,12 @@ select_table! {
         "fq_pie" XSTATS_FQ_PIE fq_pie => FqPie[Grown<'a, TcFqPieXstats<O>>],
         /// `hhf`'s.
         "hhf" XSTATS_HHF hhf => Hhf[Grown<'a, TcHhfXstats<O>>],
+        /// `cake`'s (attributes, with each tin's).
+        "cake" XSTATS_CAKE cake => Cake(CakeStatsAttr),
+        /// `dualpi2`'s.
+        "dualpi2" XSTATS_DUALPI2 dualpi2 => Dualpi2[Grown<'a, TcDualpi2Xstats<O>>],
+        /// `taprio`'s offload counters.
+        "taprio" XSTATS_TAPRIO taprio => Taprio(TaprioOffloadStatsAttr),
     }
 }
 
@@ -1215,5 +1734,7 @@ select_table! {
         "drr" CLASS_XSTATS_DRR drr => Drr[Grown<'a, TcDrrStats<O>>],
         /// A `qfq` class's.
         "qfq" CLASS_XSTATS_QFQ qfq => Qfq[Grown<'a, TcQfqStats<O>>],
+        /// A `cake` flow's.
+        "cake" CLASS_XSTATS_CAKE cake => Cake(CakeStatsAttr),
     }
 }

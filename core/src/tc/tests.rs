@@ -321,3 +321,170 @@ fn structs_kernels_grew_decode_at_every_size() {
         assert_eq!(&reencoded(&m)[..], &m[..]);
     }
 }
+
+#[test]
+fn mqprio_options_are_a_struct_then_attributes() {
+    use super::qdisc::{MqprioAttr, MqprioRateAttr, TcMqprioQopt};
+    // the kernel's layout: 82 bytes of tc_mqprio_qopt, 2 of padding, then
+    // TCA_MQPRIO_MODE and a TCA_MQPRIO_MIN_RATE64 nest of two rates
+    let mut q = TcMqprioQopt::<Le> { num_tc: 2, hw: 1, ..Default::default() };
+    q.prio_tc_map[1] = 1;
+    q.count[0] = 2.into();
+    q.count[1] = 2.into();
+    q.offset[1] = 2.into();
+    let m = raw_msg(RTM_NEWQDISC, |w| {
+        w.attr_str(TCA_KIND, "mqprio").unwrap();
+        let o = w.begin_nest_raw(TCA_OPTIONS).unwrap();
+        w.bytes(zerocopy::IntoBytes::as_bytes(&q)).unwrap();
+        w.bytes(&[0, 0]).unwrap();
+        w.attr_u16(1, 1).unwrap();
+        w.nest(3, false, |w| {
+            w.attr_u64(3, 1_000_000)?;
+            w.attr_u64(3, 2_000_000)
+        })
+        .unwrap();
+        w.end_nest(o).unwrap();
+    });
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(t) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Qdisc(QdiscOptions::Mqprio(o)))) = t.find(TCA_OPTIONS) else { panic!() };
+    assert_eq!((o.head.num_tc, o.head.count[1].get(), o.head.offset[1].get()), (2, 2, 2));
+    let attrs: heapless::Vec<_, 4> = o.attrs().map(Result::unwrap).collect();
+    assert!(matches!(attrs[0], MqprioAttr::Mode(1)));
+    let MqprioAttr::MinRate64(rates) = &attrs[1] else { panic!("{attrs:?}") };
+    let rates: heapless::Vec<_, 4> = rates.iter().map(Result::unwrap).collect();
+    assert!(matches!(rates[..], [MqprioRateAttr::Min(1_000_000), MqprioRateAttr::Min(2_000_000)]));
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}
+
+#[test]
+fn a_pedit_selector_whose_key_count_disagrees_with_its_length_is_kept() {
+    use super::action::{PeditAttr, TCA_PEDIT_PARMS};
+    // tc_gen (20 bytes), nkeys 2, flags, 2 bytes of padding, one 24-byte key
+    let mut sel = [0u8; 48];
+    sel[20] = 2;
+    let m = raw_msg(RTM_NEWTFILTER, |w| {
+        w.attr_str(TCA_KIND, "u32").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| {
+            w.nest(super::filter::TCA_U32_ACT, false, |w| {
+                w.nest(1, false, |w| {
+                    w.attr_str(action::TCA_ACT_KIND, "pedit")?;
+                    w.nest(action::TCA_ACT_OPTIONS, false, |w| w.attr(TCA_PEDIT_PARMS, &sel))
+                })
+            })
+        })
+        .unwrap();
+    });
+    let msg = decode(&m);
+    let e = msg.first_error().unwrap();
+    assert_eq!(e.kind, DecodeErrorKind::BadLength { expected: 48, got: 24 });
+    assert_eq!(e.offset, 16 + 20 + 8 + 4 + 4 + 4 + 12 + 4 + 4 + 24);
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+    // the count right: typed, each key's words
+    sel[20] = 1;
+    sel[24..28].copy_from_slice(&0xffff_00ffu32.to_le_bytes());
+    sel[32..36].copy_from_slice(&12u32.to_le_bytes());
+    let mut out = [0u8; 256];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let mk = w.begin_msg(RTM_NEWACTION, 0, 1, 0).unwrap();
+    w.header(&TcaMsg::<Le>::default()).unwrap();
+    w.nest(TCA_ROOT_TAB, false, |w| {
+        w.nest(1, false, |w| {
+            w.attr_str(action::TCA_ACT_KIND, "pedit")?;
+            w.nest(action::TCA_ACT_OPTIONS, false, |w| w.attr(TCA_PEDIT_PARMS, &sel))
+        })
+    })
+    .unwrap();
+    w.end_msg(mk).unwrap();
+    let n = w.len();
+    let m = &out[..n];
+    let msg = decode(m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Action(a) = msg.body() else { panic!("{:?}", msg.body()) };
+    let Some(ActionRootAttr::Tab(list)) = a.find(TCA_ROOT_TAB) else { panic!() };
+    let Some(Ok((1, Ok(act)))) = list.iter().next() else { panic!() };
+    let Some(ActAttr::Options(ActOptions::Pedit(p))) = act.find(action::TCA_ACT_OPTIONS) else { panic!() };
+    let Some(PeditAttr::Parms(s)) = p.find(TCA_PEDIT_PARMS) else { panic!() };
+    let k = s.iter().next().unwrap();
+    assert_eq!((s.hdr.nkeys, k.mask.get(), k.off.get()), (1, 0xffff_00ff, 12));
+    assert_eq!(&reencoded(m)[..], m);
+}
+
+#[test]
+fn cake_statistics_are_nested_with_each_tins() {
+    use super::qdisc::{CakeStatsAttr, CakeTinStatsAttr, QdiscXstats};
+    let m = raw_msg(RTM_NEWQDISC, |w| {
+        w.attr_str(TCA_KIND, "cake").unwrap();
+        w.nest(TCA_STATS2, false, |w| {
+            w.nest(stats::TCA_STATS_APP, false, |w| {
+                w.attr_u32(4, 4096)?;
+                w.nest(10, false, |w| {
+                    w.nest(1, false, |w| w.attr_u32(2, 17))?;
+                    w.nest(2, false, |w| w.attr_u32(2, 5))
+                })
+            })
+        })
+        .unwrap();
+    });
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(t) = msg.body() else { panic!() };
+    let Some(TcAttr::Stats2(s)) = t.find(TCA_STATS2) else { panic!() };
+    let Some(StatsAttr::App(AppStats(TcXstats::Qdisc(QdiscXstats::Cake(c))))) = s.find(stats::TCA_STATS_APP) else {
+        panic!("{s:?}")
+    };
+    assert!(matches!(c.find(4), Some(CakeStatsAttr::MemoryUsed(4096))));
+    let Some(CakeStatsAttr::TinStats(tins)) = c.find(10) else { panic!() };
+    let sent: heapless::Vec<(u16, u32), 4> = tins
+        .iter()
+        .map(|t| {
+            let (i, tin) = t.unwrap();
+            let Some(CakeTinStatsAttr::SentPackets(n)) = tin.unwrap().find(2) else { panic!() };
+            (i, n)
+        })
+        .collect();
+    assert_eq!(&sent[..], &[(1, 17), (2, 5)]);
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}
+
+#[test]
+fn an_ematch_of_the_wrong_size_is_kept_and_a_cmp_is_typed() {
+    use super::filter::{BasicAttr, EmatchTreeAttr, TCA_BASIC_EMATCHES};
+    // a cmp ematch (kind 1) whose data is 8 bytes instead of 12
+    let ematch = |data: &[u8]| {
+        let mut e = heapless::Vec::<u8, 32>::new();
+        e.extend_from_slice(&[0, 0, 1, 0, 0, 0, 0, 0]).unwrap();
+        e.extend_from_slice(data).unwrap();
+        e
+    };
+    let build = |e: &[u8]| {
+        raw_msg(RTM_NEWTFILTER, |w| {
+            w.attr_str(TCA_KIND, "basic").unwrap();
+            w.nest(TCA_OPTIONS, false, |w| {
+                w.nest(TCA_BASIC_EMATCHES, false, |w| {
+                    w.attr(1, &[1, 0, 0, 0])?;
+                    w.nest(2, false, |w| w.attr(1, e))
+                })
+            })
+            .unwrap();
+        })
+    };
+    let m = build(&ematch(&[0; 8]));
+    let msg = decode(&m);
+    let e = msg.first_error().unwrap();
+    assert_eq!(e.kind, DecodeErrorKind::BadLength { expected: 12, got: 8 });
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+    let cmp = [0x45, 0, 0, 0, 0xff, 0, 0, 0, 9, 0, 0x11, 0x20];
+    let m = build(&ematch(&cmp));
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(t) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Filter(FilterOptions::Basic(o)))) = t.find(TCA_OPTIONS) else { panic!() };
+    let Some(BasicAttr::Ematches(tree)) = o.find(TCA_BASIC_EMATCHES) else { panic!() };
+    let Some(EmatchTreeAttr::List(list)) = tree.find(2) else { panic!() };
+    let Some(Ok((1, Ok(em)))) = list.iter().next() else { panic!() };
+    let c = em.cmp().unwrap();
+    assert_eq!((em.kind_name(), c.val.get(), c.mask.get(), c.off.get()), (Some("cmp"), 0x45, 0xff, 9));
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+}

@@ -89,6 +89,98 @@ impl<'a, T: FromBytes + KnownLayout + Immutable + Render> Render for StructArray
     }
 }
 
+/// A struct head that counts the structs following it in the same payload
+/// (`tc_u32_sel`'s `nkeys`, `tc_pedit_sel`'s).
+pub trait CountedHead {
+    /// How many elements follow the head.
+    fn count(&self) -> usize;
+    /// Sets the count (generators and builders).
+    fn set_count(&mut self, n: u8);
+}
+
+/// A head `H` and exactly as many structs `K` as it counts, in one payload
+/// (`TCA_U32_SEL`, `TCA_PEDIT_PARMS`). A payload whose count disagrees with
+/// its length does not decode: it is kept verbatim as invalid, with the
+/// offset of the keys and the attribute's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted<'a, H, K> {
+    /// The head.
+    pub hdr: H,
+    /// The elements.
+    pub keys: StructArray<'a, K>,
+}
+
+impl<'a, H, K: FromBytes + KnownLayout + Immutable> Counted<'a, H, K> {
+    /// The elements, in order.
+    pub fn iter(&self) -> impl Iterator<Item = K> + 'a {
+        self.keys.iter()
+    }
+}
+
+impl<'a, O, H, K> AttrPayload<'a, O> for Counted<'a, H, K>
+where
+    O: ByteOrder,
+    H: FromBytes + IntoBytes + KnownLayout + Immutable + CountedHead + super::StructFields,
+    K: FromBytes + IntoBytes + KnownLayout + Immutable + Render,
+{
+    fn decode(attr: &Attr<'a, O>, _: &Ctx<'a>) -> Result<Self, DecodeError> {
+        let p = attr.payload();
+        let size = core::mem::size_of::<H>();
+        let Ok((hdr, rest)) = H::read_from_prefix(p) else {
+            return Err(DecodeError::new(
+                attr.payload_offset(),
+                DecodeErrorKind::ShortStruct { need: size, have: p.len() },
+            ));
+        };
+        let want = hdr.count() * core::mem::size_of::<K>();
+        match StructArray::new(rest) {
+            Some(keys) if rest.len() == want => Ok(Counted { hdr, keys }),
+            _ => Err(DecodeError::new(
+                attr.payload_offset() + size,
+                DecodeErrorKind::BadLength { expected: want, got: rest.len() },
+            )),
+        }
+    }
+    fn emit<B: Buffer>(&self, id: u16, w: &mut Writer<B, O>) -> Result<(), EncodeError> {
+        w.attr_parts(id, &[self.hdr.as_bytes(), self.keys.bytes()])
+    }
+}
+
+impl<H: super::StructFields, K: FromBytes + KnownLayout + Immutable + Render> Render for Counted<'_, H, K> {
+    /// The head's fields, then `"keys"`.
+    fn render<R: Renderer>(&self, r: R) -> Result<R::Ok, R::Error> {
+        let mut m = r.map()?;
+        for i in 0..H::FIELDS.len() {
+            self.hdr.render_field(i, &mut m)?;
+        }
+        m.entry("keys", &self.keys)?;
+        m.end()
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<O: ByteOrder, H, K> crate::typed::gen::ArbitraryPayload<O> for Counted<'_, H, K>
+where
+    H: FromBytes + IntoBytes + KnownLayout + Immutable + CountedHead,
+{
+    /// An arbitrary head counting up to four arbitrary elements.
+    fn arbitrary_attr<B: Buffer>(
+        u: &mut arbitrary::Unstructured<'_>,
+        id: u16,
+        _: crate::typed::gen::GenCtx,
+        w: &mut Writer<B, O>,
+    ) -> arbitrary::Result<()> {
+        let mut hdr = H::new_zeroed();
+        u.fill_buffer(hdr.as_mut_bytes())?;
+        let n = u.int_in_range(0..=4u8)?;
+        hdr.set_count(n);
+        let mut b = [0u8; 4 * 64];
+        let len = (usize::from(n) * core::mem::size_of::<K>()).min(b.len());
+        u.fill_buffer(&mut b[..len])?;
+        crate::typed::gen::enc(w.attr_parts(id, &[hdr.as_bytes(), &b[..len]]))
+    }
+}
+
 /// A nest whose attribute ids are positions (`TCA_ACT_TAB`: id = the
 /// action's order, from 1), each holding a `T`.
 #[derive(Debug, PartialEq)]

@@ -74,7 +74,7 @@ macro_rules! gen_int {
         }
     )*};
 }
-gen_int!(u8 => attr_u8, u16 => attr_u16, u32 => attr_u32, u64 => attr_u64, i32 => attr_i32);
+gen_int!(u8 => attr_u8, u16 => attr_u16, u32 => attr_u32, u64 => attr_u64, i32 => attr_i32, i64 => attr_i64);
 
 impl<O: ByteOrder> ArbitraryPayload<O> for Be16 {
     fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
@@ -187,7 +187,7 @@ where
     /// The struct, then a run of `S` (one level deeper).
     fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, g: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
         let size = core::mem::size_of::<T>();
-        let mut b = [0u8; 64];
+        let mut b = [0u8; 128];
         let n = size.min(b.len());
         u.fill_buffer(&mut b[..n])?;
         w.all_or_nothing(|w| {
@@ -209,9 +209,10 @@ where
 {
     /// Up to eight elements of arbitrary bytes.
     fn arbitrary_attr<B: Buffer>(u: &mut Unstructured<'_>, id: u16, _: GenCtx, w: &mut Writer<B, O>) -> Result<()> {
-        let n = u.int_in_range(0..=8usize)? * core::mem::size_of::<T>();
-        let mut b = [0u8; 256];
-        let n = n.min(b.len());
+        let size = core::mem::size_of::<T>().max(1);
+        let mut b = [0u8; 512];
+        // whole elements only (a partial one is the bad-input case)
+        let n = (u.int_in_range(0..=8usize)? * size).min(b.len() / size * size);
         u.fill_buffer(&mut b[..n])?;
         enc(w.attr(id, &b[..n]))
     }

@@ -28,7 +28,7 @@ mod scalar;
 mod select;
 mod skew;
 
-pub use array::{IndexNames, IndexedNest, StructArray, StructThen, U32Array, U64Array};
+pub use array::{Counted, CountedHead, IndexNames, IndexedNest, StructArray, StructThen, U32Array, U64Array};
 pub use build::{Choose, Scope};
 pub use message::{request, FamilyHeader, Headered};
 pub use nest::{Nest, RawNest};

@@ -32,6 +32,7 @@ int_payload!(u16, u16, attr_u16, U64);
 int_payload!(u32, u32, attr_u32, U64);
 int_payload!(u64, u64, attr_u64, U64);
 int_payload!(i32, i32, attr_i32, I64);
+int_payload!(i64, i64, attr_i64, I64);
 
 macro_rules! be_payload {
     ($(#[$m:meta])* $name:ident($int:ty), $get:ident, $put:ident) => {

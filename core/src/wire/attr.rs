@@ -1,6 +1,6 @@
 use core::marker::PhantomData;
 
-use super::endian::{BigEndian, ByteOrder, NativeEndian, I32, U16, U32, U64};
+use super::endian::{BigEndian, ByteOrder, NativeEndian, I32, I64, U16, U32, U64};
 use super::{align, DecodeError, DecodeErrorKind};
 
 /// `NLA_HDRLEN`: the size of `struct nlattr`.
@@ -109,6 +109,10 @@ impl<'a, O: ByteOrder> Attr<'a, O> {
     /// The payload as a host-order `u64` (no alignment assumed).
     pub fn u64(&self) -> Result<u64, DecodeError> {
         self.fixed::<8>().map(|b| U64::<O>::from_bytes(b).get())
+    }
+    /// The payload as a host-order `i64` (no alignment assumed).
+    pub fn i64(&self) -> Result<i64, DecodeError> {
+        self.fixed::<8>().map(|b| I64::<O>::from_bytes(b).get())
     }
     /// The payload as a big-endian `u16` (ports).
     pub fn be16(&self) -> Result<u16, DecodeError> {

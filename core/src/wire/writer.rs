@@ -2,7 +2,7 @@ use core::marker::PhantomData;
 
 use zerocopy::{Immutable, IntoBytes};
 
-use super::endian::{BigEndian, ByteOrder, NativeEndian, I32, U16, U32, U64};
+use super::endian::{BigEndian, ByteOrder, NativeEndian, I32, I64, U16, U32, U64};
 use super::{align, EncodeError, NlMsgHdr, NLA_F_NESTED, NLA_HDRLEN, NLMSG_HDRLEN};
 
 /// Storage the [`Writer`] appends to. Implemented for [`SliceBuffer`] (a
@@ -250,6 +250,10 @@ impl<B: Buffer, O: ByteOrder> Writer<B, O> {
     /// A host-order `u64` attribute (no `*_PAD` attribute is inserted).
     pub fn attr_u64(&mut self, ty: u16, v: u64) -> Result<(), EncodeError> {
         self.attr(ty, U64::<O>::new(v).as_bytes())
+    }
+    /// A host-order `i64` attribute (no `*_PAD` attribute is inserted).
+    pub fn attr_i64(&mut self, ty: u16, v: i64) -> Result<(), EncodeError> {
+        self.attr(ty, I64::<O>::new(v).as_bytes())
     }
     /// A big-endian `u16` attribute (ports).
     pub fn attr_be16(&mut self, ty: u16, v: u16) -> Result<(), EncodeError> {
