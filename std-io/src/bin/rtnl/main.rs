@@ -7,6 +7,7 @@
 //! rtnl [OPTIONS] route { restore | showdump } < FILE
 //! rtnl [OPTIONS] qdisc { show | add | change | replace | delete } …   (tc's syntax)
 //! rtnl [OPTIONS] class { show | add | change | replace | delete } …
+//! rtnl [OPTIONS] filter show …; rtnl [OPTIONS] chain show …
 //! rtnl [OPTIONS] monitor [route|all]
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
 //! rtnl help [OBJECT | man]; rtnl completion bash|zsh|fish
@@ -36,6 +37,7 @@ mod route;
 mod route_cmds;
 mod rule;
 mod tc;
+mod tcfilter;
 mod tcunits;
 
 use std::process::ExitCode;
@@ -285,6 +287,8 @@ pub fn objects() -> &'static [&'static Object] {
         &nexthop::NEXTHOP,
         &tc::QDISC,
         &tc::CLASS,
+        &tcfilter::FILTER,
+        &tcfilter::CHAIN,
         &monitor::MONITOR,
         &decode::DECODE,
         &capture::CAPTURE,
@@ -568,6 +572,8 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("rule") => rule::run(g, &rest[1..]),
         Some("qdisc") => tc::run_qdisc(g, &rest[1..]),
         Some("class") => tc::run_class(g, &rest[1..]),
+        Some("filter") => tcfilter::run_filter(g, &rest[1..]),
+        Some("chain") => tcfilter::run_chain(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),
@@ -634,6 +640,8 @@ const OBJECTS: &[&str] = &[
     "help",
     "qdisc",
     "class",
+    "filter",
+    "chain",
     "decode",
     "capture",
     "completion",

@@ -183,11 +183,11 @@ pub fn run_class(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         .run(g, args)
 }
 
-fn ifindex_of(dev: &str) -> Result<u32, Fail> {
+pub(crate) fn ifindex_of(dev: &str) -> Result<u32, Fail> {
     crate::route::ifindex(dev).map_err(|_| Fail::error(format!("Cannot find device \"{dev}\"")))
 }
 
-fn handle_arg(v: &str, what: &str) -> Result<u32, Fail> {
+pub(crate) fn handle_arg(v: &str, what: &str) -> Result<u32, Fail> {
     TcHandle::parse(v)
         .filter(|_| !matches!(v, "root" | "none" | "ingress" | "clsact"))
         .map(|h| h.0)
@@ -210,11 +210,11 @@ fn qdisc_handle_arg(v: &str, what: &str) -> Result<u32, Fail> {
 }
 
 /// The messages a `tcmsg` dump `req` returns of type `ty`.
-fn dump(sock: &mut rtnl_io::Socket, req: &[u8], ty: u16, what: &str) -> Result<Vec<Vec<u8>>, Fail> {
+pub(crate) fn dump(sock: &mut rtnl_io::Socket, req: &[u8], ty: u16, what: &str) -> Result<Vec<Vec<u8>>, Fail> {
     crate::dump_kept(sock, req, what, |m| m.ty() == ty && matches!(m.body(), RtnlMessage::Tc(_)))
 }
 
-fn decoded(b: &[u8]) -> Option<(u16, u16, TcMessage<'_>)> {
+pub(crate) fn decoded(b: &[u8]) -> Option<(u16, u16, TcMessage<'_>)> {
     let m = rtnl_core::wire::Messages::new(b).next()?.ok()?;
     let flags = m.flags();
     let m = rtnl_core::message::Message::decode(m);
@@ -225,13 +225,13 @@ fn decoded(b: &[u8]) -> Option<(u16, u16, TcMessage<'_>)> {
 }
 
 /// What a printer needs besides the message.
-struct Ctx<'n> {
-    names: &'n DevNames,
+pub(crate) struct Ctx<'n> {
+    pub(crate) names: &'n DevNames,
     /// Print `dev X` (no `dev` selector).
-    dev: bool,
-    details: bool,
-    stats: bool,
-    clock: Clock,
+    pub(crate) dev: bool,
+    pub(crate) details: bool,
+    pub(crate) stats: bool,
+    pub(crate) clock: Clock,
 }
 
 fn show_qdiscs(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
@@ -353,19 +353,20 @@ fn show_classes(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
 
 /// The kind and the typed options, statistics and extended statistics of
 /// a message.
-struct Parts<'a> {
-    kind: &'a str,
-    options: Option<TcOptions<'a>>,
-    options_len: usize,
-    stats: Option<rtnl_core::typed::Grown<'a, rtnl_core::tc::stats::TcStats>>,
-    stats2: Option<Vec<StatsAttr<'a>>>,
-    xstats: Option<TcXstats<'a>>,
-    hw_offload: bool,
-    blocks: (u32, u32),
-    stab: bool,
+pub(crate) struct Parts<'a> {
+    pub(crate) kind: &'a str,
+    pub(crate) options: Option<TcOptions<'a>>,
+    pub(crate) options_len: usize,
+    pub(crate) stats: Option<rtnl_core::typed::Grown<'a, rtnl_core::tc::stats::TcStats>>,
+    pub(crate) stats2: Option<Vec<StatsAttr<'a>>>,
+    pub(crate) xstats: Option<TcXstats<'a>>,
+    pub(crate) hw_offload: bool,
+    pub(crate) blocks: (u32, u32),
+    pub(crate) stab: bool,
+    pub(crate) chain: Option<u32>,
 }
 
-fn parts<'a>(m: &TcMessage<'a>, what: &str) -> Result<Parts<'a>, Fail> {
+pub(crate) fn parts<'a>(m: &TcMessage<'a>, what: &str) -> Result<Parts<'a>, Fail> {
     let mut p = Parts {
         kind: "",
         options: None,
@@ -376,6 +377,7 @@ fn parts<'a>(m: &TcMessage<'a>, what: &str) -> Result<Parts<'a>, Fail> {
         hw_offload: false,
         blocks: (0, 0),
         stab: false,
+        chain: None,
     };
     let mut kind = None;
     for a in m.attrs() {
@@ -393,11 +395,16 @@ fn parts<'a>(m: &TcMessage<'a>, what: &str) -> Result<Parts<'a>, Fail> {
             TcAttr::IngressBlock(b) => p.blocks.0 = b,
             TcAttr::EgressBlock(b) => p.blocks.1 = b,
             TcAttr::Stab(_) => p.stab = true,
+            TcAttr::Chain(c) => p.chain = Some(c),
             _ => {}
         }
     }
-    // tc: "print_qdisc: NULL kind"
-    p.kind = kind.ok_or_else(|| Fail::error(format!("{what} without a kind (TCA_KIND)")))?;
+    // tc: "print_qdisc: NULL kind" (a chain may have none)
+    p.kind = match kind {
+        Some(k) => k,
+        None if m.header().tcm_handle.get() == 0 && what == "a chain" => "",
+        None => return Err(Fail::error(format!("{what} without a kind (TCA_KIND)"))),
+    };
     Ok(p)
 }
 
@@ -517,60 +524,10 @@ fn write_class(o: &mut Out, ty: u16, m: &TcMessage<'_>, in_qdisc: bool, c: &Ctx<
 
 /// `print_tcstats_attr` with prefix `" "`: the `TCA_STATS2` counters (or
 /// the old `TCA_STATS`); the extended statistics to print after them.
-fn write_stats<'a>(o: &mut Out, p: &Parts<'a>) -> Option<TcXstats<'a>> {
+pub(crate) fn write_stats<'a>(o: &mut Out, p: &Parts<'a>) -> Option<TcXstats<'a>> {
     if let Some(stats2) = &p.stats2 {
-        let (mut basic, mut pkt64, mut queue, mut est, mut est64, mut hw, mut app) =
-            (None, 0u64, None, None, None, None, None);
-        for a in stats2 {
-            match a {
-                StatsAttr::Basic(b) => basic = Some(b.get()),
-                StatsAttr::Pkt64(n) => pkt64 = *n,
-                StatsAttr::Queue(q) => queue = Some(*q),
-                StatsAttr::RateEst(r) => est = Some(*r),
-                StatsAttr::RateEst64(r) => est64 = Some(*r),
-                StatsAttr::BasicHw(b) => hw = Some(b.get()),
-                StatsAttr::App(x) => app = Some(x.0.clone()),
-                _ => {}
-            }
-        }
-        if let Some(b) = &basic {
-            let bytes = b.bytes.get();
-            o.num("bytes", &format!(" Sent {bytes} bytes"), bytes);
-            let pk = if pkt64 != 0 { pkt64 } else { b.packets.get().into() };
-            o.num("packets", &format!(" {pk} pkt"), pk);
-        }
-        if let Some(q) = &queue {
-            o.num("drops", &format!(" (dropped {}", q.drops.get()), q.drops.get().into());
-            o.num("overlimits", &format!(", overlimits {}", q.overlimits.get()), q.overlimits.get().into());
-            o.num("requeues", &format!(" requeues {}) ", q.requeues.get()), q.requeues.get().into());
-        }
-        if let Some(hw) = hw.filter(|h| h.bytes.get() != 0 || h.packets.get() != 0) {
-            if let Some(b) = basic.filter(|b| b.bytes.get() >= hw.bytes.get() && b.packets.get() >= hw.packets.get()) {
-                let (sb, sp) = (b.bytes.get() - hw.bytes.get(), b.packets.get() - hw.packets.get());
-                o.text("\n ");
-                o.num("sw_bytes", &format!("Sent software {sb} bytes"), sb);
-                o.num("sw_packets", &format!(" {sp} pkt"), sp.into());
-            }
-            o.text("\n ");
-            o.num("hw_bytes", &format!("Sent hardware {} bytes", hw.bytes.get()), hw.bytes.get());
-            o.num("hw_packets", &format!(" {} pkt", hw.packets.get()), hw.packets.get().into());
-        }
-        let rate = est64.map(|r| (r.bps.get(), r.pps.get())).or(est.map(|r| (r.bps.get().into(), r.pps.get().into())));
-        if let Some((bps, pps)) = rate {
-            o.text("\n ");
-            o.num("rate", &format!("rate {}", u::rate(bps)), bps);
-            o.num("pps", &format!(" {pps}pps"), pps);
-        }
-        if let Some(q) = &queue {
-            if est.is_none() {
-                o.text("\n");
-            }
-            o.num("backlog", &format!(" backlog {}", u::size(q.backlog.get())), q.backlog.get().into());
-            o.num("qlen", &format!(" {}p", q.qlen.get()), q.qlen.get().into());
-            o.text(&format!(" requeues {}", q.requeues.get()));
-        }
-        if app.is_some() {
-            return app;
+        if let Some(app) = write_stats2(o, stats2, " ") {
+            return Some(app);
         }
     } else if let Some(s) = &p.stats {
         let st = s.get();
@@ -608,6 +565,62 @@ fn write_stats<'a>(o: &mut Out, p: &Parts<'a>) -> Option<TcXstats<'a>> {
     p.xstats.clone()
 }
 
+/// `print_tcstats2_attr`: the counters of a `TCA_STATS2` (or
+/// `TCA_ACT_STATS`) nest, each line after `prefix`; its `TCA_STATS_APP`.
+pub(crate) fn write_stats2<'a>(o: &mut Out, stats2: &[StatsAttr<'a>], prefix: &str) -> Option<TcXstats<'a>> {
+    let (mut basic, mut pkt64, mut queue, mut est, mut est64, mut hw, mut app) =
+        (None, 0u64, None, None, None, None, None);
+    for a in stats2 {
+        match a {
+            StatsAttr::Basic(b) => basic = Some(b.get()),
+            StatsAttr::Pkt64(n) => pkt64 = *n,
+            StatsAttr::Queue(q) => queue = Some(*q),
+            StatsAttr::RateEst(r) => est = Some(*r),
+            StatsAttr::RateEst64(r) => est64 = Some(*r),
+            StatsAttr::BasicHw(b) => hw = Some(b.get()),
+            StatsAttr::App(x) => app = Some(x.0.clone()),
+            _ => {}
+        }
+    }
+    if let Some(b) = &basic {
+        let bytes = b.bytes.get();
+        o.num("bytes", &format!("{prefix}Sent {bytes} bytes"), bytes);
+        let pk = if pkt64 != 0 { pkt64 } else { b.packets.get().into() };
+        o.num("packets", &format!(" {pk} pkt"), pk);
+    }
+    if let Some(q) = &queue {
+        o.num("drops", &format!(" (dropped {}", q.drops.get()), q.drops.get().into());
+        o.num("overlimits", &format!(", overlimits {}", q.overlimits.get()), q.overlimits.get().into());
+        o.num("requeues", &format!(" requeues {}) ", q.requeues.get()), q.requeues.get().into());
+    }
+    if let Some(hw) = hw.filter(|h| h.bytes.get() != 0 || h.packets.get() != 0) {
+        if let Some(b) = basic.filter(|b| b.bytes.get() >= hw.bytes.get() && b.packets.get() >= hw.packets.get()) {
+            let (sb, sp) = (b.bytes.get() - hw.bytes.get(), b.packets.get() - hw.packets.get());
+            o.text(&format!("\n{prefix}"));
+            o.num("sw_bytes", &format!("Sent software {sb} bytes"), sb);
+            o.num("sw_packets", &format!(" {sp} pkt"), sp.into());
+        }
+        o.text(&format!("\n{prefix}"));
+        o.num("hw_bytes", &format!("Sent hardware {} bytes", hw.bytes.get()), hw.bytes.get());
+        o.num("hw_packets", &format!(" {} pkt", hw.packets.get()), hw.packets.get().into());
+    }
+    let rate = est64.map(|r| (r.bps.get(), r.pps.get())).or(est.map(|r| (r.bps.get().into(), r.pps.get().into())));
+    if let Some((bps, pps)) = rate {
+        o.text(&format!("\n{prefix}"));
+        o.num("rate", &format!("rate {}", u::rate(bps)), bps);
+        o.num("pps", &format!(" {pps}pps"), pps);
+    }
+    if let Some(q) = &queue {
+        if est.is_none() {
+            o.text("\n");
+        }
+        o.num("backlog", &format!("{prefix}backlog {}", u::size(q.backlog.get())), q.backlog.get().into());
+        o.num("qlen", &format!(" {}p", q.qlen.get()), q.qlen.get().into());
+        o.text(&format!(" requeues {}", q.requeues.get()));
+    }
+    app
+}
+
 /// A qdisc kind's extended statistics (none of the kinds printed here
 /// has them but for their classes); whether a line was printed.
 fn qdisc_xstats(_o: &mut Out, _x: &TcXstats<'_>) -> bool {
@@ -630,7 +643,7 @@ fn class_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
 }
 
 /// `print_noqopt` and rtnl's own: options rtnl does not print.
-fn unprinted(o: &mut Out, what: &str, kind: &str, len: usize) {
+pub(crate) fn unprinted(o: &mut Out, what: &str, kind: &str, len: usize) {
     o.text(&format!("[{what} {kind} options not printed by rtnl, optlen={len}] "));
 }
 
