@@ -518,3 +518,118 @@ pub fn npr_neigh_decode(buf: &[u8]) -> L3Summary {
     });
     s
 }
+
+/// rtnl-core over a qdisc or class dump: each message's header, kind and
+/// statistics (`TCA_STATS`, and `TCA_STATS2`'s basic and queue counters;
+/// netlink-packet-route keeps the rate estimator raw) read typed.
+pub fn rtnl_tc_decode(buf: &[u8]) -> L3Summary {
+    rtnl_tc_fold(buf, false)
+}
+
+/// [`rtnl_tc_decode`] as a statistics poller writes it: the attributes
+/// walked raw and only the kind and statistics decoded typed (the options
+/// and extended statistics, which select their payload by the kind, are
+/// not decoded).
+pub fn rtnl_tc_stats_only(buf: &[u8]) -> L3Summary {
+    rtnl_tc_fold(buf, true)
+}
+
+#[inline(always)]
+fn rtnl_tc_fold(buf: &[u8], lazy: bool) -> L3Summary {
+    use rtnl_core::tc::stats::StatsAttr;
+    use rtnl_core::tc::{TcAttr, TcMessage, RTM_NEWQDISC, RTM_NEWTCLASS};
+    let mut s = L3Summary::default();
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWQDISC && m.ty() != RTM_NEWTCLASS {
+            continue;
+        }
+        let Ok(t) = TcMessage::parse(&m) else { continue };
+        let h = t.header();
+        let mut v = u64::from(h.tcm_ifindex.get() as u32) << 40
+            ^ u64::from(h.tcm_handle.get()) << 8
+            ^ u64::from(h.tcm_parent.get()).rotate_left(24);
+        let typed = t.attrs();
+        let ctx = typed.ctx();
+        let raw = typed.raw().flatten().filter(|a| !lazy || matches!(a.id(), 1 | 3 | 7));
+        for x in raw.map(|a| <TcAttr<'_, NativeEndian> as rtnl_core::typed::AttrSet<'_, NativeEndian>>::decode(a, &ctx))
+        {
+            match x {
+                TcAttr::Kind(k) => v ^= (k.len() as u64) << 60 ^ u64::from(k.as_bytes()[0]),
+                TcAttr::Stats(st) => {
+                    let st = st.get();
+                    v = v.wrapping_add(st.bytes.get() ^ u64::from(st.packets.get()) << 7 ^ u64::from(st.drops.get()));
+                }
+                TcAttr::Stats2(n) => {
+                    for y in n.iter().flatten() {
+                        match y {
+                            StatsAttr::Basic(b) => {
+                                let b = b.get();
+                                v = v.wrapping_add(b.bytes.get() ^ u64::from(b.packets.get()) << 9);
+                            }
+                            StatsAttr::Queue(q) => {
+                                v = v.wrapping_add(
+                                    u64::from(q.qlen.get())
+                                        ^ u64::from(q.backlog.get()) << 11
+                                        ^ u64::from(q.drops.get()) << 22
+                                        ^ u64::from(q.requeues.get()) << 33
+                                        ^ u64::from(q.overlimits.get()) << 44,
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.add(v);
+    }
+    s
+}
+
+/// netlink-packet-route 0.34 over a qdisc or class dump: each message
+/// deserialized, then the same fields as [`rtnl_tc_decode`] from its
+/// attribute `Vec`.
+pub fn npr_tc_decode(buf: &[u8]) -> L3Summary {
+    use netlink_packet_route::tc::{TcAttribute, TcStats2};
+    use netlink_packet_route::RouteNetlinkMessage;
+    let mut s = L3Summary::default();
+    npr_each(buf, |m| {
+        let (RouteNetlinkMessage::NewQueueDiscipline(t) | RouteNetlinkMessage::NewTrafficClass(t)) = m else {
+            return;
+        };
+        let h = &t.header;
+        let handle = u32::from(h.handle.major) << 16 | u32::from(h.handle.minor);
+        let parent = u32::from(h.parent.major) << 16 | u32::from(h.parent.minor);
+        let mut v = u64::from(h.index as u32) << 40 ^ u64::from(handle) << 8 ^ u64::from(parent).rotate_left(24);
+        for x in &t.attributes {
+            match x {
+                TcAttribute::Kind(k) => v ^= (k.len() as u64) << 60 ^ u64::from(k.as_bytes()[0]),
+                TcAttribute::Stats(st) => {
+                    v = v.wrapping_add(st.bytes ^ u64::from(st.packets) << 7 ^ u64::from(st.drops));
+                }
+                TcAttribute::Stats2(list) => {
+                    for y in list {
+                        match y {
+                            TcStats2::Basic(b) => v = v.wrapping_add(b.bytes ^ u64::from(b.packets) << 9),
+                            TcStats2::Queue(q) => {
+                                v = v.wrapping_add(
+                                    u64::from(q.qlen)
+                                        ^ u64::from(q.backlog) << 11
+                                        ^ u64::from(q.drops) << 22
+                                        ^ u64::from(q.requeues) << 33
+                                        ^ u64::from(q.overlimits) << 44,
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.add(v);
+    });
+    s
+}

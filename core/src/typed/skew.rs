@@ -42,7 +42,13 @@ impl<'a, T: FromBytes + IntoBytes + KnownLayout + Immutable + StructFields> Grow
     }
     /// The struct, with the fields the payload lacks zeroed (see
     /// [`has`](Self::has)).
+    #[inline]
     pub fn get(&self) -> T {
+        // the common case, a payload as long as the struct or longer: one
+        // fixed-size read the compiler inlines
+        if let Ok((v, _)) = T::read_from_prefix(self.bytes) {
+            return v;
+        }
         let mut v = T::new_zeroed();
         let n = self.bytes.len().min(core::mem::size_of::<T>());
         if let (Some(dst), Some(src)) = (v.as_mut_bytes().get_mut(..n), self.bytes.get(..n)) {
