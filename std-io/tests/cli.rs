@@ -2534,10 +2534,11 @@ const FILTER_SETUP: &[&str] = &[
     "chain add dev v0 parent 1: chain 3",
     "filter add dev v0 parent 1: protocol ip prio 5 chain 3 u32 match u32 0x11 0xff at 8 flowid 1:10",
     "qdisc add dev v1 clsact",
-    "filter add dev v1 ingress bpf bytecode 1,6\\ 0\\ 0\\ 0, flowid 1:1 action mirred egress mirror dev v0",
+    // (mirrored to lo, not back to v0: no loop between the veth ends)
+    "filter add dev v1 ingress bpf bytecode 1,6\\ 0\\ 0\\ 0, flowid 1:1 action mirred egress mirror dev lo",
     "filter add dev v1 ingress prio 9 protocol ip bpf bytecode 4,40\\ 0\\ 0\\ 12,21\\ 0\\ 1\\ 2048,6\\ 0\\ 0\\ 262144,6\\ 0\\ 0\\ 0 da",
     "filter add dev v1 ingress prio 10 protocol 802.1Q chain 4 bpf bytecode 1,6\\ 0\\ 0\\ 0, action mirred ingress redirect dev v0",
-    "filter add dev v1 ingress prio 11 protocol ipv6 u32 match u32 0 0 action mirred egress mirror dev v0 action mirred egress redirect dev v0",
+    "filter add dev v1 ingress prio 11 protocol ipv6 u32 match u32 0 0 action mirred egress mirror dev lo action mirred egress redirect dev lo",
     "filter add dev v1 egress prio 3 protocol all u32 match u32 0 0 classid :5",
 ];
 
@@ -2568,21 +2569,7 @@ fn filters_and_chains_show_what_tc_shows() {
     let ns = Netns::new();
     ns.quiet();
     for cmd in FILTER_SETUP {
-        // (tc's own splitting of the quoted bytecode)
-        let args: Vec<String> = {
-            let mut v: Vec<String> = Vec::new();
-            let mut cur = String::new();
-            let mut chars = cmd.chars().peekable();
-            while let Some(c) = chars.next() {
-                match c {
-                    '\\' => cur.push(chars.next().unwrap_or(' ')),
-                    ' ' => v.push(std::mem::take(&mut cur)),
-                    c => cur.push(c),
-                }
-            }
-            v.push(cur);
-            v
-        };
+        let args = words(cmd);
         let mut a = vec!["-n", &ns.0];
         a.extend(args.iter().map(String::as_str));
         let (code, _, err) = run("tc", &a);
@@ -2641,4 +2628,115 @@ fn filters_and_chains_show_what_tc_shows() {
     let per_dev = ns.tc("filter show dev v0").1.lines().count() + ns.tc("filter show dev v1").1.lines().count();
     assert_eq!(out.lines().count(), per_dev, "{out}");
     assert!(out.lines().filter(|l| l.starts_with("filter ")).all(|l| l.contains(" dev v")), "{out}");
+}
+
+/// `args` split as a shell would split them, `\\ ` keeping a space.
+fn words(cmd: &str) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut chars = cmd.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => cur.push(chars.next().unwrap_or(' ')),
+            ' ' => v.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    v.push(cur);
+    v
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn actions_list_and_monitor_tc_are_tcs() {
+    if !live() {
+        return;
+    }
+    let ns = Netns::new();
+    ns.quiet();
+    let tc = |cmd: &str| {
+        let w = words(cmd);
+        let mut a = vec!["-n", &ns.0];
+        a.extend(w.iter().map(String::as_str));
+        let (code, _, err) = run("tc", &a);
+        assert_eq!(code, 0, "{cmd}: {err}");
+    };
+    // the monitors first: every change below is a notification
+    let ours = Watching::start(RTNL, &ns, &["monitor", "tc"]);
+    let theirs = Watching::start("tc", &ns, &["monitor"]);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for i in 0..60 {
+        // (warm-up: a qdisc changed until both monitors print it)
+        tc(&format!("qdisc replace dev lo root pfifo limit {}", 10 + i));
+        std::thread::sleep(Duration::from_millis(50));
+        a.extend(ours.rx.try_iter());
+        b.extend(theirs.rx.try_iter());
+        if !a.is_empty() && !b.is_empty() {
+            break;
+        }
+    }
+    let cmds = [
+        // (default 0: tc prints C's %#x of 0, "0")
+        "qdisc add dev v0 root handle 1: htb",
+        "class add dev v0 parent 1: classid 1:10 htb rate 1mbit",
+        "class change dev v0 parent 1: classid 1:10 htb rate 2mbit",
+        "filter add dev v0 parent 1: protocol ip prio 1 u32 match ip dst 10.0.0.0/8 flowid 1:10 action mirred egress mirror dev lo",
+        "chain add dev v0 parent 1: chain 7",
+        "chain del dev v0 parent 1: chain 7",
+        "qdisc add dev v1 clsact",
+        "filter add dev v1 egress bpf bytecode 1,6\\ 0\\ 0\\ 0, flowid 1:1",
+        "actions add action mirred egress redirect dev lo index 50",
+        "actions del action mirred index 50",
+        "filter del dev v0 parent 1: prio 1",
+        "class del dev v0 classid 1:10",
+        "qdisc del dev v1 clsact",
+        "qdisc replace dev lo root pfifo limit 999",
+    ];
+    for cmd in cmds {
+        tc(cmd);
+    }
+    let last = |l: &str| l.contains("limit 999");
+    for (rx, got) in [(&ours.rx, &mut a), (&theirs.rx, &mut b)] {
+        while let Ok(l) = rx.recv_timeout(Duration::from_secs(3)) {
+            let done = last(&l);
+            got.push(l);
+            if done {
+                break;
+            }
+        }
+    }
+    drop((ours, theirs));
+    let tail = |v: &[String]| -> Vec<String> {
+        let i = v.iter().position(|l| l.contains("qdisc htb 1:")).unwrap_or(v.len());
+        v[i..].to_vec()
+    };
+    assert_eq!(tail(&a), tail(&b));
+    for want in [
+        "class htb 1:10",
+        "filter dev v0 parent 1: protocol ip pref 1 u32",
+        "Added action",
+        "Deleted action",
+        "deleted ",
+    ] {
+        assert!(tail(&a).iter().any(|l| l.contains(want)), "{want}: {a:#?}");
+    }
+    assert!(tail(&a).iter().any(|l| last(l)), "{a:#?}");
+
+    // standalone actions listed as tc lists them
+    tc("actions add action mirred egress mirror dev lo index 7");
+    tc("filter add dev v0 parent 1: protocol ip prio 2 u32 match u32 0 0 action mirred egress redirect dev lo");
+    ns.traffic();
+    for view in [
+        "actions ls action mirred",
+        "actions list action mirred",
+        "-s actions show action mirred",
+        "-j actions ls action mirred",
+        "-s -j actions ls action mirred",
+    ] {
+        let theirs = ns.tc(view);
+        let ours = ns.rtnl(view);
+        assert_eq!(ours.0, theirs.0, "{view}: {:?} {:?}", ours.2, theirs.2);
+        assert_eq!(mask_action_times(&ours.1), mask_action_times(&theirs.1), "{view}");
+        assert!(ours.1.contains("index 7") || ours.1.contains("\"index\":7"), "{view}: {}", ours.1);
+    }
 }

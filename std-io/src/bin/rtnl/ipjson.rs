@@ -271,6 +271,15 @@ impl List {
     }
 }
 
+/// `v` as C's `printf("%#x")` writes it: `0x` before any value but 0.
+pub fn alt_hex(v: u64) -> String {
+    if v == 0 {
+        "0".into()
+    } else {
+        format!("{v:#x}")
+    }
+}
+
 /// `x` as C's `printf("%g")` writes it (six significant digits, trailing
 /// zeros dropped, exponent form below 1e-4 and from 1e6).
 pub fn float_g(x: f64) -> String {
@@ -340,6 +349,7 @@ mod tests {
             } ]
     } ]
 ";
+        assert_eq!((super::alt_hex(0), super::alt_hex(0x10)), ("0".to_owned(), "0x10".to_owned()));
         assert_eq!(super::pretty(compact), want);
         assert_eq!(super::pretty("[]"), "[ ]\n");
         for (x, want) in [

@@ -7,7 +7,7 @@
 //! rtnl [OPTIONS] route { restore | showdump } < FILE
 //! rtnl [OPTIONS] qdisc { show | add | change | replace | delete } …   (tc's syntax)
 //! rtnl [OPTIONS] class { show | add | change | replace | delete } …
-//! rtnl [OPTIONS] filter show …; rtnl [OPTIONS] chain show …
+//! rtnl [OPTIONS] filter show …; rtnl [OPTIONS] chain show …; rtnl [OPTIONS] actions list action KIND
 //! rtnl [OPTIONS] monitor [route|all]
 //! rtnl decode [--json] [--check] [--endian big|little|auto] [FILE|-]
 //! rtnl help [OBJECT | man]; rtnl completion bash|zsh|fish
@@ -289,6 +289,7 @@ pub fn objects() -> &'static [&'static Object] {
         &tc::CLASS,
         &tcfilter::FILTER,
         &tcfilter::CHAIN,
+        &tcfilter::ACTIONS,
         &monitor::MONITOR,
         &decode::DECODE,
         &capture::CAPTURE,
@@ -574,6 +575,7 @@ pub fn dispatch(g: &Global, rest: &[String]) -> Result<ExitCode, Fail> {
         Some("class") => tc::run_class(g, &rest[1..]),
         Some("filter") => tcfilter::run_filter(g, &rest[1..]),
         Some("chain") => tcfilter::run_chain(g, &rest[1..]),
+        Some("actions") => tcfilter::run_actions(g, &rest[1..]),
         Some("monitor") => monitor::run(g, &rest[1..]),
         Some("decode") => decode::run(g, &rest[1..]),
         Some("capture") => capture::run(g, &rest[1..]),
@@ -642,6 +644,7 @@ const OBJECTS: &[&str] = &[
     "class",
     "filter",
     "chain",
+    "actions",
     "decode",
     "capture",
     "completion",

@@ -80,6 +80,14 @@ const WATCHES: &[Watch] = &[
         )),
     },
     Watch { name: "stats", groups: &[(0, RTNLGRP_STATS)], resync: None },
+    Watch {
+        name: "tc",
+        groups: &[(0, RTNLGRP_TC)],
+        resync: Some((
+            |seq| rtnl_io::dump_request(seq, types::RTM_GETQDISC, &rtnl_core::tc::TcMsg::default()),
+            "qdiscs",
+        )),
+    },
 ];
 
 const fn obj(words: &'static [(&'static str, M)], help: &'static str) -> Kw {
@@ -104,6 +112,10 @@ pub const MONITOR_OBJECTS: KwSet = KwSet {
         obj(&[("nsid", M::Prefix)], "namespace ids"),
         obj(&[("nexthop", M::Prefix)], "next hops and resilient groups' buckets"),
         obj(&[("stats", M::Exact)], "link statistics (as JSON lines)"),
+        obj(
+            &[("tc", M::Exact)],
+            "traffic control: qdiscs, classes, filters, chains, actions (as tc monitor prints them)",
+        ),
     ],
     positional: None,
 };
@@ -114,7 +126,8 @@ pub const MONITOR: Object = Object {
     verbs: &[],
     synopsis: "[ all | OBJECTS ] [ label ]",
     sets: &[&MONITOR_OBJECTS],
-    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop, nsid, prefix; the \
+    notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop, nsid, prefix; tc \
+            as tc monitor prints it; the \
             others (and every group with no object named) as JSON lines named by type. After lost notifications \
             the objects' state is read again (with no object named: links, addresses, neighbours and routes).",
 };
@@ -383,6 +396,10 @@ fn print_event(
         RtnlMessage::Nsid(n) => {
             tag("[NSID]");
             crate::netns::print_notification(ty, n, g);
+        }
+        RtnlMessage::Tc(_) | RtnlMessage::Action(_) => {
+            tag("[TC]");
+            crate::tcfilter::print_notification(msg, names, g);
         }
         _ => {
             let name = types::type_name(ty).map(str::to_owned).unwrap_or_else(|| ty.to_string());

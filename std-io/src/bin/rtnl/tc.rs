@@ -409,7 +409,7 @@ pub(crate) fn parts<'a>(m: &TcMessage<'a>, what: &str) -> Result<Parts<'a>, Fail
 }
 
 /// `print_qdisc`.
-fn write_qdisc(o: &mut Out, ty: u16, flags: u16, m: &TcMessage<'_>, c: &Ctx<'_>) -> Result<(), Fail> {
+pub(crate) fn write_qdisc(o: &mut Out, ty: u16, flags: u16, m: &TcMessage<'_>, c: &Ctx<'_>) -> Result<(), Fail> {
     let p = parts(m, "a qdisc")?;
     let h = m.header();
     if ty == RTM_DELQDISC {
@@ -476,7 +476,7 @@ fn write_qdisc(o: &mut Out, ty: u16, flags: u16, m: &TcMessage<'_>, c: &Ctx<'_>)
 }
 
 /// `print_class` (tc 6.1's text; later tc's JSON keys).
-fn write_class(o: &mut Out, ty: u16, m: &TcMessage<'_>, in_qdisc: bool, c: &Ctx<'_>) -> Result<(), Fail> {
+pub(crate) fn write_class(o: &mut Out, ty: u16, m: &TcMessage<'_>, in_qdisc: bool, c: &Ctx<'_>) -> Result<(), Fail> {
     let p = parts(m, "a class")?;
     let h = m.header();
     if ty == RTM_DELTCLASS {
@@ -806,7 +806,8 @@ fn htb_options<'a>(o: &mut Out, attrs: impl Iterator<Item = HtbAttr<'a>>, c: &Ct
     if let Some(g) = init {
         let r2q = g.rate2quantum.get() as i32;
         o.inum("r2q", &format!("r2q {r2q}"), r2q.into());
-        let d = format!("{:#x}", g.defcls.get());
+        // (C's %#x: a default of 0 prints as 0)
+        let d = crate::ipjson::alt_hex(g.defcls.get().into());
         o.str("default", &format!(" default {d}"), &d);
         let dp = g.direct_pkts.get();
         o.num("direct_packets_stat", &format!(" direct_packets_stat {dp}"), dp.into());

@@ -88,6 +88,159 @@ pub const CHAIN: Object = Object {
     notes: "Without dev, the chains of every device are listed (tc lists none).",
 };
 
+/// `tc actions`'s verbs (show only, so far).
+pub const ACTIONS: Object = Object {
+    name: "actions",
+    help: "standalone actions: list them by kind (like tc actions)",
+    verbs: &[
+        verb(
+            &[("list", M::Prefix), ("show", M::Prefix), ("lst", M::Prefix)],
+            "action KIND",
+            &[],
+            "list the actions of one kind (-s statistics)",
+            true,
+        ),
+        verb(&[("add", M::Prefix)], "", &[], "", false),
+        verb(&[("change", M::Prefix)], "", &[], "", false),
+        verb(&[("replace", M::Prefix)], "", &[], "", false),
+        verb(&[("delete", M::Prefix)], "", &[], "", false),
+        verb(&[("get", M::Prefix)], "", &[], "", false),
+        verb(&[("flush", M::Prefix)], "", &[], "", false),
+        verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
+    ],
+    synopsis: "",
+    sets: &[],
+    notes: "KIND := mirred | gact | police | … (options printed: mirred, gact).",
+};
+
+/// `rtnl actions …` (`tc actions list action KIND`).
+pub fn run_actions(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let (cmd, rest) = match args.split_first() {
+        None => return Ok(grammar::print_usage(&ACTIONS)),
+        Some((c, r)) => (c.as_str(), r),
+    };
+    match ACTIONS.verb(cmd).map(|v| (v.kw.name(), v.kw.ready)) {
+        Some(("list", _)) => {
+            // tc: the word after the verb ("action") is skipped, KIND follows
+            let Some(kind) = rest.get(1) else { return Ok(grammar::print_usage(&ACTIONS)) };
+            if let Some(w) = rest.get(2) {
+                if w != "since" {
+                    return Err(Fail::usage(format!("What is \"{w}\"? Try \"rtnl actions help\".")));
+                }
+            }
+            list_actions(g, kind)
+        }
+        Some(("help", _)) => Ok(grammar::print_usage(&ACTIONS)),
+        Some((v, _)) => Err(Fail::error(format!("rtnl actions {v}: not implemented yet"))),
+        None => Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl actions help\"."))),
+    }
+}
+
+/// The action kinds tc knows (`get_action_kind` finds a module for them).
+const ACTION_KINDS: &[&str] = &[
+    "bpf",
+    "connmark",
+    "csum",
+    "ct",
+    "ctinfo",
+    "gact",
+    "gate",
+    "ife",
+    "mirred",
+    "mpls",
+    "nat",
+    "pedit",
+    "police",
+    "sample",
+    "simple",
+    "skbedit",
+    "skbmod",
+    "tunnel_key",
+    "vlan",
+    "xt",
+];
+
+fn list_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
+    use rtnl_core::tc::{Bitfield32, TcaMsg, RTM_GETACTION, RTM_NEWACTION};
+    if !ACTION_KINDS.contains(&kind) {
+        return Err(Fail::error(format!("bad action {kind}")));
+    }
+    let mut sock = g.socket()?;
+    let names = DevNames::new(link_names(&mut sock)?);
+    let mut w = Writer::new(VecBuffer::default());
+    rtnl_core::typed::request(
+        &mut w,
+        RTM_GETACTION,
+        NLM_F_REQUEST | NLM_F_DUMP,
+        sock.next_seq(),
+        &TcaMsg::default(),
+        |a| {
+            a.tab(|t| {
+                t.action(|x| {
+                    x.kind(kind)?;
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            // TCA_ACT_FLAG_LARGE_DUMP_ON, as tc asks
+            a.flags(Bitfield32 { value: 1.into(), selector: 1.into() })?;
+            Ok(())
+        },
+    )
+    .map_err(|e| Fail::error(e.to_string()))?;
+    let ctx = Ctx { names: &names, dev: true, details: g.details, stats: g.stats > 0, clock: Clock::host() };
+    // (the kernel answers an action dump with the request's type)
+    let msgs = crate::dump_kept(&mut sock, &w.into_inner().0, "an action", |m| {
+        matches!(m.ty(), RTM_NEWACTION | RTM_GETACTION)
+            && matches!(m.body(), rtnl_core::message::RtnlMessage::Action(_))
+    })?;
+    let mut out = List::new(g);
+    for b in msgs {
+        let Some(m) = rtnl_core::wire::Messages::new(&b).next().and_then(Result::ok) else { continue };
+        let (ty, flags) = (m.ty(), m.flags());
+        let m = rtnl_core::message::Message::decode(m);
+        if let rtnl_core::message::RtnlMessage::Action(a) = m.body() {
+            write_action_msg(&mut out, ty, flags, a, &ctx);
+        }
+    }
+    out.finish()
+}
+
+/// `print_action`: a standalone action message (a dump's, or a
+/// notification): `total acts N`, then its actions (not bound to a filter).
+pub(crate) fn write_action_msg(out: &mut List, ty: u16, flags: u16, a: &rtnl_core::tc::ActionMessage<'_>, c: &Ctx<'_>) {
+    use rtnl_core::tc::{ActionRootAttr, RTM_DELACTION, RTM_GETACTION, RTM_NEWACTION};
+    use rtnl_core::wire::flags::{NLM_F_REPLACE, NLM_F_ROOT};
+    let attrs: Vec<_> = a.attrs().flatten().collect();
+    let count = attrs.iter().find_map(|x| if let ActionRootAttr::Count(n) = x { Some(*n) } else { None });
+    let mut o = out.entry();
+    let n = count.unwrap_or(0);
+    o.num("total acts", &format!("total acts {n}"), n.into());
+    o.text("\n");
+    out.push_verbatim(o);
+    let Some(tab) = attrs.iter().find_map(|x| if let ActionRootAttr::Tab(t) = x { Some(t) } else { None }) else {
+        if ty != RTM_GETACTION {
+            eprintln!("print_action: NULL kind");
+        }
+        return;
+    };
+    let mut o = out.entry();
+    if ty == RTM_DELACTION {
+        o.text(if flags & NLM_F_ROOT != 0 { "Flushed table " } else { "Deleted action " });
+    }
+    if ty == RTM_NEWACTION {
+        if flags & NLM_F_CREATE != 0 && flags & NLM_F_REPLACE == 0 {
+            o.text("Added action ");
+        } else if flags & NLM_F_REPLACE != 0 {
+            o.text("Replaced action ");
+        }
+    }
+    // tc reads positions up to the count (32 without one), from 0
+    let max = if n == 0 { 32 } else { n };
+    actions_upto(&mut o, tab, max, false, c);
+    out.push_verbatim(o);
+}
+
 /// `rtnl filter …`.
 pub fn run_filter(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     run(g, args, &FILTER, RTM_GETTFILTER)
@@ -531,7 +684,8 @@ fn bpf_options(o: &mut Out, a: Vec<BpfAttr<'_>>, handle: u32, c: &Ctx<'_>) {
         };
     }
     if handle != 0 {
-        o.str("handle", &format!("handle {handle:#x} "), &format!("{handle:#x}"));
+        let h = crate::ipjson::alt_hex(handle.into());
+        o.str("handle", &format!("handle {h} "), &h);
     }
     if let Some(cl) = get!(ClassId) {
         let s = cl.to_string();
@@ -619,16 +773,63 @@ fn list(o: &mut Out, key: &str, items: Vec<Out>) {
 
 /// `tc_print_action` of a filter's actions (bound: no hardware flags).
 fn actions(o: &mut Out, acts: &ActionList<'_>, c: &Ctx<'_>) {
+    actions_upto(o, acts, 32, true, c)
+}
+
+/// `tc_dump_action`: the actions at positions up to `max`, in order.
+fn actions_upto(o: &mut Out, acts: &ActionList<'_>, max: u32, bind: bool, c: &Ctx<'_>) {
+    let mut at: Vec<_> = acts
+        .iter()
+        .flatten()
+        .filter_map(|(order, act)| Some((order, act.ok()?)))
+        .filter(|(order, _)| u32::from(*order) <= max)
+        .collect();
+    // (tc indexes them by position: a later duplicate wins)
+    at.sort_by_key(|(order, _)| *order);
+    at.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            std::mem::swap(a, b);
+            true
+        } else {
+            false
+        }
+    });
     let mut items = Vec::new();
-    for e in acts.iter().flatten() {
-        let (order, Ok(act)) = e else { continue };
+    for (order, act) in at {
         let mut x = Out::new(o.json);
         x.text("\n");
         x.num("order", &format!("\taction order {order}: "), order.into());
-        one_action(&mut x, &act.iter().flatten().collect::<Vec<_>>(), true, c);
+        one_action(&mut x, &act.iter().flatten().collect::<Vec<_>>(), bind, c);
         items.push(x);
     }
     list(o, "actions", items);
+}
+
+/// A traffic-control notification as `tc monitor` prints it
+/// (`accept_tcmsg`): qdiscs, classes, filters and chains, actions.
+pub(crate) fn print_notification(msg: &rtnl_core::message::Message<'_>, names: &DevNames, g: &Global) {
+    use rtnl_core::message::RtnlMessage;
+    use rtnl_core::tc::{RTM_DELQDISC, RTM_DELTCLASS, RTM_NEWQDISC, RTM_NEWTCLASS};
+    let ctx = Ctx { names, dev: true, details: g.details, stats: g.stats > 0, clock: Clock::host() };
+    let (ty, flags) = (msg.ty(), msg.flags());
+    let mut out = List::new(g);
+    match msg.body() {
+        RtnlMessage::Tc(m) => {
+            let mut o = out.entry();
+            let r = match ty {
+                RTM_NEWQDISC | RTM_DELQDISC => crate::tc::write_qdisc(&mut o, ty, flags, m, &ctx),
+                RTM_NEWTCLASS | RTM_DELTCLASS => crate::tc::write_class(&mut o, ty, m, false, &ctx),
+                _ => write_filter(&mut o, ty, flags, m, &Selected::default(), &ctx),
+            };
+            match r {
+                Ok(()) => out.push_verbatim(o),
+                Err(e) => eprintln!("{}", e.msg),
+            }
+        }
+        RtnlMessage::Action(a) => write_action_msg(&mut out, ty, flags, a, &ctx),
+        _ => return,
+    }
+    let _ = out.finish();
 }
 
 /// `action_n2a` and `print_action_control`.
