@@ -373,9 +373,11 @@ fn decode_check_names_the_attribute_of_a_difference() {
     assert_eq!(out.lines().last(), Some("1 messages, 0 byte-exact, 1 differ"));
 }
 
-/// Every encapsulation this machine's kernel accepts (seg6, seg6local, ip,
-/// ip6; MPLS, RPL, IOAM6, ILA and XFRM are refused here and are checked
-/// against the golden corpus instead), with next-hop encaps too.
+/// Encapsulations of routes (seg6, seg6local, ip, ip6), with next-hop
+/// encaps too: each is made when the kernel accepts it (seg6 needs
+/// CONFIG_IPV6_SEG6_LWTUNNEL, which some 6.18 builds lack) and refused
+/// alike otherwise; MPLS, RPL, IOAM6, ILA and XFRM are refused here and are
+/// checked against the golden corpus instead.
 const ENCAP_ROUTES: &[&str] = &[
     "route add 10.20.0.0/24 encap seg6 mode encap segs fd00:a::1,fd00:a::2 dev v0",
     "route add 10.23.0.0/24 encap seg6 mode l2encap segs fd00:a::3 dev v0",
@@ -398,11 +400,16 @@ fn route_add_encap_creates_what_ip_creates() {
         return;
     }
     let (ours, theirs) = (Netns::new(), Netns::new());
+    let mut made = 0;
     for add in ENCAP_ROUTES {
+        // a kernel built without an encap (seg6 is optional:
+        // CONFIG_IPV6_SEG6_LWTUNNEL) refuses it to both tools alike
         let (code, _, err) = ours.rtnl(add);
-        assert_eq!(code, 0, "rtnl {add}: {err}");
-        theirs.ip(add);
+        let (ip_code, _, ip_err) = theirs.ip_status(add);
+        assert_eq!((code, err.trim()), (ip_code, ip_err.trim()), "rtnl {add}");
+        made += usize::from(code == 0);
     }
+    assert!(made >= 2, "no encap accepted by this kernel");
     // the kernel holds the same routes, in every detail ip shows
     for show in ["-d -j route show", "-d -j -6 route show", "-s -d route show", "-d -6 route show"] {
         assert_eq!(ours.ip(show), theirs.ip(show), "{show}");
@@ -596,9 +603,11 @@ fn route_show_streams_in_flat_memory() {
     let big = peak_rss_kib(&ns, &["route", "show"]);
     let big_json = peak_rss_kib(&ns, &["-j", "route", "show"]);
     eprintln!("peak RSS: {small} KiB with 5,001 routes, {big} KiB with 125,001 (JSON {small_json}, {big_json})");
-    // 25 times the routes (7 MB of text): within 1 MiB, and under 8 MiB
-    assert!(big < small + 1024 && big < 8 * 1024, "{small} KiB -> {big} KiB");
-    assert!(big_json < small_json + 1024 && big_json < 8 * 1024, "{small_json} KiB -> {big_json} KiB");
+    // 25 times the routes (7 MB of text): within 1 MiB, and under 12 MiB
+    // (most of which is the unoptimised tool's own code: 8.3 MiB with 5,001
+    // routes once it printed tc's objects too)
+    assert!(big < small + 1024 && big < 12 * 1024, "{small} KiB -> {big} KiB");
+    assert!(big_json < small_json + 1024 && big_json < 12 * 1024, "{small_json} KiB -> {big_json} KiB");
 }
 
 #[test]
@@ -1850,6 +1859,11 @@ fn nexthop_verbs_are_ips() {
         "nexthop add id 11 group 1,2/2,3 type resilient buckets 8 idle_timer 60 unbalanced_timer 30",
     ] {
         let (code, _, err) = ns.rtnl(add);
+        if add.contains("seg6") && err.trim() == "Error: lwt encapsulation type not supported." {
+            // (a kernel without CONFIG_IPV6_SEG6_LWTUNNEL: ip is refused alike)
+            assert_eq!(ns.ip_status(add).2.trim(), err.trim());
+            continue;
+        }
         assert_eq!(code, 0, "{add}: {err}");
     }
     ns.ip("nexthop replace id 6 via 10.9.0.9 dev v0");
@@ -1911,8 +1925,10 @@ fn nexthop_verbs_are_ips() {
     // delete and flush
     assert_eq!(ns.rtnl("nexthop del id 10").0, 0);
     assert!(!ns.ip("nexthop show").contains("id 10 "));
+    let left = ns.ip("nexthop show").lines().count();
+    assert!(left >= 8, "{left}");
     let (code, out, _) = ns.rtnl("nexthop flush");
-    assert_eq!((code, out.as_str()), (0, "Flushed 9 nexthops\n"));
+    assert_eq!((code, out), (0, format!("Flushed {left} nexthops\n")));
     assert_eq!(ns.ip("nexthop show"), "");
     assert_eq!(ns.rtnl("nexthop flush").1, "Nothing to flush\n");
     assert_eq!(ns.rtnl("-j nexthop show").1, "[]\n");
