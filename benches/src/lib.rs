@@ -633,3 +633,16 @@ pub fn npr_tc_decode(buf: &[u8]) -> L3Summary {
     });
     s
 }
+
+/// The dump `data/FILE` of this crate, made first by `SCRIPT` (a
+/// `gen-*.sh` beside this crate's manifest, run in a private namespace;
+/// needs root and a built rtnl) when missing.
+pub fn input(file: &str, script: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = dir.join("data").join(file);
+    if !path.exists() {
+        let st = std::process::Command::new(dir.join(script)).status().unwrap_or_else(|e| panic!("run {script}: {e}"));
+        assert!(st.success(), "benches/{script} failed (needs root and a built rtnl)");
+    }
+    std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
