@@ -523,13 +523,18 @@ impl<'a, O: ByteOrder> NdUserOptMessage<'a, O> {
     /// Parses the payload; fails when it is shorter than the header plus
     /// the options it announces.
     pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
+        Self::parse_with(msg, false)
+    }
+    /// As [`parse`](Self::parse), decoding strictly when `strict` is set
+    /// (see [`Ctx::strict`]).
+    pub fn parse_with(msg: &NlMsg<'a, O>, strict: bool) -> Result<Self, DecodeError> {
         let p = msg.payload();
         let short =
             |need: usize| DecodeError::new(msg.payload_offset(), DecodeErrorKind::ShortStruct { need, have: p.len() });
         let (header, _) = NdUserOptMsg::<O>::read_from_prefix(p).map_err(|_| short(Self::HEADER_LEN))?;
         let end = Self::HEADER_LEN + usize::from(header.nduseropt_opts_len.get());
         let options = p.get(Self::HEADER_LEN..end).ok_or_else(|| short(end))?;
-        let ctx = Ctx::message(header.nduseropt_family, msg.ty(), msg.flags());
+        let ctx = Ctx::message(header.nduseropt_family, msg.ty(), msg.flags()).strict(strict);
         Ok(NdUserOptMessage {
             header,
             options,

@@ -295,6 +295,30 @@ fn decode_bad_input_names_the_offset_and_never_panics() {
 }
 
 #[test]
+fn decode_strict_names_what_is_not_typed() {
+    // every capture of this machine's tc objects is typed to the last attribute
+    for f in ["host-tc/qdisc.bin", "host-tc/class-v0.bin", "host-tc/filter-v0.bin", "route-v4.bin"] {
+        let (code, _, err) = run(RTNL, &["decode", "--strict", "--check", &testdata(f)]);
+        assert_eq!(code, 0, "{f}: {err}");
+    }
+    // an attribute id that RTA_* does not have: fine by default, reported when strict
+    let mut bad = std::fs::read(testdata("route-v4.bin")).unwrap();
+    bad[30..32].copy_from_slice(&0x7ffu16.to_ne_bytes());
+    let path = std::env::temp_dir().join(format!("rtnl-strict-{}.bin", std::process::id()));
+    std::fs::write(&path, &bad).unwrap();
+    let (code, _, err) = run(RTNL, &["decode", "--check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(RTNL, &["decode", "--strict", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("at byte 28 (attribute path 2047): attribute 2047 is not known to this codec"), "{err}");
+    let _ = std::fs::remove_file(&path);
+    // a family this version does not type yet
+    let (code, _, err) = run(RTNL, &["decode", "--strict", &testdata("kernels/7.2-amd64/vlan.bin")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("type RTM_NEWVLAN is not typed by this version"), "{err}");
+}
+
+#[test]
 fn decode_finds_the_byte_order_of_other_kernels_captures() {
     let root = format!("{}/../testdata/kernels", env!("CARGO_MANIFEST_DIR"));
     let mut seen = 0;

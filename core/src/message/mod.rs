@@ -393,8 +393,9 @@ macro_rules! match_typed {
 fn typed<'a, O: ByteOrder, H: FamilyHeader<O>>(
     msg: &NlMsg<'a, O>,
     wrap: fn(Headered<'a, O, H>) -> RtnlMessage<'a, O>,
+    strict: bool,
 ) -> RtnlMessage<'a, O> {
-    match Headered::parse(msg) {
+    match Headered::parse_with(msg, strict) {
         Ok(m) => wrap(m),
         Err(e) => RtnlMessage::Invalid(msg.payload(), e),
     }
@@ -411,6 +412,31 @@ pub struct Message<'a, O: ByteOrder = NativeEndian> {
 impl<'a, O: ByteOrder> Message<'a, O> {
     /// Decodes a framed message. Never fails: what cannot be typed is kept.
     pub fn decode(msg: NlMsg<'a, O>) -> Self {
+        Self::decode_with(msg, false)
+    }
+    /// Decodes `msg` strictly: as [`decode`](Self::decode), every byte kept
+    /// and re-encoded alike, but an attribute or a kind the codec does not
+    /// type is an error of [`first_error`](Self::first_error)
+    /// ([`DecodeErrorKind::UnknownAttr`], [`DecodeErrorKind::UnknownKind`])
+    /// with its offset and path. A message of a family that is not typed at
+    /// all stays [`RtnlMessage::Family`] or [`RtnlMessage::Raw`].
+    ///
+    /// ```
+    /// use rtnl_core::message::Message;
+    /// use rtnl_core::wire::{DecodeErrorKind, Messages};
+    /// // RTM_NEWADDR, ifaddrmsg, then attribute 99 (unknown to IFA_*)
+    /// let mut b = vec![32u8, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    /// b.extend([2, 24, 0, 0, 1, 0, 0, 0]);
+    /// b.extend([8, 0, 99, 0, 1, 2, 3, 4]);
+    /// let raw = Messages::new(&b).next().unwrap().unwrap();
+    /// assert_eq!(Message::decode(raw).first_error(), None);
+    /// let e = Message::decode_strict(raw).first_error().unwrap();
+    /// assert_eq!((e.offset, e.kind), (24, DecodeErrorKind::UnknownAttr(99)));
+    /// ```
+    pub fn decode_strict(msg: NlMsg<'a, O>) -> Self {
+        Self::decode_with(msg, true)
+    }
+    fn decode_with(msg: NlMsg<'a, O>, strict: bool) -> Self {
         let ty = msg.ty();
         let p = msg.payload();
         let body = match ty {
@@ -421,22 +447,22 @@ impl<'a, O: ByteOrder> Message<'a, O> {
             },
             types::NLMSG_DONE => RtnlMessage::Done(DoneMsg::parse(&msg)),
             types::NLMSG_OVERRUN => RtnlMessage::Overrun(p),
-            24..=26 => typed(&msg, RtnlMessage::Route),
-            16..=19 | 108..=110 => typed(&msg, RtnlMessage::Link),
-            20..=22 | 56..=58 | 60..=62 => typed(&msg, RtnlMessage::Addr),
-            72..=74 => typed(&msg, RtnlMessage::AddrLabel),
-            28..=30 => typed(&msg, RtnlMessage::Neigh),
-            64 | 66 | 67 => typed(&msg, RtnlMessage::NeighTbl),
-            80..=82 => typed(&msg, RtnlMessage::Netconf),
-            88..=90 => typed(&msg, RtnlMessage::Nsid),
-            52 => typed(&msg, RtnlMessage::Prefix),
-            32..=34 => typed(&msg, RtnlMessage::Rule),
-            104..=106 | 116..=118 => typed(&msg, RtnlMessage::Nexthop),
-            96 if crate::mroute::is_ip6mr_report(p) => typed(&msg, RtnlMessage::Ip6mrReport),
-            96 => typed(&msg, RtnlMessage::IpmrReport),
-            36..=38 | 40..=42 | 44..=46 | 100..=102 => typed(&msg, RtnlMessage::Tc),
-            48..=50 => typed(&msg, RtnlMessage::Action),
-            68 => match NdUserOptMessage::parse(&msg) {
+            24..=26 => typed(&msg, RtnlMessage::Route, strict),
+            16..=19 | 108..=110 => typed(&msg, RtnlMessage::Link, strict),
+            20..=22 | 56..=58 | 60..=62 => typed(&msg, RtnlMessage::Addr, strict),
+            72..=74 => typed(&msg, RtnlMessage::AddrLabel, strict),
+            28..=30 => typed(&msg, RtnlMessage::Neigh, strict),
+            64 | 66 | 67 => typed(&msg, RtnlMessage::NeighTbl, strict),
+            80..=82 => typed(&msg, RtnlMessage::Netconf, strict),
+            88..=90 => typed(&msg, RtnlMessage::Nsid, strict),
+            52 => typed(&msg, RtnlMessage::Prefix, strict),
+            32..=34 => typed(&msg, RtnlMessage::Rule, strict),
+            104..=106 | 116..=118 => typed(&msg, RtnlMessage::Nexthop, strict),
+            96 if crate::mroute::is_ip6mr_report(p) => typed(&msg, RtnlMessage::Ip6mrReport, strict),
+            96 => typed(&msg, RtnlMessage::IpmrReport, strict),
+            36..=38 | 40..=42 | 44..=46 | 100..=102 => typed(&msg, RtnlMessage::Tc, strict),
+            48..=50 => typed(&msg, RtnlMessage::Action, strict),
+            68 => match NdUserOptMessage::parse_with(&msg, strict) {
                 Ok(m) => RtnlMessage::NdUserOpt(m),
                 Err(e) => RtnlMessage::Invalid(p, e),
             },

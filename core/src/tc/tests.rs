@@ -232,6 +232,23 @@ fn a_flower_key_of_the_wrong_size_and_an_unknown_kind_are_kept() {
     };
     assert_eq!(raw.bytes, &[8, 0, 1, 0, 5, 0, 0, 0]);
     assert_eq!(&reencoded(&m)[..], &m[..]);
+    // decoded strictly, the unknown kind is an error at TCA_OPTIONS's payload
+    let strict = Message::decode_strict(Messages::<Le>::with_order(&m).next().unwrap().unwrap());
+    let e = strict.first_error().unwrap();
+    assert_eq!((e.kind, e.offset), (DecodeErrorKind::UnknownKind, 48));
+    assert_eq!(e.path.iter().collect::<heapless::Vec<_, 4>>().as_slice(), &[PathElem::Attr(TCA_OPTIONS)]);
+    // and an attribute unknown to a typed kind's set is one with its path
+    let m = raw_msg(RTM_NEWTFILTER, |w| {
+        w.attr_str(TCA_KIND, "u32").unwrap();
+        w.nest(TCA_OPTIONS, false, |w| w.attr_u32(0x7ff, 5)).unwrap();
+    });
+    assert_eq!(decode(&m).first_error(), None);
+    let e = Message::decode_strict(Messages::<Le>::with_order(&m).next().unwrap().unwrap()).first_error().unwrap();
+    assert_eq!((e.kind, e.offset), (DecodeErrorKind::UnknownAttr(0x7ff), 48));
+    assert_eq!(
+        e.path.iter().collect::<heapless::Vec<_, 4>>().as_slice(),
+        &[PathElem::Attr(TCA_OPTIONS), PathElem::Attr(0x7ff)]
+    );
 }
 
 #[test]

@@ -119,6 +119,13 @@ macro_rules! attr_set {
                             }
                         }
                     )*
+                    id if ctx.is_strict() => {
+                        let e = $crate::wire::DecodeError::new(
+                            attr.offset(),
+                            $crate::wire::DecodeErrorKind::UnknownAttr(id),
+                        );
+                        Self::Invalid(attr, e.within(ctx.path_to(id)))
+                    }
                     _ => Self::Unknown(attr),
                 }
             }
@@ -532,6 +539,10 @@ macro_rules! select_table {
                 use $crate::typed::AttrPayload;
                 match key {
                     $($kval => AttrPayload::decode(attr, ctx).map(Self::$variant),)*
+                    _ if ctx.is_strict() => Err($crate::wire::DecodeError::new(
+                        attr.offset(),
+                        $crate::wire::DecodeErrorKind::UnknownKind,
+                    )),
                     k => AttrPayload::decode(attr, ctx).map(|r| Self::Unknown(k, r)),
                 }
             }

@@ -42,6 +42,11 @@ impl<'a, O: ByteOrder, H: FamilyHeader<O>> Headered<'a, O, H> {
     /// Parses a message's payload. Fails only when the payload is shorter
     /// than the header; attribute errors surface while iterating.
     pub fn parse(msg: &NlMsg<'a, O>) -> Result<Self, DecodeError> {
+        Self::parse_with(msg, false)
+    }
+    /// As [`parse`](Self::parse), decoding strictly when `strict` is set
+    /// (see [`Ctx::strict`]).
+    pub fn parse_with(msg: &NlMsg<'a, O>, strict: bool) -> Result<Self, DecodeError> {
         let p = msg.payload();
         let (header, _) = H::read_from_prefix(p).map_err(|_| {
             DecodeError::new(
@@ -49,7 +54,7 @@ impl<'a, O: ByteOrder, H: FamilyHeader<O>> Headered<'a, O, H> {
                 DecodeErrorKind::ShortStruct { need: Self::HEADER_LEN, have: p.len() },
             )
         })?;
-        let ctx = Ctx::message(header.family(), msg.ty(), msg.flags());
+        let ctx = Ctx::message(header.family(), msg.ty(), msg.flags()).strict(strict);
         let padded = crate::wire::align(Self::HEADER_LEN).min(p.len());
         let pad = p.get(Self::HEADER_LEN..padded).unwrap_or(&[]);
         Ok(Headered { header, pad, attrs: TypedAttrs::new(msg.attrs_after(Self::HEADER_LEN), ctx) })

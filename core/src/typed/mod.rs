@@ -66,6 +66,7 @@ pub struct Ctx<'a> {
     // parent nest: TCA_STATS_APP inside TCA_STATS2 by the message's TCA_KIND)
     parent: &'a [u8],
     parent_base: usize,
+    strict: bool,
 }
 
 /// A [`Ctx`] without its run: what a lazily decoded view keeps (the run is
@@ -78,6 +79,7 @@ pub(crate) struct CtxHead<'a> {
     path: AttrPath,
     parent: &'a [u8],
     parent_base: usize,
+    strict: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -90,6 +92,7 @@ impl<'a> Ctx<'a> {
             path: self.path,
             parent: self.parent,
             parent_base: self.parent_base,
+            strict: self.strict,
         }
     }
     /// The context of `head` over the run `run`.
@@ -104,11 +107,27 @@ impl<'a> Ctx<'a> {
             run_base: run.base(),
             parent: h.parent,
             parent_base: h.parent_base,
+            strict: h.strict,
         }
     }
     /// The context of a message's top-level attributes.
     pub fn message(family: u8, msg_type: u16, msg_flags: u16) -> Self {
         Ctx { family, msg_type, msg_flags, ..Default::default() }
+    }
+    /// The same context, decoding strictly (`on`) or not. A strict decode
+    /// keeps every byte as the default one does, but reports what the codec
+    /// does not type as errors: an attribute id unknown to its set
+    /// ([`DecodeErrorKind::UnknownAttr`]) or a payload of an unknown kind
+    /// ([`DecodeErrorKind::UnknownKind`]), each with its offset and path —
+    /// what a test uses to prove a capture fully typed.
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = on;
+        self
+    }
+    /// Whether unknown attributes and kinds are errors (see
+    /// [`strict`](Self::strict)).
+    pub fn is_strict(&self) -> bool {
+        self.strict
     }
     /// The nesting depth of the run (0 for a message's own attributes).
     pub fn depth(&self) -> usize {

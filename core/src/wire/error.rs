@@ -54,6 +54,13 @@ pub enum DecodeErrorKind {
     /// `RTA_ENCAP_TYPE`, …) has no usable selector among its siblings; the
     /// id of the selector attribute that is missing.
     MissingSelector(u16),
+    /// Strict decoding only ([`Ctx::strict`](crate::typed::Ctx::strict)):
+    /// an attribute id its set does not know, kept verbatim.
+    UnknownAttr(u16),
+    /// Strict decoding only: a payload whose kind (`TCA_KIND`,
+    /// `IFLA_INFO_KIND`, `RTA_ENCAP_TYPE`, …) the codec does not type, kept
+    /// verbatim.
+    UnknownKind,
 }
 
 /// One step of an [`AttrPath`].
@@ -218,6 +225,8 @@ impl fmt::Display for DecodeErrorKind {
             DecodeErrorKind::MissingSelector(id) => {
                 write!(f, "no selector attribute {id} among its siblings; kept verbatim")
             }
+            DecodeErrorKind::UnknownAttr(id) => write!(f, "attribute {id} is not known to this codec; kept verbatim"),
+            DecodeErrorKind::UnknownKind => f.write_str("a kind this codec does not type; kept verbatim"),
         }
     }
 }

@@ -29,6 +29,12 @@ pub const DECODE_OPTS: KwSet = KwSet {
             ready: true,
         },
         Kw {
+            words: &[("--strict", M::Exact)],
+            arg: Arg::None,
+            help: "also report, with its offset and path, every attribute, kind or family this version does not type (exit 1)",
+            ready: true,
+        },
+        Kw {
             words: &[("--endian", M::Exact)],
             arg: Arg::OneOf("ORDER", &["big", "little", "native", "auto"]),
             help: "the byte order of the capture (default auto: the one that frames it)",
@@ -59,6 +65,7 @@ enum Endian {
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
     let mut json = g.json;
     let mut check = false;
+    let mut strict = false;
     // unless told, the order that frames the input (native first)
     let mut endian = Endian::Auto;
     let mut file = None;
@@ -70,6 +77,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         match crate::grammar::find(a, DECODE_OPTS.keywords).map(Kw::name).unwrap_or(a) {
             "--json" => json = true,
             "--check" => check = true,
+            "--strict" => strict = true,
             "--endian" => {
                 endian = match it.next().map(String::as_str) {
                     Some("big") => Endian::Big,
@@ -82,7 +90,7 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             }
             o if o.starts_with('-') && o != "-" => {
                 return Err(format!(
-                    "rtnl decode: unknown option \"{o}\" (--json, --check, --endian big|little|native|auto)"
+                    "rtnl decode: unknown option \"{o}\" (--json, --check, --strict, --endian big|little|native|auto)"
                 )
                 .into())
             }
@@ -116,9 +124,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
         };
     }
     let ok = match endian {
-        Endian::Big => decode::<BigEndian>(&data, json, check),
-        Endian::Little => decode::<LittleEndian>(&data, json, check),
-        _ => decode::<NativeEndian>(&data, json, check),
+        Endian::Big => decode::<BigEndian>(&data, json, check, strict),
+        Endian::Little => decode::<LittleEndian>(&data, json, check, strict),
+        _ => decode::<NativeEndian>(&data, json, check, strict),
     };
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -128,7 +136,7 @@ fn chain_ok<O: ByteOrder>(data: &[u8]) -> bool {
     !data.is_empty() && Messages::<O>::with_order(data).all(|m| m.is_ok())
 }
 
-fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
+fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool, strict: bool) -> bool {
     let names = crate::route::DevNames::default();
     let (mut total, mut exact, mut problems, mut malformed) = (0usize, 0usize, 0usize, 0usize);
     for m in Messages::<O>::with_order(data) {
@@ -144,9 +152,16 @@ fn decode<O: ByteOrder>(data: &[u8], json: bool, check: bool) -> bool {
             }
         };
         total += 1;
-        let msg = Message::decode(raw);
+        let msg = if strict { Message::decode_strict(raw) } else { Message::decode(raw) };
         if let Some(e) = msg.first_error() {
             eprintln!("warning: message at byte {}: {}{}", raw.offset(), path_text(&msg, e.offset), e);
+            problems += 1;
+        } else if strict && matches!(msg.body(), RtnlMessage::Family(_) | RtnlMessage::Raw(_)) {
+            eprintln!(
+                "warning: message at byte {}: type {} is not typed by this version; kept as bytes",
+                raw.offset(),
+                types::type_name(raw.ty()).map_or_else(|| raw.ty().to_string(), str::to_owned)
+            );
             problems += 1;
         }
         if json {
