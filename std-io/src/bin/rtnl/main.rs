@@ -38,6 +38,7 @@ mod route_cmds;
 mod rule;
 mod tc;
 mod tcfilter;
+mod tcmodify;
 mod tcunits;
 
 use std::process::ExitCode;

@@ -41,10 +41,10 @@ pub const FILTER_SHOW: KwSet = KwSet {
     positional: None,
 };
 
-/// `tc filter`'s verbs (show only, so far).
+/// `tc filter`'s verbs.
 pub const FILTER: Object = Object {
     name: "filter",
-    help: "traffic filters (classifiers and their actions): show them (like tc filter)",
+    help: "traffic filters (classifiers and their actions): show, add, change, replace and delete them (like tc filter)",
     verbs: &[
         verb(
             &[("show", M::Prefix), ("list", M::Prefix), ("lst", M::Prefix)],
@@ -53,23 +53,32 @@ pub const FILTER: Object = Object {
             "list filters (-s statistics)",
             true,
         ),
-        verb(&[("add", M::Prefix)], "", &[], "", false),
-        verb(&[("delete", M::Prefix)], "", &[], "", false),
-        verb(&[("change", M::Prefix)], "", &[], "", false),
-        verb(&[("replace", M::Prefix)], "", &[], "", false),
+        verb(
+            &[("add", M::Prefix)],
+            "{ dev DEV | block N } [ root | ingress | egress | parent CLASSID ] [ handle ID ] [ protocol PROTO ] [ prio N ] [ chain N ] KIND [ OPTIONS ]",
+            &[],
+            "add a filter (KIND := u32 | matchall | bpf; actions gact, mirred)",
+            true,
+        ),
+        verb(&[("delete", M::Prefix)], "FILTER", &[], "delete a filter, or every filter of a priority", true),
+        verb(&[("change", M::Prefix)], "FILTER", &[], "change a filter", true),
+        verb(&[("replace", M::Prefix)], "FILTER", &[], "add a filter or replace it", true),
         verb(&[("get", M::Exact)], "", &[], "", false),
         verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
     ],
     synopsis: "",
     sets: &[],
     notes: "Without dev, the filters of every device are listed (tc lists none). \
-            Options printed: u32, bpf, matchall; actions: mirred, gact.",
+            Options parsed and printed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
+            sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall; \
+            actions: mirred, gact (VERDICT [random …] [index N]), with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
+            Requests are tc's, byte for byte.",
 };
 
-/// `tc chain`'s verbs (show only, so far).
+/// `tc chain`'s verbs.
 pub const CHAIN: Object = Object {
     name: "chain",
-    help: "filter chains: show them (like tc chain)",
+    help: "filter chains: show, add and delete them (like tc chain)",
     verbs: &[
         verb(
             &[("show", M::Prefix), ("list", M::Prefix), ("lst", M::Prefix)],
@@ -78,8 +87,20 @@ pub const CHAIN: Object = Object {
             "list chains",
             true,
         ),
-        verb(&[("add", M::Prefix)], "", &[], "", false),
-        verb(&[("delete", M::Prefix)], "", &[], "", false),
+        verb(
+            &[("add", M::Prefix)],
+            "dev DEV [ ingress | egress | parent CLASSID ] chain N [ KIND [ OPTIONS ] ]",
+            &[],
+            "add a chain (with a template)",
+            true,
+        ),
+        verb(
+            &[("delete", M::Prefix)],
+            "dev DEV [ ingress | egress | parent CLASSID ] chain N",
+            &[],
+            "delete a chain and its filters",
+            true,
+        ),
         verb(&[("get", M::Exact)], "", &[], "", false),
         verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
     ],
@@ -88,10 +109,10 @@ pub const CHAIN: Object = Object {
     notes: "Without dev, the chains of every device are listed (tc lists none).",
 };
 
-/// `tc actions`'s verbs (show only, so far).
+/// `tc actions`'s verbs.
 pub const ACTIONS: Object = Object {
     name: "actions",
-    help: "standalone actions: list them by kind (like tc actions)",
+    help: "standalone actions: list, add, change, replace, get, delete and flush them (like tc actions)",
     verbs: &[
         verb(
             &[("list", M::Prefix), ("show", M::Prefix), ("lst", M::Prefix)],
@@ -100,17 +121,23 @@ pub const ACTIONS: Object = Object {
             "list the actions of one kind (-s statistics)",
             true,
         ),
-        verb(&[("add", M::Prefix)], "", &[], "", false),
-        verb(&[("change", M::Prefix)], "", &[], "", false),
-        verb(&[("replace", M::Prefix)], "", &[], "", false),
-        verb(&[("delete", M::Prefix)], "", &[], "", false),
-        verb(&[("get", M::Prefix)], "", &[], "", false),
-        verb(&[("flush", M::Prefix)], "", &[], "", false),
+        verb(
+            &[("add", M::Prefix)],
+            "action KIND OPTIONS [ action … ]",
+            &[],
+            "add actions (KIND := gact | mirred)",
+            true,
+        ),
+        verb(&[("change", M::Prefix)], "action KIND OPTIONS", &[], "change an action", true),
+        verb(&[("replace", M::Prefix)], "action KIND OPTIONS", &[], "add an action or replace it", true),
+        verb(&[("delete", M::Prefix)], "action KIND index N [ action … ]", &[], "delete actions", true),
+        verb(&[("get", M::Prefix)], "action KIND index N [ action … ]", &[], "print actions", true),
+        verb(&[("flush", M::Prefix)], "action KIND", &[], "delete every action of a kind", true),
         verb(&[("help", M::Prefix)], "", &[], "print this usage", true),
     ],
     synopsis: "",
     sets: &[],
-    notes: "KIND := mirred | gact | police | … (options printed: mirred, gact).",
+    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed and parsed: mirred, gact).",
 };
 
 /// `rtnl actions …` (`tc actions list action KIND`).
@@ -131,13 +158,20 @@ pub fn run_actions(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             list_actions(g, kind)
         }
         Some(("help", _)) => Ok(grammar::print_usage(&ACTIONS)),
+        Some((v @ ("add" | "change" | "replace"), _)) => crate::tcmodify::modify_actions(g, v, rest),
+        Some(("delete", _)) => crate::tcmodify::delete_actions(g, rest),
+        Some(("get", _)) => crate::tcmodify::get_actions(g, rest),
+        Some(("flush", _)) => {
+            let Some(kind) = rest.get(1) else { return Ok(grammar::print_usage(&ACTIONS)) };
+            crate::tcmodify::flush_actions(g, kind)
+        }
         Some((v, _)) => Err(Fail::error(format!("rtnl actions {v}: not implemented yet"))),
         None => Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl actions help\"."))),
     }
 }
 
 /// The action kinds tc knows (`get_action_kind` finds a module for them).
-const ACTION_KINDS: &[&str] = &[
+pub(crate) const ACTION_KINDS: &[&str] = &[
     "bpf",
     "connmark",
     "csum",
@@ -206,6 +240,26 @@ fn list_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
     out.finish()
 }
 
+/// Sends the action request `req(seq)` and prints its answers as
+/// `actions list` prints a dump (`tc actions get`).
+pub(crate) fn request_and_print_actions(
+    g: &Global,
+    req: impl FnOnce(u32) -> Result<Vec<u8>, Fail>,
+) -> Result<ExitCode, Fail> {
+    let mut sock = g.socket()?;
+    let names = DevNames::new(link_names(&mut sock)?);
+    let ctx = Ctx { names: &names, dev: true, details: g.details, stats: g.stats > 0, clock: Clock::host() };
+    let bytes = req(sock.next_seq())?;
+    let mut out = List::new(g);
+    sock.request_with(&bytes, |m| {
+        if let rtnl_core::message::RtnlMessage::Action(a) = m.body() {
+            write_action_msg(&mut out, m.ty(), m.flags(), a, &ctx);
+        }
+    })
+    .map_err(|e| Fail::kernel(e.to_string()))?;
+    out.finish()
+}
+
 /// `print_action`: a standalone action message (a dump's, or a
 /// notification): `total acts N`, then its actions (not bound to a filter).
 pub(crate) fn write_action_msg(out: &mut List, ty: u16, flags: u16, a: &rtnl_core::tc::ActionMessage<'_>, c: &Ctx<'_>) {
@@ -259,6 +313,22 @@ fn run(g: &Global, args: &[String], object: &'static Object, get: u16) -> Result
     match object.verb(cmd) {
         Some(v) if v.kw.name() == "show" && rest.first().is_none_or(|w| w != "help") => show(g, rest, object, get),
         Some(v) if v.kw.name() == "help" || v.kw.name() == "show" => Ok(grammar::print_usage(object)),
+        Some(v) if v.kw.name() != "get" => {
+            use rtnl_core::tc::{RTM_DELCHAIN, RTM_DELTFILTER, RTM_NEWCHAIN, RTM_NEWTFILTER};
+            let chain = get == RTM_GETCHAIN;
+            let (new, del) = if chain { (RTM_NEWCHAIN, RTM_DELCHAIN) } else { (RTM_NEWTFILTER, RTM_DELTFILTER) };
+            // tc's flags: a filter's replace creates but does not set NLM_F_REPLACE
+            let (ty, flags) = match v.kw.name() {
+                "add" => (new, NLM_F_EXCL | NLM_F_CREATE),
+                "replace" => (new, NLM_F_CREATE),
+                "change" => (new, 0),
+                _ => (del, 0),
+            };
+            if rest.first().is_some_and(|w| w == "help") {
+                return Ok(grammar::print_usage(object));
+            }
+            crate::tcmodify::modify_filter(g, ty, flags, rest)
+        }
         Some(v) => Err(Fail::error(format!("rtnl {} {}: not implemented yet", object.name, v.kw.name()))),
         None => Err(Fail::usage(format!("Command \"{cmd}\" is unknown, try \"rtnl {} help\".", object.name))),
     }

@@ -1,0 +1,1476 @@
+//! The changing verbs of `rtnl filter`, `rtnl chain` and `rtnl actions`:
+//! their words parsed with tc 6.1's grammar and their requests written as tc
+//! writes them, attribute for attribute and in its order (a test compares
+//! the bytes of both programs' requests).
+//!
+//! Classifiers: u32 (every `match`, `offset`, `hashkey`, `sample`, `ht`,
+//! `link`, `divisor`, `order`, `indev`, `mark`), matchall and classic BPF;
+//! actions: gact (and its bare verdicts) and mirred, inside filters and
+//! standalone.
+
+use std::process::ExitCode;
+
+use rtnl_core::tc::action::{TcGen, TcMirred, TCA_ACT_COOKIE, TCA_ACT_FLAGS, TCA_ACT_HW_STATS, TCA_ACT_KIND};
+use rtnl_core::tc::filter::{TcU32Key, TcU32Mark, TcU32SelHdr};
+use rtnl_core::tc::{TcMsg, TcaMsg, RTM_DELACTION, RTM_GETACTION, RTM_NEWACTION, RTM_NEWCHAIN, RTM_NEWTFILTER};
+use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST, NLM_F_ROOT};
+use rtnl_core::wire::{NativeEndian, Writer};
+use rtnl_io::VecBuffer;
+use zerocopy::IntoBytes;
+
+use crate::tc::{handle_arg, ifindex_of};
+use crate::tcfilter::proto_a2n;
+use crate::{Fail, Global};
+
+type W = Writer<VecBuffer, NativeEndian>;
+
+// attribute ids (kernel uapi) used below
+const TCA_KIND: u16 = 1;
+const TCA_OPTIONS: u16 = 2;
+const TCA_CHAIN: u16 = 11;
+const TCA_ACT_TAB: u16 = 1;
+const TCA_ROOT_FLAGS: u16 = 2;
+const TCA_ROOT_TIME_DELTA: u16 = 4;
+const TCA_ACT_OPTIONS: u16 = 2;
+const TCA_ACT_INDEX: u16 = 3;
+const NLA_F_NESTED: u16 = 0x8000;
+const TCA_U32_CLASSID: u16 = 1;
+const TCA_U32_HASH: u16 = 2;
+const TCA_U32_LINK: u16 = 3;
+const TCA_U32_DIVISOR: u16 = 4;
+const TCA_U32_SEL: u16 = 5;
+const TCA_U32_ACT: u16 = 7;
+const TCA_U32_INDEV: u16 = 8;
+const TCA_U32_MARK: u16 = 10;
+const TCA_U32_FLAGS: u16 = 11;
+const TCA_MATCHALL_CLASSID: u16 = 1;
+const TCA_MATCHALL_ACT: u16 = 2;
+const TCA_MATCHALL_FLAGS: u16 = 3;
+const TCA_BPF_ACT: u16 = 1;
+const TCA_BPF_CLASSID: u16 = 3;
+const TCA_BPF_OPS_LEN: u16 = 4;
+const TCA_BPF_OPS: u16 = 5;
+const TCA_BPF_FLAGS: u16 = 8;
+const TCA_BPF_FLAGS_GEN: u16 = 9;
+const TCA_GACT_PARMS: u16 = 2;
+const TCA_GACT_PROB: u16 = 3;
+const TCA_MIRRED_PARMS: u16 = 2;
+const TCA_CLS_FLAGS_SKIP_HW: u32 = 1;
+const TCA_CLS_FLAGS_SKIP_SW: u32 = 2;
+const TC_U32_TERMINAL: u8 = 1;
+const TC_U32_OFFSET: u8 = 2;
+const TC_U32_VAROFFSET: u8 = 4;
+const TC_U32_EAT: u8 = 8;
+const TC_ACT_PIPE: i32 = 3;
+const TC_ACT_STOLEN: i32 = 4;
+const TC_ACT_JUMP: i32 = 0x1000_0000;
+const TC_ACT_GOTO_CHAIN: i32 = 0x2000_0000;
+const TC_ACT_EXT_VAL_MASK: u32 = 0x0fff_ffff;
+const ETH_P_ALL: u16 = 3;
+const TCM_IFINDEX_MAGIC_BLOCK: u32 = 0xffff_ffff;
+
+/// A problem, in tc's words.
+type Parsed<T> = Result<T, String>;
+
+/// The words being parsed, with tc's `NEXT_ARG` (which fails on the last
+/// word) and `NEXT_ARG_FWD` (which does not).
+struct Words<'a> {
+    v: &'a [String],
+    i: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(v: &'a [String]) -> Self {
+        Words { v, i: 0 }
+    }
+    fn peek(&self) -> Option<&'a str> {
+        self.v.get(self.i).map(String::as_str)
+    }
+    fn left(&self) -> usize {
+        self.v.len().saturating_sub(self.i)
+    }
+    /// `NEXT_ARG`: the next word, which must exist.
+    fn next_arg(&mut self) -> Parsed<&'a str> {
+        self.i += 1;
+        self.peek().ok_or_else(|| "Command line is not complete. Try option \"help\"".to_owned())
+    }
+    /// `NEXT_ARG_FWD`.
+    fn fwd(&mut self) {
+        self.i += 1;
+    }
+    fn is(&self, w: &str) -> bool {
+        self.peek() == Some(w)
+    }
+    /// tc's `matches(word, keyword) == 0`.
+    fn matches(&self, keyword: &str) -> bool {
+        self.peek().is_some_and(|w| crate::matches(w, keyword))
+    }
+}
+
+/// C's `strtoul`/`strtol` with base 0 or 16 over the whole word, as
+/// iproute2's `get_u32` / `get_integer` use it.
+fn c_num(s: &str, base: u32) -> Option<i64> {
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (radix, digits) = match base {
+        16 => (16, body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")).unwrap_or(body)),
+        10 => (10, body),
+        _ => {
+            if let Some(h) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+                (16, h)
+            } else if body.len() > 1 && body.starts_with('0') {
+                (8, &body[1..])
+            } else {
+                (10, body)
+            }
+        }
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let v = i64::try_from(u64::from_str_radix(digits, radix).ok()?).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// `get_u32(v, s, base)`.
+fn get_u32(s: &str, base: u32) -> Option<u32> {
+    c_num(s, base).and_then(|v| u32::try_from(v).ok())
+}
+
+/// `get_integer(v, s, 0)`.
+fn get_int(s: &str) -> Option<i32> {
+    c_num(s, 0).and_then(|v| i32::try_from(v).ok())
+}
+
+// ---------- filters and chains ----------
+
+/// `tc filter add|change|replace|delete` and `tc chain add|delete`
+/// (`tc_filter_modify`): `ty` and `flags` are the request's.
+pub(crate) fn modify_filter(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<ExitCode, Fail> {
+    let req = filter_request(ty, flags, args, &|d| ifindex_of(d))?;
+    let mut sock = g.socket()?;
+    let bytes = frame(ty, flags, sock.next_seq(), req.hdr.as_bytes(), &req.attrs)?;
+    crate::acked(&mut sock, &bytes)
+}
+
+/// A request's fixed header and attributes.
+struct Req<H> {
+    hdr: H,
+    attrs: Vec<u8>,
+}
+
+/// The whole message: `nlmsghdr` (with `NLM_F_REQUEST | NLM_F_ACK`), the
+/// fixed header, the attributes.
+fn frame(ty: u16, flags: u16, seq: u32, hdr: &[u8], attrs: &[u8]) -> Result<Vec<u8>, Fail> {
+    let mut w = W::new(VecBuffer::default());
+    let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
+    let m = w.begin_msg(ty, NLM_F_REQUEST | NLM_F_ACK | flags, seq, 0).map_err(enc)?;
+    w.bytes(hdr).map_err(enc)?;
+    w.bytes(attrs).map_err(enc)?;
+    w.end_msg(m).map_err(enc)?;
+    Ok(w.into_inner().0)
+}
+
+fn usage_err(s: impl Into<String>) -> Fail {
+    Fail::usage(s.into())
+}
+
+fn dup(what: &str, v: &str) -> Fail {
+    usage_err(format!("Error: duplicate \"{what}\": \"{v}\" is the second value."))
+}
+
+fn invarg(what: &str, v: &str) -> Fail {
+    usage_err(format!("Error: argument \"{v}\" is wrong: {what}"))
+}
+
+/// Parses a filter or chain command as `tc_filter_modify` does;
+/// `ifindex` resolves device names.
+fn filter_request(
+    ty: u16,
+    flags: u16,
+    args: &[String],
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Result<Req<TcMsg>, Fail> {
+    let mut hdr = TcMsg::default();
+    let mut prio: u32 = 0;
+    let mut protocol: u16 = if ty == RTM_NEWTFILTER && flags & NLM_F_CREATE != 0 { ETH_P_ALL.to_be() } else { 0 };
+    let mut protocol_set = false;
+    let mut block: u32 = 0;
+    let mut chain: Option<u32> = None;
+    let mut handle: Option<&str> = None;
+    let mut dev: Option<&str> = None;
+    let mut kind: Option<&str> = None;
+    let mut w = Words::new(args);
+    while let Some(a) = w.peek() {
+        match a {
+            "dev" => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if dev.is_some() {
+                    return Err(dup("dev", v));
+                }
+                if block != 0 {
+                    return Err(usage_err("Error: \"dev\" and \"block\" are mutually exclusive"));
+                }
+                dev = Some(v);
+            }
+            _ if w.matches("block") => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if block != 0 {
+                    return Err(dup("block", v));
+                }
+                if dev.is_some() {
+                    return Err(usage_err("Error: \"dev\" and \"block\" are mutually exclusive"));
+                }
+                block = get_u32(v, 0).filter(|&b| b != 0).ok_or_else(|| invarg("invalid block index value", v))?;
+            }
+            "root" | "ingress" | "egress" => {
+                if hdr.tcm_parent.get() != 0 {
+                    return Err(usage_err(format!("Error: \"{a}\" is duplicate parent ID")));
+                }
+                hdr.tcm_parent = match a {
+                    "root" => 0xffff_ffff,
+                    "ingress" => 0xffff_fff2,
+                    _ => 0xffff_fff3,
+                }
+                .into();
+            }
+            "parent" => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if hdr.tcm_parent.get() != 0 {
+                    return Err(dup("parent", v));
+                }
+                hdr.tcm_parent = handle_arg(v, "Invalid parent ID")?.into();
+            }
+            "handle" => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if handle.is_some() {
+                    return Err(dup("handle", v));
+                }
+                handle = Some(v);
+            }
+            _ if w.matches("preference") || w.matches("priority") => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if prio != 0 {
+                    return Err(dup("priority", v));
+                }
+                prio = get_u32(v, 0).filter(|&p| p <= 0xffff).ok_or_else(|| invarg("invalid priority value", v))?;
+            }
+            _ if w.matches("protocol") => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if protocol_set {
+                    return Err(dup("protocol", v));
+                }
+                protocol = proto_a2n(v).ok_or_else(|| invarg("invalid protocol", v))?.to_be();
+                protocol_set = true;
+            }
+            _ if w.matches("chain") => {
+                let v = w.next_arg().map_err(usage_err)?;
+                if chain.is_some() {
+                    return Err(dup("chain", v));
+                }
+                chain = Some(get_u32(v, 0).ok_or_else(|| invarg("invalid chain index value", v))?);
+            }
+            _ if w.matches("estimator") => {
+                return Err(Fail::error("rtnl does not parse \"estimator\" yet (tc does)"));
+            }
+            _ if w.matches("help") => return Err(usage_err("Try \"rtnl filter help\".")),
+            k => {
+                kind = Some(k);
+                w.fwd();
+                break;
+            }
+        }
+        w.fwd();
+    }
+    hdr.tcm_info = ((prio << 16) | u32::from(protocol)).into();
+    let mut a = W::new(VecBuffer::default());
+    let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
+    if let Some(c) = chain {
+        a.attr_u32(TCA_CHAIN, c).map_err(enc)?;
+    }
+    if let Some(k) = kind {
+        a.attr_str(TCA_KIND, k).map_err(enc)?;
+    }
+    if let Some(d) = dev {
+        hdr.tcm_ifindex = (ifindex(d)? as i32).into();
+    } else if block != 0 {
+        hdr.tcm_ifindex = (TCM_IFINDEX_MAGIC_BLOCK as i32).into();
+        hdr.tcm_parent = block.into();
+    }
+    let rest = &args[w.i.min(args.len())..];
+    match kind {
+        Some(k) => {
+            let what = if ty >= RTM_NEWCHAIN { "chain" } else { "filter" };
+            filter_options(k, handle, rest, &mut hdr, &mut a, ifindex)
+                .map_err(|e| Fail::error(format!("{e}\nrtnl {what}: the options of \"{k}\" were refused")))?
+        }
+        None if handle.is_some() => return Err(usage_err("Must specify filter type when using \"handle\"")),
+        None if !rest.is_empty() => {
+            return Err(usage_err(format!(
+                "Garbage instead of arguments \"{} ...\". Try \"rtnl filter help\".",
+                rest[0]
+            )))
+        }
+        None => {}
+    }
+    Ok(Req { hdr, attrs: a.into_inner().0 })
+}
+
+/// A classifier's options (`q->parse_fopt`).
+fn filter_options(
+    kind: &str,
+    handle: Option<&str>,
+    args: &[String],
+    hdr: &mut TcMsg,
+    a: &mut W,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    match kind {
+        "u32" => u32_options(handle, args, hdr, a, ifindex),
+        "matchall" => matchall_options(handle, args, hdr, a, ifindex),
+        "bpf" => bpf_options(handle, args, hdr, a, ifindex),
+        k => Err(format!("rtnl cannot parse the options of classifier \"{k}\" yet (tc filter add … {k} does)")),
+    }
+}
+
+fn enc(e: rtnl_core::wire::EncodeError) -> String {
+    e.to_string()
+}
+
+/// A `tc_u32_sel` being built, in host order (written in network order).
+#[derive(Default)]
+struct Sel {
+    flags: u8,
+    offshift: u8,
+    offmask: u16,
+    off: u16,
+    offoff: i16,
+    hoff: i16,
+    hmask: u32,
+    /// `(val, mask, off, offmask)`, host order.
+    keys: Vec<(u32, u32, i32, i32)>,
+}
+
+impl Sel {
+    /// `pack_key`: merges with a key at the same offset, or adds one.
+    fn pack(&mut self, key: u32, mask: u32, off: i32, offmask: i32) -> Parsed<()> {
+        let key = key & mask;
+        if let Some(k) = self.keys.iter_mut().find(|k| k.2 == off && k.3 == offmask) {
+            if (key ^ k.0) & mask & k.1 != 0 {
+                return Err("Illegal \"match\"".into());
+            }
+            k.0 |= key;
+            k.1 |= mask;
+            return Ok(());
+        }
+        if self.keys.len() >= 128 || off % 4 != 0 {
+            return Err("Illegal \"match\"".into());
+        }
+        self.keys.push((key, mask, off, offmask));
+        Ok(())
+    }
+    fn pack16(&mut self, key: u32, mask: u32, off: i32, offmask: i32) -> Parsed<()> {
+        if key > 0xffff || mask > 0xffff {
+            return Err("Illegal \"match\"".into());
+        }
+        let sh = if off & 3 == 0 { 16 } else { 0 };
+        self.pack(key << sh, mask << sh, off & !3, offmask)
+    }
+    fn pack8(&mut self, key: u32, mask: u32, off: i32, offmask: i32) -> Parsed<()> {
+        if key > 0xff || mask > 0xff {
+            return Err("Illegal \"match\"".into());
+        }
+        let sh = match off & 3 {
+            0 => 24,
+            1 => 16,
+            2 => 8,
+            _ => 0,
+        };
+        self.pack(key << sh, mask << sh, off & !3, offmask)
+    }
+    fn bytes(&self) -> Vec<u8> {
+        let hdr = TcU32SelHdr::<NativeEndian> {
+            flags: self.flags,
+            offshift: self.offshift,
+            nkeys: self.keys.len() as u8,
+            pad: 0,
+            offmask: self.offmask.into(),
+            off: self.off.into(),
+            offoff: self.offoff.into(),
+            hoff: self.hoff.into(),
+            hmask: self.hmask.into(),
+        };
+        let mut v = hdr.as_bytes().to_vec();
+        for &(val, mask, off, offmask) in &self.keys {
+            let k = TcU32Key::<NativeEndian> {
+                mask: mask.into(),
+                val: val.into(),
+                off: off.into(),
+                offmask: offmask.into(),
+            };
+            v.extend_from_slice(k.as_bytes());
+        }
+        v
+    }
+}
+
+/// `get_u32_handle`: `HT:HASH:NODE` in hex, or `0x…`.
+fn u32_handle(s: &str) -> Option<u32> {
+    let Some((ht, rest)) = s.split_once(':') else {
+        return s.starts_with("0x").then(|| get_u32(s, 16)).flatten();
+    };
+    let hex = |p: &str, max: u32| -> Option<u32> {
+        if p.is_empty() {
+            Some(0)
+        } else {
+            u32::from_str_radix(p, 16).ok().filter(|&v| v < max)
+        }
+    };
+    let htid = hex(ht, 0x1000)?;
+    let (hash, node) = match rest.split_once(':') {
+        Some((h, n)) => (hex(h, 0x100)?, hex(n, 0x1000)?),
+        None => (hex(rest, 0x100)?, 0),
+    };
+    Some((htid << 20) | (hash << 12) | node)
+}
+
+/// `parse_at`: `at [nexthdr+]N`, after the word `at`.
+fn parse_at(w: &mut Words<'_>, off: &mut i32, offmask: &mut i32) -> Parsed<()> {
+    let bad = || "Illegal \"match\"".to_owned();
+    let mut p = w.peek().ok_or_else(bad)?;
+    if p.len() > "nexthdr+".len() && p.starts_with("nexthdr+") {
+        *offmask = -1;
+        p = &p["nexthdr+".len()..];
+    } else if w.matches("nexthdr+") {
+        p = w.next_arg()?;
+        *offmask = -1;
+    }
+    *off = get_int(p).ok_or_else(bad)?;
+    w.fwd();
+    Ok(())
+}
+
+/// `VALUE MASK [at OFFSET]` of `u32`, `u16` or `u8` (`bits`).
+fn parse_uint(w: &mut Words<'_>, sel: &mut Sel, bits: u32, mut off: i32, mut offmask: i32) -> Parsed<()> {
+    let bad = || "Illegal \"match\"".to_owned();
+    if w.left() < 2 {
+        return Err(bad());
+    }
+    let key = get_u32(w.peek().ok_or_else(bad)?, 0).ok_or_else(bad)?;
+    w.fwd();
+    let mask = get_u32(w.peek().ok_or_else(bad)?, 16).ok_or_else(bad)?;
+    w.fwd();
+    if bits == 8 && (key > 0xff || mask > 0xff) {
+        return Err(bad());
+    }
+    if w.is("at") {
+        w.next_arg()?;
+        parse_at(w, &mut off, &mut offmask)?;
+    }
+    match bits {
+        32 => sel.pack(key, mask, off, offmask),
+        16 => sel.pack16(key, mask, off, offmask),
+        _ => sel.pack8(key, mask, off, offmask),
+    }
+}
+
+/// An IPv4 or IPv6 prefix as `get_prefix_1` reads it: address words in
+/// host order and the prefix length.
+fn prefix(s: &str, v6: bool) -> Option<(Vec<u32>, u32)> {
+    let (a, len) = match s.split_once('/') {
+        Some((a, l)) => (a, Some(l.parse::<u32>().ok()?)),
+        None => (s, None),
+    };
+    if v6 {
+        let ip: std::net::Ipv6Addr = a.parse().ok()?;
+        let o = ip.octets();
+        let words = o.chunks(4).map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]])).collect();
+        Some((words, len.filter(|&l| l <= 128).or(len.is_none().then_some(128))?))
+    } else {
+        let ip: std::net::Ipv4Addr = if a == "any" || a == "all" || a == "default" {
+            std::net::Ipv4Addr::UNSPECIFIED
+        } else {
+            a.parse().ok()?
+        };
+        let default = if a == "any" || a == "all" || a == "default" { 0 } else { 32 };
+        Some((vec![u32::from(ip)], len.filter(|&l| l <= 32).or(len.is_none().then_some(default))?))
+    }
+}
+
+/// The mask of the first `bits` of a 32-bit word.
+fn word_mask(bits: u32) -> u32 {
+    if bits == 0 {
+        0
+    } else {
+        u32::MAX << (32 - bits.min(32))
+    }
+}
+
+fn parse_ip_addr(w: &mut Words<'_>, sel: &mut Sel, mut off: i32, v6: bool) -> Parsed<()> {
+    let bad = || "Illegal \"match\"".to_owned();
+    let (words, plen) = prefix(w.peek().ok_or_else(bad)?, v6).ok_or_else(bad)?;
+    w.fwd();
+    let mut offmask = 0;
+    if w.is("at") {
+        w.next_arg()?;
+        parse_at(w, &mut off, &mut offmask)?;
+    }
+    if !v6 {
+        return sel.pack(words[0], word_mask(plen), off, offmask);
+    }
+    let mut i = 0;
+    while i < plen {
+        let bits = (plen - i).min(32);
+        sel.pack(words[(i / 32) as usize], word_mask(bits), off + 4 * (i / 32) as i32, offmask)?;
+        i += 32;
+    }
+    Ok(())
+}
+
+/// `parse_selector`: one `match` (or `sample`) item.
+fn parse_selector(w: &mut Words<'_>, sel: &mut Sel, a: &mut W) -> Parsed<()> {
+    let bad = || "Illegal \"match\"".to_owned();
+    if w.matches("u32") {
+        w.next_arg()?;
+        parse_uint(w, sel, 32, 0, 0)
+    } else if w.matches("u16") {
+        w.next_arg()?;
+        parse_uint(w, sel, 16, 0, 0)
+    } else if w.matches("u8") {
+        w.next_arg()?;
+        parse_uint(w, sel, 8, 0, 0)
+    } else if w.matches("ip") {
+        let f = w.next_arg()?;
+        if w.left() < 2 {
+            return Err(bad());
+        }
+        let u8at = |w: &mut Words<'_>, sel: &mut Sel, off| -> Parsed<()> {
+            w.next_arg()?;
+            parse_uint(w, sel, 8, off, 0)
+        };
+        match f {
+            "src" | "dst" => {
+                w.next_arg()?;
+                parse_ip_addr(w, sel, if f == "src" { 12 } else { 16 }, false)
+            }
+            _ if f == "tos" || crate::matches(f, "dsfield") || crate::matches(f, "precedence") => u8at(w, sel, 1),
+            "ihl" => u8at(w, sel, 0),
+            "protocol" => u8at(w, sel, 9),
+            "icmp_type" => u8at(w, sel, 20),
+            "icmp_code" => u8at(w, sel, 21),
+            "nofrag" | "firstfrag" | "df" | "mf" => {
+                w.fwd();
+                let (k, m) = match f {
+                    "nofrag" => (0, 0x3fff),
+                    "firstfrag" => (0x2000, 0x3fff),
+                    "df" => (0x4000, 0x4000),
+                    _ => (0x2000, 0x2000),
+                };
+                sel.pack16(k, m, 6, 0)
+            }
+            "dport" | "sport" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 16, if f == "dport" { 22 } else { 20 }, 0)
+            }
+            _ => Err(bad()),
+        }
+    } else if w.matches("ip6") {
+        let f = w.next_arg()?;
+        if w.left() < 2 {
+            return Err(bad());
+        }
+        match f {
+            "src" | "dst" => {
+                w.next_arg()?;
+                parse_ip_addr(w, sel, if f == "src" { 8 } else { 24 }, true)
+            }
+            "priority" => {
+                w.next_arg()?;
+                if w.left() < 2 {
+                    return Err(bad());
+                }
+                let key = get_u32(w.peek().ok_or_else(bad)?, 0).ok_or_else(bad)?;
+                w.fwd();
+                let mask = get_u32(w.peek().ok_or_else(bad)?, 16).ok_or_else(bad)?;
+                w.fwd();
+                if key > 0xff || mask > 0xff {
+                    return Err(bad());
+                }
+                sel.pack(key << 20, mask << 20, 0, 0)
+            }
+            "protocol" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 8, 6, 0)
+            }
+            "flowlabel" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 32, 0, 0)
+            }
+            "dport" | "sport" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 16, if f == "dport" { 42 } else { 40 }, 0)
+            }
+            "icmp_type" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 8, 40, 0)
+            }
+            "icmp_code" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 8, 41, 1)
+            }
+            _ => Err(bad()),
+        }
+    } else if w.matches("udp") || w.matches("tcp") {
+        let f = w.next_arg()?;
+        if w.left() < 2 {
+            return Err(bad());
+        }
+        match f {
+            "src" | "dst" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 16, if f == "src" { 0 } else { 2 }, -1)
+            }
+            _ => Err(bad()),
+        }
+    } else if w.matches("icmp") {
+        let f = w.next_arg()?;
+        if w.left() < 2 {
+            return Err(bad());
+        }
+        match f {
+            "type" | "code" => {
+                w.next_arg()?;
+                parse_uint(w, sel, 8, if f == "type" { 0 } else { 1 }, -1)
+            }
+            _ => Err(bad()),
+        }
+    } else if w.matches("mark") {
+        w.next_arg()?;
+        if w.left() <= 1 {
+            return Err(bad());
+        }
+        let val = get_u32(w.peek().ok_or_else(bad)?, 0).ok_or("Illegal \"mark\" value")?;
+        let mask = get_u32(w.next_arg()?, 0).ok_or("Illegal \"mark\" mask")?;
+        w.next_arg()?;
+        if val & mask != val {
+            return Err("Illegal \"mark\" (impossible combination)".into());
+        }
+        let m = TcU32Mark::<NativeEndian> { val: val.into(), mask: mask.into(), success: 0.into() };
+        a.attr(TCA_U32_MARK, m.as_bytes()).map_err(enc)
+    } else if w.matches("ether") {
+        let f = w.next_arg()?;
+        if w.left() < 2 {
+            return Err(bad());
+        }
+        let off = match f {
+            "src" => -8,
+            "dst" => -14,
+            _ => return Err(format!("Unknown match: ether {f}")),
+        };
+        let s = w.next_arg()?;
+        let mac: Vec<u8> = s.split(':').filter_map(|p| u8::from_str_radix(p, 16).ok()).collect();
+        if mac.len() != 6 || s.split(':').count() != 6 {
+            return Err(format!("parse_ether_addr: improperly formed address '{s}'"));
+        }
+        w.fwd();
+        let (mut off, mut offmask) = (off, 0);
+        if w.is("at") {
+            w.next_arg()?;
+            parse_at(w, &mut off, &mut offmask)?;
+        }
+        for (i, b) in mac.iter().enumerate() {
+            sel.pack8(u32::from(*b), 0xff, off + i as i32, offmask)?;
+        }
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+fn classid(v: &str) -> Parsed<u32> {
+    rtnl_core::tc::TcHandle::parse(v)
+        .filter(|_| !matches!(v, "root" | "none" | "ingress" | "clsact"))
+        .map(|h| h.0)
+        .ok_or_else(|| "Illegal \"classid\"".to_owned())
+}
+
+/// `u32_parse_opt`.
+fn u32_options(
+    handle: Option<&str>,
+    args: &[String],
+    hdr: &mut TcMsg,
+    a: &mut W,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    if let Some(h) = handle {
+        hdr.tcm_handle = u32_handle(h).ok_or("Illegal filter ID")?.into();
+    }
+    if args.is_empty() {
+        return Ok(());
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut sel = Sel::default();
+    let (mut sel_ok, mut terminal_ok, mut sample_ok) = (false, false, false);
+    let (mut htid, mut order, mut flags) = (0u32, 0u32, 0u32);
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        if w.matches("match") {
+            w.next_arg()?;
+            parse_selector(&mut w, &mut sel, a).map_err(|_| "Illegal \"match\"")?;
+            sel_ok = true;
+            continue;
+        } else if w.matches("offset") {
+            w.next_arg()?;
+            while w.peek().is_some() {
+                if w.matches("plus") {
+                    sel.off = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")? as u16;
+                    sel.flags |= TC_U32_OFFSET;
+                } else if w.matches("at") {
+                    let off = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")?;
+                    if off % 2 != 0 {
+                        return Err("offset \"at\" must be even".into());
+                    }
+                    sel.offoff = off as i16;
+                    sel.flags |= TC_U32_VAROFFSET;
+                } else if w.matches("mask") {
+                    sel.offmask =
+                        get_u32(w.next_arg()?, 16).and_then(|m| u16::try_from(m).ok()).ok_or("Illegal \"offset\"")?;
+                    sel.flags |= TC_U32_VAROFFSET;
+                } else if w.matches("shift") {
+                    sel.offshift = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")? as u8;
+                    sel.flags |= TC_U32_VAROFFSET;
+                } else if w.matches("eat") {
+                    sel.flags |= TC_U32_EAT;
+                } else {
+                    break;
+                }
+                w.fwd();
+            }
+            continue;
+        } else if w.matches("hashkey") {
+            w.next_arg()?;
+            while w.peek().is_some() {
+                if w.matches("mask") {
+                    sel.hmask = get_u32(w.next_arg()?, 16).ok_or("Illegal \"hashkey\"")?;
+                } else if w.matches("at") {
+                    let n = get_int(w.next_arg()?).filter(|n| n % 4 == 0).ok_or("Illegal \"hashkey\"")?;
+                    sel.hoff = n as i16;
+                } else {
+                    break;
+                }
+                w.fwd();
+            }
+            continue;
+        } else if w.matches("classid") || x == "flowid" {
+            let c = classid(w.next_arg()?)?;
+            a.attr_u32(TCA_U32_CLASSID, c).map_err(enc)?;
+            sel.flags |= TC_U32_TERMINAL;
+        } else if w.matches("divisor") {
+            let d = get_u32(w.next_arg()?, 0)
+                .filter(|&d| d != 0 && d <= 0x100 && (d - 1) & d == 0)
+                .ok_or("Illegal \"divisor\"")?;
+            a.attr_u32(TCA_U32_DIVISOR, d).map_err(enc)?;
+        } else if w.matches("order") {
+            order = get_u32(w.next_arg()?, 0).ok_or("Illegal \"order\"")?;
+        } else if x == "link" {
+            let l = u32_handle(w.next_arg()?).ok_or("Illegal \"link\"")?;
+            if l != 0 && l & 0xfff != 0 {
+                return Err("\"link\" must be a hash table.".into());
+            }
+            a.attr_u32(TCA_U32_LINK, l).map_err(enc)?;
+        } else if x == "ht" {
+            let ht = u32_handle(w.next_arg()?).ok_or("Illegal \"ht\"")?;
+            if handle.is_some() && ht & 0xfff != 0 {
+                return Err("\"ht\" must be a hash table.".into());
+            }
+            htid = if sample_ok { (htid & 0xff000) | (ht & 0xfff0_0000) } else { ht & 0xffff_f000 };
+        } else if x == "sample" {
+            w.next_arg()?;
+            let mut s2 = Sel::default();
+            parse_selector(&mut w, &mut s2, a).map_err(|_| "Illegal \"sample\"")?;
+            if s2.keys.len() != 1 {
+                return Err("\"sample\" must contain exactly ONE key.".into());
+            }
+            let mut divisor = 0x100;
+            if w.is("divisor") {
+                divisor = get_u32(w.next_arg()?, 0)
+                    .filter(|&d| d != 0 && d <= 0x100 && (d - 1) & d == 0)
+                    .ok_or("Illegal sample \"divisor\"")?;
+                w.next_arg()?;
+            }
+            let (val, mask, _, _) = s2.keys[0];
+            let hash = if mask == 0 { val & mask } else { (val & mask) >> mask.trailing_zeros() };
+            htid = ((hash % divisor) << 12) | (htid & 0xfff0_0000);
+            sample_ok = true;
+            continue;
+        } else if x == "indev" {
+            w.fwd();
+            let d = w.peek().ok_or("Illegal indev")?;
+            let d: String = d.chars().take(16).collect();
+            a.attr_str(TCA_U32_INDEV, &d).map_err(enc)?;
+        } else if w.matches("action") {
+            w.next_arg()?;
+            parse_action(&mut w, TCA_U32_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            terminal_ok = true;
+            continue;
+        } else if w.matches("police") {
+            return Err("rtnl does not parse \"police\" yet (tc does)".into());
+        } else if x == "skip_hw" {
+            flags |= TCA_CLS_FLAGS_SKIP_HW;
+        } else if x == "skip_sw" {
+            flags |= TCA_CLS_FLAGS_SKIP_SW;
+        } else {
+            return Err(format!("What is \"{x}\"?"));
+        }
+        w.fwd();
+    }
+    if terminal_ok {
+        sel.flags |= TC_U32_TERMINAL;
+    }
+    if order != 0 {
+        let node = hdr.tcm_handle.get() & 0xfff;
+        if node != 0 && order != node {
+            return Err("\"order\" contradicts \"handle\"".into());
+        }
+        hdr.tcm_handle = (hdr.tcm_handle.get() | order).into();
+    }
+    if htid != 0 {
+        a.attr_u32(TCA_U32_HASH, htid).map_err(enc)?;
+    }
+    if sel_ok {
+        a.attr(TCA_U32_SEL, &sel.bytes()).map_err(enc)?;
+    }
+    if flags != 0 {
+        if flags == TCA_CLS_FLAGS_SKIP_HW | TCA_CLS_FLAGS_SKIP_SW {
+            return Err("skip_hw and skip_sw are mutually exclusive".into());
+        }
+        a.attr_u32(TCA_U32_FLAGS, flags).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `matchall_parse_opt`.
+fn matchall_options(
+    handle: Option<&str>,
+    args: &[String],
+    hdr: &mut TcMsg,
+    a: &mut W,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    // strtol(handle, NULL, 0): the leading number, 0 when there is none
+    let h = handle.map_or(0, |h| c_num(h, 0).unwrap_or(0));
+    hdr.tcm_handle = (h as u32).into();
+    if args.is_empty() {
+        return Ok(());
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut flags = 0;
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        if w.matches("classid") || x == "flowid" {
+            let c = classid(w.next_arg()?)?;
+            a.attr_u32(TCA_MATCHALL_CLASSID, c).map_err(enc)?;
+        } else if w.matches("action") {
+            w.next_arg()?;
+            parse_action(&mut w, TCA_MATCHALL_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            continue;
+        } else if x == "skip_hw" || x == "skip_sw" {
+            // tc's NEXT_ARG: skip_hw must not be the last word
+            w.next_arg()?;
+            flags |= if x == "skip_hw" { TCA_CLS_FLAGS_SKIP_HW } else { TCA_CLS_FLAGS_SKIP_SW };
+            continue;
+        } else {
+            return Err(format!("What is \"{x}\"?"));
+        }
+        w.fwd();
+    }
+    if flags != 0 {
+        if flags == TCA_CLS_FLAGS_SKIP_HW | TCA_CLS_FLAGS_SKIP_SW {
+            return Err("skip_hw and skip_sw are mutually exclusive".into());
+        }
+        a.attr_u32(TCA_MATCHALL_FLAGS, flags).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// Classic BPF bytecode as tc reads it: `LEN,CODE JT JF K,…`.
+fn cbpf_ops(s: &str) -> Parsed<Vec<u8>> {
+    let bad = |m: &str| m.to_owned();
+    let (len, rest) = s.split_once(',').ok_or_else(|| bad("Unable to parse bpf command line"))?;
+    let len: u16 = len.trim().parse().map_err(|_| bad("Unable to parse bpf command line"))?;
+    if len == 0 || len > 4096 {
+        return Err(bad("Unable to parse bpf command line"));
+    }
+    let mut out = Vec::new();
+    let mut n = 0;
+    for op in rest.split(',').filter(|t| !t.is_empty()) {
+        if n >= len {
+            return Err(bad("Real program length exceeds encoded length parameter!"));
+        }
+        let f: Vec<&str> = op.split_whitespace().collect();
+        let parsed = (|| {
+            Some((f.first()?.parse::<u16>().ok()?, f.get(1)?.parse::<u8>().ok()?, f.get(2)?.parse::<u8>().ok()?, {
+                f.get(3)?.parse::<u32>().ok()?
+            }))
+        })();
+        let (code, jt, jf, k) = parsed.ok_or_else(|| format!("Error at instruction {n}!"))?;
+        out.extend_from_slice(&code.to_ne_bytes());
+        out.extend_from_slice(&[jt, jf]);
+        out.extend_from_slice(&k.to_ne_bytes());
+        n += 1;
+    }
+    if n != len {
+        return Err(bad("Parsed program length is less than encoded length parameter!"));
+    }
+    Ok(out)
+}
+
+/// A bytecode file as tc reads it: lines joined by commas, runs of blanks
+/// made one.
+fn cbpf_file(path: &str) -> Parsed<String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("Cannot fopen: {e}"))?;
+    let mut s = String::new();
+    let mut prev = ' ';
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                if prev != ',' {
+                    s.push(',');
+                }
+                prev = ',';
+            }
+            ' ' | '\t' => {
+                if prev != ' ' {
+                    s.push(c);
+                }
+                prev = ' ';
+            }
+            _ => {
+                s.push(c);
+                prev = c;
+            }
+        }
+    }
+    Ok(s)
+}
+
+/// `bpf_parse_opt`, for classic BPF (`bytecode`, `bytecode-file`).
+fn bpf_options(
+    handle: Option<&str>,
+    args: &[String],
+    hdr: &mut TcMsg,
+    a: &mut W,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    if let Some(h) = handle {
+        hdr.tcm_handle = get_u32(h, 0).ok_or("Illegal \"handle\"")?.into();
+    }
+    if args.is_empty() {
+        return Ok(());
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let (mut gen_flags, mut flags) = (0u32, 0u32);
+    let mut ops: Option<Vec<u8>> = None;
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        let run = if w.matches("run") {
+            if ops.is_some() {
+                return Err(format!("Error: duplicate \"run\": \"{}\" is the second value.", w.next_arg()?));
+            }
+            w.next_arg()?;
+            true
+        } else {
+            false
+        };
+        let x = w.peek().unwrap_or(x);
+        if run || (ops.is_none() && !is_bpf_option(&w)) {
+            let text = if w.matches("bytecode") || x == "bc" {
+                w.next_arg()?.to_owned()
+            } else if w.matches("bytecode-file") || x == "bcf" {
+                cbpf_file(w.next_arg()?)?
+            } else if w.matches("object-file") || x == "obj" || w.matches("object-pinned") || w.matches("fd") {
+                return Err("rtnl loads no eBPF objects (tc filter add … bpf obj FILE does)".into());
+            } else {
+                return Err(format!("What mode is \"{x}\"?"));
+            };
+            ops = Some(cbpf_ops(&text)?);
+        } else if w.matches("classid") || w.matches("flowid") {
+            let c = classid(w.next_arg()?)?;
+            a.attr_u32(TCA_BPF_CLASSID, c).map_err(enc)?;
+        } else if w.matches("direct-action") || w.matches("da") {
+            flags |= 1;
+        } else if w.matches("skip_hw") {
+            gen_flags |= TCA_CLS_FLAGS_SKIP_HW;
+        } else if w.matches("skip_sw") {
+            gen_flags |= TCA_CLS_FLAGS_SKIP_SW;
+        } else if w.matches("action") {
+            w.next_arg()?;
+            parse_action(&mut w, TCA_BPF_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            continue;
+        } else if w.matches("police") {
+            return Err("rtnl does not parse \"police\" yet (tc does)".into());
+        } else {
+            return Err(format!("What is \"{x}\"?"));
+        }
+        w.fwd();
+    }
+    let ops = ops.ok_or("Unable to load program")?;
+    a.attr_u16(TCA_BPF_OPS_LEN, (ops.len() / 8) as u16).map_err(enc)?;
+    a.attr(TCA_BPF_OPS, &ops).map_err(enc)?;
+    if gen_flags != 0 {
+        a.attr_u32(TCA_BPF_FLAGS_GEN, gen_flags).map_err(enc)?;
+    }
+    if flags != 0 {
+        a.attr_u32(TCA_BPF_FLAGS, flags).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// Whether the word is one of bpf's own options (which tc tries before
+/// taking a word as the program).
+fn is_bpf_option(w: &Words<'_>) -> bool {
+    ["classid", "flowid", "direct-action", "da", "skip_hw", "skip_sw", "action", "police", "help"]
+        .iter()
+        .any(|k| w.matches(k))
+}
+
+// ---------- actions ----------
+
+/// `action_a2n` (without numbers): a verdict word.
+fn verdict(w: &str) -> Option<i32> {
+    const A2N: &[(&str, i32)] = &[
+        ("continue", -1),
+        ("drop", 2),
+        ("shot", 2),
+        ("pass", 0),
+        ("ok", 0),
+        ("reclassify", 1),
+        ("pipe", 3),
+        ("goto", TC_ACT_GOTO_CHAIN),
+        ("jump", TC_ACT_JUMP),
+        ("trap", 8),
+    ];
+    A2N.iter().find(|(k, _)| crate::matches(w, k)).map(|&(_, n)| n)
+}
+
+/// `parse_action_control`: a verdict and its `goto chain N` / `jump N`.
+fn action_control(w: &mut Words<'_>) -> Parsed<i32> {
+    let word = w.peek().ok_or("Bad action type")?;
+    let mut r = verdict(word).ok_or_else(|| format!("Bad action type {word}"))?;
+    if r == TC_ACT_GOTO_CHAIN {
+        if !crate::matches(w.next_arg()?, "chain") {
+            return Err("\"chain index\" expected".into());
+        }
+        let c = get_u32(w.next_arg()?, 10).filter(|&c| c <= TC_ACT_EXT_VAL_MASK).ok_or("Illegal \"chain index\"")?;
+        r |= c as i32;
+    } else if r == TC_ACT_JUMP {
+        let v = w.next_arg()?;
+        let c = get_u32(v, 10).filter(|&c| c <= TC_ACT_EXT_VAL_MASK).ok_or(format!("Invalid \"jump count\" ({v})"))?;
+        r |= c as i32;
+    }
+    w.fwd();
+    Ok(r)
+}
+
+/// The action kinds rtnl parses.
+const PARSED_ACTIONS: &[&str] = &["gact", "mirred"];
+
+/// `new_cmd`: a word that starts another command of a batch.
+fn new_cmd(w: &str) -> bool {
+    ["change", "replace", "delete", "get", "add"].iter().any(|k| crate::matches(w, k))
+}
+
+/// `parse_action`: the actions after `action`, into list attribute `id`.
+fn parse_action(w: &mut Words<'_>, id: u16, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Parsed<()> {
+    if w.peek().is_none() {
+        return Err("bad action".into());
+    }
+    let list = a.begin_nest_raw(id).map_err(enc)?;
+    let (mut prio, mut ok, mut expect) = (0u16, 0, false);
+    while let Some(x) = w.peek() {
+        if x == "action" {
+            w.fwd();
+            expect = true;
+            continue;
+        } else if x == "flowid" || x == "classid" {
+            break;
+        } else if x == "help" {
+            return Err("Try \"rtnl actions help\".".into());
+        } else if new_cmd(x) {
+            if ok > 0 {
+                break;
+            }
+            return a.end_nest(list).map_err(enc);
+        }
+        let kind = if verdict(x).is_some() { "gact" } else { x };
+        expect = false;
+        if !PARSED_ACTIONS.contains(&kind) {
+            return Err(format!("rtnl cannot parse action \"{kind}\" yet (tc … action {kind} does)"));
+        }
+        prio += 1;
+        let one = a.begin_nest_raw(prio).map_err(enc)?;
+        a.attr_str(TCA_ACT_KIND, kind).map_err(enc)?;
+        let opts = a.begin_nest_raw(TCA_ACT_OPTIONS | NLA_F_NESTED).map_err(enc)?;
+        match kind {
+            "gact" => gact(w, a)?,
+            _ => mirred(w, a, ifindex)?,
+        }
+        a.end_nest(opts).map_err(enc)?;
+        if w.is("cookie") {
+            let c = w.next_arg()?;
+            if c.len() > 32 {
+                return Err(format!("Error: argument \"{c}\" is wrong: {} Max allowed size 32", c.len()));
+            }
+            let bytes =
+                hex(c).ok_or_else(|| format!("Error: argument \"{c}\" is wrong: cookie must be a hex string"))?;
+            w.fwd();
+            if !bytes.is_empty() {
+                a.attr(TCA_ACT_COOKIE, &bytes).map_err(enc)?;
+            }
+        }
+        if w.matches("hw_stats") {
+            let v = w.next_arg()?;
+            let t = [("immediate", 1u32), ("delayed", 2), ("disabled", 0)]
+                .iter()
+                .find(|(k, _)| crate::matches(v, k))
+                .map(|&(_, t)| t)
+                .ok_or_else(|| format!("Error: argument \"{v}\" is wrong: value is invalid"))?;
+            a.attr(TCA_ACT_HW_STATS, &[t.to_ne_bytes(), t.to_ne_bytes()].concat()).map_err(enc)?;
+            w.fwd();
+        }
+        let mut flag = 0u32;
+        if w.is("no_percpu") {
+            flag |= 1;
+            w.fwd();
+        }
+        for _ in 0..2 {
+            if w.is("skip_sw") {
+                flag |= 4;
+                w.fwd();
+            } else if w.is("skip_hw") {
+                flag |= 2;
+                w.fwd();
+            }
+        }
+        if flag != 0 {
+            a.attr(TCA_ACT_FLAGS, &[flag.to_ne_bytes(), flag.to_ne_bytes()].concat()).map_err(enc)?;
+        }
+        a.end_nest(one).map_err(enc)?;
+        ok += 1;
+    }
+    if expect {
+        return Err("bad action empty 1".into());
+    }
+    a.end_nest(list).map_err(enc)
+}
+
+fn hex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
+}
+
+/// `parse_gact`: `[gact] VERDICT [random determ|netrand VERDICT VAL] [index N]`.
+fn gact(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+    let mut p = TcGen::<NativeEndian>::default();
+    if w.matches("gact") {
+        w.next_arg()?;
+    }
+    let mut prob: Option<[u8; 8]> = None;
+    if !w.matches("index") {
+        p.action = action_control(w)?.into();
+        if w.matches("random") {
+            let t = w.next_arg()?;
+            let ptype: u16 = if crate::matches(t, "netrand") {
+                1
+            } else if crate::matches(t, "determ") {
+                2
+            } else {
+                return Err("Illegal \"random type\"".into());
+            };
+            w.next_arg()?;
+            let paction = action_control(w)?;
+            let v = w.peek().ok_or("Illegal probability val")?;
+            let pval = get_u32(v, 10).and_then(|v| u16::try_from(v).ok()).filter(|&v| v <= 10000);
+            let pval = pval.ok_or_else(|| format!("Illegal probability val {v}"))?;
+            w.fwd();
+            let mut b = [0u8; 8];
+            b[..2].copy_from_slice(&ptype.to_ne_bytes());
+            b[2..4].copy_from_slice(&pval.to_ne_bytes());
+            b[4..].copy_from_slice(&paction.to_ne_bytes());
+            prob = Some(b);
+        }
+    }
+    if w.matches("index") {
+        p.index = get_u32(w.next_arg()?, 10).ok_or("Illegal \"index\"")?.into();
+        w.fwd();
+    }
+    a.attr(TCA_GACT_PARMS, p.as_bytes()).map_err(enc)?;
+    if let Some(b) = prob {
+        a.attr(TCA_GACT_PROB, &b).map_err(enc)?;
+    }
+    Ok(())
+}
+
+/// `parse_mirred` and `parse_direction`:
+/// `mirred egress|ingress mirror|redirect dev DEV [VERDICT] [index N]`.
+fn mirred(w: &mut Words<'_>, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Parsed<()> {
+    if !w.matches("mirred") {
+        return Err(format!("mirred bad argument {}", w.peek().unwrap_or("")));
+    }
+    w.next_arg()?;
+    if !(w.matches("egress") || w.matches("ingress") || w.matches("index")) {
+        return Err(format!("mirred option not supported {}", w.peek().unwrap_or("")));
+    }
+    let mut p = TcMirred::<NativeEndian>::default();
+    let (mut ok, mut iok, mut mirror, mut redir, mut ingress, mut egress) = (0, 0, false, false, false, false);
+    let mut dev: Option<&str> = None;
+    while w.peek().is_some() {
+        if w.matches("action") {
+            w.next_arg()?;
+            break;
+        } else if !egress && w.matches("egress") {
+            egress = true;
+            if ingress {
+                return Err("Can't have both egress and ingress".into());
+            }
+            w.next_arg()?;
+            ok += 1;
+            continue;
+        } else if !ingress && w.matches("ingress") {
+            ingress = true;
+            if egress {
+                return Err("Can't have both ingress and egress".into());
+            }
+            w.next_arg()?;
+            ok += 1;
+            continue;
+        } else if w.matches("index") {
+            p.gen.index = get_u32(w.next_arg()?, 10).ok_or("Illegal \"index\"")?.into();
+            iok += 1;
+            if ok == 0 {
+                w.fwd();
+                break;
+            }
+        } else if ok == 0 {
+            return Err(format!("was expecting egress or ingress ({})", w.peek().unwrap_or("")));
+        } else if !mirror && w.matches("mirror") {
+            mirror = true;
+            if redir {
+                return Err("Can't have both mirror and redir".into());
+            }
+            p.eaction = (if egress { 2 } else { 4 }).into();
+            p.gen.action = TC_ACT_PIPE.into();
+            ok += 1;
+        } else if !redir && w.matches("redirect") {
+            redir = true;
+            if mirror {
+                return Err("Can't have both mirror and redir".into());
+            }
+            p.eaction = (if egress { 1 } else { 3 }).into();
+            p.gen.action = TC_ACT_STOLEN.into();
+            ok += 1;
+        } else if (redir || mirror) && w.matches("dev") {
+            let d = w.next_arg()?;
+            if dev.is_some() {
+                return Err(format!("Error: duplicate \"dev\": \"{d}\" is the second value."));
+            }
+            dev = Some(d);
+            w.fwd();
+            break;
+        }
+        w.next_arg()?;
+    }
+    if ok == 0 && iok == 0 {
+        return Err("bad action parsing".into());
+    }
+    if let Some(d) = dev {
+        p.ifindex = ifindex(d).map_err(|_| format!("Cannot find device \"{d}\""))?.into();
+    }
+    let e = p.eaction.get();
+    if e == 2 || e == 4 {
+        // parse_action_control_dflt: a verdict if one follows, else pipe
+        let save = w.i;
+        match w.peek().filter(|x| verdict(x).is_some()) {
+            Some(_) => p.gen.action = action_control(w)?.into(),
+            None => {
+                w.i = save;
+                p.gen.action = TC_ACT_PIPE.into();
+            }
+        }
+    }
+    if w.peek().is_some() {
+        if iok > 0 && w.matches("index") {
+            return Err("mirred: Illegal double index".into());
+        }
+        if w.matches("index") {
+            p.gen.index = get_u32(w.next_arg()?, 10).ok_or("mirred: Illegal \"index\"")?.into();
+            w.fwd();
+        }
+    }
+    a.attr(TCA_MIRRED_PARMS, p.as_bytes()).map_err(enc)
+}
+
+/// `rtnl actions add|change|replace ACTION…` (`tc_action_modify`).
+pub(crate) fn modify_actions(g: &Global, verb: &str, args: &[String]) -> Result<ExitCode, Fail> {
+    let flags = if verb == "add" { NLM_F_EXCL | NLM_F_CREATE } else { NLM_F_CREATE | NLM_F_REPLACE };
+    let req = actions_request(args, &|d| ifindex_of(d))?;
+    let mut sock = g.socket()?;
+    let bytes = frame(RTM_NEWACTION, flags, sock.next_seq(), req.hdr.as_bytes(), &req.attrs)?;
+    crate::acked(&mut sock, &bytes)
+}
+
+fn actions_request(args: &[String], ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Result<Req<TcaMsg>, Fail> {
+    let mut a = W::new(VecBuffer::default());
+    let mut w = Words::new(args);
+    parse_action(&mut w, TCA_ACT_TAB, &mut a, ifindex).map_err(|e| Fail::error(format!("{e}\nIllegal \"action\"")))?;
+    if let Some(x) = w.peek() {
+        return Err(usage_err(format!("Garbage instead of arguments \"{x} ...\". Try \"rtnl actions help\".")));
+    }
+    Ok(Req { hdr: TcaMsg::default(), attrs: a.into_inner().0 })
+}
+
+/// `tc_action_gd`'s request: `action KIND index N …` (delete and get).
+fn action_refs(args: &[String]) -> Result<Vec<u8>, Fail> {
+    let mut a = W::new(VecBuffer::default());
+    let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
+    let tab = a.begin_nest_raw(TCA_ACT_TAB).map_err(e)?;
+    // tc skips the word after the verb (normally "action")
+    let mut w = Words::new(args.get(1..).unwrap_or(&[]));
+    let mut prio = 0u16;
+    while let Some(x) = w.peek() {
+        if x == "action" {
+            w.fwd();
+            continue;
+        }
+        if x == "help" {
+            return Err(usage_err("Try \"rtnl actions help\"."));
+        }
+        if !crate::tcfilter::ACTION_KINDS.contains(&x) {
+            return Err(Fail::error(format!("Error: non existent action: {x}")));
+        }
+        w.fwd();
+        if !w.matches("index") {
+            return Err(Fail::error(format!("Error: no index specified action: {x}")));
+        }
+        let v = w.next_arg().map_err(usage_err)?;
+        let i = get_u32(v, 10).ok_or_else(|| Fail::error("Illegal \"index\""))?;
+        w.fwd();
+        prio += 1;
+        let one = a.begin_nest_raw(prio).map_err(e)?;
+        a.attr_str(TCA_ACT_KIND, x).map_err(e)?;
+        if i > 0 {
+            a.attr_u32(TCA_ACT_INDEX, i).map_err(e)?;
+        }
+        a.end_nest(one).map_err(e)?;
+    }
+    a.end_nest(tab).map_err(e)?;
+    Ok(a.into_inner().0)
+}
+
+/// `rtnl actions delete action KIND index N …`.
+pub(crate) fn delete_actions(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let attrs = action_refs(args)?;
+    let mut sock = g.socket()?;
+    let bytes = frame(RTM_DELACTION, 0, sock.next_seq(), TcaMsg::<NativeEndian>::default().as_bytes(), &attrs)?;
+    crate::acked(&mut sock, &bytes)
+}
+
+/// `rtnl actions get action KIND index N …`: the actions, printed as
+/// `actions list` prints them.
+pub(crate) fn get_actions(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
+    let attrs = action_refs(args)?;
+    // tc asks for an answer, not an acknowledgement
+    crate::tcfilter::request_and_print_actions(g, |seq| {
+        let mut w = W::new(VecBuffer::default());
+        let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
+        let m = w.begin_msg(RTM_GETACTION, NLM_F_REQUEST, seq, 0).map_err(e)?;
+        w.bytes(TcaMsg::<NativeEndian>::default().as_bytes()).map_err(e)?;
+        w.bytes(&attrs).map_err(e)?;
+        w.end_msg(m).map_err(e)?;
+        Ok(w.into_inner().0)
+    })
+}
+
+/// `rtnl actions flush action KIND`: every action of a kind deleted
+/// (`tc_act_list_or_flush` with `RTM_DELACTION`).
+pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
+    if !crate::tcfilter::ACTION_KINDS.contains(&kind) {
+        return Err(Fail::error(format!("bad action {kind}")));
+    }
+    let mut a = W::new(VecBuffer::default());
+    let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
+    let tab = a.begin_nest_raw(TCA_ACT_TAB).map_err(e)?;
+    let one = a.begin_nest_raw(1).map_err(e)?;
+    a.attr_str(TCA_ACT_KIND, kind).map_err(e)?;
+    a.end_nest(one).map_err(e)?;
+    a.end_nest(tab).map_err(e)?;
+    let flag: u32 = 1; // TCA_ACT_FLAG_LARGE_DUMP_ON
+    a.attr(TCA_ROOT_FLAGS, &[flag.to_ne_bytes(), flag.to_ne_bytes()].concat()).map_err(e)?;
+    let _ = TCA_ROOT_TIME_DELTA;
+    let mut sock = g.socket()?;
+    let bytes = frame(
+        RTM_DELACTION,
+        NLM_F_ROOT,
+        sock.next_seq(),
+        TcaMsg::<NativeEndian>::default().as_bytes(),
+        &a.into_inner().0,
+    )?;
+    crate::acked(&mut sock, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    fn no_dev(_: &str) -> Result<u32, Fail> {
+        Ok(7)
+    }
+
+    /// The TCA_U32_SEL payload of a u32 filter command.
+    fn sel_of(cmd: &str) -> Vec<u8> {
+        let r = filter_request(RTM_NEWTFILTER, NLM_F_EXCL | NLM_F_CREATE, &words(cmd), &no_dev).unwrap();
+        let attrs = rtnl_core::wire::Attrs::<NativeEndian>::new(&r.attrs);
+        let opts = attrs.clone().map(Result::unwrap).find(|a| a.id() == TCA_OPTIONS).unwrap();
+        opts.nested().map(Result::unwrap).find(|a| a.id() == TCA_U32_SEL).unwrap().payload().to_vec()
+    }
+
+    #[test]
+    fn u32_matches_pack_as_tc_packs_them() {
+        // ip dst 10.1.0.0/16: one key at 16, mask ffff0000, network order
+        let s = sel_of("dev x parent 1: u32 match ip dst 10.1.0.0/16 flowid 1:10");
+        assert_eq!(s[0], TC_U32_TERMINAL);
+        assert_eq!(s[2], 1);
+        assert_eq!(&s[16..24], &[0xff, 0xff, 0, 0, 10, 1, 0, 0]);
+        assert_eq!(i32::from_ne_bytes(s[24..28].try_into().unwrap()), 16);
+        // protocol and dport share no word; sport and dport share one
+        let s = sel_of("dev x u32 match ip protocol 6 0xff match ip sport 80 0xffff match ip dport 443 0xffff");
+        assert_eq!(s[2], 2);
+        assert_eq!(&s[16..24], &[0, 0xff, 0, 0, 0, 6, 0, 0]);
+        assert_eq!(&s[32..40], &[0xff, 0xff, 0xff, 0xff, 0, 80, 0x01, 0xbb]);
+        // a contradiction in one word is refused
+        let e =
+            filter_request(RTM_NEWTFILTER, 0, &words("dev x u32 match u8 1 0xff at 0 match u8 2 0xff at 0"), &no_dev);
+        assert!(e.is_err());
+    }
+
+    #[test]
+    fn u32_handles_and_bytecode_parse_as_tc_does() {
+        assert_eq!(u32_handle("800:"), Some(0x8000_0000));
+        assert_eq!(u32_handle("1:2:3"), Some(0x0010_2003));
+        assert_eq!(u32_handle("0x10"), Some(0x10));
+        assert_eq!(u32_handle("1000:"), None);
+        assert_eq!(u32_handle("12"), None);
+        let ops = cbpf_ops("2,6 0 0 4294967295,6 0 0 0").unwrap();
+        assert_eq!(ops.len(), 16);
+        assert!(cbpf_ops("3,6 0 0 0").is_err());
+        assert!(cbpf_ops("1,6 0 0").is_err());
+    }
+}
