@@ -2872,6 +2872,16 @@ const TC_REQUESTS: &[&str] = &[
     "actions change action mirred index 21",
     "actions del action mirred index 21 action gact index 20",
     "actions flush action gact",
+    // qdisc kinds this kernel lacks
+    "qdisc add dev v1 root handle 5: fq_codel limit 1000 flows 512 quantum 1514 target 5ms interval 100ms ecn ce_threshold 2ms ce_threshold_selector 0x01/0x03 memory_limit 32Mb drop_batch 32",
+    "qdisc replace dev v1 root handle 5: fq_codel noecn",
+    "qdisc add dev v1 root handle 6: fq limit 10000 flow_limit 100 buckets 1000 maxrate 1gbit low_rate_threshold 550kbit ce_threshold 10ms horizon 2s horizon_cap defrate 10mbit quantum 3028 initial_quantum 15140 orphan_mask 1023 refill_delay 40ms pacing",
+    "qdisc add dev v1 root handle 7: sfq perturb 10 quantum 1514 limit 127 divisor 1024 flows 128 depth 127 headdrop",
+    "qdisc add dev v1 root handle 8: sfq limit 3000 headdrop flows 512 divisor 16384 redflowlimit 100000 min 8000 max 60000 probability 0.20 ecn",
+    "qdisc add dev v1 root handle 9: sfq redflowlimit 100000 burst 20 avpkt 1000 harddrop",
+    "qdisc add dev v1 ingress_block 3 egress_block 4 clsact",
+    "qdisc add dev v1 root fq_codel target",
+    "qdisc add dev v1 root sfq limit 1",
     // refused before anything is sent
     "filter add dev v0 parent 1: u32 match ip dst 10.0.0.0/33",
     "filter add dev v0 parent 1: u32 match u8 1 0xff at 0 match u8 2 0xff at 0",

@@ -108,7 +108,8 @@ pub const QDISC: Object = Object {
     ],
     synopsis: "",
     sets: &[],
-    notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us).",
+    notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us). \
+            Options parsed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq.",
 };
 
 /// `tc class`'s verbs, in tc's order.
@@ -913,32 +914,65 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
         t.hdr.tcm_ifindex = (ifindex_of(d)? as i32).into();
     }
     let clock = Clock::host();
-    let req = match t.kind.as_deref() {
+    // the attributes: blocks, then the kind and its options (the kinds
+    // tcmodify writes as tc writes them, byte for byte; the others through
+    // the typed builder)
+    let mut aw = Writer::new(VecBuffer::default());
+    let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
+    let blocks = |aw: &mut Writer<VecBuffer>| -> Result<(), Fail> {
+        let mut a = rtnl_core::typed::Scope::<_, _, TcAttr<'static>>::new(aw);
+        if t.ingress_block != 0 {
+            a.ingress_block(t.ingress_block).map_err(enc)?;
+        }
+        if t.egress_block != 0 {
+            a.egress_block(t.egress_block).map_err(enc)?;
+        }
+        Ok(())
+    };
+    match t.kind.as_deref() {
         None if !opts.is_empty() => {
             return Err(Fail::usage(format!(
                 "Garbage instead of arguments \"{} ...\". Try \"rtnl qdisc help\".",
                 opts[0]
             )))
         }
-        None => None,
-        Some(k) => Some(qdisc_args(k, opts, &clock).map_err(Fail::error)?),
-    };
+        None => blocks(&mut aw)?,
+        Some(k) if matches!(k, "fq_codel" | "fq" | "sfq") => {
+            // tc's order: the kind, the blocks, the options
+            aw.attr_str(rtnl_core::tc::TCA_KIND, k).map_err(enc)?;
+            blocks(&mut aw)?;
+            if let Some(r) = crate::tcmodify::raw_qdisc_options(k, opts, &mut aw) {
+                r.map_err(Fail::error)?;
+            }
+        }
+        Some(k) => {
+            let req = qdisc_args(k, opts, &clock).map_err(Fail::error)?;
+            if matches!(req, QdiscReq::Bare) {
+                aw.attr_str(rtnl_core::tc::TCA_KIND, k).map_err(enc)?;
+                return send_qdisc(g, ty, flags, &t.hdr, aw, blocks);
+            }
+            blocks(&mut aw)?;
+            write_qdisc_options(&mut rtnl_core::typed::Scope::new(&mut aw), k, &req).map_err(enc)?;
+        }
+    }
+    send_qdisc(g, ty, flags, &t.hdr, aw, |_| Ok(()))
+}
+
+/// Sends a qdisc or class request: `hdr`, the attributes in `aw`, then
+/// what `tail` appends.
+fn send_qdisc(
+    g: &Global,
+    ty: u16,
+    flags: u16,
+    hdr: &TcMsg,
+    mut aw: Writer<VecBuffer>,
+    tail: impl FnOnce(&mut Writer<VecBuffer>) -> Result<(), Fail>,
+) -> Result<ExitCode, Fail> {
+    tail(&mut aw)?;
     let mut sock = g.socket()?;
-    let mut w = Writer::new(VecBuffer::default());
-    rtnl_core::typed::request(&mut w, ty, flags, sock.next_seq(), &t.hdr, |a| {
-        if t.ingress_block != 0 {
-            a.ingress_block(t.ingress_block)?;
-        }
-        if t.egress_block != 0 {
-            a.egress_block(t.egress_block)?;
-        }
-        match (t.kind.as_deref(), &req) {
-            (Some(k), Some(r)) => write_qdisc_options(a, k, r),
-            _ => Ok(()),
-        }
-    })
-    .map_err(|e| Fail::error(e.to_string()))?;
-    crate::acked(&mut sock, &w.into_inner().0)
+    let bytes =
+        crate::tcmodify::frame(ty, flags, sock.next_seq(), zerocopy::IntoBytes::as_bytes(hdr), &aw.into_inner().0)?;
+    crate::acked(&mut sock, &bytes)
 }
 
 /// A kind's options, parsed as tc parses them; the problem (tc's words)

@@ -163,7 +163,7 @@ struct Req<H> {
 
 /// The whole message: `nlmsghdr` (with `NLM_F_REQUEST | NLM_F_ACK`), the
 /// fixed header, the attributes.
-fn frame(ty: u16, flags: u16, seq: u32, hdr: &[u8], attrs: &[u8]) -> Result<Vec<u8>, Fail> {
+pub(crate) fn frame(ty: u16, flags: u16, seq: u32, hdr: &[u8], attrs: &[u8]) -> Result<Vec<u8>, Fail> {
     let mut w = W::new(VecBuffer::default());
     let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
     let m = w.begin_msg(ty, NLM_F_REQUEST | NLM_F_ACK | flags, seq, 0).map_err(enc)?;
@@ -1420,6 +1420,291 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
         &a.into_inner().0,
     )?;
     crate::acked(&mut sock, &bytes)
+}
+
+// ---------- qdisc kinds written as tc writes them ----------
+
+/// The options of qdisc `kind` (`fq_codel`, `fq`, `sfq`), parsed and
+/// written as tc's `parse_qopt` writes them; `None` for a kind this
+/// function does not handle.
+pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Option<Parsed<()>> {
+    Some(match kind {
+        "fq_codel" => fq_codel(args, a),
+        "fq" => fq(args, a),
+        "sfq" => sfq(args, a),
+        _ => return None,
+    })
+}
+
+fn illegal(w: &str) -> String {
+    format!("Illegal \"{w}\"")
+}
+
+/// `get_unsigned(v, s, 0)`.
+fn unsigned(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
+    let v = w.next_arg()?;
+    get_u32(v, 0).ok_or_else(|| illegal(what))
+}
+
+fn time_arg(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
+    let v = w.next_arg()?;
+    crate::tcunits::parse_time(v).ok_or_else(|| illegal(what))
+}
+
+/// `get_rate`: bytes per second that fit 32 bits.
+fn rate_arg(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
+    let v = w.next_arg()?;
+    if v.contains('%') {
+        return Err(format!("rtnl does not parse rates as a share of the device's speed yet (\"{v}\")"));
+    }
+    crate::tcunits::parse_rate64(v).and_then(|r| u32::try_from(r).ok()).ok_or_else(|| illegal(what))
+}
+
+/// `fq_codel_parse_opt`.
+fn fq_codel(args: &[String], a: &mut W) -> Parsed<()> {
+    let (mut limit, mut flows, mut quantum, mut drop_batch, mut target, mut interval) = (0, 0, 0, 0, 0, 0);
+    let (mut ce_threshold, mut memory, mut ecn) = (u32::MAX, u32::MAX, None::<u32>);
+    let mut selector: Option<(u8, u8)> = None;
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "limit" => limit = unsigned(&mut w, "limit")?,
+            "flows" => flows = unsigned(&mut w, "flows")?,
+            "quantum" => quantum = unsigned(&mut w, "quantum")?,
+            "drop_batch" => drop_batch = unsigned(&mut w, "drop_batch")?,
+            "target" => target = time_arg(&mut w, "target")?,
+            "ce_threshold" => ce_threshold = time_arg(&mut w, "ce_threshold")?,
+            "ce_threshold_selector" => {
+                let v = w.next_arg()?;
+                let (sel, mask) = v.split_once('/').ok_or("Missing mask for \"ce_threshold_selector\"")?;
+                let byte = |s: &str| get_u32(s, 0).and_then(|v| u8::try_from(v).ok());
+                let mask = byte(mask).ok_or("Illegal mask for \"ce_threshold_selector\"")?;
+                selector = Some((byte(sel).ok_or("Illegal \"ce_threshold_selector\"")?, mask));
+            }
+            "memory_limit" => {
+                let v = w.next_arg()?;
+                memory = crate::tcunits::parse_size(v).ok_or_else(|| illegal("memory_limit"))?;
+            }
+            "interval" => interval = time_arg(&mut w, "interval")?,
+            "ecn" => ecn = Some(1),
+            "noecn" => ecn = Some(0),
+            _ => return Err(format!("What is \"{x}\"?")),
+        }
+        w.fwd();
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    for (id, v) in [(2, limit), (5, flows), (6, quantum), (3, interval), (1, target)] {
+        if v != 0 {
+            a.attr_u32(id, v).map_err(enc)?;
+        }
+    }
+    if let Some(e) = ecn {
+        a.attr_u32(4, e).map_err(enc)?;
+    }
+    if ce_threshold != u32::MAX {
+        a.attr_u32(7, ce_threshold).map_err(enc)?;
+    }
+    if let Some((sel, mask)) = selector {
+        a.attr_u8(11, mask).map_err(enc)?;
+        a.attr_u8(10, sel).map_err(enc)?;
+    }
+    if memory != u32::MAX {
+        a.attr_u32(9, memory).map_err(enc)?;
+    }
+    if drop_batch != 0 {
+        a.attr_u32(8, drop_batch).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `fq_parse_opt`.
+fn fq(args: &[String], a: &mut W) -> Parsed<()> {
+    // (id, value) in the order tc writes them
+    let mut set: [Option<u32>; 19] = [None; 19];
+    let (mut buckets, mut horizon_drop) = (0u32, None::<u8>);
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "limit" => set[1] = Some(unsigned(&mut w, "limit")?),
+            "flow_limit" => set[2] = Some(unsigned(&mut w, "flow_limit")?),
+            "buckets" => buckets = unsigned(&mut w, "buckets")?,
+            "maxrate" => set[7] = Some(rate_arg(&mut w, "maxrate")?),
+            "low_rate_threshold" => set[11] = Some(rate_arg(&mut w, "low_rate_threshold")?),
+            "ce_threshold" => set[12] = Some(time_arg(&mut w, "ce_threshold")?),
+            "timer_slack" => return Err("rtnl does not parse fq's \"timer_slack\" yet (tc does)".into()),
+            "horizon_drop" => horizon_drop = Some(1),
+            "horizon_cap" => horizon_drop = Some(0),
+            "horizon" => set[14] = Some(time_arg(&mut w, "horizon")?),
+            "defrate" => set[6] = Some(rate_arg(&mut w, "defrate")?),
+            "quantum" => set[3] = Some(unsigned(&mut w, "quantum")?),
+            "initial_quantum" => set[4] = Some(unsigned(&mut w, "initial_quantum")?),
+            "orphan_mask" => set[10] = Some(unsigned(&mut w, "initial_quantum")?),
+            "refill_delay" => set[9] = Some(time_arg(&mut w, "refill_delay")?),
+            "pacing" => set[5] = Some(1),
+            "nopacing" => set[5] = Some(0),
+            _ => return Err(format!("What is \"{x}\"?")),
+        }
+        w.fwd();
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    if buckets != 0 {
+        // tc's ilog2 rounds up
+        let log = 32 - (buckets - 1).leading_zeros();
+        a.attr_u32(8, log).map_err(enc)?;
+    }
+    for id in [1usize, 2, 3, 4, 5, 7, 11, 6, 9, 10, 12, 13, 14] {
+        if let Some(v) = set[id] {
+            a.attr_u32(id as u16, v).map_err(enc)?;
+        }
+    }
+    if let Some(d) = horizon_drop {
+        a.attr_u8(15, d).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `tc_red_eval_ewma`.
+fn red_ewma(qmin: u32, burst: u32, avpkt: u32) -> Option<u8> {
+    let a = f64::from(burst) + 1.0 - f64::from(qmin) / f64::from(avpkt);
+    if a < 1.0 {
+        return None;
+    }
+    let mut w = 0.5f64;
+    for wlog in 1..32u8 {
+        if a <= (1.0 - (1.0 - w).powi(burst as i32)) / w {
+            return Some(wlog);
+        }
+        w /= 2.0;
+    }
+    None
+}
+
+/// `tc_red_eval_P`.
+fn red_p(qmin: u32, qmax: u32, prob: f64) -> Option<u8> {
+    let i = i64::from(qmax) - i64::from(qmin);
+    if i == 0 {
+        return Some(0);
+    }
+    if i < 0 {
+        return None;
+    }
+    let mut p = prob / i as f64;
+    for i in 0..32u8 {
+        if p > 1.0 {
+            return Some(i);
+        }
+        p *= 2.0;
+    }
+    None
+}
+
+/// `sfq_parse_opt`: `struct tc_sfq_qopt_v1` as `TCA_OPTIONS`.
+fn sfq(args: &[String], a: &mut W) -> Parsed<()> {
+    let mut o = rtnl_core::tc::qdisc::TcSfqQoptV1::<NativeEndian>::default();
+    let (mut ok, mut red) = (false, false);
+    let (mut burst, mut avpkt, mut prob) = (0u32, 1000u32, 0.02f64);
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "quantum" => {
+                let v = w.next_arg()?;
+                o.quantum = crate::tcunits::parse_size(v).ok_or_else(|| illegal("limit"))?.into();
+                ok = true;
+            }
+            "perturb" => {
+                o.perturb_period = get_int(w.next_arg()?).ok_or_else(|| illegal("perturb"))?.into();
+                ok = true;
+            }
+            "limit" => {
+                let l = get_u32(w.next_arg()?, 0).ok_or_else(|| illegal("limit"))?;
+                if l < 2 {
+                    return Err("Illegal \"limit\", must be > 1".into());
+                }
+                o.limit = l.into();
+                ok = true;
+            }
+            "divisor" => {
+                o.divisor = get_u32(w.next_arg()?, 0).ok_or_else(|| illegal("divisor"))?.into();
+                ok = true;
+            }
+            "flows" | "depth" => {
+                let v = get_u32(w.next_arg()?, 0).ok_or_else(|| illegal("flows"))?;
+                if x == "flows" {
+                    o.flows = v.into();
+                } else {
+                    o.depth = v.into();
+                }
+                ok = true;
+            }
+            "headdrop" => {
+                o.headdrop = 1.into();
+                ok = true;
+            }
+            "redflowlimit" => {
+                o.red_limit = get_u32(w.next_arg()?, 0).ok_or_else(|| illegal("redflowlimit"))?.into();
+                red = true;
+            }
+            "min" | "max" => {
+                let v = get_u32(w.next_arg()?, 0).ok_or_else(|| illegal(x))?;
+                if x == "min" {
+                    o.qth_min = v.into();
+                } else {
+                    o.qth_max = v.into();
+                }
+                red = true;
+            }
+            "burst" => {
+                burst = get_u32(w.next_arg()?, 0).ok_or_else(|| illegal("burst"))?;
+                red = true;
+            }
+            "avpkt" => {
+                avpkt = crate::tcunits::parse_size(w.next_arg()?).ok_or_else(|| illegal("avpkt"))?;
+                red = true;
+            }
+            "probability" => {
+                prob = w.next_arg()?.parse().map_err(|_| illegal("probability"))?;
+                red = true;
+            }
+            "ecn" | "harddrop" => {
+                o.flags |= if x == "ecn" { 1 } else { 2 };
+                red = true;
+            }
+            _ => return Err(format!("What is \"{x}\"?")),
+        }
+        w.fwd();
+    }
+    if red {
+        let limit = o.red_limit.get();
+        if limit == 0 {
+            return Err("Required parameter (redflowlimit) is missing".into());
+        }
+        if o.qth_max.get() == 0 {
+            o.qth_max = (limit / 4).into();
+        }
+        if o.qth_min.get() == 0 {
+            o.qth_min = (o.qth_max.get() / 3).into();
+        }
+        let (min, max) = (o.qth_min.get(), o.qth_max.get());
+        if burst == 0 {
+            burst = (2 * min + max) / (3 * avpkt);
+        }
+        if max > limit {
+            return Err("\"max\" is larger than \"limit\"".into());
+        }
+        if min >= max {
+            return Err("\"min\" is not smaller than \"max\"".into());
+        }
+        o.Wlog = red_ewma(min, burst, avpkt).ok_or("SFQ: failed to calculate EWMA constant.")?;
+        if o.Wlog >= 10 {
+            eprintln!("SFQ: WARNING. Burst {burst} seems to be too large.");
+        }
+        o.Plog = red_p(min, max, prob).ok_or("SFQ: failed to calculate probability.")?;
+        o.max_P = ((prob * 4294967296.0) as u32).into();
+    }
+    if ok || red {
+        a.attr(TCA_OPTIONS, o.as_bytes()).map_err(enc)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
