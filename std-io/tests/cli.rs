@@ -2872,6 +2872,15 @@ const TC_REQUESTS: &[&str] = &[
     "actions change action mirred index 21",
     "actions del action mirred index 21 action gact index 20",
     "actions flush action gact",
+    "filter add dev v0 ingress prio 5 matchall action vlan push id 5 protocol 802.1ad priority 3 pipe action vlan pop index 9 action vlan modify id 7 continue",
+    "filter add dev v0 ingress prio 6 matchall action vlan push_eth dst_mac 02:00:00:00:00:01 src_mac 02:00:00:00:00:02 action vlan pop_eth",
+    "filter add dev v0 ingress prio 7 matchall action skbedit queue_mapping 3 priority 1:5 mark 0x10/0xff ptype host inheritdsfield pass index 4",
+    "filter add dev v0 ingress prio 8 matchall action skbedit mark 7",
+    "filter add dev v0 ingress prio 9 matchall action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 id 11 dst_port 4789 tos 0x10 ttl 64 nocsum action tunnel_key unset",
+    "filter add dev v0 ingress prio 10 matchall action tunnel_key set src_ip fd00::1 dst_ip fd00::2 id 4294967295 csum reclassify index 2",
+    "actions add action skbedit priority 1:1 index 40 action vlan push id 100 index 41",
+    "filter add dev v0 ingress prio 11 matchall action vlan push",
+    "filter add dev v0 ingress prio 11 matchall action tunnel_key set src_ip 10.0.0.1",
     // qdisc kinds this kernel lacks
     "qdisc add dev v1 root handle 5: fq_codel limit 1000 flows 512 quantum 1514 target 5ms interval 100ms ecn ce_threshold 2ms ce_threshold_selector 0x01/0x03 memory_limit 32Mb drop_batch 32",
     "qdisc replace dev v1 root handle 5: fq_codel noecn",
@@ -2917,7 +2926,7 @@ fn filter_chain_and_action_requests_are_tcs_byte_for_byte() {
         assert_eq!(our_code == 0, tc_code == 0, "{cmd}: exit status {our_code}, tc's {tc_code}");
         seen += theirs.len();
     }
-    assert!(seen >= 25, "tc sent {seen} requests");
+    assert!(seen >= 39, "tc sent {seen} requests");
 }
 
 #[test]

@@ -57,7 +57,7 @@ pub const FILTER: Object = Object {
             &[("add", M::Prefix)],
             "{ dev DEV | block N } [ root | ingress | egress | parent CLASSID ] [ handle ID ] [ protocol PROTO ] [ prio N ] [ chain N ] KIND [ OPTIONS ]",
             &[],
-            "add a filter (KIND := u32 | matchall | bpf; actions gact, mirred)",
+            "add a filter (KIND := u32 | matchall | bpf; actions gact, mirred, vlan, skbedit, tunnel_key)",
             true,
         ),
         verb(&[("delete", M::Prefix)], "FILTER", &[], "delete a filter, or every filter of a priority", true),
@@ -71,7 +71,7 @@ pub const FILTER: Object = Object {
     notes: "Without dev, the filters of every device are listed (tc lists none). \
             Options parsed and printed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
             sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall; \
-            actions: mirred, gact (VERDICT [random …] [index N]), with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
+            actions: mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
             Requests are tc's, byte for byte.",
 };
 
@@ -125,7 +125,7 @@ pub const ACTIONS: Object = Object {
             &[("add", M::Prefix)],
             "action KIND OPTIONS [ action … ]",
             &[],
-            "add actions (KIND := gact | mirred)",
+            "add actions (KIND := gact | mirred | vlan | skbedit | tunnel_key)",
             true,
         ),
         verb(&[("change", M::Prefix)], "action KIND OPTIONS", &[], "change an action", true),
@@ -137,7 +137,7 @@ pub const ACTIONS: Object = Object {
     ],
     synopsis: "",
     sets: &[],
-    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed and parsed: mirred, gact).",
+    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed: mirred, gact; parsed: gact, mirred, vlan, skbedit, tunnel_key).",
 };
 
 /// `rtnl actions …` (`tc actions list action KIND`).

@@ -5,8 +5,8 @@
 //!
 //! Classifiers: u32 (every `match`, `offset`, `hashkey`, `sample`, `ht`,
 //! `link`, `divisor`, `order`, `indev`, `mark`), matchall and classic BPF;
-//! actions: gact (and its bare verdicts) and mirred, inside filters and
-//! standalone.
+//! actions: gact (and its bare verdicts), mirred, vlan, skbedit and
+//! tunnel_key, inside filters and standalone; qdiscs fq_codel, fq and sfq.
 
 use std::process::ExitCode;
 
@@ -1075,7 +1075,7 @@ fn action_control(w: &mut Words<'_>) -> Parsed<i32> {
 }
 
 /// The action kinds rtnl parses.
-const PARSED_ACTIONS: &[&str] = &["gact", "mirred"];
+const PARSED_ACTIONS: &[&str] = &["gact", "mirred", "vlan", "skbedit", "tunnel_key"];
 
 /// `new_cmd`: a word that starts another command of a batch.
 fn new_cmd(w: &str) -> bool {
@@ -1115,6 +1115,9 @@ fn parse_action(w: &mut Words<'_>, id: u16, a: &mut W, ifindex: &dyn Fn(&str) ->
         let opts = a.begin_nest_raw(TCA_ACT_OPTIONS | NLA_F_NESTED).map_err(enc)?;
         match kind {
             "gact" => gact(w, a)?,
+            "vlan" => vlan(w, a)?,
+            "skbedit" => skbedit(w, a)?,
+            "tunnel_key" => tunnel_key(w, a)?,
             _ => mirred(w, a, ifindex)?,
         }
         a.end_nest(opts).map_err(enc)?;
@@ -1292,15 +1295,7 @@ fn mirred(w: &mut Words<'_>, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fa
     }
     let e = p.eaction.get();
     if e == 2 || e == 4 {
-        // parse_action_control_dflt: a verdict if one follows, else pipe
-        let save = w.i;
-        match w.peek().filter(|x| verdict(x).is_some()) {
-            Some(_) => p.gen.action = action_control(w)?.into(),
-            None => {
-                w.i = save;
-                p.gen.action = TC_ACT_PIPE.into();
-            }
-        }
+        p.gen.action = control_dflt(w, TC_ACT_PIPE)?.into();
     }
     if w.peek().is_some() {
         if iok > 0 && w.matches("index") {
@@ -1312,6 +1307,248 @@ fn mirred(w: &mut Words<'_>, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fa
         }
     }
     a.attr(TCA_MIRRED_PARMS, p.as_bytes()).map_err(enc)
+}
+
+/// `parse_action_control_dflt`: a verdict if one follows, else `dflt`.
+fn control_dflt(w: &mut Words<'_>, dflt: i32) -> Parsed<i32> {
+    match w.peek().filter(|x| verdict(x).is_some()) {
+        Some(_) => action_control(w),
+        None => Ok(dflt),
+    }
+}
+
+/// `[index N]` after an action's verdict (`error` names the kind).
+fn trailing_index(w: &mut Words<'_>, kind: &str) -> Parsed<Option<u32>> {
+    if !w.matches("index") {
+        return Ok(None);
+    }
+    let i = get_u32(w.next_arg()?, 10).ok_or_else(|| format!("{kind}: Illegal \"index\""))?;
+    w.fwd();
+    Ok(Some(i))
+}
+
+/// `ll_addr_a2n` for a MAC address.
+fn mac(s: &str) -> Option<[u8; 6]> {
+    let parts: Vec<u8> = s.split(':').map(|p| u8::from_str_radix(p, 16).ok()).collect::<Option<_>>()?;
+    parts.try_into().ok()
+}
+
+/// `parse_vlan`: `vlan pop | push | modify | pop_eth | push_eth …`.
+fn vlan(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+    const NAMES: [&str; 6] = ["", "pop", "push", "modify", "pop_eth", "push_eth"];
+    w.next_arg()?;
+    let mut action = 0u32;
+    let (mut id, mut proto, mut prio) = (None::<u16>, None::<u16>, None::<u8>);
+    let (mut dst, mut src) = (None::<[u8; 6]>, None::<[u8; 6]>);
+    let push_attrs = |action: u32| action == 2 || action == 3;
+    let invarg = |what: &str, v: &str| format!("Error: argument \"{v}\" is wrong: {what}");
+    while let Some(x) = w.peek() {
+        let verb = ["pop", "push", "modify", "pop_eth", "push_eth"].iter().position(|k| crate::matches(x, k));
+        if let Some(i) = verb {
+            if action != 0 {
+                return Err(format!("unexpected \"{x}\""));
+            }
+            action = i as u32 + 1;
+        } else if w.matches("id") {
+            if !push_attrs(action) {
+                return Err(invarg("only valid for push/modify", x));
+            }
+            let v = w.next_arg()?;
+            id = Some(get_u32(v, 0).and_then(|i| u16::try_from(i).ok()).ok_or_else(|| invarg("id is invalid", v))?);
+        } else if w.matches("protocol") {
+            if !push_attrs(action) {
+                return Err(invarg("only valid for push/modify", x));
+            }
+            let v = w.next_arg()?;
+            proto = Some(proto_a2n(v).ok_or_else(|| invarg("protocol is invalid", v))?);
+        } else if w.matches("priority") {
+            if !push_attrs(action) {
+                return Err(invarg("only valid for push/modify", x));
+            }
+            let v = w.next_arg()?;
+            prio = Some(get_u32(v, 0).filter(|p| *p <= 7).ok_or_else(|| invarg("prio is invalid", v))? as u8);
+        } else if w.matches("dst_mac") || w.matches("src_mac") {
+            let dst_word = w.matches("dst_mac");
+            if action != 5 {
+                return Err(invarg("only valid for push_eth", x));
+            }
+            let v = w.next_arg()?;
+            let m =
+                mac(v).ok_or_else(|| invarg(if dst_word { "dst_mac is invalid" } else { "src_mac is invalid" }, v))?;
+            if dst_word {
+                dst = Some(m);
+            } else {
+                src = Some(m);
+            }
+        } else {
+            break;
+        }
+        w.fwd();
+    }
+    let mut p = [0u8; 24];
+    p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
+    if let Some(i) = trailing_index(w, "vlan")? {
+        p[..4].copy_from_slice(&i.to_ne_bytes());
+    }
+    let name = NAMES[action as usize];
+    if push_attrs(action) && id.is_none() {
+        return Err(format!("id needs to be set for {name}"));
+    }
+    if action == 5 && dst.is_none() {
+        return Err(format!("dst_mac needs to be set for {name}"));
+    }
+    if action == 5 && src.is_none() {
+        return Err(format!("src_mac needs to be set for {name}"));
+    }
+    p[20..24].copy_from_slice(&action.to_ne_bytes());
+    a.attr(2, &p).map_err(enc)?;
+    if let Some(id) = id {
+        a.attr_u16(3, id).map_err(enc)?;
+    }
+    if let Some(proto) = proto {
+        if proto != 0x8100 && proto != 0x88a8 {
+            return Err("protocol not supported".into());
+        }
+        a.attr_be16(4, proto).map_err(enc)?;
+    }
+    if let Some(p) = prio {
+        a.attr_u8(6, p).map_err(enc)?;
+    }
+    if let Some(m) = dst {
+        a.attr(7, &m).map_err(enc)?;
+    }
+    if let Some(m) = src {
+        a.attr(8, &m).map_err(enc)?;
+    }
+    Ok(())
+}
+
+/// `parse_skbedit`: `skbedit [queue_mapping N] [priority CLASSID] [mark M[/MASK]] [ptype TYPE] [inheritdsfield]`.
+fn skbedit(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+    w.next_arg()?;
+    let mut ok = false;
+    let (mut queue, mut prio, mut mark, mut mask, mut ptype) = (None::<u16>, None, None, None, None::<u16>);
+    let mut pure_flags = 0u64;
+    while let Some(x) = w.peek() {
+        if w.matches("queue_mapping") {
+            let v = get_u32(w.next_arg()?, 10).filter(|&q| q <= 65535).ok_or("Illegal queue_mapping")?;
+            queue = Some(v as u16);
+        } else if w.matches("priority") {
+            prio = Some(classid(w.next_arg()?).map_err(|_| "Illegal priority")?);
+        } else if w.matches("mark") {
+            let v = w.next_arg()?;
+            let (m, k) = match v.split_once('/') {
+                Some((m, k)) => (m, Some(k)),
+                None => (v, None),
+            };
+            mark = Some(get_u32(m, 0).ok_or("Illegal mark")?);
+            if let Some(k) = k {
+                mask = Some(get_u32(k, 0).ok_or("Illegal mask")?);
+            }
+        } else if w.matches("ptype") {
+            let v = w.next_arg()?;
+            let t = ["host", "broadcast", "multicast", "otherhost"].iter().position(|k| crate::matches(v, k));
+            ptype = Some(t.ok_or_else(|| format!("Illegal ptype ({v})"))? as u16);
+        } else if w.matches("inheritdsfield") {
+            pure_flags |= 0x20; // SKBEDIT_F_INHERITDSFIELD
+        } else {
+            let _ = x;
+            break;
+        }
+        ok = true;
+        w.fwd();
+    }
+    let mut p = [0u8; 20];
+    p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
+    if let Some(i) = trailing_index(w, "skbedit")? {
+        p[..4].copy_from_slice(&i.to_ne_bytes());
+        ok = true;
+    }
+    if !ok {
+        return Err("Usage: ... skbedit <[QM] [PM] [MM] [PT] [IF]>".into());
+    }
+    a.attr(2, &p).map_err(enc)?;
+    if let Some(q) = queue {
+        a.attr_u16(4, q).map_err(enc)?;
+    }
+    if let Some(v) = prio {
+        a.attr_u32(3, v).map_err(enc)?;
+    }
+    if let Some(v) = mark {
+        a.attr_u32(5, v).map_err(enc)?;
+    }
+    if let Some(v) = mask {
+        a.attr_u32(8, v).map_err(enc)?;
+    }
+    if let Some(v) = ptype {
+        a.attr_u16(7, v).map_err(enc)?;
+    }
+    if pure_flags != 0 {
+        a.attr_u64(9, pure_flags).map_err(enc)?;
+    }
+    Ok(())
+}
+
+/// `parse_tunnel_key`: `tunnel_key unset | set src_ip A dst_ip A [id N]
+/// [dst_port P] [tos T] [ttl T] [csum | nocsum]` (no geneve, vxlan or
+/// erspan options yet).
+fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+    w.next_arg()?;
+    let mut action = 0u32;
+    let (mut has_src, mut has_dst, mut csum) = (false, false, true);
+    while let Some(x) = w.peek() {
+        if w.matches("unset") || w.matches("set") {
+            if action != 0 {
+                return Err(format!("unexpected \"{x}\" - action already specified"));
+            }
+            action = if w.matches("unset") { 2 } else { 1 };
+        } else if w.matches("src_ip") || w.matches("dst_ip") {
+            let src = w.matches("src_ip");
+            let v = w.next_arg()?;
+            let what = if src { "Illegal \"src_ip\"" } else { "Illegal \"dst_ip\"" };
+            match v.parse::<std::net::IpAddr>().map_err(|_| what)? {
+                std::net::IpAddr::V4(ip) => a.attr(if src { 3 } else { 4 }, &ip.octets()),
+                std::net::IpAddr::V6(ip) => a.attr(if src { 5 } else { 6 }, &ip.octets()),
+            }
+            .map_err(enc)?;
+            if src {
+                has_src = true;
+            } else {
+                has_dst = true;
+            }
+        } else if w.matches("id") {
+            let v = get_u32(w.next_arg()?, 10).ok_or("Illegal \"id\"")?;
+            a.attr_be32(7, v).map_err(enc)?;
+        } else if w.matches("dst_port") {
+            let v = get_u32(w.next_arg()?, 10).and_then(|p| u16::try_from(p).ok()).ok_or("Illegal \"dst port\"")?;
+            a.attr_be16(9, v).map_err(enc)?;
+        } else if w.matches("geneve_opts") || w.matches("vxlan_opts") || w.matches("erspan_opts") {
+            return Err(format!("rtnl does not parse tunnel_key's \"{x}\" yet (tc does)"));
+        } else if w.matches("tos") || w.matches("ttl") {
+            let id = if w.matches("tos") { 12 } else { 13 };
+            let v = w.next_arg()?;
+            let b = get_u32(v, 10).or_else(|| get_u32(v, 16)).and_then(|b| u8::try_from(b).ok());
+            a.attr_u8(id, b.ok_or(if id == 12 { "Illegal \"tos\"" } else { "Illegal \"ttl\"" })?).map_err(enc)?;
+        } else if w.matches("csum") {
+            csum = true;
+        } else if w.matches("nocsum") {
+            csum = false;
+        } else {
+            break;
+        }
+        w.fwd();
+    }
+    a.attr_u8(10, u8::from(!csum)).map_err(enc)?;
+    let mut p = [0u8; 24];
+    p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
+    if let Some(i) = trailing_index(w, "tunnel_key")? {
+        p[..4].copy_from_slice(&i.to_ne_bytes());
+    }
+    if action == 1 && !(has_src && has_dst) {
+        return Err("set needs tunnel_key parameters".into());
+    }
+    p[20..24].copy_from_slice(&action.to_ne_bytes());
+    a.attr(2, &p).map_err(enc)
 }
 
 /// `rtnl actions add|change|replace ACTION…` (`tc_action_modify`).
