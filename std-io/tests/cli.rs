@@ -2881,6 +2881,12 @@ const TC_REQUESTS: &[&str] = &[
     "actions add action skbedit priority 1:1 index 40 action vlan push id 100 index 41",
     "filter add dev v0 ingress prio 11 matchall action vlan push",
     "filter add dev v0 ingress prio 11 matchall action tunnel_key set src_ip 10.0.0.1",
+    "filter add dev v0 ingress prio 12 protocol ip flower skip_hw dst_mac 02:00:00:00:00:01 src_mac 02:00:00:00:00:00/24 ip_proto tcp dst_ip 10.2.0.0/16 src_ip 10.3.0.1 dst_port 80 src_port 1000-2000 ip_tos 0x10/0xfc ip_ttl 64 classid 1:3 action drop",
+    "filter add dev v0 ingress prio 13 protocol ipv6 flower indev v1 ip_proto udp dst_ip 2001:db8::/64 dst_port 53/0xfff0 action mirred egress redirect dev v1",
+    "filter add dev v0 ingress prio 14 protocol 802.1Q handle 3 flower vlan_id 100 vlan_prio 3 verbose",
+    "filter add dev v0 ingress prio 15 protocol all flower action pass",
+    "filter add dev v0 ingress prio 16 protocol ip flower ip_proto icmp",
+    "filter add dev v0 ingress prio 17 protocol ip flower vlan_id 5",
     // qdisc kinds this kernel lacks
     "qdisc add dev v1 root handle 5: fq_codel limit 1000 flows 512 quantum 1514 target 5ms interval 100ms ecn ce_threshold 2ms ce_threshold_selector 0x01/0x03 memory_limit 32Mb drop_batch 32",
     "qdisc replace dev v1 root handle 5: fq_codel noecn",

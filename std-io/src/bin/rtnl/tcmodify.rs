@@ -4,7 +4,8 @@
 //! the bytes of both programs' requests).
 //!
 //! Classifiers: u32 (every `match`, `offset`, `hashkey`, `sample`, `ht`,
-//! `link`, `divisor`, `order`, `indev`, `mark`), matchall and classic BPF;
+//! `link`, `divisor`, `order`, `indev`, `mark`), matchall, classic BPF and
+//! flower's common keys;
 //! actions: gact (and its bare verdicts), mirred, vlan, skbedit and
 //! tunnel_key, inside filters and standalone; qdiscs fq_codel, fq and sfq.
 
@@ -331,6 +332,7 @@ fn filter_options(
         "u32" => u32_options(handle, args, hdr, a, ifindex),
         "matchall" => matchall_options(handle, args, hdr, a, ifindex),
         "bpf" => bpf_options(handle, args, hdr, a, ifindex),
+        "flower" => flower_options(handle, args, hdr, a, ifindex),
         k => Err(format!("rtnl cannot parse the options of classifier \"{k}\" yet (tc filter add … {k} does)")),
     }
 }
@@ -891,6 +893,213 @@ fn matchall_options(
             return Err("skip_hw and skip_sw are mutually exclusive".into());
         }
         a.attr_u32(TCA_MATCHALL_FLAGS, flags).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `flower_parse_eth_addr`: `MAC[/BITS|/MASK]`, then its mask.
+fn flower_mac(v: &str, id: u16, mask_id: u16, a: &mut W) -> Parsed<()> {
+    let (addr, m) = match v.split_once('/') {
+        Some((x, m)) => (x, Some(m)),
+        None => (v, None),
+    };
+    a.attr(id, &mac(addr).ok_or("bad mac")?).map_err(enc)?;
+    let mask = match m {
+        None => [0xff; 6],
+        Some(m) => match get_u32(m, 10) {
+            Some(bits) if bits <= 48 => {
+                let b = if bits == 0 { 0 } else { (((1u64 << 48) - 1) << (48 - bits)) & ((1u64 << 48) - 1) };
+                let x = b.to_be_bytes();
+                [x[2], x[3], x[4], x[5], x[6], x[7]]
+            }
+            Some(_) => return Err("bad mac mask".into()),
+            None => mac(m).ok_or("bad mac mask")?,
+        },
+    };
+    a.attr(mask_id, &mask).map_err(enc)
+}
+
+/// `flower_parse_ip_addr`: an address or prefix of the filter's family,
+/// then its mask.
+fn flower_ip(v: &str, eth_type: u16, ids: [u16; 4], a: &mut W) -> Parsed<()> {
+    let v6 = match eth_type {
+        0x0800 => false,
+        0x86dd => true,
+        0 => v.contains(':'),
+        _ => return Err("bad family".into()),
+    };
+    if v.contains(':') != v6 {
+        return Err("Illegal \"eth_type\" for ip address".into());
+    }
+    let (words, plen) = prefix(v, v6).ok_or("bad address")?;
+    let (id, mask_id) = if v6 { (ids[2], ids[3]) } else { (ids[0], ids[1]) };
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
+    a.attr(id, &bytes).map_err(enc)?;
+    let mut mask = Vec::new();
+    for i in 0..words.len() as u32 {
+        let bits = plen.saturating_sub(32 * i).min(32);
+        mask.extend_from_slice(&word_mask(bits).to_be_bytes());
+    }
+    a.attr(mask_id, &mask).map_err(enc)
+}
+
+/// `flower_parse_port`: `PORT`, `MIN-MAX` or `PORT/MASK` of the filter's
+/// `ip_proto`.
+fn flower_port(v: &str, ip_proto: u8, src: bool, a: &mut W) -> Parsed<()> {
+    let bad = || "bad port".to_owned();
+    let port = |s: &str| get_u32(s, 10).and_then(|p| u16::try_from(p).ok());
+    let (id, mask_id) = match (ip_proto, src) {
+        (6, true) => (18, 35),
+        (6, false) => (19, 36),
+        (17, true) => (20, 37),
+        (17, false) => (21, 38),
+        (132, true) => (41, 39),
+        (132, false) => (42, 40),
+        _ => return Err(bad()),
+    };
+    if let Some((lo, hi)) = v.split_once('-') {
+        let (lo, hi) = (port(lo).ok_or_else(bad)?, port(hi).ok_or_else(bad)?);
+        if lo != 0 && hi != 0 {
+            if hi <= lo {
+                return Err("max value should be greater than min value".into());
+            }
+            let (min_id, max_id) = if src { (87, 88) } else { (89, 90) };
+            a.attr_be16(min_id, lo).map_err(enc)?;
+            return a.attr_be16(max_id, hi).map_err(enc);
+        }
+        if lo == 0 {
+            return Err(bad());
+        }
+        return a.attr_be16(id, lo).map_err(enc);
+    }
+    if let Some((p, m)) = v.split_once('/') {
+        let p = get_u32(p, 0).and_then(|p| u16::try_from(p).ok()).ok_or_else(bad)?;
+        let m = get_u32(m, 0).and_then(|m| u16::try_from(m).ok()).ok_or_else(bad)?;
+        a.attr_be16(id, p).map_err(enc)?;
+        return a.attr_be16(mask_id, m).map_err(enc);
+    }
+    match port(v) {
+        Some(p) if p != 0 => a.attr_be16(id, p).map_err(enc),
+        _ => Err(bad()),
+    }
+}
+
+/// `flower_parse_opt`, for its common keys: `classid`, `indev`,
+/// `skip_hw`/`skip_sw`/`verbose`, `vlan_id`, `vlan_prio`, `dst_mac`,
+/// `src_mac`, `ip_proto`, `ip_tos`, `ip_ttl`, `dst_ip`, `src_ip`,
+/// `dst_port`, `src_port`, and actions.
+fn flower_options(
+    handle: Option<&str>,
+    args: &[String],
+    hdr: &mut TcMsg,
+    a: &mut W,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    let tc_proto = u16::from_be(hdr.tcm_info.get() as u16);
+    if let Some(h) = handle {
+        hdr.tcm_handle = get_u32(h, 0).ok_or("Illegal \"handle\"")?.into();
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let (mut flags, mut ip_proto) = (0u32, 0xffu8);
+    let mut w = Words::new(args);
+    let illegal_k = |k: &str| format!("Illegal \"{k}\"");
+    while let Some(x) = w.peek() {
+        if w.matches("classid") || w.matches("flowid") {
+            let c = classid(w.next_arg()?)?;
+            a.attr_u32(1, c).map_err(enc)?;
+        } else if w.matches("verbose") {
+            flags |= 0x10; // TCA_CLS_FLAGS_VERBOSE
+        } else if w.matches("skip_hw") {
+            flags |= TCA_CLS_FLAGS_SKIP_HW;
+        } else if w.matches("skip_sw") {
+            flags |= TCA_CLS_FLAGS_SKIP_SW;
+        } else if w.matches("indev") {
+            let d = w.next_arg()?;
+            if d.is_empty() || d.len() >= 16 || d.contains('/') || d.chars().any(char::is_whitespace) {
+                return Err(format!("Error: argument \"{d}\" is wrong: \"indev\" not a valid ifname"));
+            }
+            a.attr_str(2, d).map_err(enc)?;
+        } else if w.matches("vlan_id") || w.matches("vlan_prio") {
+            let id = w.matches("vlan_id");
+            let v = w.next_arg()?;
+            if tc_proto != 0x8100 && tc_proto != 0x88a8 {
+                return Err(format!("Can't set \"{x}\" if ethertype isn't 802.1Q or 802.1AD and num_of_vlans is 0"));
+            }
+            let n = get_u32(v, 10);
+            if id {
+                let vid = n.filter(|v| *v <= 0xfff).ok_or_else(|| illegal_k("vlan_id"))?;
+                a.attr_u16(23, vid as u16).map_err(enc)?;
+            } else {
+                let p = n.filter(|v| *v <= 7).ok_or_else(|| illegal_k("vlan_prio"))?;
+                a.attr_u8(24, p as u8).map_err(enc)?;
+            }
+        } else if w.matches("dst_mac") || w.matches("src_mac") {
+            let dst = w.matches("dst_mac");
+            let v = w.next_arg()?;
+            let (id, mask) = if dst { (4, 5) } else { (6, 7) };
+            flower_mac(v, id, mask, a).map_err(|_| illegal_k(if dst { "dst_mac" } else { "src_mac" }))?;
+        } else if w.matches("ip_proto") {
+            let v = w.next_arg()?;
+            if tc_proto != 0x0800 && tc_proto != 0x86dd {
+                return Err("Illegal \"eth_type\" for ip proto".into());
+            }
+            let p = if crate::matches(v, "tcp") {
+                6
+            } else if crate::matches(v, "udp") {
+                17
+            } else if crate::matches(v, "sctp") {
+                132
+            } else if crate::matches(v, "icmp") && tc_proto == 0x0800 {
+                1
+            } else if crate::matches(v, "icmpv6") && tc_proto == 0x86dd {
+                58
+            } else if crate::matches(v, "icmp") || crate::matches(v, "icmpv6") {
+                return Err("Illegal \"eth_type\" for ip proto".into());
+            } else {
+                get_u32(v, 16).and_then(|p| u8::try_from(p).ok()).ok_or_else(|| illegal_k("ip_proto"))?
+            };
+            a.attr_u8(9, p).map_err(enc)?;
+            ip_proto = p;
+        } else if w.matches("ip_tos") || w.matches("ip_ttl") {
+            let tos = w.matches("ip_tos");
+            let v = w.next_arg()?;
+            let (val, mask) = match v.split_once('/') {
+                Some((x, m)) => (x, Some(m)),
+                None => (v, None),
+            };
+            let what = illegal_k(if tos { "ip_tos" } else { "ip_ttl" });
+            let b = get_u32(val, 10).or_else(|| get_u32(val, 16)).and_then(|b| u8::try_from(b).ok());
+            let b = b.ok_or_else(|| what.clone())?;
+            let m = match mask {
+                Some(m) => get_u32(m, 16).and_then(|b| u8::try_from(b).ok()).ok_or_else(|| what.clone())?,
+                None => 0xff,
+            };
+            let (id, mask_id) = if tos { (73, 74) } else { (75, 76) };
+            a.attr_u8(id, b).map_err(enc)?;
+            a.attr_u8(mask_id, m).map_err(enc)?;
+        } else if w.matches("dst_ip") || w.matches("src_ip") {
+            let dst = w.matches("dst_ip");
+            let v = w.next_arg()?;
+            let ids = if dst { [12, 13, 16, 17] } else { [10, 11, 14, 15] };
+            flower_ip(v, tc_proto, ids, a).map_err(|_| illegal_k(if dst { "dst_ip" } else { "src_ip" }))?;
+        } else if w.matches("dst_port") || w.matches("src_port") {
+            let dst = w.matches("dst_port");
+            let v = w.next_arg()?;
+            flower_port(v, ip_proto, !dst, a).map_err(|_| illegal_k(if dst { "dst_port" } else { "src_port" }))?;
+        } else if w.matches("action") {
+            w.next_arg()?;
+            parse_action(&mut w, 3, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            continue;
+        } else {
+            return Err(format!(
+                "rtnl does not parse flower's \"{x}\" (ct_*, mpls, cvlan, arp, tunnel and the other keys) yet"
+            ));
+        }
+        w.fwd();
+    }
+    a.attr_u32(22, flags).map_err(enc)?;
+    if tc_proto != ETH_P_ALL {
+        a.attr_be16(8, tc_proto).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
 }
