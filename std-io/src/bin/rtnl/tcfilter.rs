@@ -69,10 +69,10 @@ pub const FILTER: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Without dev, the filters of every device are listed (tc lists none). \
-            Options parsed and printed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
+            Options printed: u32, bpf, matchall; actions mirred, gact. Options parsed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
             sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall, flower (classid, indev, skip_hw|skip_sw, vlan_id, vlan_prio, \
             dst_mac, src_mac, ip_proto, ip_tos, ip_ttl, dst_ip, src_ip, dst_port, src_port); \
-            actions: mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
+            actions mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
             Requests are tc's, byte for byte.",
 };
 
