@@ -531,38 +531,58 @@ fn parse_ip_addr(w: &mut Words<'_>, sel: &mut Sel, mut off: i32, v6: bool) -> Pa
     Ok(())
 }
 
+/// The fixed-width fields of u32's named matches, as tc places them:
+/// `(selector, field, bits, offset, offmask)` (`tcp` is `udp`'s; an
+/// offmask of -1 is "from the next header").
+const U32_FIELDS: &[(&str, &str, u32, i32, i32)] = &[
+    ("ip", "tos", 8, 1, 0),
+    ("ip", "dsfield", 8, 1, 0),
+    ("ip", "precedence", 8, 1, 0),
+    ("ip", "ihl", 8, 0, 0),
+    ("ip", "protocol", 8, 9, 0),
+    ("ip", "dport", 16, 22, 0),
+    ("ip", "sport", 16, 20, 0),
+    ("ip", "icmp_type", 8, 20, 0),
+    ("ip", "icmp_code", 8, 21, 0),
+    ("ip6", "protocol", 8, 6, 0),
+    ("ip6", "flowlabel", 32, 0, 0),
+    ("ip6", "dport", 16, 42, 0),
+    ("ip6", "sport", 16, 40, 0),
+    ("ip6", "icmp_type", 8, 40, 0),
+    ("ip6", "icmp_code", 8, 41, 1),
+    ("udp", "src", 16, 0, -1),
+    ("udp", "dst", 16, 2, -1),
+    ("icmp", "type", 8, 0, -1),
+    ("icmp", "code", 8, 1, -1),
+];
+
 /// `parse_selector`: one `match` (or `sample`) item.
 fn parse_selector(w: &mut Words<'_>, sel: &mut Sel, a: &mut W) -> Parsed<()> {
     let bad = || "Illegal \"match\"".to_owned();
-    if w.matches("u32") {
-        w.next_arg()?;
-        parse_uint(w, sel, 32, 0, 0)
-    } else if w.matches("u16") {
-        w.next_arg()?;
-        parse_uint(w, sel, 16, 0, 0)
-    } else if w.matches("u8") {
-        w.next_arg()?;
-        parse_uint(w, sel, 8, 0, 0)
-    } else if w.matches("ip") {
+    for bits in [32, 16, 8] {
+        if w.matches(&format!("u{bits}")) {
+            w.next_arg()?;
+            return parse_uint(w, sel, bits, 0, 0);
+        }
+    }
+    let family = ["ip", "ip6", "udp", "tcp", "icmp"].into_iter().find(|f| w.matches(f));
+    if let Some(family) = family.map(|f| if f == "tcp" { "udp" } else { f }) {
         let f = w.next_arg()?;
         if w.left() < 2 {
             return Err(bad());
         }
-        let u8at = |w: &mut Words<'_>, sel: &mut Sel, off| -> Parsed<()> {
-            w.next_arg()?;
-            parse_uint(w, sel, 8, off, 0)
-        };
-        match f {
-            "src" | "dst" => {
+        match (family, f) {
+            ("ip", "src" | "dst") | ("ip6", "src" | "dst") => {
                 w.next_arg()?;
-                parse_ip_addr(w, sel, if f == "src" { 12 } else { 16 }, false)
+                let off = match (family, f) {
+                    ("ip", "src") => 12,
+                    ("ip", _) => 16,
+                    (_, "src") => 8,
+                    _ => 24,
+                };
+                return parse_ip_addr(w, sel, off, family == "ip6");
             }
-            _ if f == "tos" || crate::matches(f, "dsfield") || crate::matches(f, "precedence") => u8at(w, sel, 1),
-            "ihl" => u8at(w, sel, 0),
-            "protocol" => u8at(w, sel, 9),
-            "icmp_type" => u8at(w, sel, 20),
-            "icmp_code" => u8at(w, sel, 21),
-            "nofrag" | "firstfrag" | "df" | "mf" => {
+            ("ip", "nofrag" | "firstfrag" | "df" | "mf") => {
                 w.fwd();
                 let (k, m) = match f {
                     "nofrag" => (0, 0x3fff),
@@ -570,85 +590,29 @@ fn parse_selector(w: &mut Words<'_>, sel: &mut Sel, a: &mut W) -> Parsed<()> {
                     "df" => (0x4000, 0x4000),
                     _ => (0x2000, 0x2000),
                 };
-                sel.pack16(k, m, 6, 0)
+                return sel.pack16(k, m, 6, 0);
             }
-            "dport" | "sport" => {
+            ("ip6", "priority") => {
                 w.next_arg()?;
-                parse_uint(w, sel, 16, if f == "dport" { 22 } else { 20 }, 0)
-            }
-            _ => Err(bad()),
-        }
-    } else if w.matches("ip6") {
-        let f = w.next_arg()?;
-        if w.left() < 2 {
-            return Err(bad());
-        }
-        match f {
-            "src" | "dst" => {
-                w.next_arg()?;
-                parse_ip_addr(w, sel, if f == "src" { 8 } else { 24 }, true)
-            }
-            "priority" => {
-                w.next_arg()?;
-                if w.left() < 2 {
-                    return Err(bad());
-                }
                 let key = get_u32(w.peek().ok_or_else(bad)?, 0).ok_or_else(bad)?;
-                w.fwd();
-                let mask = get_u32(w.peek().ok_or_else(bad)?, 16).ok_or_else(bad)?;
+                let mask = get_u32(w.next_arg()?, 16).ok_or_else(bad)?;
                 w.fwd();
                 if key > 0xff || mask > 0xff {
                     return Err(bad());
                 }
-                sel.pack(key << 20, mask << 20, 0, 0)
+                return sel.pack(key << 20, mask << 20, 0, 0);
             }
-            "protocol" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 8, 6, 0)
-            }
-            "flowlabel" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 32, 0, 0)
-            }
-            "dport" | "sport" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 16, if f == "dport" { 42 } else { 40 }, 0)
-            }
-            "icmp_type" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 8, 40, 0)
-            }
-            "icmp_code" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 8, 41, 1)
-            }
-            _ => Err(bad()),
+            _ => {}
         }
-    } else if w.matches("udp") || w.matches("tcp") {
-        let f = w.next_arg()?;
-        if w.left() < 2 {
-            return Err(bad());
-        }
-        match f {
-            "src" | "dst" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 16, if f == "src" { 0 } else { 2 }, -1)
-            }
-            _ => Err(bad()),
-        }
-    } else if w.matches("icmp") {
-        let f = w.next_arg()?;
-        if w.left() < 2 {
-            return Err(bad());
-        }
-        match f {
-            "type" | "code" => {
-                w.next_arg()?;
-                parse_uint(w, sel, 8, if f == "type" { 0 } else { 1 }, -1)
-            }
-            _ => Err(bad()),
-        }
-    } else if w.matches("mark") {
+        // (tc takes dsfield and precedence by any prefix, the others whole)
+        let field = U32_FIELDS.iter().find(|(s, n, ..)| {
+            *s == family && (f == *n || (matches!(*n, "dsfield" | "precedence") && crate::matches(f, n)))
+        });
+        let &(_, _, bits, off, offmask) = field.ok_or_else(bad)?;
+        w.next_arg()?;
+        return parse_uint(w, sel, bits, off, offmask);
+    }
+    if w.matches("mark") {
         w.next_arg()?;
         if w.left() <= 1 {
             return Err(bad());
@@ -1444,18 +1408,16 @@ fn mirred(w: &mut Words<'_>, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fa
         if w.matches("action") {
             w.next_arg()?;
             break;
-        } else if !egress && w.matches("egress") {
-            egress = true;
-            if ingress {
-                return Err("Can't have both egress and ingress".into());
+        } else if (!egress && w.matches("egress")) || (!ingress && w.matches("ingress")) {
+            let (this, other) = if !egress && w.matches("egress") { ("egress", ingress) } else { ("ingress", egress) };
+            if other {
+                let that = if this == "egress" { "ingress" } else { "egress" };
+                return Err(format!("Can't have both {this} and {that}"));
             }
-            w.next_arg()?;
-            ok += 1;
-            continue;
-        } else if !ingress && w.matches("ingress") {
-            ingress = true;
-            if egress {
-                return Err("Can't have both ingress and egress".into());
+            if this == "egress" {
+                egress = true;
+            } else {
+                ingress = true;
             }
             w.next_arg()?;
             ok += 1;
