@@ -2895,6 +2895,12 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc add dev v1 root handle 8: sfq limit 3000 headdrop flows 512 divisor 16384 redflowlimit 100000 min 8000 max 60000 probability 0.20 ecn",
     "qdisc add dev v1 root handle 9: sfq redflowlimit 100000 burst 20 avpkt 1000 harddrop",
     "qdisc add dev v1 ingress_block 3 egress_block 4 clsact",
+    "qdisc add dev v1 root handle 10: netem delay 100ms 10ms 25% distribution normal loss 0.3% 25% duplicate 1% corrupt 0.1% reorder 25% 50% gap 5 limit 2000",
+    "qdisc add dev v1 root handle 11: netem loss state 1% 10% 5% 2% 1% ecn rate 1gbit -20 100 -4",
+    "qdisc add dev v1 root handle 12: netem loss gemodel 1% 10% 70% 0.1% rate 8gbit slot 800us 1ms packets 32 bytes 64k",
+    "qdisc add dev v1 root handle 13: netem slot distribution pareto 1ms 2ms delay 1s",
+    "qdisc add dev v1 root netem reorder 10%",
+    "qdisc add dev v1 root netem gap 3 delay 1ms",
     "qdisc add dev v1 root fq_codel target",
     "qdisc add dev v1 root sfq limit 1",
     // refused before anything is sent

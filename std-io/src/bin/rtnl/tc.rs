@@ -109,7 +109,7 @@ pub const QDISC: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us). \
-            Options parsed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq.",
+            Options parsed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem.",
 };
 
 /// `tc class`'s verbs, in tc's order.
@@ -937,7 +937,7 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
             )))
         }
         None => blocks(&mut aw)?,
-        Some(k) if matches!(k, "fq_codel" | "fq" | "sfq") => {
+        Some(k) if matches!(k, "fq_codel" | "fq" | "sfq" | "netem") => {
             // tc's order: the kind, the blocks, the options
             aw.attr_str(rtnl_core::tc::TCA_KIND, k).map_err(enc)?;
             blocks(&mut aw)?;

@@ -7,7 +7,8 @@
 //! `link`, `divisor`, `order`, `indev`, `mark`), matchall, classic BPF and
 //! flower's common keys;
 //! actions: gact (and its bare verdicts), mirred, vlan, skbedit and
-//! tunnel_key, inside filters and standalone; qdiscs fq_codel, fq and sfq.
+//! tunnel_key, inside filters and standalone; qdiscs fq_codel, fq, sfq and
+//! netem.
 
 use std::process::ExitCode;
 
@@ -1832,7 +1833,7 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
 
 // ---------- qdisc kinds written as tc writes them ----------
 
-/// The options of qdisc `kind` (`fq_codel`, `fq`, `sfq`), parsed and
+/// The options of qdisc `kind` (`fq_codel`, `fq`, `sfq`, `netem`), parsed and
 /// written as tc's `parse_qopt` writes them; `None` for a kind this
 /// function does not handle.
 pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Option<Parsed<()>> {
@@ -1840,6 +1841,7 @@ pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Optio
         "fq_codel" => fq_codel(args, a),
         "fq" => fq(args, a),
         "sfq" => sfq(args, a),
+        "netem" => netem(args, a),
         _ => return None,
     })
 }
@@ -1967,6 +1969,285 @@ fn fq(args: &[String], a: &mut W) -> Parsed<()> {
     }
     if let Some(d) = horizon_drop {
         a.attr_u8(15, d).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `get_percent` (netem's): `N[%]`, a share of `u32::MAX`.
+fn percent(s: &str) -> Option<u32> {
+    let p = percent_f(s)?;
+    Some((p * f64::from(u32::MAX)).round_ties_even() as u32)
+}
+
+/// `parse_percent`: `N[%]` as a fraction (the `%` is optional).
+fn percent_f(s: &str) -> Option<f64> {
+    let body = s.strip_suffix('%').unwrap_or(s);
+    let v = body.parse::<f64>().ok()? / 100.0;
+    (0.0..=1.0).contains(&v).then_some(v)
+}
+
+/// `get_time64`: nanoseconds.
+fn time64(s: &str) -> Option<i64> {
+    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let v: f64 = num.parse().ok()?;
+    let scale = match unit.to_ascii_lowercase().as_str() {
+        "" | "ns" | "nsec" | "nsecs" => 1.0,
+        "s" | "sec" | "secs" => 1e9,
+        "ms" | "msec" | "msecs" => 1e6,
+        "us" | "usec" | "usecs" => 1e3,
+        _ => return None,
+    };
+    Some((v * scale) as i64)
+}
+
+/// A distribution table (`NAME.dist` in tc's library directory:
+/// `TC_LIB_DIR`, else where iproute2 installs them).
+fn distribution(name: &str) -> Parsed<Vec<u8>> {
+    let dirs: Vec<String> = match std::env::var("TC_LIB_DIR") {
+        Ok(d) => vec![d],
+        Err(_) => [
+            "/usr/lib/x86_64-linux-gnu/tc",
+            "/usr/lib/aarch64-linux-gnu/tc",
+            "/usr/lib/s390x-linux-gnu/tc",
+            "/usr/lib/tc",
+            "/usr/lib64/tc",
+        ]
+        .iter()
+        .map(|d| (*d).to_owned())
+        .collect(),
+    };
+    let path = dirs.iter().map(|d| format!("{d}/{name}.dist")).find(|p| std::path::Path::new(p).exists());
+    let path = path.ok_or_else(|| format!("No distribution data for {name} (in {})", dirs.join(", ")))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("No distribution data for {name} ({path}: {e})"))?;
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for tok in line.split_whitespace() {
+            let Some(x) = c_num(tok, 0) else { break };
+            if out.len() >= 2 * 16 * 1024 {
+                return Err(format!("{path}: too much data"));
+            }
+            out.extend_from_slice(&(x as i16).to_ne_bytes());
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("{path}: no data"));
+    }
+    Ok(out)
+}
+
+/// `netem_parse_opt`: `struct tc_netem_qopt`, then its attributes, in
+/// `TCA_OPTIONS`.
+fn netem(args: &[String], a: &mut W) -> Parsed<()> {
+    let clock = crate::tcunits::Clock::host();
+    // tc_netem_qopt: latency, limit, loss, gap, duplicate, jitter
+    let mut q = [0u32, 1000, 0, 0, 0, 0];
+    let mut corr = [0u32; 3];
+    let (mut corr_present, mut reorder, mut corrupt) = (false, None::<[u32; 2]>, None::<[u32; 2]>);
+    let (mut ecn, mut loss_model, mut rate) = (false, None::<(u16, Vec<u32>)>, None::<(u64, [i32; 3])>);
+    let (mut dist, mut slot, mut slot_dist) = (None::<Vec<u8>>, None::<[i64; 6]>, None::<Vec<u8>>);
+    let bad = |w: &str| format!("Illegal \"{w}\"");
+    let is_num = |w: &Words<'_>| w.v.get(w.i + 1).is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+    let is_signed =
+        |w: &Words<'_>| w.v.get(w.i + 1).is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit() || c == '-'));
+    let ticks = |s: &str| -> Option<u32> {
+        let t = crate::tcunits::parse_time(s)?;
+        // tc_core_time2big: refused when the ticks do not fit 32 bits
+        ((f64::from(t) * clock.tick_in_usec) as u64 >> 32 == 0).then(|| clock.time2tick(t))
+    };
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        if w.matches("limit") {
+            q[1] = crate::tcunits::parse_size(w.next_arg()?).ok_or_else(|| bad("limit"))?;
+        } else if w.matches("latency") || w.matches("delay") {
+            q[0] = ticks(w.next_arg()?).ok_or_else(|| bad("latency"))?;
+            if is_num(&w) {
+                q[5] = ticks(w.next_arg()?).ok_or_else(|| bad("latency"))?;
+                if is_num(&w) {
+                    corr_present = true;
+                    corr[0] = percent(w.next_arg()?).ok_or_else(|| bad("latency"))?;
+                }
+            }
+        } else if w.matches("loss") || w.matches("drop") {
+            if q[2] > 0 || loss_model.is_some() {
+                return Err("duplicate loss argument".into());
+            }
+            let mut m = w.next_arg()?;
+            if m.starts_with(|c: char| c.is_ascii_digit()) || m == "random" {
+                if m == "random" {
+                    m = w.next_arg()?;
+                }
+                q[2] = percent(m).ok_or_else(|| bad("loss percent"))?;
+                if is_num(&w) {
+                    corr_present = true;
+                    corr[1] = percent(w.next_arg()?).ok_or_else(|| bad("loss correlation"))?;
+                }
+            } else if m == "state" || m == "gemodel" {
+                let p = percent_f(w.next_arg()?).ok_or_else(|| bad("loss"))?;
+                let pc = |v: f64| (v * f64::from(u32::MAX)).round_ties_even() as u32;
+                // state: p13 p31 p32 p23 p14 (stored p13 p31 p32 p14 p23);
+                // gemodel: p r 1-h k1 (the kernel takes h)
+                let (mut v, order): (Vec<u32>, &[usize]) = if m == "state" {
+                    (vec![pc(p), pc(1.0 - p), 0, 0, pc(1.0)], &[1, 2, 4, 3])
+                } else {
+                    (vec![pc(p), pc(1.0 - p), 0, 0], &[1, 2, 3])
+                };
+                for &slot_i in order {
+                    if !is_num(&w) {
+                        break;
+                    }
+                    let x = percent(w.next_arg()?).ok_or_else(|| bad("loss"))?;
+                    v[slot_i] = if m == "gemodel" && slot_i == 2 { u32::MAX - x } else { x };
+                }
+                loss_model = Some((if m == "state" { 1 } else { 2 }, v));
+            } else {
+                return Err(format!("Unknown loss parameter: {m}"));
+            }
+        } else if w.matches("ecn") {
+            ecn = true;
+        } else if w.matches("reorder") || w.matches("corrupt") {
+            let re = w.matches("reorder");
+            let mut v = [percent(w.next_arg()?).ok_or_else(|| bad(x))?, 0];
+            if is_num(&w) {
+                corr_present = true;
+                v[1] = percent(w.next_arg()?).ok_or_else(|| bad(x))?;
+            }
+            if re {
+                reorder = Some(v);
+            } else {
+                corrupt = Some(v);
+            }
+        } else if w.matches("gap") {
+            q[3] = get_u32(w.next_arg()?, 0).ok_or_else(|| bad("gap"))?;
+        } else if w.matches("duplicate") {
+            q[4] = percent(w.next_arg()?).ok_or_else(|| bad("duplicate"))?;
+            if is_num(&w) {
+                corr[2] = percent(w.next_arg()?).ok_or_else(|| bad("duplicate"))?;
+            }
+        } else if w.matches("distribution") {
+            dist = Some(distribution(w.next_arg()?)?);
+        } else if w.matches("rate") {
+            let v = w.next_arg()?;
+            if v.contains('%') {
+                return Err(format!("rtnl does not parse rates as a share of the device's speed yet (\"{v}\")"));
+            }
+            let r = crate::tcunits::parse_rate64(v).ok_or_else(|| bad("rate"))?;
+            let mut extra = [0i32; 3];
+            if is_signed(&w) {
+                extra[0] = get_int(w.next_arg()?).ok_or_else(|| bad("rate"))?;
+            }
+            if is_num(&w) {
+                extra[1] = get_u32(w.next_arg()?, 0).ok_or_else(|| bad("rate"))? as i32;
+            }
+            if is_signed(&w) {
+                extra[2] = get_int(w.next_arg()?).ok_or_else(|| bad("rate"))?;
+            }
+            rate = Some((r, extra));
+        } else if w.matches("slot") {
+            // min_delay, max_delay, max_packets, max_bytes, dist_delay, dist_jitter
+            let mut sl = [0i64; 6];
+            if is_num(&w) {
+                sl[0] = time64(w.next_arg()?).ok_or_else(|| bad("slot min_delay"))?;
+                sl[1] = sl[0];
+                if is_num(&w) {
+                    sl[1] = time64(w.next_arg()?).filter(|m| *m >= sl[0]).ok_or_else(|| bad("slot max_delay"))?;
+                }
+            } else {
+                let d = w.next_arg()?;
+                if d != "distribution" {
+                    return Err(format!("Unknown slot parameter: {d}"));
+                }
+                slot_dist = Some(distribution(w.next_arg()?)?);
+                sl[4] = time64(w.next_arg()?).ok_or_else(|| bad("slot delay"))?;
+                sl[5] = time64(w.next_arg()?).ok_or_else(|| bad("slot jitter"))?;
+                if sl[5] <= 0 {
+                    return Err("Non-positive jitter".into());
+                }
+            }
+            if w.v.get(w.i + 1).is_some_and(|n| crate::matches(n, "packets")) {
+                w.next_arg()?;
+                let v = w.v.get(w.i + 1).and_then(|n| get_int(n)).ok_or_else(|| bad("slot packets"))?;
+                sl[2] = i64::from(v);
+                w.next_arg()?;
+            }
+            if w.v.get(w.i + 1).is_some_and(|n| crate::matches(n, "bytes")) {
+                w.next_arg()?;
+                let v =
+                    w.v.get(w.i + 1).and_then(|n| crate::tcunits::parse_size(n)).ok_or_else(|| bad("slot bytes"))?;
+                sl[3] = i64::from(v as i32);
+                w.next_arg()?;
+            }
+            slot = Some(sl);
+        } else {
+            return Err(format!("What is \"{x}\"?"));
+        }
+        w.fwd();
+    }
+    if let Some(r) = reorder.filter(|r| r[0] != 0) {
+        let _ = r;
+        if q[0] == 0 {
+            return Err("reordering not possible without specifying some delay".into());
+        }
+        if q[3] == 0 {
+            q[3] = 1;
+        }
+    } else if q[3] > 0 {
+        return Err("gap specified without reorder probability".into());
+    }
+    if ecn && q[2] == 0 && loss_model.is_none() {
+        return Err("ecn requested without loss model".into());
+    }
+    if dist.is_some() && (q[0] == 0 || q[5] == 0) {
+        return Err("distribution specified but no latency and jitter values".into());
+    }
+    let words = |v: &[u32]| v.iter().flat_map(|x| x.to_ne_bytes()).collect::<Vec<u8>>();
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    a.bytes(&words(&q)).map_err(enc)?;
+    if corr_present {
+        a.attr(1, &words(&corr)).map_err(enc)?;
+    }
+    if let Some(r) = reorder {
+        a.attr(3, &words(&r)).map_err(enc)?;
+    }
+    if ecn {
+        a.attr_u32(7, 1).map_err(enc)?;
+    }
+    if let Some(c) = corrupt {
+        a.attr(4, &words(&c)).map_err(enc)?;
+    }
+    if let Some(sl) = slot {
+        let mut b = Vec::new();
+        b.extend_from_slice(&sl[0].to_ne_bytes());
+        b.extend_from_slice(&sl[1].to_ne_bytes());
+        b.extend_from_slice(&(sl[2] as i32).to_ne_bytes());
+        b.extend_from_slice(&(sl[3] as i32).to_ne_bytes());
+        b.extend_from_slice(&sl[4].to_ne_bytes());
+        b.extend_from_slice(&sl[5].to_ne_bytes());
+        a.attr(12, &b).map_err(enc)?;
+    }
+    if let Some((model, v)) = &loss_model {
+        let m = a.begin_nest(5).map_err(enc)?;
+        a.attr(*model, &words(v)).map_err(enc)?;
+        a.end_nest(m).map_err(enc)?;
+    }
+    if let Some((r, extra)) = rate {
+        let r32 = if r >= 1 << 32 {
+            a.attr_u64(8, r).map_err(enc)?;
+            u32::MAX
+        } else {
+            r as u32
+        };
+        let mut b = r32.to_ne_bytes().to_vec();
+        for e in extra {
+            b.extend_from_slice(&e.to_ne_bytes());
+        }
+        a.attr(6, &b).map_err(enc)?;
+    }
+    if let Some(d) = dist {
+        a.attr(2, &d).map_err(enc)?;
+    }
+    if let Some(d) = slot_dist {
+        a.attr(13, &d).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
 }
