@@ -2885,6 +2885,8 @@ const TC_REQUESTS: &[&str] = &[
     "filter add dev v0 ingress prio 13 protocol ipv6 flower indev v1 ip_proto udp dst_ip 2001:db8::/64 dst_port 53/0xfff0 action mirred egress redirect dev v1",
     "filter add dev v0 ingress prio 14 protocol 802.1Q handle 3 flower vlan_id 100 vlan_prio 3 verbose",
     "filter add dev v0 ingress prio 15 protocol all flower action pass",
+    "filter add dev v0 ingress prio 18 handle 0x10 basic classid 1:4 action mirred egress mirror dev lo action drop",
+    "filter add dev v0 ingress prio 19 basic",
     "filter add dev v0 ingress prio 16 protocol ip flower ip_proto icmp",
     "filter add dev v0 ingress prio 17 protocol ip flower vlan_id 5",
     // qdisc kinds this kernel lacks

@@ -57,7 +57,7 @@ pub const FILTER: Object = Object {
             &[("add", M::Prefix)],
             "{ dev DEV | block N } [ root | ingress | egress | parent CLASSID ] [ handle ID ] [ protocol PROTO ] [ prio N ] [ chain N ] KIND [ OPTIONS ]",
             &[],
-            "add a filter (KIND := u32 | matchall | bpf | flower; actions gact, mirred, vlan, skbedit, tunnel_key)",
+            "add a filter (KIND := u32 | matchall | bpf | flower | basic; actions gact, mirred, vlan, skbedit, tunnel_key)",
             true,
         ),
         verb(&[("delete", M::Prefix)], "FILTER", &[], "delete a filter, or every filter of a priority", true),
@@ -70,7 +70,7 @@ pub const FILTER: Object = Object {
     sets: &[],
     notes: "Without dev, the filters of every device are listed (tc lists none). \
             Options printed: u32, bpf, matchall; actions mirred, gact. Options parsed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
-            sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall, flower (classid, indev, skip_hw|skip_sw, vlan_id, vlan_prio, \
+            sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall, basic (classid, actions), flower (classid, indev, skip_hw|skip_sw, vlan_id, vlan_prio, \
             dst_mac, src_mac, ip_proto, ip_tos, ip_ttl, dst_ip, src_ip, dst_port, src_port); \
             actions mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
             Requests are tc's, byte for byte.",

@@ -4,8 +4,8 @@
 //! the bytes of both programs' requests).
 //!
 //! Classifiers: u32 (every `match`, `offset`, `hashkey`, `sample`, `ht`,
-//! `link`, `divisor`, `order`, `indev`, `mark`), matchall, classic BPF and
-//! flower's common keys;
+//! `link`, `divisor`, `order`, `indev`, `mark`), matchall, basic (without
+//! ematches), classic BPF and flower's common keys;
 //! actions: gact (and its bare verdicts), mirred, vlan, skbedit and
 //! tunnel_key, inside filters and standalone; qdiscs fq_codel, fq, sfq and
 //! netem.
@@ -334,6 +334,7 @@ fn filter_options(
         "matchall" => matchall_options(handle, args, hdr, a, ifindex),
         "bpf" => bpf_options(handle, args, hdr, a, ifindex),
         "flower" => flower_options(handle, args, hdr, a, ifindex),
+        "basic" => basic_options(handle, args, hdr, a, ifindex),
         k => Err(format!("rtnl cannot parse the options of classifier \"{k}\" yet (tc filter add … {k} does)")),
     }
 }
@@ -1065,6 +1066,39 @@ fn flower_options(
     a.attr_u32(22, flags).map_err(enc)?;
     if tc_proto != ETH_P_ALL {
         a.attr_be16(8, tc_proto).map_err(enc)?;
+    }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `basic_parse_opt`: `classid` and actions (no ematches yet).
+fn basic_options(
+    handle: Option<&str>,
+    args: &[String],
+    hdr: &mut TcMsg,
+    a: &mut W,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    // strtol(handle, NULL, 0), as matchall
+    hdr.tcm_handle = (handle.map_or(0, |h| c_num(h, 0).unwrap_or(0)) as u32).into();
+    if args.is_empty() {
+        return Ok(());
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        if w.matches("classid") || x == "flowid" {
+            let c = classid(w.next_arg()?)?;
+            a.attr_u32(1, c).map_err(enc)?;
+        } else if w.matches("action") {
+            w.next_arg()?;
+            parse_action(&mut w, 3, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            continue;
+        } else if w.matches("match") || w.matches("police") {
+            return Err(format!("rtnl does not parse basic's \"{x}\" yet (tc does)"));
+        } else {
+            return Err(format!("What is \"{x}\"?"));
+        }
+        w.fwd();
     }
     a.end_nest(nest).map_err(enc)
 }
