@@ -26,37 +26,18 @@ use crate::{Fail, Global};
 
 type W = Writer<VecBuffer, NativeEndian>;
 
-// attribute ids (kernel uapi) used below
-const TCA_KIND: u16 = 1;
-const TCA_OPTIONS: u16 = 2;
-const TCA_CHAIN: u16 = 11;
-const TCA_ACT_TAB: u16 = 1;
-const TCA_ROOT_FLAGS: u16 = 2;
-const TCA_ROOT_TIME_DELTA: u16 = 4;
-const TCA_ACT_OPTIONS: u16 = 2;
-const TCA_ACT_INDEX: u16 = 3;
-const NLA_F_NESTED: u16 = 0x8000;
-const TCA_U32_CLASSID: u16 = 1;
-const TCA_U32_HASH: u16 = 2;
-const TCA_U32_LINK: u16 = 3;
-const TCA_U32_DIVISOR: u16 = 4;
-const TCA_U32_SEL: u16 = 5;
-const TCA_U32_ACT: u16 = 7;
-const TCA_U32_INDEV: u16 = 8;
-const TCA_U32_MARK: u16 = 10;
-const TCA_U32_FLAGS: u16 = 11;
-const TCA_MATCHALL_CLASSID: u16 = 1;
-const TCA_MATCHALL_ACT: u16 = 2;
-const TCA_MATCHALL_FLAGS: u16 = 3;
-const TCA_BPF_ACT: u16 = 1;
-const TCA_BPF_CLASSID: u16 = 3;
-const TCA_BPF_OPS_LEN: u16 = 4;
-const TCA_BPF_OPS: u16 = 5;
-const TCA_BPF_FLAGS: u16 = 8;
-const TCA_BPF_FLAGS_GEN: u16 = 9;
-const TCA_GACT_PARMS: u16 = 2;
-const TCA_GACT_PROB: u16 = 3;
-const TCA_MIRRED_PARMS: u16 = 2;
+// the attribute ids are rtnl-core's (one table for the codec and the tool)
+use rtnl_core::tc::action::{
+    self as act, TCA_ACT_INDEX, TCA_ACT_OPTIONS, TCA_GACT_PARMS, TCA_GACT_PROB, TCA_MIRRED_PARMS,
+};
+use rtnl_core::tc::filter::{
+    self as cls, TCA_BPF_ACT, TCA_BPF_CLASSID, TCA_BPF_FLAGS, TCA_BPF_FLAGS_GEN, TCA_BPF_OPS, TCA_BPF_OPS_LEN,
+    TCA_MATCHALL_ACT, TCA_MATCHALL_CLASSID, TCA_MATCHALL_FLAGS, TCA_U32_ACT, TCA_U32_CLASSID, TCA_U32_DIVISOR,
+    TCA_U32_FLAGS, TCA_U32_HASH, TCA_U32_INDEV, TCA_U32_LINK, TCA_U32_MARK, TCA_U32_SEL,
+};
+use rtnl_core::tc::qdisc as sch;
+use rtnl_core::tc::{TCA_CHAIN, TCA_KIND, TCA_OPTIONS, TCA_ROOT_FLAGS, TCA_ROOT_TAB};
+use rtnl_core::wire::NLA_F_NESTED;
 const TCA_CLS_FLAGS_SKIP_HW: u32 = 1;
 const TCA_CLS_FLAGS_SKIP_SW: u32 = 2;
 const TC_U32_TERMINAL: u8 = 1;
@@ -915,12 +896,12 @@ fn flower_port(v: &str, ip_proto: u8, src: bool, a: &mut W) -> Parsed<()> {
     let bad = || "bad port".to_owned();
     let port = |s: &str| get_u32(s, 10).and_then(|p| u16::try_from(p).ok());
     let (id, mask_id) = match (ip_proto, src) {
-        (6, true) => (18, 35),
-        (6, false) => (19, 36),
-        (17, true) => (20, 37),
-        (17, false) => (21, 38),
-        (132, true) => (41, 39),
-        (132, false) => (42, 40),
+        (6, true) => (cls::TCA_FLOWER_KEY_TCP_SRC, cls::TCA_FLOWER_KEY_TCP_SRC_MASK),
+        (6, false) => (cls::TCA_FLOWER_KEY_TCP_DST, cls::TCA_FLOWER_KEY_TCP_DST_MASK),
+        (17, true) => (cls::TCA_FLOWER_KEY_UDP_SRC, cls::TCA_FLOWER_KEY_UDP_SRC_MASK),
+        (17, false) => (cls::TCA_FLOWER_KEY_UDP_DST, cls::TCA_FLOWER_KEY_UDP_DST_MASK),
+        (132, true) => (cls::TCA_FLOWER_KEY_SCTP_SRC, cls::TCA_FLOWER_KEY_SCTP_SRC_MASK),
+        (132, false) => (cls::TCA_FLOWER_KEY_SCTP_DST, cls::TCA_FLOWER_KEY_SCTP_DST_MASK),
         _ => return Err(bad()),
     };
     if let Some((lo, hi)) = v.split_once('-') {
@@ -929,7 +910,11 @@ fn flower_port(v: &str, ip_proto: u8, src: bool, a: &mut W) -> Parsed<()> {
             if hi <= lo {
                 return Err("max value should be greater than min value".into());
             }
-            let (min_id, max_id) = if src { (87, 88) } else { (89, 90) };
+            let (min_id, max_id) = if src {
+                (cls::TCA_FLOWER_KEY_PORT_SRC_MIN, cls::TCA_FLOWER_KEY_PORT_SRC_MAX)
+            } else {
+                (cls::TCA_FLOWER_KEY_PORT_DST_MIN, cls::TCA_FLOWER_KEY_PORT_DST_MAX)
+            };
             a.attr_be16(min_id, lo).map_err(enc)?;
             return a.attr_be16(max_id, hi).map_err(enc);
         }
@@ -972,7 +957,7 @@ fn flower_options(
     while let Some(x) = w.peek() {
         if w.matches("classid") || w.matches("flowid") {
             let c = classid(w.next_arg()?)?;
-            a.attr_u32(1, c).map_err(enc)?;
+            a.attr_u32(cls::TCA_FLOWER_CLASSID, c).map_err(enc)?;
         } else if w.matches("verbose") {
             flags |= 0x10; // TCA_CLS_FLAGS_VERBOSE
         } else if w.matches("skip_hw") {
@@ -984,7 +969,7 @@ fn flower_options(
             if d.is_empty() || d.len() >= 16 || d.contains('/') || d.chars().any(char::is_whitespace) {
                 return Err(format!("Error: argument \"{d}\" is wrong: \"indev\" not a valid ifname"));
             }
-            a.attr_str(2, d).map_err(enc)?;
+            a.attr_str(cls::TCA_FLOWER_INDEV, d).map_err(enc)?;
         } else if w.matches("vlan_id") || w.matches("vlan_prio") {
             let id = w.matches("vlan_id");
             let v = w.next_arg()?;
@@ -994,15 +979,19 @@ fn flower_options(
             let n = get_u32(v, 10);
             if id {
                 let vid = n.filter(|v| *v <= 0xfff).ok_or_else(|| illegal_k("vlan_id"))?;
-                a.attr_u16(23, vid as u16).map_err(enc)?;
+                a.attr_u16(cls::TCA_FLOWER_KEY_VLAN_ID, vid as u16).map_err(enc)?;
             } else {
                 let p = n.filter(|v| *v <= 7).ok_or_else(|| illegal_k("vlan_prio"))?;
-                a.attr_u8(24, p as u8).map_err(enc)?;
+                a.attr_u8(cls::TCA_FLOWER_KEY_VLAN_PRIO, p as u8).map_err(enc)?;
             }
         } else if w.matches("dst_mac") || w.matches("src_mac") {
             let dst = w.matches("dst_mac");
             let v = w.next_arg()?;
-            let (id, mask) = if dst { (4, 5) } else { (6, 7) };
+            let (id, mask) = if dst {
+                (cls::TCA_FLOWER_KEY_ETH_DST, cls::TCA_FLOWER_KEY_ETH_DST_MASK)
+            } else {
+                (cls::TCA_FLOWER_KEY_ETH_SRC, cls::TCA_FLOWER_KEY_ETH_SRC_MASK)
+            };
             flower_mac(v, id, mask, a).map_err(|_| illegal_k(if dst { "dst_mac" } else { "src_mac" }))?;
         } else if w.matches("ip_proto") {
             let v = w.next_arg()?;
@@ -1024,7 +1013,7 @@ fn flower_options(
             } else {
                 get_u32(v, 16).and_then(|p| u8::try_from(p).ok()).ok_or_else(|| illegal_k("ip_proto"))?
             };
-            a.attr_u8(9, p).map_err(enc)?;
+            a.attr_u8(cls::TCA_FLOWER_KEY_IP_PROTO, p).map_err(enc)?;
             ip_proto = p;
         } else if w.matches("ip_tos") || w.matches("ip_ttl") {
             let tos = w.matches("ip_tos");
@@ -1040,13 +1029,31 @@ fn flower_options(
                 Some(m) => get_u32(m, 16).and_then(|b| u8::try_from(b).ok()).ok_or_else(|| what.clone())?,
                 None => 0xff,
             };
-            let (id, mask_id) = if tos { (73, 74) } else { (75, 76) };
+            let (id, mask_id) = if tos {
+                (cls::TCA_FLOWER_KEY_IP_TOS, cls::TCA_FLOWER_KEY_IP_TOS_MASK)
+            } else {
+                (cls::TCA_FLOWER_KEY_IP_TTL, cls::TCA_FLOWER_KEY_IP_TTL_MASK)
+            };
             a.attr_u8(id, b).map_err(enc)?;
             a.attr_u8(mask_id, m).map_err(enc)?;
         } else if w.matches("dst_ip") || w.matches("src_ip") {
             let dst = w.matches("dst_ip");
             let v = w.next_arg()?;
-            let ids = if dst { [12, 13, 16, 17] } else { [10, 11, 14, 15] };
+            let ids = if dst {
+                [
+                    cls::TCA_FLOWER_KEY_IPV4_DST,
+                    cls::TCA_FLOWER_KEY_IPV4_DST_MASK,
+                    cls::TCA_FLOWER_KEY_IPV6_DST,
+                    cls::TCA_FLOWER_KEY_IPV6_DST_MASK,
+                ]
+            } else {
+                [
+                    cls::TCA_FLOWER_KEY_IPV4_SRC,
+                    cls::TCA_FLOWER_KEY_IPV4_SRC_MASK,
+                    cls::TCA_FLOWER_KEY_IPV6_SRC,
+                    cls::TCA_FLOWER_KEY_IPV6_SRC_MASK,
+                ]
+            };
             flower_ip(v, tc_proto, ids, a).map_err(|_| illegal_k(if dst { "dst_ip" } else { "src_ip" }))?;
         } else if w.matches("dst_port") || w.matches("src_port") {
             let dst = w.matches("dst_port");
@@ -1054,7 +1061,7 @@ fn flower_options(
             flower_port(v, ip_proto, !dst, a).map_err(|_| illegal_k(if dst { "dst_port" } else { "src_port" }))?;
         } else if w.matches("action") {
             w.next_arg()?;
-            parse_action(&mut w, 3, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            parse_action(&mut w, cls::TCA_FLOWER_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
             continue;
         } else {
             return Err(format!(
@@ -1063,9 +1070,9 @@ fn flower_options(
         }
         w.fwd();
     }
-    a.attr_u32(22, flags).map_err(enc)?;
+    a.attr_u32(cls::TCA_FLOWER_FLAGS, flags).map_err(enc)?;
     if tc_proto != ETH_P_ALL {
-        a.attr_be16(8, tc_proto).map_err(enc)?;
+        a.attr_be16(cls::TCA_FLOWER_KEY_ETH_TYPE, tc_proto).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
 }
@@ -1088,10 +1095,10 @@ fn basic_options(
     while let Some(x) = w.peek() {
         if w.matches("classid") || x == "flowid" {
             let c = classid(w.next_arg()?)?;
-            a.attr_u32(1, c).map_err(enc)?;
+            a.attr_u32(cls::TCA_BASIC_CLASSID, c).map_err(enc)?;
         } else if w.matches("action") {
             w.next_arg()?;
-            parse_action(&mut w, 3, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
+            parse_action(&mut w, cls::TCA_BASIC_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
             continue;
         } else if w.matches("match") || w.matches("police") {
             return Err(format!("rtnl does not parse basic's \"{x}\" yet (tc does)"));
@@ -1607,24 +1614,24 @@ fn vlan(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         return Err(format!("src_mac needs to be set for {name}"));
     }
     p[20..24].copy_from_slice(&action.to_ne_bytes());
-    a.attr(2, &p).map_err(enc)?;
+    a.attr(act::TCA_VLAN_PARMS, &p).map_err(enc)?;
     if let Some(id) = id {
-        a.attr_u16(3, id).map_err(enc)?;
+        a.attr_u16(act::TCA_VLAN_PUSH_VLAN_ID, id).map_err(enc)?;
     }
     if let Some(proto) = proto {
         if proto != 0x8100 && proto != 0x88a8 {
             return Err("protocol not supported".into());
         }
-        a.attr_be16(4, proto).map_err(enc)?;
+        a.attr_be16(act::TCA_VLAN_PUSH_VLAN_PROTOCOL, proto).map_err(enc)?;
     }
     if let Some(p) = prio {
-        a.attr_u8(6, p).map_err(enc)?;
+        a.attr_u8(act::TCA_VLAN_PUSH_VLAN_PRIORITY, p).map_err(enc)?;
     }
     if let Some(m) = dst {
-        a.attr(7, &m).map_err(enc)?;
+        a.attr(act::TCA_VLAN_PUSH_ETH_DST, &m).map_err(enc)?;
     }
     if let Some(m) = src {
-        a.attr(8, &m).map_err(enc)?;
+        a.attr(act::TCA_VLAN_PUSH_ETH_SRC, &m).map_err(enc)?;
     }
     Ok(())
 }
@@ -1673,24 +1680,24 @@ fn skbedit(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
     if !ok {
         return Err("Usage: ... skbedit <[QM] [PM] [MM] [PT] [IF]>".into());
     }
-    a.attr(2, &p).map_err(enc)?;
+    a.attr(act::TCA_SKBEDIT_PARMS, &p).map_err(enc)?;
     if let Some(q) = queue {
-        a.attr_u16(4, q).map_err(enc)?;
+        a.attr_u16(act::TCA_SKBEDIT_QUEUE_MAPPING, q).map_err(enc)?;
     }
     if let Some(v) = prio {
-        a.attr_u32(3, v).map_err(enc)?;
+        a.attr_u32(act::TCA_SKBEDIT_PRIORITY, v).map_err(enc)?;
     }
     if let Some(v) = mark {
-        a.attr_u32(5, v).map_err(enc)?;
+        a.attr_u32(act::TCA_SKBEDIT_MARK, v).map_err(enc)?;
     }
     if let Some(v) = mask {
-        a.attr_u32(8, v).map_err(enc)?;
+        a.attr_u32(act::TCA_SKBEDIT_MASK, v).map_err(enc)?;
     }
     if let Some(v) = ptype {
-        a.attr_u16(7, v).map_err(enc)?;
+        a.attr_u16(act::TCA_SKBEDIT_PTYPE, v).map_err(enc)?;
     }
     if pure_flags != 0 {
-        a.attr_u64(9, pure_flags).map_err(enc)?;
+        a.attr_u64(act::TCA_SKBEDIT_FLAGS, pure_flags).map_err(enc)?;
     }
     Ok(())
 }
@@ -1713,8 +1720,14 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
             let v = w.next_arg()?;
             let what = if src { "Illegal \"src_ip\"" } else { "Illegal \"dst_ip\"" };
             match v.parse::<std::net::IpAddr>().map_err(|_| what)? {
-                std::net::IpAddr::V4(ip) => a.attr(if src { 3 } else { 4 }, &ip.octets()),
-                std::net::IpAddr::V6(ip) => a.attr(if src { 5 } else { 6 }, &ip.octets()),
+                std::net::IpAddr::V4(ip) => a.attr(
+                    if src { act::TCA_TUNNEL_KEY_ENC_IPV4_SRC } else { act::TCA_TUNNEL_KEY_ENC_IPV4_DST },
+                    &ip.octets(),
+                ),
+                std::net::IpAddr::V6(ip) => a.attr(
+                    if src { act::TCA_TUNNEL_KEY_ENC_IPV6_SRC } else { act::TCA_TUNNEL_KEY_ENC_IPV6_DST },
+                    &ip.octets(),
+                ),
             }
             .map_err(enc)?;
             if src {
@@ -1724,17 +1737,21 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
             }
         } else if w.matches("id") {
             let v = get_u32(w.next_arg()?, 10).ok_or("Illegal \"id\"")?;
-            a.attr_be32(7, v).map_err(enc)?;
+            a.attr_be32(act::TCA_TUNNEL_KEY_ENC_KEY_ID, v).map_err(enc)?;
         } else if w.matches("dst_port") {
             let v = get_u32(w.next_arg()?, 10).and_then(|p| u16::try_from(p).ok()).ok_or("Illegal \"dst port\"")?;
-            a.attr_be16(9, v).map_err(enc)?;
+            a.attr_be16(act::TCA_TUNNEL_KEY_ENC_DST_PORT, v).map_err(enc)?;
         } else if w.matches("geneve_opts") || w.matches("vxlan_opts") || w.matches("erspan_opts") {
             return Err(format!("rtnl does not parse tunnel_key's \"{x}\" yet (tc does)"));
         } else if w.matches("tos") || w.matches("ttl") {
-            let id = if w.matches("tos") { 12 } else { 13 };
+            let id = if w.matches("tos") { act::TCA_TUNNEL_KEY_ENC_TOS } else { act::TCA_TUNNEL_KEY_ENC_TTL };
             let v = w.next_arg()?;
             let b = get_u32(v, 10).or_else(|| get_u32(v, 16)).and_then(|b| u8::try_from(b).ok());
-            a.attr_u8(id, b.ok_or(if id == 12 { "Illegal \"tos\"" } else { "Illegal \"ttl\"" })?).map_err(enc)?;
+            a.attr_u8(
+                id,
+                b.ok_or(if id == act::TCA_TUNNEL_KEY_ENC_TOS { "Illegal \"tos\"" } else { "Illegal \"ttl\"" })?,
+            )
+            .map_err(enc)?;
         } else if w.matches("csum") {
             csum = true;
         } else if w.matches("nocsum") {
@@ -1744,7 +1761,7 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    a.attr_u8(10, u8::from(!csum)).map_err(enc)?;
+    a.attr_u8(act::TCA_TUNNEL_KEY_NO_CSUM, u8::from(!csum)).map_err(enc)?;
     let mut p = [0u8; 24];
     p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
     if let Some(i) = trailing_index(w, "tunnel_key")? {
@@ -1754,7 +1771,7 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         return Err("set needs tunnel_key parameters".into());
     }
     p[20..24].copy_from_slice(&action.to_ne_bytes());
-    a.attr(2, &p).map_err(enc)
+    a.attr(act::TCA_TUNNEL_KEY_PARMS, &p).map_err(enc)
 }
 
 /// `rtnl actions add|change|replace ACTION…` (`tc_action_modify`).
@@ -1769,7 +1786,7 @@ pub(crate) fn modify_actions(g: &Global, verb: &str, args: &[String]) -> Result<
 fn actions_request(args: &[String], ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Result<Req<TcaMsg>, Fail> {
     let mut a = W::new(VecBuffer::default());
     let mut w = Words::new(args);
-    parse_action(&mut w, TCA_ACT_TAB, &mut a, ifindex).map_err(|e| Fail::error(format!("{e}\nIllegal \"action\"")))?;
+    parse_action(&mut w, TCA_ROOT_TAB, &mut a, ifindex).map_err(|e| Fail::error(format!("{e}\nIllegal \"action\"")))?;
     if let Some(x) = w.peek() {
         return Err(usage_err(format!("Garbage instead of arguments \"{x} ...\". Try \"rtnl actions help\".")));
     }
@@ -1780,7 +1797,7 @@ fn actions_request(args: &[String], ifindex: &dyn Fn(&str) -> Result<u32, Fail>)
 fn action_refs(args: &[String]) -> Result<Vec<u8>, Fail> {
     let mut a = W::new(VecBuffer::default());
     let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
-    let tab = a.begin_nest_raw(TCA_ACT_TAB).map_err(e)?;
+    let tab = a.begin_nest_raw(TCA_ROOT_TAB).map_err(e)?;
     // tc skips the word after the verb (normally "action")
     let mut w = Words::new(args.get(1..).unwrap_or(&[]));
     let mut prio = 0u16;
@@ -1846,14 +1863,13 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
     }
     let mut a = W::new(VecBuffer::default());
     let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
-    let tab = a.begin_nest_raw(TCA_ACT_TAB).map_err(e)?;
-    let one = a.begin_nest_raw(1).map_err(e)?;
+    let tab = a.begin_nest_raw(TCA_ROOT_TAB).map_err(e)?;
+    let one = a.begin_nest_raw(1).map_err(e)?; // the first position of the list
     a.attr_str(TCA_ACT_KIND, kind).map_err(e)?;
     a.end_nest(one).map_err(e)?;
     a.end_nest(tab).map_err(e)?;
     let flag: u32 = 1; // TCA_ACT_FLAG_LARGE_DUMP_ON
     a.attr(TCA_ROOT_FLAGS, &[flag.to_ne_bytes(), flag.to_ne_bytes()].concat()).map_err(e)?;
-    let _ = TCA_ROOT_TIME_DELTA;
     let mut sock = g.socket()?;
     let bytes = frame(
         RTM_DELACTION,
@@ -1937,72 +1953,107 @@ fn fq_codel(args: &[String], a: &mut W) -> Parsed<()> {
         w.fwd();
     }
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    for (id, v) in [(2, limit), (5, flows), (6, quantum), (3, interval), (1, target)] {
+    for (id, v) in [
+        (sch::TCA_FQ_CODEL_LIMIT, limit),
+        (sch::TCA_FQ_CODEL_FLOWS, flows),
+        (sch::TCA_FQ_CODEL_QUANTUM, quantum),
+        (sch::TCA_FQ_CODEL_INTERVAL, interval),
+        (sch::TCA_FQ_CODEL_TARGET, target),
+    ] {
         if v != 0 {
             a.attr_u32(id, v).map_err(enc)?;
         }
     }
     if let Some(e) = ecn {
-        a.attr_u32(4, e).map_err(enc)?;
+        a.attr_u32(sch::TCA_FQ_CODEL_ECN, e).map_err(enc)?;
     }
     if ce_threshold != u32::MAX {
-        a.attr_u32(7, ce_threshold).map_err(enc)?;
+        a.attr_u32(sch::TCA_FQ_CODEL_CE_THRESHOLD, ce_threshold).map_err(enc)?;
     }
     if let Some((sel, mask)) = selector {
-        a.attr_u8(11, mask).map_err(enc)?;
-        a.attr_u8(10, sel).map_err(enc)?;
+        a.attr_u8(sch::TCA_FQ_CODEL_CE_THRESHOLD_MASK, mask).map_err(enc)?;
+        a.attr_u8(sch::TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR, sel).map_err(enc)?;
     }
     if memory != u32::MAX {
-        a.attr_u32(9, memory).map_err(enc)?;
+        a.attr_u32(sch::TCA_FQ_CODEL_MEMORY_LIMIT, memory).map_err(enc)?;
     }
     if drop_batch != 0 {
-        a.attr_u32(8, drop_batch).map_err(enc)?;
+        a.attr_u32(sch::TCA_FQ_CODEL_DROP_BATCH_SIZE, drop_batch).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
 }
 
 /// `fq_parse_opt`.
 fn fq(args: &[String], a: &mut W) -> Parsed<()> {
-    // (id, value) in the order tc writes them
-    let mut set: [Option<u32>; 19] = [None; 19];
+    use sch::{
+        TCA_FQ_BUCKETS_LOG, TCA_FQ_CE_THRESHOLD, TCA_FQ_FLOW_DEFAULT_RATE, TCA_FQ_FLOW_MAX_RATE, TCA_FQ_FLOW_PLIMIT,
+        TCA_FQ_FLOW_REFILL_DELAY, TCA_FQ_HORIZON, TCA_FQ_HORIZON_DROP, TCA_FQ_INITIAL_QUANTUM,
+        TCA_FQ_LOW_RATE_THRESHOLD, TCA_FQ_ORPHAN_MASK, TCA_FQ_PLIMIT, TCA_FQ_QUANTUM, TCA_FQ_RATE_ENABLE,
+        TCA_FQ_TIMER_SLACK,
+    };
+    // the 32-bit attributes, in the order tc writes them
+    const ORDER: [u16; 13] = [
+        TCA_FQ_PLIMIT,
+        TCA_FQ_FLOW_PLIMIT,
+        TCA_FQ_QUANTUM,
+        TCA_FQ_INITIAL_QUANTUM,
+        TCA_FQ_RATE_ENABLE,
+        TCA_FQ_FLOW_MAX_RATE,
+        TCA_FQ_LOW_RATE_THRESHOLD,
+        TCA_FQ_FLOW_DEFAULT_RATE,
+        TCA_FQ_FLOW_REFILL_DELAY,
+        TCA_FQ_ORPHAN_MASK,
+        TCA_FQ_CE_THRESHOLD,
+        TCA_FQ_TIMER_SLACK,
+        TCA_FQ_HORIZON,
+    ];
+    let mut set: Vec<(u16, u32)> = Vec::new();
     let (mut buckets, mut horizon_drop) = (0u32, None::<u8>);
     let mut w = Words::new(args);
     while let Some(x) = w.peek() {
-        match x {
-            "limit" => set[1] = Some(unsigned(&mut w, "limit")?),
-            "flow_limit" => set[2] = Some(unsigned(&mut w, "flow_limit")?),
-            "buckets" => buckets = unsigned(&mut w, "buckets")?,
-            "maxrate" => set[7] = Some(rate_arg(&mut w, "maxrate")?),
-            "low_rate_threshold" => set[11] = Some(rate_arg(&mut w, "low_rate_threshold")?),
-            "ce_threshold" => set[12] = Some(time_arg(&mut w, "ce_threshold")?),
+        let (id, v) = match x {
+            "limit" => (TCA_FQ_PLIMIT, unsigned(&mut w, "limit")?),
+            "flow_limit" => (TCA_FQ_FLOW_PLIMIT, unsigned(&mut w, "flow_limit")?),
+            "maxrate" => (TCA_FQ_FLOW_MAX_RATE, rate_arg(&mut w, "maxrate")?),
+            "low_rate_threshold" => (TCA_FQ_LOW_RATE_THRESHOLD, rate_arg(&mut w, "low_rate_threshold")?),
+            "ce_threshold" => (TCA_FQ_CE_THRESHOLD, time_arg(&mut w, "ce_threshold")?),
+            "horizon" => (TCA_FQ_HORIZON, time_arg(&mut w, "horizon")?),
+            "defrate" => (TCA_FQ_FLOW_DEFAULT_RATE, rate_arg(&mut w, "defrate")?),
+            "quantum" => (TCA_FQ_QUANTUM, unsigned(&mut w, "quantum")?),
+            "initial_quantum" => (TCA_FQ_INITIAL_QUANTUM, unsigned(&mut w, "initial_quantum")?),
+            "orphan_mask" => (TCA_FQ_ORPHAN_MASK, unsigned(&mut w, "initial_quantum")?),
+            "refill_delay" => (TCA_FQ_FLOW_REFILL_DELAY, time_arg(&mut w, "refill_delay")?),
+            "pacing" | "nopacing" => (TCA_FQ_RATE_ENABLE, u32::from(x == "pacing")),
+            "buckets" => {
+                buckets = unsigned(&mut w, "buckets")?;
+                w.fwd();
+                continue;
+            }
+            "horizon_drop" | "horizon_cap" => {
+                horizon_drop = Some(u8::from(x == "horizon_drop"));
+                w.fwd();
+                continue;
+            }
             "timer_slack" => return Err("rtnl does not parse fq's \"timer_slack\" yet (tc does)".into()),
-            "horizon_drop" => horizon_drop = Some(1),
-            "horizon_cap" => horizon_drop = Some(0),
-            "horizon" => set[14] = Some(time_arg(&mut w, "horizon")?),
-            "defrate" => set[6] = Some(rate_arg(&mut w, "defrate")?),
-            "quantum" => set[3] = Some(unsigned(&mut w, "quantum")?),
-            "initial_quantum" => set[4] = Some(unsigned(&mut w, "initial_quantum")?),
-            "orphan_mask" => set[10] = Some(unsigned(&mut w, "initial_quantum")?),
-            "refill_delay" => set[9] = Some(time_arg(&mut w, "refill_delay")?),
-            "pacing" => set[5] = Some(1),
-            "nopacing" => set[5] = Some(0),
             _ => return Err(format!("What is \"{x}\"?")),
-        }
+        };
+        set.retain(|(i, _)| *i != id);
+        set.push((id, v));
         w.fwd();
     }
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
     if buckets != 0 {
         // tc's ilog2 rounds up
         let log = 32 - (buckets - 1).leading_zeros();
-        a.attr_u32(8, log).map_err(enc)?;
+        a.attr_u32(TCA_FQ_BUCKETS_LOG, log).map_err(enc)?;
     }
-    for id in [1usize, 2, 3, 4, 5, 7, 11, 6, 9, 10, 12, 13, 14] {
-        if let Some(v) = set[id] {
-            a.attr_u32(id as u16, v).map_err(enc)?;
+    for id in ORDER {
+        if let Some(&(_, v)) = set.iter().find(|(i, _)| *i == id) {
+            a.attr_u32(id, v).map_err(enc)?;
         }
     }
     if let Some(d) = horizon_drop {
-        a.attr_u8(15, d).map_err(enc)?;
+        a.attr_u8(TCA_FQ_HORIZON_DROP, d).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
 }
@@ -2133,7 +2184,7 @@ fn netem(args: &[String], a: &mut W) -> Parsed<()> {
                     let x = percent(w.next_arg()?).ok_or_else(|| bad("loss"))?;
                     v[slot_i] = if m == "gemodel" && slot_i == 2 { u32::MAX - x } else { x };
                 }
-                loss_model = Some((if m == "state" { 1 } else { 2 }, v));
+                loss_model = Some((if m == "state" { sch::NETEM_LOSS_GI } else { sch::NETEM_LOSS_GE }, v));
             } else {
                 return Err(format!("Unknown loss parameter: {m}"));
             }
@@ -2238,16 +2289,16 @@ fn netem(args: &[String], a: &mut W) -> Parsed<()> {
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
     a.bytes(&words(&q)).map_err(enc)?;
     if corr_present {
-        a.attr(1, &words(&corr)).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_CORR, &words(&corr)).map_err(enc)?;
     }
     if let Some(r) = reorder {
-        a.attr(3, &words(&r)).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_REORDER, &words(&r)).map_err(enc)?;
     }
     if ecn {
-        a.attr_u32(7, 1).map_err(enc)?;
+        a.attr_u32(sch::TCA_NETEM_ECN, 1).map_err(enc)?;
     }
     if let Some(c) = corrupt {
-        a.attr(4, &words(&c)).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_CORRUPT, &words(&c)).map_err(enc)?;
     }
     if let Some(sl) = slot {
         let mut b = Vec::new();
@@ -2257,16 +2308,16 @@ fn netem(args: &[String], a: &mut W) -> Parsed<()> {
         b.extend_from_slice(&(sl[3] as i32).to_ne_bytes());
         b.extend_from_slice(&sl[4].to_ne_bytes());
         b.extend_from_slice(&sl[5].to_ne_bytes());
-        a.attr(12, &b).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_SLOT, &b).map_err(enc)?;
     }
     if let Some((model, v)) = &loss_model {
-        let m = a.begin_nest(5).map_err(enc)?;
+        let m = a.begin_nest(sch::TCA_NETEM_LOSS).map_err(enc)?;
         a.attr(*model, &words(v)).map_err(enc)?;
         a.end_nest(m).map_err(enc)?;
     }
     if let Some((r, extra)) = rate {
         let r32 = if r >= 1 << 32 {
-            a.attr_u64(8, r).map_err(enc)?;
+            a.attr_u64(sch::TCA_NETEM_RATE64, r).map_err(enc)?;
             u32::MAX
         } else {
             r as u32
@@ -2275,13 +2326,13 @@ fn netem(args: &[String], a: &mut W) -> Parsed<()> {
         for e in extra {
             b.extend_from_slice(&e.to_ne_bytes());
         }
-        a.attr(6, &b).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_RATE, &b).map_err(enc)?;
     }
     if let Some(d) = dist {
-        a.attr(2, &d).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_DELAY_DIST, &d).map_err(enc)?;
     }
     if let Some(d) = slot_dist {
-        a.attr(13, &d).map_err(enc)?;
+        a.attr(sch::TCA_NETEM_SLOT_DIST, &d).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
 }
