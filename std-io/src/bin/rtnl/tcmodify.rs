@@ -638,11 +638,9 @@ fn parse_selector(w: &mut Words<'_>, sel: &mut Sel, a: &mut W) -> Parsed<()> {
     }
 }
 
+/// `get_tc_classid`, in the words of the classifiers' parsers.
 fn classid(v: &str) -> Parsed<u32> {
-    rtnl_core::tc::TcHandle::parse(v)
-        .filter(|_| !matches!(v, "root" | "none" | "ingress" | "clsact"))
-        .map(|h| h.0)
-        .ok_or_else(|| "Illegal \"classid\"".to_owned())
+    handle_arg(v, "").map_err(|_| "Illegal \"classid\"".to_owned())
 }
 
 /// `u32_parse_opt`.
