@@ -2931,7 +2931,7 @@ fn filter_chain_and_action_requests_are_tcs_byte_for_byte() {
         ns.tc("qdisc add dev v0 root handle 1: htb");
         ns.tc("qdisc add dev v0 clsact");
     }
-    let mut seen = 0;
+    let (mut seen, mut all) = (0, Vec::new());
     for cmd in TC_REQUESTS {
         let args = words(cmd);
         let (tc_code, theirs) = requests_sent(&a, "tc", &args);
@@ -2939,8 +2939,125 @@ fn filter_chain_and_action_requests_are_tcs_byte_for_byte() {
         assert_eq!(ours, theirs, "{cmd}");
         assert_eq!(our_code == 0, tc_code == 0, "{cmd}: exit status {our_code}, tc's {tc_code}");
         seen += theirs.len();
+        all.extend(theirs);
     }
     assert!(seen >= 39, "tc sent {seen} requests");
+    // and rtnl prints each of these messages as tc prints it (they are
+    // what a notification of the same object holds)
+    let bytes: Vec<u8> = all
+        .iter()
+        .flat_map(|h| (0..h.len()).step_by(2).map(move |i| u8::from_str_radix(&h[i..i + 2], 16).unwrap()))
+        .collect();
+    let printed = prints_as_tc_does(&bytes, "requests");
+    assert!(printed > 300, "tc printed only {printed} lines of the requests");
+}
+
+/// Clears `NLA_F_NESTED` in every attribute of a run that frames as
+/// attributes, nests within nests: tc 6.1's `parse_rtattr` takes a flagged
+/// attribute for an unknown one, where the kernel and rtnl do not.
+fn unflag_nests(b: &mut [u8]) -> bool {
+    if !frames(b) {
+        // netem's options: a 24-byte struct, then attributes
+        return b.len() > 24 && frames(&b[24..]) && unflag_nests(&mut b[24..]);
+    }
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let len = u16::from_ne_bytes([b[i], b[i + 1]]) as usize;
+        let ty = u16::from_ne_bytes([b[i + 2], b[i + 3]]);
+        b[i + 2..i + 4].copy_from_slice(&(ty & !0x8000).to_ne_bytes());
+        unflag_nests(&mut b[i + 4..i + len]);
+        i += (len + 3) & !3;
+    }
+    true
+}
+
+/// Whether `b` is a run of attributes, each whole.
+fn frames(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        if i + 4 > b.len() {
+            return false;
+        }
+        let len = u16::from_ne_bytes([b[i], b[i + 1]]) as usize;
+        if len < 4 || i + len > b.len() {
+            return false;
+        }
+        i += (len + 3) & !3;
+    }
+    !b.is_empty()
+}
+
+/// `tc [-s] [-d] monitor file` and `rtnl [-s] [-d] monitor tc file` of
+/// the same messages print the same (rtnl reads them as they are; tc reads
+/// them with their nests unflagged); the lines tc printed.
+fn prints_as_tc_does(msgs: &[u8], what: &str) -> usize {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir();
+    let ours = dir.join(format!("rtnl-print-{}-{n}", std::process::id()));
+    let theirs = dir.join(format!("rtnl-print-{}-{n}-tc", std::process::id()));
+    let mut unflagged = msgs.to_vec();
+    let mut i = 0;
+    while i + 16 <= unflagged.len() {
+        let len = u32::from_ne_bytes(unflagged[i..i + 4].try_into().unwrap()) as usize;
+        let ty = u16::from_ne_bytes([unflagged[i + 4], unflagged[i + 5]]);
+        // tcmsg, or tcamsg for actions
+        let head = if (48..=50).contains(&ty) { 4 } else { 20 };
+        if len >= 16 + head {
+            unflag_nests(&mut unflagged[i + 16 + head..i + len]);
+        }
+        i += (len + 3) & !3;
+    }
+    std::fs::write(&ours, msgs).unwrap();
+    std::fs::write(&theirs, &unflagged).unwrap();
+    let mut lines = 0;
+    for opts in [&[][..], &["-s"], &["-d"], &["-s", "-d"]] {
+        let mut t: Vec<&str> = opts.to_vec();
+        t.extend(["monitor", "file", theirs.to_str().unwrap()]);
+        let mut r: Vec<&str> = opts.to_vec();
+        r.extend(["monitor", "tc", "file", ours.to_str().unwrap()]);
+        let (tc_code, tc_out, tc_err) = run("tc", &t);
+        let (code, out, err) = run(RTNL, &r);
+        assert_eq!(code, 0, "{what} {opts:?}: {err}");
+        assert_eq!(tc_code, 0, "{what} {opts:?}: {tc_err}");
+        let (a, b) = (out.lines().collect::<Vec<_>>(), tc_out.lines().collect::<Vec<_>>());
+        for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+            assert_eq!(x, y, "{what} {opts:?}, line {}", k + 1);
+        }
+        assert_eq!(a.len(), b.len(), "{what} {opts:?}: {} lines, tc's {}", a.len(), b.len());
+        lines += b.len();
+    }
+    let _ = std::fs::remove_file(&ours);
+    let _ = std::fs::remove_file(&theirs);
+    lines
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs iproute2")]
+fn every_captured_tc_message_prints_as_tc_monitor_file_prints_it() {
+    if !live() {
+        return;
+    }
+    // this machine's captures and the amd64 guests' (tc reads files in
+    // this machine's byte order only): every qdisc, class, filter, chain
+    // and action message the kernels sent
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(testdata("kernels")).unwrap().map(|e| e.unwrap().path()) {
+        if dir.to_str().unwrap().ends_with("-amd64") {
+            files.extend(std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    files.extend(std::fs::read_dir(testdata("host-tc")).unwrap().map(|e| e.unwrap().path()));
+    let mut total = 0;
+    for f in files {
+        let name = f.file_name().unwrap().to_str().unwrap().to_owned();
+        let tc = ["qdisc", "class", "filter", "chain", "action"].iter().any(|p| name.starts_with(p));
+        if !tc || !name.ends_with(".bin") || name.ends_with(".req.bin") {
+            continue;
+        }
+        total += prints_as_tc_does(&std::fs::read(&f).unwrap(), f.to_str().unwrap());
+    }
+    assert!(total > 1000, "tc printed only {total} lines");
 }
 
 #[test]

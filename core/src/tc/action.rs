@@ -122,6 +122,17 @@ attr_set! {
     }
 }
 
+/// `TCA_ACT_FLAGS_NO_PERCPU_STATS`: the action keeps its statistics in one
+/// place, not per CPU (a bit of `TCA_ACT_FLAGS`).
+pub const TCA_ACT_FLAGS_NO_PERCPU_STATS: u32 = 1;
+/// `TCA_ACT_FLAGS_SKIP_HW`: not offloaded to hardware.
+pub const TCA_ACT_FLAGS_SKIP_HW: u32 = 1 << 1;
+/// `TCA_ACT_FLAGS_SKIP_SW`: run in hardware only.
+pub const TCA_ACT_FLAGS_SKIP_SW: u32 = 1 << 2;
+/// `SKBEDIT_F_INHERITDSFIELD` (a bit of `TCA_SKBEDIT_FLAGS`): the priority
+/// is taken from the packet's DS field.
+pub const SKBEDIT_F_INHERITDSFIELD: u64 = 0x20;
+
 struct_payload! {
     /// `struct tc_police` (`TCA_POLICE_TBF`).
     pub struct TcPolice<O> {

@@ -167,6 +167,13 @@ impl Out {
             self.s.push_str(text);
         }
     }
+    /// JSON only: `"key":` and `value` as it is (a number already formatted).
+    pub fn raw(&mut self, key: &str, value: &str) {
+        if self.json {
+            self.key(key);
+            self.s.push_str(value);
+        }
+    }
     /// Text only.
     pub fn text(&mut self, text: &str) {
         if !self.json {

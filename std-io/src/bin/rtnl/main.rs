@@ -37,8 +37,11 @@ mod route;
 mod route_cmds;
 mod rule;
 mod tc;
+mod tcaction;
 mod tcfilter;
+mod tcflower;
 mod tcmodify;
+mod tcqdisc;
 mod tcunits;
 
 use std::process::ExitCode;

@@ -116,6 +116,12 @@ pub const MONITOR_OBJECTS: KwSet = KwSet {
             &[("tc", M::Exact)],
             "traffic control: qdiscs, classes, filters, chains, actions (as tc monitor prints them)",
         ),
+        Kw {
+            words: &[("file", M::Prefix)],
+            arg: Arg::Value("FILE"),
+            help: "print the messages saved in FILE (as ip monitor file and tc monitor file do) instead of listening",
+            ready: true,
+        },
     ],
     positional: None,
 };
@@ -124,12 +130,15 @@ pub const MONITOR: Object = Object {
     name: "monitor",
     help: "print notifications as they arrive (like ip monitor); says when any were lost, and reads the state again",
     verbs: &[],
-    synopsis: "[ all | OBJECTS ] [ label ]",
+    synopsis: "[ all | OBJECTS ] [ label ] [ file FILE ]",
     sets: &[&MONITOR_OBJECTS],
     notes: "Objects printed as ip prints them: link, address, route, mroute, neigh, netconf, rule, nexthop, nsid, prefix; tc \
             as tc monitor prints it; the \
             others (and every group with no object named) as JSON lines named by type. After lost notifications \
-            the objects' state is read again (with no object named: links, addresses, neighbours and routes).",
+            the objects' state is read again (with no object named: links, addresses, neighbours and routes). \
+            With file FILE, the messages saved there (concatenated, in this machine's byte order, as \
+            ip monitor file, tc monitor file and rtnl capture read them) are printed instead, only the \
+            named objects' when objects are named; a file that ends inside a message is an error.",
 };
 
 /// Every group `rtnl monitor` and `rtnl monitor all` join (without `-4`,
@@ -196,13 +205,17 @@ fn and_list(words: &[&str]) -> String {
 }
 
 pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
-    let (mut chosen, mut label) = (Vec::<&Watch>::new(), false);
-    for w in args {
+    let (mut chosen, mut label, mut file) = (Vec::<&Watch>::new(), false, None);
+    let mut it = args.iter();
+    while let Some(w) = it.next() {
         if crate::matches(w, "help") || w == "--help" || w == "-h" {
             return Ok(crate::grammar::print_usage(&MONITOR));
         }
         match crate::grammar::find(w, MONITOR_OBJECTS.keywords).map(Kw::name) {
             Some("all") | Some("label") => label = true,
+            Some("file") => {
+                file = Some(it.next().ok_or_else(|| Fail::usage("rtnl monitor: file takes a FILE"))?);
+            }
             Some(name) => {
                 if let Some(x) = WATCHES.iter().find(|x| x.name == name) {
                     if !chosen.iter().any(|c| c.name == name) {
@@ -212,6 +225,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             }
             None => return Err(Fail::usage(format!("Argument \"{w}\" is unknown, try \"rtnl monitor help\"."))),
         }
+    }
+    if let Some(f) = file {
+        return from_file(g, f, &chosen, label);
     }
     let kept = |&&(f, _): &&(u8, u32)| g.family == 0 || f == 0 || f == g.family;
     let groups: Vec<u32> = match (chosen.is_empty(), g.family) {
@@ -278,6 +294,53 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
             }
         }
     }
+}
+
+/// `monitor … file FILE` (`rtnl_from_file`): every message saved in the
+/// file printed as it would be when it arrived, only the chosen objects'
+/// when any are chosen. Devices print by index (`if7`): their names are
+/// not in the file. A file that does not frame is an error after what
+/// could be printed.
+fn from_file(g: &Global, path: &str, chosen: &[&Watch], label: bool) -> Result<ExitCode, Fail> {
+    use rtnl_core::wire::{Messages, NativeEndian};
+    let data = std::fs::read(path).map_err(|e| Fail::error(format!("rtnl monitor: cannot read {path}: {e}")))?;
+    // devices named as in this namespace, where they exist (as ip and tc
+    // name them); the others by index
+    let name_map = g.plain_socket().ok().and_then(|mut s| link_names(&mut s).ok()).unwrap_or_default();
+    let names = crate::route::DevNames::new(name_map.clone());
+    for m in Messages::<NativeEndian>::with_order(&data) {
+        let raw = m.map_err(|e| Fail::error(format!("rtnl monitor: {path}: {e}")))?;
+        let msg = rtnl_core::message::Message::decode(raw);
+        if !chosen.is_empty() && !object_of(&msg).is_some_and(|o| chosen.iter().any(|w| w.name == o)) {
+            continue;
+        }
+        if g.json {
+            println!("{}", to_json(&msg));
+        } else {
+            print_event(&msg, &names, &name_map, g, label);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The object of [`WATCHES`] a message belongs to.
+fn object_of(msg: &rtnl_core::message::Message<'_>) -> Option<&'static str> {
+    use rtnl_core::net::{RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
+    Some(match msg.body() {
+        RtnlMessage::Route(r) if matches!(r.header().rtm_family, RTNL_FAMILY_IPMR | RTNL_FAMILY_IP6MR) => "mroute",
+        RtnlMessage::Route(_) => "route",
+        RtnlMessage::Link(_) => "link",
+        RtnlMessage::Addr(_) => "address",
+        RtnlMessage::Neigh(_) => "neigh",
+        RtnlMessage::Netconf(_) => "netconf",
+        RtnlMessage::Rule(_) => "rule",
+        RtnlMessage::Nsid(_) => "nsid",
+        RtnlMessage::Nexthop(_) => "nexthop",
+        RtnlMessage::Prefix(_) => "prefix",
+        RtnlMessage::Tc(_) | RtnlMessage::Action(_) => "tc",
+        _ if matches!(msg.ty(), types::RTM_NEWSTATS) => "stats",
+        _ => return None,
+    })
 }
 
 /// A prefix notification as `print_prefix` prints it (its missing space

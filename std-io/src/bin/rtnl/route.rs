@@ -373,6 +373,10 @@ impl DevNames {
 /// The name ip prints for device `idx` (`ll_index_to_name`: `if<N>` when
 /// it has none).
 pub(crate) fn dev_name(names: &DevNames, idx: u32) -> String {
+    // (ll_index_to_name's name for no device)
+    if idx == 0 {
+        return "*".into();
+    }
     names.get(idx).map(str::to_owned).unwrap_or_else(|| format!("if{idx}"))
 }
 

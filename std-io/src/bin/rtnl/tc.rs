@@ -6,15 +6,16 @@
 //!
 //! Options are printed and parsed for pfifo, bfifo, pfifo_head_drop,
 //! pfifo_fast and prio, tbf, htb (the qdisc and its classes), ingress and
-//! clsact; another kind's options are named with their length (`rtnl
-//! decode --json` of a `--capture` shows every field).
+//! clsact, and (tcqdisc.rs, tcmodify.rs) fq_codel, netem, fq and sfq;
+//! another kind's options are named with their length (`rtnl decode
+//! --json` of a `--capture` shows every field).
 
 use std::process::ExitCode;
 
 use rtnl_core::message::RtnlMessage;
 use rtnl_core::tc::qdisc::{
-    ClassOptions, ClassXstats, HtbAttr, QdiscOptions, TbfAttr, TcFifoQopt, TcHtbGlob, TcHtbOpt, TcPrioQopt, TcRatespec,
-    TcTbfQopt,
+    ClassOptions, ClassXstats, HtbAttr, QdiscOptions, QdiscXstats, TbfAttr, TcFifoQopt, TcHtbGlob, TcHtbOpt,
+    TcPrioQopt, TcRatespec, TcTbfQopt,
 };
 use rtnl_core::tc::stats::StatsAttr;
 use rtnl_core::tc::{
@@ -109,7 +110,7 @@ pub const QDISC: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us). \
-            Options parsed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem.",
+            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem.",
 };
 
 /// `tc class`'s verbs, in tc's order.
@@ -622,10 +623,15 @@ pub(crate) fn write_stats2<'a>(o: &mut Out, stats2: &[StatsAttr<'a>], prefix: &s
     app
 }
 
-/// A qdisc kind's extended statistics (none of the kinds printed here
-/// has them but for their classes); whether a line was printed.
-fn qdisc_xstats(_o: &mut Out, _x: &TcXstats<'_>) -> bool {
-    false
+/// A qdisc kind's extended statistics; whether a line was printed.
+fn qdisc_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
+    match x {
+        TcXstats::Qdisc(QdiscXstats::FqCodel(s)) => {
+            crate::tcqdisc::fq_codel_xstats(o, s);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A class kind's extended statistics; whether anything was printed.
@@ -673,6 +679,10 @@ fn qdisc_options(o: &mut Out, kind: &str, opts: &TcOptions<'_>, len: usize, c: &
         }
         QdiscOptions::Tbf(n) => tbf_options(o, n.iter().flatten(), c),
         QdiscOptions::Htb(n) => htb_options(o, n.iter().flatten(), c),
+        QdiscOptions::FqCodel(n) => crate::tcqdisc::fq_codel(o, n.iter().flatten()),
+        QdiscOptions::Netem(n) => crate::tcqdisc::netem(o, n, c),
+        QdiscOptions::Fq(n) => crate::tcqdisc::fq(o, n.iter().flatten()),
+        QdiscOptions::Sfq(g) => crate::tcqdisc::sfq(o, g, c),
         QdiscOptions::Ingress(_) => o.text("---------------- "),
         QdiscOptions::Clsact(_) => {}
         _ => unprinted(o, "qdisc", kind, len),

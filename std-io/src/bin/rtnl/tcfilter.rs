@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 
 use rtnl_core::tc::action::{ActAttr, ActOptions, GactAttr, MirredAttr, Tcft};
-use rtnl_core::tc::filter::{BpfAttr, FilterOptions, MatchallAttr, U32Attr};
+use rtnl_core::tc::filter::{BasicAttr, BpfAttr, FilterOptions, MatchallAttr, U32Attr};
 use rtnl_core::tc::{
     ActionList, TcHandle, TcMessage, TcMsg, TcOptions, RTM_DELCHAIN, RTM_DELTFILTER, RTM_GETCHAIN, RTM_GETTFILTER,
     RTM_NEWCHAIN, RTM_NEWTFILTER,
@@ -69,7 +69,7 @@ pub const FILTER: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Without dev, the filters of every device are listed (tc lists none). \
-            Options printed: u32, bpf, matchall; actions mirred, gact. Options parsed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
+            Options printed: u32, bpf, matchall, flower (all but enc_opts), basic (but its ematches); actions mirred, gact, vlan, skbedit, tunnel_key, police. Options parsed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
             sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall, basic (classid, actions), flower (classid, indev, skip_hw|skip_sw, vlan_id, vlan_prio, \
             dst_mac, src_mac, ip_proto, ip_tos, ip_ttl, dst_ip, src_ip, dst_port, src_port); \
             actions mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
@@ -138,7 +138,7 @@ pub const ACTIONS: Object = Object {
     ],
     synopsis: "",
     sets: &[],
-    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed: mirred, gact; parsed: gact, mirred, vlan, skbedit, tunnel_key).",
+    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed: mirred, gact, vlan, skbedit, tunnel_key, police; parsed: gact, mirred, vlan, skbedit, tunnel_key).",
 };
 
 /// `rtnl actions …` (`tc actions list action KIND`).
@@ -544,12 +544,16 @@ fn write_filter(o: &mut Out, ty: u16, flags: u16, m: &TcMessage<'_>, sel: &Selec
         }
     }
     o.text(if chain_msg { "chain " } else { "filter " });
-    if c.dev {
+    let parent = h.tcm_parent.get();
+    let block = h.tcm_ifindex.get() as u32 == TCM_IFINDEX_MAGIC_BLOCK;
+    if block {
+        // a shared block's: tcm_parent is its index
+        o.num("block", &format!("block {parent} "), parent.into());
+    } else if c.dev {
         let n = dev_name(c.names, h.tcm_ifindex.get() as u32);
         o.str("dev", &format!("dev {n} "), &n);
     }
-    let parent = h.tcm_parent.get();
-    if sel.parent == 0 || sel.parent != parent {
+    if !block && (sel.parent == 0 || sel.parent != parent) {
         if parent == TcHandle::ROOT.0 {
             o.lit("root", "root ", "true");
         } else if parent == TcHandle::new(0xffff, TcHandle::MIN_INGRESS).0 {
@@ -590,6 +594,9 @@ fn write_filter(o: &mut Out, ty: u16, flags: u16, m: &TcMessage<'_>, sel: &Selec
     Ok(())
 }
 
+/// `TCM_IFINDEX_MAGIC_BLOCK`: the `tcm_ifindex` of a shared block's filters.
+const TCM_IFINDEX_MAGIC_BLOCK: u32 = 0xffff_ffff;
+
 /// `TCA_CLS_FLAGS_*` as the classifiers print them, each word between
 /// `lead` and `tail`.
 fn flags_gen(o: &mut Out, flags: u32, lead: &str, tail: &str) {
@@ -613,6 +620,8 @@ fn filter_options(o: &mut Out, kind: &str, opts: &TcOptions<'_>, len: usize, han
         FilterOptions::U32(n) => u32_options(o, n.iter().flatten().collect(), handle, c),
         FilterOptions::Bpf(n) => bpf_options(o, n.iter().flatten().collect(), handle, c),
         FilterOptions::Matchall(n) => matchall_options(o, n.iter().flatten().collect(), handle, c),
+        FilterOptions::Basic(n) => basic_options(o, n.iter().flatten().collect(), handle, c),
+        FilterOptions::Flower(n) => crate::tcflower::flower(o, &n.iter().flatten().collect::<Vec<_>>(), handle, c),
         _ => unprinted(o, "filter", kind, len),
     }
 }
@@ -831,6 +840,33 @@ fn matchall_options(o: &mut Out, a: Vec<MatchallAttr<'_>>, handle: u32, c: &Ctx<
     }
 }
 
+/// `basic_print_opt` (its ematches named, not printed).
+fn basic_options(o: &mut Out, a: Vec<BasicAttr<'_>>, handle: u32, c: &Ctx<'_>) {
+    macro_rules! get {
+        ($v:ident) => {
+            a.iter().rev().find_map(|x| if let BasicAttr::$v(v) = x { Some(v) } else { None })
+        };
+    }
+    if handle != 0 {
+        // print_hex: "%x" in JSON
+        o.str("handle", &format!("handle {handle:#x} "), &format!("{handle:x}"));
+    }
+    if let Some(cl) = get!(ClassId) {
+        let s = cl.to_string();
+        o.str("flowid", &format!("flowid {s} "), &s);
+    }
+    if get!(Ematches).is_some() {
+        o.text("\n  [ematches not printed by rtnl]");
+    }
+    if let Some(p) = get!(Police) {
+        o.text("\n");
+        crate::tcaction::police(o, &p.iter().flatten().collect::<Vec<_>>(), c);
+    }
+    if let Some(acts) = get!(Act) {
+        actions(o, acts, c);
+    }
+}
+
 /// A JSON array of objects (`key`), or their texts one after another.
 fn list(o: &mut Out, key: &str, items: Vec<Out>) {
     if o.json {
@@ -843,7 +879,7 @@ fn list(o: &mut Out, key: &str, items: Vec<Out>) {
 }
 
 /// `tc_print_action` of a filter's actions (bound: no hardware flags).
-fn actions(o: &mut Out, acts: &ActionList<'_>, c: &Ctx<'_>) {
+pub(crate) fn actions(o: &mut Out, acts: &ActionList<'_>, c: &Ctx<'_>) {
     actions_upto(o, acts, 32, true, c)
 }
 
@@ -904,7 +940,7 @@ pub(crate) fn print_notification(msg: &rtnl_core::message::Message<'_>, names: &
 }
 
 /// `action_n2a` and `print_action_control`.
-fn control(o: &mut Out, prefix: &str, action: i32, suffix: &str) {
+pub(crate) fn control(o: &mut Out, prefix: &str, action: i32, suffix: &str) {
     const GOTO_CHAIN: i32 = 0x2000_0000;
     const JUMP: i32 = 0x1000_0000;
     const EXT: i32 = 0x7000_0000u32 as i32;
@@ -935,7 +971,7 @@ fn control(o: &mut Out, prefix: &str, action: i32, suffix: &str) {
 }
 
 /// `print_tm`: the action's times, in seconds (`USER_HZ` ticks).
-fn times(o: &mut Out, tm: &Tcft) {
+pub(crate) fn times(o: &mut Out, tm: &Tcft) {
     let hz = 100;
     for (key, text, v) in [
         ("installed", "installed", tm.install.get()),
@@ -949,6 +985,9 @@ fn times(o: &mut Out, tm: &Tcft) {
         }
     }
 }
+
+/// The action kinds whose options rtnl prints.
+const PRINTED_ACTIONS: &[&str] = &["gact", "mirred", "vlan", "skbedit", "tunnel_key", "police"];
 
 /// `tc_print_one_action`.
 fn one_action(o: &mut Out, a: &[ActAttr<'_>], bind: bool, c: &Ctx<'_>) {
@@ -964,6 +1003,14 @@ fn one_action(o: &mut Out, a: &[ActAttr<'_>], bind: bool, c: &Ctx<'_>) {
     match get!(Options) {
         Some(ActOptions::Mirred(n)) => mirred(o, &n.iter().flatten().collect::<Vec<_>>(), c),
         Some(ActOptions::Gact(n)) => gact(o, &n.iter().flatten().collect::<Vec<_>>(), c),
+        Some(ActOptions::Vlan(n)) => crate::tcaction::vlan(o, &n.iter().flatten().collect::<Vec<_>>(), c),
+        Some(ActOptions::Skbedit(n)) => crate::tcaction::skbedit(o, &n.iter().flatten().collect::<Vec<_>>(), c),
+        Some(ActOptions::TunnelKey(n)) => crate::tcaction::tunnel_key(o, &n.iter().flatten().collect::<Vec<_>>(), c),
+        Some(ActOptions::Police(n)) => crate::tcaction::police(o, &n.iter().flatten().collect::<Vec<_>>(), c),
+        // without options (a reference to an action by index) tc's printers
+        // name the kind only: police in JSON alone
+        None if *kind == "police" => o.str("kind", "", kind),
+        None if PRINTED_ACTIONS.contains(kind) => o.str("kind", &format!("{kind} "), kind),
         _ => {
             o.str("kind", &format!("{kind} "), kind);
             o.text("[options not printed by rtnl] ");
@@ -993,20 +1040,24 @@ fn one_action(o: &mut Out, a: &[ActAttr<'_>], bind: bool, c: &Ctx<'_>) {
         if let Some(f) = flags {
             let (v, s) = (f.value.get(), f.selector.get());
             let b = |x: bool| if x { "true" } else { "false" };
-            if s & 4 != 0 {
+            use rtnl_core::tc::action::{
+                TCA_ACT_FLAGS_NO_PERCPU_STATS as NO_PERCPU, TCA_ACT_FLAGS_SKIP_HW as SKIP_HW,
+                TCA_ACT_FLAGS_SKIP_SW as SKIP_SW,
+            };
+            if s & NO_PERCPU != 0 {
                 newline = true;
                 // print_bool of false prints the text too
-                o.lit("no_percpu", "\tno_percpu", b(v & 4 != 0));
+                o.lit("no_percpu", "\tno_percpu", b(v & NO_PERCPU != 0));
             }
             if !bind {
-                if s & 2 != 0 {
+                if s & SKIP_HW != 0 {
                     newline = true;
-                    o.lit("skip_hw", "\tskip_hw", b(v & 2 != 0));
-                    skip_hw = v & 2 != 0;
+                    o.lit("skip_hw", "\tskip_hw", b(v & SKIP_HW != 0));
+                    skip_hw = v & SKIP_HW != 0;
                 }
-                if s & 1 != 0 {
+                if s & SKIP_SW != 0 {
                     newline = true;
-                    o.lit("skip_sw", "\tskip_sw", b(v & 1 != 0));
+                    o.lit("skip_sw", "\tskip_sw", b(v & SKIP_SW != 0));
                 }
             }
         }
@@ -1072,7 +1123,7 @@ fn mirred(o: &mut Out, a: &[MirredAttr<'_>], c: &Ctx<'_>) {
     o.text("\n");
 }
 
-fn gen_counts(o: &mut Out, index: u32, refcnt: i32, bindcnt: i32, lead: &str) {
+pub(crate) fn gen_counts(o: &mut Out, index: u32, refcnt: i32, bindcnt: i32, lead: &str) {
     o.num("index", &format!("{lead} {index}"), index.into());
     o.inum("ref", &format!(" ref {refcnt}"), refcnt.into());
     o.inum("bind", &format!(" bind {bindcnt}"), bindcnt.into());

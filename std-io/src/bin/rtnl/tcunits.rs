@@ -208,6 +208,20 @@ pub fn time(t: u32) -> String {
     }
 }
 
+/// `sprint_time64`: `t` nanoseconds as `1.5s`, `10ms`, `40us`, `500ns`.
+pub fn time64(t: i64) -> String {
+    let x = t as f64;
+    if t >= 1_000_000_000 {
+        format!("{}s", float_gp(x / 1e9, 3))
+    } else if t >= 1_000_000 {
+        format!("{}ms", float_gp(x / 1e6, 3))
+    } else if t >= 1_000 {
+        format!("{}us", float_gp(x / 1e3, 3))
+    } else {
+        format!("{t}ns")
+    }
+}
+
 /// The packet scheduler's clock (`/proc/net/psched`, as `tc_core_init`
 /// and `get_hz` read it): kernel ticks per microsecond and the timer
 /// frequency.
