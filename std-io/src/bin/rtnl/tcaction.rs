@@ -102,7 +102,7 @@ pub(crate) fn skbedit(o: &mut Out, a: &[SkbeditAttr<'_>], c: &Ctx<'_>) {
     if get!(a, SkbeditAttr::Flags).is_some_and(|f| f & SKBEDIT_F_INHERITDSFIELD != 0) {
         o.lit("inheritdsfield", " inheritdsfield", "null");
     }
-    gen_tail(o, &p, get!(a, SkbeditAttr::Tm), c);
+    gen_tail(o, p, get!(a, SkbeditAttr::Tm), c);
 }
 
 /// `print_tunnel_key`.
