@@ -2889,6 +2889,12 @@ const TC_REQUESTS: &[&str] = &[
     "filter add dev v0 ingress prio 19 basic",
     "filter add dev v0 ingress prio 16 protocol ip flower ip_proto icmp",
     "filter add dev v0 ingress prio 17 protocol ip flower vlan_id 5",
+    "filter add dev v0 ingress prio 20 matchall action police rate 1mbit burst 10k drop",
+    "actions add action police rate 2mbit burst 20k/64 mtu 2k peakrate 3mbit conform-exceed drop/pipe index 11 overhead 4 linklayer atm mpu 64",
+    "actions add action police pkts_rate 1000 pkts_burst 200 conform-exceed drop / ok",
+    "filter add dev v0 ingress prio 21 matchall action police avrate 1mbit reclassify index 12",
+    "filter add dev v0 ingress prio 22 matchall action police rate 10gbit burst 1m continue action pass",
+    "actions add action police mtu 1500 goto chain 3 index 13 cookie 0102",
     // qdisc kinds this kernel lacks
     "qdisc add dev v1 root handle 5: fq_codel limit 1000 flows 512 quantum 1514 target 5ms interval 100ms ecn ce_threshold 2ms ce_threshold_selector 0x01/0x03 memory_limit 32Mb drop_batch 32",
     "qdisc replace dev v1 root handle 5: fq_codel noecn",
@@ -2912,6 +2918,9 @@ const TC_REQUESTS: &[&str] = &[
     "filter add dev v0 ingress matchall skip_hw skip_sw action drop",
     "filter add dev v0 ingress bpf bytecode 2,6\\ 0\\ 0\\ 0",
     "actions add action mirred egress redirect dev nosuch",
+    "actions add action police rate 1mbit",
+    "actions add action police rate 1mbit burst 1k pkts_rate 10 pkts_burst 1",
+    "actions add action police peakrate 1mbit rate 1mbit burst 1k",
 ];
 
 #[test]

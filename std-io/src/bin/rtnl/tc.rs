@@ -1292,7 +1292,7 @@ fn tbf_args(args: &[String], clock: &Clock) -> Parsed<Tbf> {
 }
 
 /// What `tc_calc_rtable` sets in the ratespec.
-fn set_spec(r: &mut TcRatespec, cell_log: u8, linklayer: u8) {
+pub(crate) fn set_spec(r: &mut TcRatespec, cell_log: u8, linklayer: u8) {
     r.cell_align = (-1i16).into();
     r.cell_log = cell_log;
     r.linklayer = linklayer & u::LINKLAYER_MASK;

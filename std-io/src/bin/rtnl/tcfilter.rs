@@ -57,7 +57,7 @@ pub const FILTER: Object = Object {
             &[("add", M::Prefix)],
             "{ dev DEV | block N } [ root | ingress | egress | parent CLASSID ] [ handle ID ] [ protocol PROTO ] [ prio N ] [ chain N ] KIND [ OPTIONS ]",
             &[],
-            "add a filter (KIND := u32 | matchall | bpf | flower | basic; actions gact, mirred, vlan, skbedit, tunnel_key)",
+            "add a filter (KIND := u32 | matchall | bpf | flower | basic; actions gact, mirred, vlan, skbedit, tunnel_key, police)",
             true,
         ),
         verb(&[("delete", M::Prefix)], "FILTER", &[], "delete a filter, or every filter of a priority", true),
@@ -72,7 +72,7 @@ pub const FILTER: Object = Object {
             Options printed: u32, bpf, matchall, flower (all but enc_opts), basic (but its ematches); actions mirred, gact, vlan, skbedit, tunnel_key, police. Options parsed: u32 (match ip|ip6|tcp|udp|icmp|ether|mark|u32|u16|u8, offset, hashkey, \
             sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall, basic (classid, actions), flower (classid, indev, skip_hw|skip_sw, vlan_id, vlan_prio, \
             dst_mac, src_mac, ip_proto, ip_tos, ip_ttl, dst_ip, src_ip, dst_port, src_port); \
-            actions mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
+            actions mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, police, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
             Requests are tc's, byte for byte.",
 };
 
@@ -126,7 +126,7 @@ pub const ACTIONS: Object = Object {
             &[("add", M::Prefix)],
             "action KIND OPTIONS [ action … ]",
             &[],
-            "add actions (KIND := gact | mirred | vlan | skbedit | tunnel_key)",
+            "add actions (KIND := gact | mirred | vlan | skbedit | tunnel_key | police)",
             true,
         ),
         verb(&[("change", M::Prefix)], "action KIND OPTIONS", &[], "change an action", true),
@@ -138,7 +138,7 @@ pub const ACTIONS: Object = Object {
     ],
     synopsis: "",
     sets: &[],
-    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed: mirred, gact, vlan, skbedit, tunnel_key, police; parsed: gact, mirred, vlan, skbedit, tunnel_key).",
+    notes: "KIND := mirred | gact | police | … (listed: every kind; options printed: mirred, gact, vlan, skbedit, tunnel_key, police; parsed: gact, mirred, vlan, skbedit, tunnel_key, police).",
 };
 
 /// `rtnl actions …` (`tc actions list action KIND`).

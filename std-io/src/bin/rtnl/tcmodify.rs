@@ -7,7 +7,7 @@
 //! `link`, `divisor`, `order`, `indev`, `mark`), matchall, basic (without
 //! ematches), classic BPF and flower's common keys;
 //! actions: gact (and its bare verdicts), mirred, vlan, skbedit and
-//! tunnel_key, inside filters and standalone; qdiscs fq_codel, fq, sfq and
+//! tunnel_key and police, inside filters and standalone; qdiscs fq_codel, fq, sfq and
 //! netem.
 
 use std::process::ExitCode;
@@ -1288,7 +1288,7 @@ fn action_control(w: &mut Words<'_>) -> Parsed<i32> {
 }
 
 /// The action kinds rtnl parses.
-const PARSED_ACTIONS: &[&str] = &["gact", "mirred", "vlan", "skbedit", "tunnel_key"];
+const PARSED_ACTIONS: &[&str] = &["gact", "mirred", "vlan", "skbedit", "tunnel_key", "police"];
 
 /// `new_cmd`: a word that starts another command of a batch.
 fn new_cmd(w: &str) -> bool {
@@ -1331,6 +1331,7 @@ fn parse_action(w: &mut Words<'_>, id: u16, a: &mut W, ifindex: &dyn Fn(&str) ->
             "vlan" => vlan(w, a)?,
             "skbedit" => skbedit(w, a)?,
             "tunnel_key" => tunnel_key(w, a)?,
+            "police" => police(w, a)?,
             _ => mirred(w, a, ifindex)?,
         }
         a.end_nest(opts).map_err(enc)?;
@@ -1427,6 +1428,199 @@ fn gact(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
     a.attr(TCA_GACT_PARMS, p.as_bytes()).map_err(enc)?;
     if let Some(b) = prob {
         a.attr(TCA_GACT_PROB, &b).map_err(enc)?;
+    }
+    Ok(())
+}
+
+/// `parse_action_control_slash`: `VERDICT/VERDICT` in one word, or
+/// `VERDICT [ / VERDICT ]` (numbers allowed); the second, if given.
+fn control_slash(w: &mut Words<'_>) -> Parsed<(i32, Option<i32>)> {
+    let word = w.peek().ok_or("Bad action type")?;
+    let a2n = |x: &str| verdict(x).or_else(|| x.parse::<i32>().ok());
+    if let Some((x, y)) = word.split_once('/') {
+        let (Some(r1), Some(r2)) = (a2n(x), a2n(y)) else { return Err(format!("Bad action type {word}")) };
+        w.fwd();
+        return Ok((r1, Some(r2)));
+    }
+    let one = |w: &mut Words<'_>| -> Parsed<i32> {
+        match w.peek() {
+            Some(x) if verdict(x).is_none() => {
+                let r = x.parse::<i32>().map_err(|_| format!("Bad action type {x}"))?;
+                w.fwd();
+                Ok(r)
+            }
+            _ => action_control(w),
+        }
+    };
+    let r1 = one(w)?;
+    if !w.is("/") {
+        return Ok((r1, None));
+    }
+    w.next_arg()?;
+    Ok((r1, Some(one(w)?)))
+}
+
+/// `act_parse_police`: `police [ rate BPS burst BYTES[/BYTES] ] [ mtu
+/// BYTES[/BYTES] ] [ peakrate BPS ] [ avrate BPS ] [ overhead BYTES ]
+/// [ linklayer TYPE ] [ pkts_rate N pkts_burst N ] [ index N ] [ CONTROL ]`,
+/// the rate tables computed as tc computes them.
+fn police(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+    use crate::tcunits as u;
+    use rtnl_core::tc::action::{
+        TcPolice, TCA_POLICE_AVRATE, TCA_POLICE_PEAKRATE, TCA_POLICE_PEAKRATE64, TCA_POLICE_PKTBURST64,
+        TCA_POLICE_PKTRATE64, TCA_POLICE_RATE, TCA_POLICE_RATE64, TCA_POLICE_RESULT, TCA_POLICE_TBF,
+    };
+    w.next_arg()?;
+    let mut p = TcPolice::<NativeEndian>::default();
+    p.action = 1.into(); // TC_POLICE_RECLASSIFY
+    let (mut buffer, mut mtu, mut mpu, mut avrate, mut presult) = (0u32, 0u32, 0u32, 0u32, None::<i32>);
+    let (mut rcell, mut pcell, mut overhead, mut linklayer) = (None, None, 0u16, u::LINKLAYER_ETHERNET);
+    let (mut rate64, mut prate64, mut pps64, mut ppsburst64) = (0u64, 0u64, 0u64, 0u64);
+    let bad = |what: &str, v: &str| invarg(what, v).msg;
+    let mut ok = 0;
+    while let Some(x) = w.peek() {
+        if crate::matches(x, "index") {
+            let v = w.next_arg()?;
+            p.index = get_u32(v, 10).ok_or_else(|| bad("index", v))?.into();
+        } else if crate::matches(x, "burst") || x == "buffer" || x == "maxburst" {
+            let v = w.next_arg()?;
+            if buffer != 0 {
+                return Err(dup("buffer/burst", v).msg);
+            }
+            (buffer, rcell) = u::parse_size_and_cell(v).ok_or_else(|| bad("buffer", v))?;
+        } else if x == "mtu" || x == "minburst" {
+            let v = w.next_arg()?;
+            if mtu != 0 {
+                return Err(dup("mtu/minburst", v).msg);
+            }
+            (mtu, pcell) = u::parse_size_and_cell(v).ok_or_else(|| bad("mtu", v))?;
+        } else if x == "mpu" {
+            let v = w.next_arg()?;
+            if mpu != 0 {
+                return Err(dup("mpu", v).msg);
+            }
+            mpu = u::parse_size(v).ok_or_else(|| bad("mpu", v))?;
+        } else if x == "rate" || x == "avrate" || crate::matches(x, "peakrate") {
+            let key = if x == "rate" || x == "avrate" { x } else { "peakrate" };
+            let v = w.next_arg()?;
+            let slot = match key {
+                "rate" => &mut rate64,
+                "peakrate" => &mut prate64,
+                _ => {
+                    if avrate != 0 {
+                        return Err(dup(key, v).msg);
+                    }
+                    avrate = u::parse_rate64(v).and_then(|r| u32::try_from(r).ok()).ok_or_else(|| bad(key, v))?;
+                    w.fwd();
+                    ok += 1;
+                    continue;
+                }
+            };
+            if *slot != 0 {
+                return Err(dup(key, v).msg);
+            }
+            *slot = u::parse_rate64(v).ok_or_else(|| bad(key, v))?;
+        } else if ["reclassify", "drop", "shot", "continue", "pass", "ok", "pipe", "goto"]
+            .iter()
+            .any(|k| crate::matches(x, k))
+        {
+            p.action = action_control(w)?.into();
+            ok += 1;
+            continue;
+        } else if x == "conform-exceed" {
+            w.next_arg()?;
+            let (r1, r2) = control_slash(w)?;
+            p.action = r1.into();
+            presult = r2.or(presult);
+            ok += 1;
+            continue;
+        } else if crate::matches(x, "overhead") {
+            let v = w.next_arg()?;
+            overhead = get_u32(v, 10).and_then(|o| u16::try_from(o).ok()).ok_or_else(|| bad("overhead", v))?;
+        } else if crate::matches(x, "linklayer") {
+            let v = w.next_arg()?;
+            linklayer = u::parse_linklayer(v).ok_or_else(|| bad("linklayer", v))?;
+        } else if crate::matches(x, "pkts_rate") || crate::matches(x, "pkts_burst") {
+            let rate = crate::matches(x, "pkts_rate");
+            let key = if rate { "pkts_rate" } else { "pkts_burst" };
+            let v = w.next_arg()?;
+            let slot = if rate { &mut pps64 } else { &mut ppsburst64 };
+            if *slot != 0 {
+                return Err(dup(key, v).msg);
+            }
+            *slot = c_num(v, 10).and_then(|n| u64::try_from(n).ok()).ok_or_else(|| bad(key, v))?;
+        } else if x == "help" {
+            return Err("Try \"rtnl actions help\".".into());
+        } else {
+            break;
+        }
+        w.fwd();
+        ok += 1;
+    }
+    if ok == 0 || (rate64 != 0 && avrate != 0) {
+        return Err("bad action parsing".into());
+    }
+    if rate64 == 0 && avrate == 0 && p.index.get() == 0 && mtu == 0 && pps64 == 0 {
+        return Err("'rate' or 'avrate' or 'mtu' or 'pkts_rate' MUST be specified.".into());
+    }
+    if rate64 != 0 && buffer == 0 && avrate == 0 {
+        return Err("'burst' requires 'rate'.".into());
+    }
+    if pps64 != 0 && ppsburst64 == 0 {
+        return Err("'pkts_burst' requires 'pkts_rate'.".into());
+    }
+    if pps64 != 0 && rate64 != 0 {
+        return Err("'rate' and 'pkts_rate' are not allowed in same action.".into());
+    }
+    if prate64 != 0 && rate64 == 0 {
+        return Err("'peakrate' requires 'rate'.".into());
+    }
+    if prate64 != 0 && mtu == 0 {
+        return Err("'mtu' is required, if 'peakrate' is requested.".into());
+    }
+    let clock = crate::tcunits::Clock::host();
+    let mut rtab = None;
+    if rate64 != 0 {
+        p.rate.rate = u32::try_from(rate64).unwrap_or(u32::MAX).into();
+        p.rate.mpu = (mpu as u16).into();
+        p.rate.overhead = overhead.into();
+        let (t, log) = clock.rtable(rate64, mpu as u16, rcell, mtu, linklayer);
+        crate::tc::set_spec(&mut p.rate, log, linklayer);
+        rtab = Some(t);
+        p.burst = clock.xmittime(rate64, buffer).into();
+    }
+    p.mtu = mtu.into();
+    let mut ptab = None;
+    if prate64 != 0 {
+        p.peakrate.rate = u32::try_from(prate64).unwrap_or(u32::MAX).into();
+        p.peakrate.mpu = (mpu as u16).into();
+        p.peakrate.overhead = overhead.into();
+        let (t, log) = clock.rtable(prate64, mpu as u16, pcell, mtu, linklayer);
+        crate::tc::set_spec(&mut p.peakrate, log, linklayer);
+        ptab = Some(t);
+    }
+    a.attr(TCA_POLICE_TBF, p.as_bytes()).map_err(enc)?;
+    for (tab, id, r, id64) in [
+        (rtab, TCA_POLICE_RATE, rate64, TCA_POLICE_RATE64),
+        (ptab, TCA_POLICE_PEAKRATE, prate64, TCA_POLICE_PEAKRATE64),
+    ] {
+        if let Some(t) = tab {
+            a.attr(id, &u::table_bytes(&t)).map_err(enc)?;
+            if r >= 1 << 32 {
+                a.attr(id64, &r.to_ne_bytes()).map_err(enc)?;
+            }
+        }
+    }
+    if avrate != 0 {
+        a.attr(TCA_POLICE_AVRATE, &avrate.to_ne_bytes()).map_err(enc)?;
+    }
+    if let Some(r) = presult.filter(|&r| r != 0) {
+        a.attr(TCA_POLICE_RESULT, &r.to_ne_bytes()).map_err(enc)?;
+    }
+    if pps64 != 0 {
+        a.attr(TCA_POLICE_PKTRATE64, &pps64.to_ne_bytes()).map_err(enc)?;
+        let burst = u64::from(clock.xmittime(pps64, ppsburst64 as u32));
+        a.attr(TCA_POLICE_PKTBURST64, &burst.to_ne_bytes()).map_err(enc)?;
     }
     Ok(())
 }
