@@ -1471,8 +1471,8 @@ fn police(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         TCA_POLICE_PKTRATE64, TCA_POLICE_RATE, TCA_POLICE_RATE64, TCA_POLICE_RESULT, TCA_POLICE_TBF,
     };
     w.next_arg()?;
-    let mut p = TcPolice::<NativeEndian>::default();
-    p.action = 1.into(); // TC_POLICE_RECLASSIFY
+    // the default verdict: TC_POLICE_RECLASSIFY
+    let mut p = TcPolice::<NativeEndian> { action: 1.into(), ..Default::default() };
     let (mut buffer, mut mtu, mut mpu, mut avrate, mut presult) = (0u32, 0u32, 0u32, 0u32, None::<i32>);
     let (mut rcell, mut pcell, mut overhead, mut linklayer) = (None, None, 0u16, u::LINKLAYER_ETHERNET);
     let (mut rate64, mut prate64, mut pps64, mut ppsburst64) = (0u64, 0u64, 0u64, 0u64);
