@@ -3067,6 +3067,17 @@ fn every_captured_tc_message_prints_as_tc_monitor_file_prints_it() {
         total += prints_as_tc_does(&std::fs::read(&f).unwrap(), f.to_str().unwrap());
     }
     assert!(total > 1000, "tc printed only {total} lines");
+    // a file that ends inside a message is an error, after what it holds
+    let f = std::env::temp_dir().join(format!("rtnl-print-cut-{}", std::process::id()));
+    let whole = std::fs::read(testdata("host-tc/qdisc.bin")).unwrap();
+    std::fs::write(&f, &whole[..whole.len() - 3]).unwrap();
+    let (code, out, err) = run(RTNL, &["monitor", "tc", "file", f.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&f);
+    assert_ne!(code, 0, "a cut file: {out}");
+    assert!(out.starts_with("qdisc ") && !err.is_empty(), "{out}\n{err}");
+    // a request of a GET type is no notification: tc's word for it
+    let (_, out, err) = run(RTNL, &["monitor", "tc", "file", &testdata("host-tc/qdisc.req.bin")]);
+    assert!(out.is_empty() && err.starts_with("Unknown message: length "), "{out}\n{err}");
 }
 
 #[test]

@@ -298,9 +298,9 @@ pub fn run(g: &Global, args: &[String]) -> Result<ExitCode, Fail> {
 
 /// `monitor … file FILE` (`rtnl_from_file`): every message saved in the
 /// file printed as it would be when it arrived, only the chosen objects'
-/// when any are chosen. Devices print by index (`if7`): their names are
-/// not in the file. A file that does not frame is an error after what
-/// could be printed.
+/// when any are chosen. Devices are named as in this namespace where it
+/// has their index (as ip and tc name them), else by index (`if7`). A file
+/// that does not frame is an error after what could be printed.
 fn from_file(g: &Global, path: &str, chosen: &[&Watch], label: bool) -> Result<ExitCode, Fail> {
     use rtnl_core::wire::{Messages, NativeEndian};
     let data = std::fs::read(path).map_err(|e| Fail::error(format!("rtnl monitor: cannot read {path}: {e}")))?;

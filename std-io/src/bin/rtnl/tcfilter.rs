@@ -926,7 +926,15 @@ pub(crate) fn print_notification(msg: &rtnl_core::message::Message<'_>, names: &
             let r = match ty {
                 RTM_NEWQDISC | RTM_DELQDISC => crate::tc::write_qdisc(&mut o, ty, flags, m, &ctx),
                 RTM_NEWTCLASS | RTM_DELTCLASS => crate::tc::write_class(&mut o, ty, m, false, &ctx),
-                _ => write_filter(&mut o, ty, flags, m, &Selected::default(), &ctx),
+                RTM_NEWTFILTER | RTM_DELTFILTER | RTM_NEWCHAIN | RTM_DELCHAIN => {
+                    write_filter(&mut o, ty, flags, m, &Selected::default(), &ctx)
+                }
+                // (a request of a GET type: not a notification, as tc says)
+                _ => {
+                    let len = msg.header().nlmsg_len.get();
+                    eprintln!("Unknown message: length {len:08} type {ty:08x} flags {flags:08x}");
+                    return;
+                }
             };
             match r {
                 Ok(()) => out.push_verbatim(o),
