@@ -287,6 +287,17 @@ pub fn alt_hex(v: u64) -> String {
     }
 }
 
+/// Bytes as lowercase hex digits, two a byte (`hexstring_n2a`).
+pub fn hex_bytes(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A link-layer address as `ll_addr_n2a` writes it: hex bytes joined by
+/// colons.
+pub fn mac_text(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+}
+
 /// `x` as C's `printf("%g")` writes it (six significant digits, trailing
 /// zeros dropped, exponent form below 1e-4 and from 1e6).
 pub fn float_g(x: f64) -> String {

@@ -14,7 +14,7 @@ use rtnl_core::wire::{Messages, NativeEndian, Writer};
 use rtnl_io::{LinkFilter, VecBuffer};
 
 use crate::grammar::{self, kw, todo, verb, Arg, KwSet, Object, M};
-use crate::ipjson::json_str;
+use crate::ipjson::{hex_bytes as hex, json_str, mac_text};
 use crate::{Fail, Global};
 
 /// `link show`'s keywords, in ip's order.
@@ -487,10 +487,6 @@ fn fields<'a>(l: &LinkMessage<'a>, names: &HashMap<u32, String>) -> Fields<'a> {
     strs.sort_by_key(|u| u.0);
     f.strs = strs.into_iter().map(|(_, j, t, v)| (j, t, v)).collect();
     f
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// Declares, in a printer of a kind's options, `get!(Variant)` (the first
@@ -1299,11 +1295,6 @@ fn vf_list(l: &LinkMessage<'_>, stats: bool, json: bool) -> Option<String> {
 /// `get_name` of iplink_bond.c: entry `i` of `tbl`, or `UNKNOWN`.
 fn bond_name(tbl: &[&'static str], i: impl Into<u64>) -> &'static str {
     usize::try_from(i.into()).ok().and_then(|i| tbl.get(i)).copied().unwrap_or("UNKNOWN")
-}
-
-/// A MAC address as `ll_addr_n2a` writes it.
-fn mac_text(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
 }
 
 /// A bond's options as ip prints them (`bond_print_opt`).

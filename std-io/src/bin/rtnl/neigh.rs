@@ -334,7 +334,7 @@ pub(crate) fn in_prefix(a: &Address<'_>, p: IpAddr, len: u8) -> bool {
 
 /// A link-layer address as ip prints it for an Ethernet-like link.
 fn ll_text(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+    crate::ipjson::mac_text(b)
 }
 
 use crate::route::dev_name;

@@ -7,7 +7,7 @@ use rtnl_core::tc::action::{
     VxlanOptAttr, SKBEDIT_F_INHERITDSFIELD,
 };
 
-use crate::ipjson::Out;
+use crate::ipjson::{hex_bytes as hex, mac_text, Out};
 use crate::tc::Ctx;
 use crate::tcfilter::{control, gen_counts, proto_n2a, times};
 use crate::tcunits as u;
@@ -17,11 +17,6 @@ macro_rules! get {
     ($a:expr, $e:ident :: $v:ident) => {
         $a.iter().rev().find_map(|x| if let $e::$v(v) = x { Some(v) } else { None })
     };
-}
-
-/// `ll_addr_n2a` of a 6-byte address.
-pub(crate) fn mac(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
 }
 
 /// What the printers of actions with a `tc_gen` end with: the verdict, the
@@ -62,7 +57,7 @@ pub(crate) fn vlan(o: &mut Out, a: &[VlanAttr<'_>], c: &Ctx<'_>) {
         5 => {
             for (key, m) in [("dst_mac", get!(a, VlanAttr::PushEthDst)), ("src_mac", get!(a, VlanAttr::PushEthSrc))] {
                 if let Some(m) = m.filter(|m| m.0.len() == 6) {
-                    let s = mac(m.0);
+                    let s = mac_text(m.0);
                     o.str(key, &format!(" {key} {s}"), &s);
                 }
             }
@@ -164,7 +159,6 @@ pub(crate) fn tunnel_key(o: &mut Out, a: &[TunnelKeyAttr<'_>], c: &Ctx<'_>) {
 
 /// `tunnel_key_print_key_opt`: geneve, else vxlan, else erspan options.
 fn enc_opts(o: &mut Out, a: &[TunnelKeyEncOptsAttr<'_>]) {
-    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
     if let Some(g) = get!(a, TunnelKeyEncOptsAttr::Geneve) {
         // (each option is a class, a type and data, in that order)
         let all: Vec<_> = g.iter().flatten().collect();

@@ -803,7 +803,7 @@ fn bpf_options(o: &mut Out, a: Vec<BpfAttr<'_>>, handle: u32, c: &Ctx<'_>) {
         }
     }
     if let Some(t) = get!(Tag) {
-        let hex: String = t.0.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = crate::ipjson::hex_bytes(t.0);
         o.str("tag", &format!("tag {hex} "), &hex);
     }
     if get!(Police).is_some() {
@@ -1037,7 +1037,7 @@ fn one_action(o: &mut Out, a: &[ActAttr<'_>], bind: bool, c: &Ctx<'_>) {
         }
     }
     if let Some(ck) = get!(Cookie) {
-        let hex: String = ck.0.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = crate::ipjson::hex_bytes(ck.0);
         o.str("cookie", &format!("\tcookie {hex}"), &hex);
         o.text("\n");
     }

@@ -5,7 +5,7 @@
 use rtnl_core::tc::filter::{FlowerAttr as F, FlowerMplsLseAttr, FlowerMplsOptsAttr};
 use rtnl_core::tc::TcHandle;
 
-use crate::ipjson::Out;
+use crate::ipjson::{hex_bytes as hex, Out};
 use crate::tc::Ctx;
 use crate::tcfilter::proto_n2a;
 
@@ -81,10 +81,10 @@ fn no_name(_: u8) -> Option<&'static str> {
 /// `flower_print_eth_addr`.
 fn eth_addr(o: &mut Out, name: &str, addr: Option<&[u8]>, mask: Option<&[u8]>) {
     let Some(a) = addr.filter(|a| a.len() == 6) else { return };
-    let mut s = crate::tcaction::mac(a);
+    let mut s = crate::ipjson::mac_text(a);
     if let Some(m) = mask.filter(|m| m.len() == 6) {
         match mask_bits(m) {
-            None => s += &format!("/{}", crate::tcaction::mac(m)),
+            None => s += &format!("/{}", crate::ipjson::mac_text(m)),
             Some(b) if b < 48 => s += &format!("/{b}"),
             _ => {}
         }
@@ -373,7 +373,6 @@ fn keys(o: &mut Out, a: &[F<'_>]) {
     masked(o, "ct_zone", u16m(get!(a, KeyCtZone)), u16m(get!(a, KeyCtZoneMask)), 0xffff);
     masked(o, "ct_mark", get!(a, KeyCtMark).copied(), get!(a, KeyCtMarkMask).copied(), u32::MAX);
     if let Some(l) = get!(a, KeyCtLabels) {
-        let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
         let mut s = hex(l.0);
         let mask = get!(a, KeyCtLabelsMask).map_or(&[][..], |m| m.0);
         if l.0.len() != 16 || mask.iter().take(l.0.len()).any(|b| *b != 0xff) || mask.len() < l.0.len() {
