@@ -2911,6 +2911,13 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc add dev v1 root netem gap 3 delay 1ms",
     "qdisc add dev v1 root fq_codel target",
     "qdisc add dev v1 root sfq limit 1",
+    "qdisc add dev v1 root handle 14: cake bandwidth 100mbit rtt 50ms diffserv4 dual-dsthost nat wash split-gso ack-filter memlimit 4Mb fwmark 0xff ingress pppoe-ptm ether-vlan mpu 64",
+    "qdisc add dev v1 root cake unlimited besteffort flowblind nonat nowash no-split-gso ack-filter-aggressive raw egress autorate-ingress",
+    "qdisc replace dev v1 root cake conservative metro overhead -10 noatm via-ethernet",
+    "qdisc add dev v1 root cake docsis satellite diffserv8 triple-isolate no-ack-filter diffserv",
+    "qdisc add dev v1 root cake ethernet bridged-llcsnap precedence srchost ptm interplanetary hosts",
+    "qdisc add dev v1 root cake datacentre diffserv3 dsthost flows dual-srchost atm ipoa-vcmux ipoa-llcsnap bridged-vcmux pppoa-vcmux pppoa-llc pppoe-vcmux pppoe-llcsnap bridged-ptm",
+    "qdisc add dev v1 root cake lan bandwidth 1gbit autorate-ingress regional overhead 0 mpu 0 internet oceanic",
     // refused before anything is sent
     "filter add dev v0 parent 1: u32 match ip dst 10.0.0.0/33",
     "filter add dev v0 parent 1: u32 match u8 1 0xff at 0 match u8 2 0xff at 0",
@@ -2921,6 +2928,13 @@ const TC_REQUESTS: &[&str] = &[
     "actions add action police rate 1mbit",
     "actions add action police rate 1mbit burst 1k pkts_rate 10 pkts_burst 1",
     "actions add action police peakrate 1mbit rate 1mbit burst 1k",
+    "qdisc add dev v1 root cake overhead 257",
+    "qdisc add dev v1 root cake overhead 1x",
+    "qdisc add dev v1 root cake mpu -1",
+    "qdisc add dev v1 root cake bandwidth fast",
+    "qdisc add dev v1 root cake rtt",
+    "qdisc add dev v1 root cake fwmark x memlimit 1k",
+    "qdisc add dev v1 root cake nonsense",
 ];
 
 #[test]
@@ -3078,6 +3092,88 @@ fn every_captured_tc_message_prints_as_tc_monitor_file_prints_it() {
     // a request of a GET type is no notification: tc's word for it
     let (_, out, err) = run(RTNL, &["monitor", "tc", "file", &testdata("host-tc/qdisc.req.bin")]);
     assert!(out.is_empty() && err.starts_with("Unknown message: length "), "{out}\n{err}");
+}
+
+/// An attribute in this machine's byte order.
+fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
+    let mut a = ((4 + payload.len()) as u16).to_ne_bytes().to_vec();
+    a.extend(ty.to_ne_bytes());
+    a.extend(payload);
+    a.resize((a.len() + 3) & !3, 0);
+    a
+}
+
+/// A tc message of type `ty`: a `tcmsg` for `lo` (handle, parent, info),
+/// then `attrs`.
+fn tc_msg(ty: u16, handle: u32, parent: u32, info: u32, attrs: &[Vec<u8>]) -> Vec<u8> {
+    let mut body = vec![0u8; 4];
+    for x in [1, handle, parent, info] {
+        body.extend(x.to_ne_bytes());
+    }
+    body.extend(attrs.concat());
+    let mut m = ((16 + body.len()) as u32).to_ne_bytes().to_vec();
+    m.extend(ty.to_ne_bytes());
+    m.extend([0u8; 10]);
+    m.extend(body);
+    m
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs iproute2")]
+fn cake_options_and_statistics_print_as_tc_prints_them() {
+    if !live() {
+        return;
+    }
+    let u32a = |ty: u16, v: u32| nla(ty, &v.to_ne_bytes());
+    let i32a = |ty: u16, v: i32| nla(ty, &v.to_ne_bytes());
+    let u64a = |ty: u16, v: u64| nla(ty, &v.to_ne_bytes());
+    // TCA_STATS2: basic (16 bytes), queue, and cake's own as the app part
+    let stats2 = |app: Vec<u8>| {
+        let mut basic = 123456u64.to_ne_bytes().to_vec();
+        basic.extend(789u32.to_ne_bytes());
+        basic.extend([0; 4]);
+        let queue: Vec<u8> = [3u32, 4500, 7, 1, 9].iter().flat_map(|v| v.to_ne_bytes()).collect();
+        nla(7, &[nla(1, &basic), nla(3, &queue), nla(4, &app)].concat())
+    };
+    let tin = |n: u32| {
+        let mut t = vec![u64a(12, 1_250_000 * u64::from(n)), u64a(3, 1_000_000 + u64::from(n))];
+        for (id, v) in [(2, 10), (4, 2), (6, 1), (8, 3), (10, 0), (11, 3000), (13, 5000), (14, 100_000)] {
+            t.push(u32a(id, v * n));
+        }
+        for (id, v) in [(15, 1), (16, 2), (17, 0), (18, 1500), (19, 800), (20, 20), (21, 4), (22, 1), (23, 0)] {
+            t.push(u32a(id, v + n));
+        }
+        t.extend([u32a(24, 1514), u32a(25, 1514)]);
+        t.concat()
+    };
+    let tins = |n: u32| nla(10, &(1..=n).map(|i| nla(i as u16, &tin(i))).collect::<Vec<_>>().concat());
+    let qdisc_app = |n: u32| {
+        let mut a = vec![u64a(2, 12_500_000), u32a(3, 4 << 20), u32a(4, 10240), u32a(5, 14)];
+        a.extend([u32a(6, 60), u32a(7, 1514), u32a(8, 98), u32a(9, 1552), tins(n)]);
+        a.concat()
+    };
+    let kind = nla(1, b"cake\0");
+    let mut msgs = Vec::new();
+    // options in every spelling tc has, with statistics of 4, 3, 2 and 1 tins
+    let options = [
+        vec![u64a(2, 12_500_000), u32a(3, 1), u32a(5, 6), u32a(11, 1), u32a(13, 1), u32a(4, 2)],
+        vec![u64a(2, 0), u32a(9, 1), u32a(3, 3), u32a(5, 0), u32a(12, 0), i32a(6, -10), u32a(16, 2)],
+        vec![u32a(9, 7), u32a(3, 9), u32a(5, 12), u32a(4, 1), u32a(15, 1), u32a(17, 1), u32a(16, 1)],
+        vec![u32a(7, 100_000), u32a(14, 64), u32a(10, 4 << 20), u32a(18, 0xff), i32a(6, 38)],
+    ];
+    for (i, (o, n)) in options.iter().zip([4, 3, 2, 1]).enumerate() {
+        let attrs = [kind.clone(), nla(2, &o.concat()), stats2(qdisc_app(n))];
+        msgs.extend(tc_msg(36, (i as u32 + 1) << 16, 0xffff_ffff, 1, &attrs));
+    }
+    // flows (classes): dropping with the next drop ahead and behind, BLUE
+    // timers either side of zero
+    for (i, (next, timer)) in [(-1500, 2000), (2500, -300), (0, 0)].into_iter().enumerate() {
+        let app =
+            [i32a(11, -5), u32a(12, 3), u32a(13, u32::from(next != 0)), i32a(14, next), u32a(15, 7), i32a(16, timer)];
+        msgs.extend(tc_msg(40, 0x10000 | (i as u32 + 1), 0x10000, 0, &[kind.clone(), stats2(app.concat())]));
+    }
+    let printed = prints_as_tc_does(&msgs, "cake");
+    assert!(printed > 80, "tc printed only {printed} lines");
 }
 
 #[test]

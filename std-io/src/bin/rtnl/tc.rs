@@ -110,7 +110,7 @@ pub const QDISC: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us). \
-            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem.",
+            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem, cake.",
 };
 
 /// `tc class`'s verbs, in tc's order.
@@ -630,6 +630,10 @@ fn qdisc_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
             crate::tcqdisc::fq_codel_xstats(o, s);
             true
         }
+        TcXstats::Qdisc(QdiscXstats::Cake(n)) => {
+            crate::tcqdisc::cake_xstats(o, n.iter().flatten());
+            true
+        }
         _ => false,
     }
 }
@@ -643,6 +647,10 @@ fn class_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
             o.num("giants", &format!("giants: {}\n", s.giants.get()), s.giants.get().into());
             o.inum("tokens", &format!(" tokens: {} ", s.tokens.get()), s.tokens.get().into());
             o.inum("ctokens", &format!("ctokens: {}\n", s.ctokens.get()), s.ctokens.get().into());
+            true
+        }
+        TcXstats::Class(ClassXstats::Cake(n)) => {
+            crate::tcqdisc::cake_xstats(o, n.iter().flatten());
             true
         }
         _ => false,
@@ -683,6 +691,7 @@ fn qdisc_options(o: &mut Out, kind: &str, opts: &TcOptions<'_>, len: usize, c: &
         QdiscOptions::Netem(n) => crate::tcqdisc::netem(o, n, c),
         QdiscOptions::Fq(n) => crate::tcqdisc::fq(o, n.iter().flatten()),
         QdiscOptions::Sfq(g) => crate::tcqdisc::sfq(o, g, c),
+        QdiscOptions::Cake(n) => crate::tcqdisc::cake(o, n.iter().flatten()),
         QdiscOptions::Ingress(_) => o.text("---------------- "),
         QdiscOptions::Clsact(_) => {}
         _ => unprinted(o, "qdisc", kind, len),
@@ -947,7 +956,7 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
             )))
         }
         None => blocks(&mut aw)?,
-        Some(k) if matches!(k, "fq_codel" | "fq" | "sfq" | "netem") => {
+        Some(k) if crate::tcmodify::RAW_QDISC_KINDS.contains(&k) => {
             // tc's order: the kind, the blocks, the options
             aw.attr_str(rtnl_core::tc::TCA_KIND, k).map_err(enc)?;
             blocks(&mut aw)?;

@@ -2075,11 +2075,15 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
 
 // ---------- qdisc kinds written as tc writes them ----------
 
-/// The options of qdisc `kind` (`fq_codel`, `fq`, `sfq`, `netem`), parsed and
+/// The qdisc kinds [`raw_qdisc_options`] writes.
+pub(crate) const RAW_QDISC_KINDS: [&str; 5] = ["fq_codel", "fq", "sfq", "netem", "cake"];
+
+/// The options of qdisc `kind` (one of [`RAW_QDISC_KINDS`]), parsed and
 /// written as tc's `parse_qopt` writes them; `None` for a kind this
 /// function does not handle.
 pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Option<Parsed<()>> {
     Some(match kind {
+        "cake" => cake(args, a),
         "fq_codel" => fq_codel(args, a),
         "fq" => fq(args, a),
         "sfq" => sfq(args, a),
@@ -2172,6 +2176,171 @@ fn fq_codel(args: &[String], a: &mut W) -> Parsed<()> {
     if drop_batch != 0 {
         a.attr_u32(sch::TCA_FQ_CODEL_DROP_BATCH_SIZE, drop_batch).map_err(enc)?;
     }
+    a.end_nest(nest).map_err(enc)
+}
+
+/// cake's presets: name, target and interval (microseconds).
+const CAKE_PRESETS: [(&str, u32, u32); 8] = [
+    ("datacentre", 5, 100),
+    ("lan", 50, 1000),
+    ("metro", 500, 10000),
+    ("regional", 1500, 30000),
+    ("internet", 5000, 100_000),
+    ("oceanic", 15000, 300_000),
+    ("satellite", 50000, 1_000_000),
+    ("interplanetary", 50_000_000, 1_000_000_000),
+];
+
+/// C's `strtol(s, &p, 10)` with tc's `!p || *p` check: the whole word a
+/// decimal number (an empty word is 0).
+fn strtol10(s: &str) -> Option<i64> {
+    let t = s.trim_start();
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if body.is_empty() {
+        return s.is_empty().then_some(0);
+    }
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // (strtol saturates; the callers' ranges refuse what it saturates)
+    Some(t.parse::<i64>().unwrap_or(if t.starts_with('-') { i64::MIN } else { i64::MAX }))
+}
+
+/// `cake_parse_opt`.
+fn cake(args: &[String], a: &mut W) -> Parsed<()> {
+    use sch::{
+        TCA_CAKE_ACK_FILTER, TCA_CAKE_ATM, TCA_CAKE_AUTORATE, TCA_CAKE_BASE_RATE64, TCA_CAKE_DIFFSERV_MODE,
+        TCA_CAKE_FLOW_MODE, TCA_CAKE_FWMARK, TCA_CAKE_INGRESS, TCA_CAKE_MEMORY, TCA_CAKE_MPU, TCA_CAKE_NAT,
+        TCA_CAKE_OVERHEAD, TCA_CAKE_RAW, TCA_CAKE_RTT, TCA_CAKE_SPLIT_GSO, TCA_CAKE_TARGET, TCA_CAKE_WASH,
+    };
+    const DIFFSERV: [(&str, u32); 6] =
+        [("diffserv3", 0), ("diffserv4", 1), ("diffserv", 1), ("diffserv8", 2), ("besteffort", 3), ("precedence", 4)];
+    const FLOWS: [&str; 8] =
+        ["flowblind", "srchost", "dsthost", "hosts", "flows", "dual-srchost", "dual-dsthost", "triple-isolate"];
+    // framings over ATM (1) or PTM (2), or leaving the link layer: the
+    // overhead each adds, and the minimum packet unit it sets
+    const FRAMING: [(&str, Option<u32>, i64, i64); 14] = [
+        ("ipoa-vcmux", Some(1), 8, 0),
+        ("ipoa-llcsnap", Some(1), 16, 0),
+        ("bridged-vcmux", Some(1), 24, 0),
+        ("bridged-llcsnap", Some(1), 32, 0),
+        ("pppoa-vcmux", Some(1), 10, 0),
+        ("pppoa-llc", Some(1), 14, 0),
+        ("pppoe-vcmux", Some(1), 32, 0),
+        ("pppoe-llcsnap", Some(1), 40, 0),
+        ("pppoe-ptm", Some(2), 30, 0),
+        ("bridged-ptm", Some(2), 22, 0),
+        ("ethernet", None, 38, 84),
+        ("ether-vlan", None, 4, 0),
+        ("docsis", Some(0), 18, 64),
+        ("conservative", Some(1), 48, 0),
+    ];
+    let (mut bandwidth, mut unlimited, mut autorate) = (0u64, false, None::<u32>);
+    let (mut interval, mut target, mut preset_set) = (0u32, 0u32, None::<&str>);
+    let (mut diffserv, mut flowmode, mut atm) = (None::<u32>, None::<u32>, None::<u32>);
+    let (mut overhead, mut overhead_set, mut overhead_override, mut mpu) = (0i64, false, false, 0i64);
+    let (mut nat, mut wash, mut split_gso, mut ingress, mut ack) = (None, None, None, None, None::<u32>);
+    let (mut memlimit, mut fwmark) = (0u32, 0u32);
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        if let Some(&(name, t, i)) = CAKE_PRESETS.iter().find(|p| p.0 == x) {
+            if let Some(first) = preset_set {
+                return Err(format!("duplicate \"{name}\": \"{first}\" is the second value."));
+            }
+            preset_set = Some(name);
+            (target, interval) = (t, i);
+        } else if let Some(&(_, d)) = DIFFSERV.iter().find(|p| p.0 == x) {
+            diffserv = Some(d);
+        } else if let Some(f) = FLOWS.iter().position(|&f| f == x) {
+            flowmode = Some(f as u32);
+        } else if let Some(&(_, link, add, unit)) = FRAMING.iter().find(|p| p.0 == x) {
+            if let Some(l) = link {
+                atm = Some(l);
+            }
+            // conservative sets the overhead; the others add to it
+            overhead = if x == "conservative" { add } else { overhead + add };
+            overhead_set = true;
+            if unit != 0 {
+                mpu = unit;
+            }
+        } else {
+            match x {
+                "bandwidth" => {
+                    let v = w.next_arg()?;
+                    bandwidth = crate::tcunits::parse_rate64(v).ok_or_else(|| illegal("bandwidth"))?;
+                    (unlimited, autorate) = (false, Some(0));
+                }
+                "unlimited" => (bandwidth, unlimited, autorate) = (0, true, Some(0)),
+                "autorate-ingress" => autorate = Some(1),
+                "rtt" => {
+                    interval = time_arg(&mut w, "rtt")?;
+                    target = (interval / 20).max(1);
+                }
+                "nowash" | "wash" => wash = Some(u32::from(x == "wash")),
+                "split-gso" | "no-split-gso" => split_gso = Some(u32::from(x == "split-gso")),
+                "nat" | "nonat" => nat = Some(u32::from(x == "nat")),
+                "ptm" => atm = Some(2),
+                "atm" => atm = Some(1),
+                "noatm" => atm = Some(0),
+                "raw" => {
+                    (atm, overhead) = (Some(0), 0);
+                    (overhead_set, overhead_override) = (true, true);
+                }
+                // (no longer needed, and ignored)
+                "via-ethernet" => {}
+                "overhead" => {
+                    let v = w.next_arg()?;
+                    overhead = strtol10(v)
+                        .filter(|o| (-64..=256).contains(o))
+                        .ok_or("Illegal \"overhead\", valid range is -64 to 256")?;
+                    overhead_set = true;
+                }
+                "mpu" => {
+                    let v = w.next_arg()?;
+                    mpu = strtol10(v)
+                        .filter(|m| (0..=256).contains(m))
+                        .ok_or("Illegal \"mpu\", valid range is 0 to 256")?;
+                }
+                "ingress" | "egress" => ingress = Some(u32::from(x == "ingress")),
+                "no-ack-filter" => ack = Some(0),
+                "ack-filter" => ack = Some(1),
+                "ack-filter-aggressive" => ack = Some(2),
+                "memlimit" => {
+                    let v = w.next_arg()?;
+                    memlimit = crate::tcunits::parse_size(v)
+                        .ok_or_else(|| format!("Illegal value for \"memlimit\": \"{v}\""))?;
+                }
+                "fwmark" => {
+                    let v = w.next_arg()?;
+                    fwmark = get_u32(v, 0).ok_or_else(|| format!("Illegal value for \"fwmark\": \"{v}\""))?;
+                }
+                _ => return Err(format!("What is \"{x}\"?")),
+            }
+        }
+        w.fwd();
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    if bandwidth != 0 || unlimited {
+        a.attr_u64(TCA_CAKE_BASE_RATE64, bandwidth).map_err(enc)?;
+    }
+    let mut put = |id: u16, v: Option<u32>| v.map_or(Ok(()), |v| a.attr_u32(id, v).map_err(enc));
+    put(TCA_CAKE_DIFFSERV_MODE, diffserv)?;
+    put(TCA_CAKE_ATM, atm)?;
+    put(TCA_CAKE_FLOW_MODE, flowmode)?;
+    // (the ranges above keep both within 32 bits)
+    put(TCA_CAKE_OVERHEAD, overhead_set.then_some(overhead as i32 as u32))?;
+    put(TCA_CAKE_RAW, overhead_override.then_some(0))?;
+    put(TCA_CAKE_MPU, (mpu > 0).then_some(mpu as u32))?;
+    put(TCA_CAKE_RTT, (interval != 0).then_some(interval))?;
+    put(TCA_CAKE_TARGET, (target != 0).then_some(target))?;
+    put(TCA_CAKE_AUTORATE, autorate)?;
+    put(TCA_CAKE_MEMORY, (memlimit != 0).then_some(memlimit))?;
+    put(TCA_CAKE_FWMARK, (fwmark != 0).then_some(fwmark))?;
+    put(TCA_CAKE_NAT, nat)?;
+    put(TCA_CAKE_WASH, wash)?;
+    put(TCA_CAKE_SPLIT_GSO, split_gso)?;
+    put(TCA_CAKE_INGRESS, ingress)?;
+    put(TCA_CAKE_ACK_FILTER, ack)?;
     a.end_nest(nest).map_err(enc)
 }
 

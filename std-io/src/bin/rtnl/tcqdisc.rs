@@ -1,8 +1,11 @@
 //! The options and extended statistics of the qdisc kinds rtnl can add
-//! beyond tc.rs's own (fq_codel, netem, fq, sfq), printed as tc 6.1's
+//! beyond tc.rs's own (fq_codel, netem, fq, sfq, cake), printed as tc 6.1's
 //! `print_qopt` / `print_xstats` of each kind print them (text and `-j`).
 
-use rtnl_core::tc::qdisc::{FqAttr, FqCodelAttr, FqCodelXstats, NetemAttr, NetemLossAttr, NetemOptions, TcSfqQoptV1};
+use rtnl_core::tc::qdisc::{
+    CakeAttr, CakeStatsAttr, CakeTinStatsAttr, FqAttr, FqCodelAttr, FqCodelXstats, NetemAttr, NetemLossAttr,
+    NetemOptions, TcSfqQoptV1,
+};
 use rtnl_core::typed::Grown;
 
 use crate::ipjson::{float_g, Out};
@@ -368,5 +371,332 @@ fn red_flags(o: &mut Out, flags: u32) {
         let on = flags & bit != 0;
         let text = if on { format!("{name} ") } else { String::new() };
         o.lit(name, &text, if on { "true" } else { "false" });
+    }
+}
+
+/// `cake_print_mode`: a mode's name from `table`, or `(?key?)`.
+fn cake_mode(o: &mut Out, key: &str, v: u32, table: &[&str]) {
+    match table.get(v as usize) {
+        Some(name) => o.str(key, &format!("{name} "), name),
+        None => {
+            o.str(key, "", "unknown");
+            o.text(&format!("(?{key}?)"));
+        }
+    }
+}
+
+/// `cake_print_opt`.
+pub(crate) fn cake<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeAttr<'a>>) {
+    let (mut bandwidth, mut autorate, mut diffserv, mut flowmode) = (None, None, None, None);
+    let (mut nat, mut wash, mut atm, mut overhead, mut mpu, mut ingress) = (0, 0, 0, 0, 0, 0);
+    let (mut ack, mut split_gso, mut raw, mut interval, mut memlimit, mut fwmark) = (0, 0, false, 0, 0, 0);
+    // (tc keeps the last of a repeated attribute)
+    for a in attrs {
+        match a {
+            CakeAttr::BaseRate64(v) => bandwidth = Some(v),
+            CakeAttr::Autorate(v) => autorate = Some(v),
+            CakeAttr::DiffservMode(v) => diffserv = Some(v),
+            CakeAttr::FlowMode(v) => flowmode = Some(v),
+            CakeAttr::Nat(v) => nat = v,
+            CakeAttr::Wash(v) => wash = v,
+            CakeAttr::Atm(v) => atm = v,
+            CakeAttr::Overhead(v) => overhead = v,
+            CakeAttr::Mpu(v) => mpu = v,
+            CakeAttr::Ingress(v) => ingress = v,
+            CakeAttr::AckFilter(v) => ack = v,
+            CakeAttr::SplitGso(v) => split_gso = v,
+            // (whatever its payload)
+            CakeAttr::Raw(_) => raw = true,
+            CakeAttr::Rtt(v) => interval = v,
+            CakeAttr::Memory(v) => memlimit = v,
+            CakeAttr::Fwmark(v) => fwmark = v,
+            CakeAttr::Unknown(a) | CakeAttr::Invalid(a, _) if a.id() == rtnl_core::tc::qdisc::TCA_CAKE_RAW => {
+                raw = true
+            }
+            _ => {}
+        }
+    }
+    match bandwidth {
+        Some(0) => o.str("bandwidth", "bandwidth unlimited ", "unlimited"),
+        Some(b) => o.num("bandwidth", &format!("bandwidth {} ", u::rate(b)), b),
+        None => {}
+    }
+    match autorate {
+        Some(1) => o.str("autorate", "autorate-ingress ", "autorate-ingress"),
+        Some(0) | None => {}
+        Some(_) => o.str("autorate", "(?autorate?) ", "unknown"),
+    }
+    if let Some(v) = diffserv {
+        cake_mode(o, "diffserv", v, &["diffserv3", "diffserv4", "diffserv8", "besteffort", "precedence"]);
+    }
+    if let Some(v) = flowmode {
+        let names =
+            ["flowblind", "srchost", "dsthost", "hosts", "flows", "dual-srchost", "dual-dsthost", "triple-isolate"];
+        cake_mode(o, "flowmode", v, &names);
+    }
+    let flag = |o: &mut Out, key: &str, on: bool, yes: &str, no: &str| {
+        o.text(if on { yes } else { no });
+        o.lit(key, "", if on { "true" } else { "false" });
+    };
+    flag(o, "nat", nat != 0, "nat ", "nonat ");
+    flag(o, "wash", wash != 0, "wash ", "nowash ");
+    flag(o, "ingress", ingress != 0, "ingress ", "");
+    match ack {
+        2 => o.str("ack-filter", "ack-filter-aggressive ", "aggressive"),
+        1 => o.str("ack-filter", "ack-filter ", "enabled"),
+        _ => o.str("ack-filter", "no-ack-filter ", "disabled"),
+    }
+    flag(o, "split_gso", split_gso != 0, "split-gso ", "no-split-gso ");
+    if interval != 0 {
+        o.text(&format!("rtt {} ", u::time(interval)));
+    }
+    o.num("rtt", "", interval.into());
+    flag(o, "raw", raw, "raw ", "");
+    match atm {
+        1 => o.str("atm", "atm ", "atm"),
+        2 => o.str("atm", "ptm ", "ptm"),
+        _ if !raw => o.str("atm", "noatm ", "noatm"),
+        _ => {}
+    }
+    o.inum("overhead", &format!("overhead {overhead} "), overhead.into());
+    if mpu != 0 {
+        o.num("mpu", &format!("mpu {mpu} "), mpu.into());
+    }
+    if memlimit != 0 {
+        o.num("memlimit", &format!("memlimit {} ", u::size(memlimit)), memlimit.into());
+    }
+    if fwmark != 0 {
+        o.text(&format!("fwmark {fwmark:#x} "));
+    }
+    o.str("fwmark", "", &crate::ipjson::alt_hex(fwmark.into()));
+}
+
+/// The rows of cake's tin table: attribute, text label, how a value prints.
+const CAKE_TIN_ROWS: [(u16, &str, TinCell); 19] = [
+    (13, "  target  ", TinCell::Time),
+    (14, "  interval", TinCell::Time),
+    (18, "  pk_delay", TinCell::Time),
+    (19, "  av_delay", TinCell::Time),
+    (20, "  sp_delay", TinCell::Time),
+    (11, "  backlog ", TinCell::Size),
+    (2, "  pkts    ", TinCell::Num),
+    (3, "  bytes   ", TinCell::Num),
+    (15, "  way_inds", TinCell::Num),
+    (16, "  way_miss", TinCell::Num),
+    (17, "  way_cols", TinCell::Num),
+    (4, "  drops   ", TinCell::Num),
+    (8, "  marks   ", TinCell::Num),
+    (6, "  ack_drop", TinCell::Num),
+    (21, "  sp_flows", TinCell::Num),
+    (22, "  bk_flows", TinCell::Num),
+    (23, "  un_flows", TinCell::Num),
+    (24, "  max_len ", TinCell::Num),
+    (25, "  quantum ", TinCell::Num),
+];
+
+/// How a value of cake's tin table prints.
+#[derive(Clone, Copy)]
+enum TinCell {
+    Time,
+    Size,
+    Num,
+}
+
+/// The JSON keys of a tin, in tc's order.
+const CAKE_TIN_KEYS: [(u16, &str); 20] = [
+    (12, "threshold_rate"),
+    (3, "sent_bytes"),
+    (11, "backlog_bytes"),
+    (13, "target_us"),
+    (14, "interval_us"),
+    (18, "peak_delay_us"),
+    (19, "avg_delay_us"),
+    (20, "base_delay_us"),
+    (2, "sent_packets"),
+    (15, "way_indirect_hits"),
+    (16, "way_misses"),
+    (17, "way_collisions"),
+    (4, "drops"),
+    (8, "ecn_mark"),
+    (6, "ack_drops"),
+    (21, "sparse_flows"),
+    (22, "bulk_flows"),
+    (23, "unresponsive_flows"),
+    (24, "max_pkt_len"),
+    (25, "flow_quantum"),
+];
+
+/// A tin's values by attribute id (the last of a repeated one).
+fn cake_tin(n: &rtnl_core::typed::Nest<'_, rtnl_core::wire::NativeEndian, CakeTinStatsAttr<'_>>) -> [Option<u64>; 26] {
+    use CakeTinStatsAttr as T;
+    let mut v = [None; 26];
+    for a in n.iter().flatten() {
+        let (id, x) = match a {
+            T::SentPackets(x) => (2, x.into()),
+            T::SentBytes64(x) => (3, x),
+            T::DroppedPackets(x) => (4, x.into()),
+            T::DroppedBytes64(x) => (5, x),
+            T::AcksDroppedPackets(x) => (6, x.into()),
+            T::AcksDroppedBytes64(x) => (7, x),
+            T::EcnMarkedPackets(x) => (8, x.into()),
+            T::EcnMarkedBytes64(x) => (9, x),
+            T::BacklogPackets(x) => (10, x.into()),
+            T::BacklogBytes(x) => (11, x.into()),
+            T::ThresholdRate64(x) => (12, x),
+            T::TargetUs(x) => (13, x.into()),
+            T::IntervalUs(x) => (14, x.into()),
+            T::WayIndirectHits(x) => (15, x.into()),
+            T::WayMisses(x) => (16, x.into()),
+            T::WayCollisions(x) => (17, x.into()),
+            T::PeakDelayUs(x) => (18, x.into()),
+            T::AvgDelayUs(x) => (19, x.into()),
+            T::BaseDelayUs(x) => (20, x.into()),
+            T::SparseFlows(x) => (21, x.into()),
+            T::BulkFlows(x) => (22, x.into()),
+            T::UnresponsiveFlows(x) => (23, x.into()),
+            T::MaxSkblen(x) => (24, x.into()),
+            T::FlowQuantum(x) => (25, x.into()),
+            _ => continue,
+        };
+        v[id] = Some(x);
+    }
+    v
+}
+
+/// `cake_print_xstats`: a qdisc's (with its tins) or a flow's.
+pub(crate) fn cake_xstats<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeStatsAttr<'a>>) {
+    use CakeStatsAttr as S;
+    let mut st: [Option<u64>; 18] = [None; 18];
+    let mut tins = None;
+    for a in attrs {
+        let (id, x) = match a {
+            S::CapacityEstimate64(x) => (2, x),
+            S::MemoryLimit(x) => (3, x.into()),
+            S::MemoryUsed(x) => (4, x.into()),
+            S::AvgNetoff(x) => (5, x.into()),
+            S::MinNetlen(x) => (6, x.into()),
+            S::MaxNetlen(x) => (7, x.into()),
+            S::MinAdjlen(x) => (8, x.into()),
+            S::MaxAdjlen(x) => (9, x.into()),
+            S::TinStats(t) => {
+                tins = Some(t);
+                continue;
+            }
+            // the signed ones as their 32 bits
+            S::Deficit(x) => (11, u64::from(x as u32)),
+            S::CobaltCount(x) => (12, x.into()),
+            S::Dropping(x) => (13, x.into()),
+            S::DropNextUs(x) => (14, u64::from(x as u32)),
+            S::PDrop(x) => (15, x.into()),
+            S::BlueTimerUs(x) => (16, u64::from(x as u32)),
+            _ => continue,
+        };
+        st[id] = Some(x);
+    }
+    let u32_of = |x: u64| x as u32;
+    if let (Some(used), Some(limit)) = (st[4], st[3]) {
+        o.text(&format!(" memory used: {} of {}\n", u::size(u32_of(used)), u::size(u32_of(limit))));
+        o.num("memory_used", "", used);
+        o.num("memory_limit", "", limit);
+    }
+    if let Some(c) = st[2] {
+        o.num("capacity_estimate", &format!(" capacity estimate: {}\n", u::rate(c)), c);
+    }
+    if let (Some(min), Some(max)) = (st[6], st[7]) {
+        o.num("min_network_size", &format!(" min/max network layer size: {min:12}"), min);
+        o.num("max_network_size", &format!(" /{max:8}\n"), max);
+    }
+    if let (Some(min), Some(max)) = (st[8], st[9]) {
+        o.num("min_adj_size", &format!(" min/max overhead-adjusted size: {min:8}"), min);
+        o.num("max_adj_size", &format!(" /{max:8}\n"), max);
+    }
+    if let Some(v) = st[5] {
+        o.num("avg_hdr_offset", &format!(" average network hdr offset: {v:12}\n\n"), v);
+    }
+    if let Some(d) = st[11] {
+        let d = u32_of(d) as i32;
+        o.inum("deficit", &format!("  deficit {d}"), d.into());
+    }
+    if let Some(c) = st[12] {
+        o.num("count", &format!(" count {c}"), c);
+    }
+    if st[13].is_some_and(|d| d != 0) {
+        o.lit("dropping", " dropping", "true");
+        if let Some(n) = st[14] {
+            let n = u32_of(n) as i32;
+            if n < 0 {
+                o.text(&format!(" drop_next -{}", u::time(n.unsigned_abs())));
+            } else {
+                o.num("drop_next", &format!(" drop_next {}", u::time(n as u32)), n as u64);
+            }
+        }
+    }
+    if let Some(p) = st[15] {
+        o.num("blue_prob", &format!(" blue_prob {p}"), p);
+        if let Some(t) = st[16] {
+            let t = u32_of(t);
+            if (t as i32) < 0 {
+                // (tc prints the negative value as unsigned)
+                o.text(&format!(" blue_timer -{}", u::time(t)));
+            } else {
+                o.num("blue_timer", &format!(" blue_timer {}", u::time(t)), t.into());
+            }
+        }
+    }
+    let Some(tins) = tins else { return };
+    // tins 1, 2, … as long as they run on (the last of a repeated one)
+    let mut by_id: [Option<[Option<u64>; 26]>; 9] = [None; 9];
+    for (id, t) in tins.iter().flatten() {
+        if let (Some(slot), Ok(t)) = (by_id.get_mut(id as usize), t) {
+            *slot = Some(cake_tin(&t));
+        }
+    }
+    let tins: Vec<[Option<u64>; 26]> = by_id[1..].iter().map_while(|t| *t).collect();
+    if tins.is_empty() {
+        return;
+    }
+    if o.json {
+        let items: Vec<Out> = tins
+            .iter()
+            .map(|t| {
+                let mut x = Out::new(true);
+                for (id, key) in CAKE_TIN_KEYS {
+                    if let Some(v) = t[id as usize] {
+                        x.num(key, "", v);
+                    }
+                }
+                x
+            })
+            .collect();
+        return o.objects("tins", &items);
+    }
+    match tins.len() {
+        3 => o.text("                   Bulk  Best Effort        Voice\n"),
+        4 => o.text("                   Bulk  Best Effort        Video        Voice\n"),
+        n => {
+            o.text("          ");
+            for i in 0..n {
+                o.text(&format!("        Tin {i}"));
+            }
+            o.text("\n");
+        }
+    }
+    // (tc looks at the first tin for each row; a tin without it prints 0)
+    let row = |o: &mut Out, id: u16, label: &str, cell: &dyn Fn(u64) -> String| {
+        if tins[0][id as usize].is_some() {
+            o.text(label);
+            for t in &tins {
+                o.text(&format!(" {:>12}", cell(t[id as usize].unwrap_or(0))));
+            }
+            o.text("\n");
+        }
+    };
+    row(o, 12, "  thresh  ", &|v| u::rate(v));
+    for (id, label, cell) in CAKE_TIN_ROWS {
+        match cell {
+            TinCell::Time => row(o, id, label, &|v| u::time(v as u32)),
+            TinCell::Size => row(o, id, label, &|v| u::size(v as u32)),
+            TinCell::Num => row(o, id, label, &|v| v.to_string()),
+        }
     }
 }
