@@ -2911,6 +2911,8 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc add dev v1 root netem gap 3 delay 1ms",
     "qdisc add dev v1 root fq_codel target",
     "qdisc add dev v1 root sfq limit 1",
+    "qdisc add dev v1 root fq timer_slack 10us",
+    "qdisc add dev v1 root fq timer_slack 5s",
     "qdisc add dev v1 root handle 14: cake bandwidth 100mbit rtt 50ms diffserv4 dual-dsthost nat wash split-gso ack-filter memlimit 4Mb fwmark 0xff ingress pppoe-ptm ether-vlan mpu 64",
     "qdisc add dev v1 root cake unlimited besteffort flowblind nonat nowash no-split-gso ack-filter-aggressive raw egress autorate-ingress",
     "qdisc replace dev v1 root cake conservative metro overhead -10 noatm via-ethernet",
@@ -3120,7 +3122,7 @@ fn tc_msg(ty: u16, handle: u32, parent: u32, info: u32, attrs: &[Vec<u8>]) -> Ve
 
 #[test]
 #[cfg_attr(not(rtnl_live), ignore = "needs iproute2")]
-fn cake_options_and_statistics_print_as_tc_prints_them() {
+fn cake_fq_and_sfq_statistics_print_as_tc_prints_them() {
     if !live() {
         return;
     }
@@ -3172,8 +3174,32 @@ fn cake_options_and_statistics_print_as_tc_prints_them() {
             [i32a(11, -5), u32a(12, 3), u32a(13, u32::from(next != 0)), i32a(14, next), u32a(15, 7), i32a(16, timer)];
         msgs.extend(tc_msg(40, 0x10000 | (i as u32 + 1), 0x10000, 0, &[kind.clone(), stats2(app.concat())]));
     }
-    let printed = prints_as_tc_does(&msgs, "cake");
-    assert!(printed > 80, "tc printed only {printed} lines");
+    // fq's statistics as 6.1 (104 bytes), 7.2 (152) and a cut struct
+    // send them, with every optional count set and then none
+    let fq_stats = |len: usize, set: bool| {
+        let mut b = Vec::new();
+        for v in [1u64, 2, 3, 4, 5, 6, 7, 8_500_000] {
+            b.extend((if set { v } else { v & 3 }).to_ne_bytes());
+        }
+        for v in [10u32, 4, 1, 3000] {
+            b.extend((if set { v } else { v & 2 }).to_ne_bytes());
+        }
+        for v in [9u64, 11, 12, 13, 14, 15, 16, 17] {
+            b.extend((if set { v } else { 0 }).to_ne_bytes());
+        }
+        b.resize(len, 0);
+        b
+    };
+    for (i, (len, set)) in [(104, true), (152, true), (104, false), (60, true)].into_iter().enumerate() {
+        let attrs = [nla(1, b"fq\0"), nla(2, &u32a(1, 100)), stats2(fq_stats(len, set))];
+        msgs.extend(tc_msg(36, (i as u32 + 10) << 16, 0xffff_ffff, 1, &attrs));
+    }
+    // sfq's flows: whole, and shorter than tc's struct
+    for (i, app) in [(-1514i32).to_ne_bytes().to_vec(), vec![1, 2]].into_iter().enumerate() {
+        msgs.extend(tc_msg(40, 0x14_0000 | (i as u32 + 1), 0x14_0000, 0, &[nla(1, b"sfq\0"), stats2(app)]));
+    }
+    let printed = prints_as_tc_does(&msgs, "cake, fq and sfq");
+    assert!(printed > 100, "tc printed only {printed} lines");
 }
 
 #[test]

@@ -630,6 +630,10 @@ fn qdisc_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
             crate::tcqdisc::fq_codel_xstats(o, s);
             true
         }
+        TcXstats::Qdisc(QdiscXstats::Fq(s)) => {
+            crate::tcqdisc::fq_xstats(o, s);
+            true
+        }
         TcXstats::Qdisc(QdiscXstats::Cake(n)) => {
             crate::tcqdisc::cake_xstats(o, n.iter().flatten());
             true
@@ -647,6 +651,15 @@ fn class_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
             o.num("giants", &format!("giants: {}\n", s.giants.get()), s.giants.get().into());
             o.inum("tokens", &format!(" tokens: {} ", s.tokens.get()), s.tokens.get().into());
             o.inum("ctokens", &format!("ctokens: {}\n", s.ctokens.get()), s.ctokens.get().into());
+            true
+        }
+        TcXstats::Class(ClassXstats::Sfq(s)) => {
+            // (tc prints nothing of one shorter than its struct, but ends
+            // the line all the same)
+            if s.bytes().len() >= 4 {
+                let a = s.get().allot.get();
+                o.inum("allot", &format!("  allot {a}"), a.into());
+            }
             true
         }
         TcXstats::Class(ClassXstats::Cake(n)) => {

@@ -2395,7 +2395,11 @@ fn fq(args: &[String], a: &mut W) -> Parsed<()> {
                 w.fwd();
                 continue;
             }
-            "timer_slack" => return Err("rtnl does not parse fq's \"timer_slack\" yet (tc does)".into()),
+            "timer_slack" => {
+                let v = w.next_arg()?;
+                let t = time64(v).ok_or_else(|| illegal("timer_slack"))?;
+                (TCA_FQ_TIMER_SLACK, u32::try_from(t).map_err(|_| "Illegal (out of range) \"timer_slack\"")?)
+            }
             _ => return Err(format!("What is \"{x}\"?")),
         };
         set.retain(|(i, _)| *i != id);

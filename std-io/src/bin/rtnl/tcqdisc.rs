@@ -4,7 +4,7 @@
 
 use rtnl_core::tc::qdisc::{
     CakeAttr, CakeStatsAttr, CakeTinStatsAttr, FqAttr, FqCodelAttr, FqCodelXstats, NetemAttr, NetemLossAttr,
-    NetemOptions, TcSfqQoptV1,
+    NetemOptions, TcFqQdStats, TcSfqQoptV1,
 };
 use rtnl_core::typed::Grown;
 
@@ -697,6 +697,52 @@ pub(crate) fn cake_xstats<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeStats
             TinCell::Time => row(o, id, label, &|v| u::time(v as u32)),
             TinCell::Size => row(o, id, label, &|v| u::size(v as u32)),
             TinCell::Num => row(o, id, label, &|v| v.to_string()),
+        }
+    }
+}
+
+/// `fq_print_xstats` (a struct shorter than tc's reads as zeros beyond its
+/// end).
+pub(crate) fn fq_xstats(o: &mut Out, s: &Grown<'_, TcFqQdStats>) {
+    let s = s.get();
+    let n = |o: &mut Out, key: &str, text: &str, v: u64| o.num(key, &format!("{text} {v}"), v);
+    n(o, "flows", "  flows", s.flows.get().into());
+    n(o, "inactive", " (inactive", s.inactive_flows.get().into());
+    o.num("throttled", &format!(" throttled {})", s.throttled_flows.get()), s.throttled_flows.get().into());
+    let next = s.time_next_delayed_flow.get();
+    if next > 0 {
+        o.num("next_packet_delay", &format!(" next_packet_delay {}", u::time64(next)), next as u64);
+    }
+    o.text("\n");
+    n(o, "gc", "  gc", s.gc_flows.get());
+    n(o, "highprio", " highprio", s.highprio_packets.get());
+    if s.tcp_retrans.get() != 0 {
+        n(o, "retrans", " retrans", s.tcp_retrans.get());
+    }
+    n(o, "throttled", " throttled", s.throttled.get());
+    let lat = s.unthrottle_latency_ns.get();
+    if lat != 0 {
+        o.num("latency", &format!(" latency {}", u::time64(lat.into())), lat.into());
+    }
+    if s.ce_mark.get() != 0 {
+        n(o, "ce_mark", " ce_mark", s.ce_mark.get());
+    }
+    if s.flows_plimit.get() != 0 {
+        n(o, "flows_plimit", " flows_plimit", s.flows_plimit.get());
+    }
+    let (long, alloc, hdrops, hcaps) =
+        (s.pkts_too_long.get(), s.allocation_errors.get(), s.horizon_drops.get(), s.horizon_caps.get());
+    if long != 0 || alloc != 0 || hdrops != 0 || hcaps != 0 {
+        o.text("\n");
+        for (key, text, v) in [
+            ("pkts_too_long", " pkts_too_long", long),
+            ("alloc_errors", " alloc_errors", alloc),
+            ("horizon_drops", " horizon_drops", hdrops),
+            ("horizon_caps", "  horizon_caps", hcaps),
+        ] {
+            if v != 0 {
+                n(o, key, text, v);
+            }
         }
     }
 }
