@@ -944,131 +944,423 @@ fn flower_options(
     a: &mut W,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
+    // tc's keywords in the order it tries them (an abbreviation is the
+    // first keyword it begins)
+    const KEYS: [&str; 50] = [
+        "classid",
+        "flowid",
+        "hw_tc",
+        "ip_flags",
+        "verbose",
+        "skip_hw",
+        "skip_sw",
+        "ct_state",
+        "ct_zone",
+        "ct_mark",
+        "ct_label",
+        "indev",
+        "vlan_id",
+        "vlan_prio",
+        "vlan_ethtype",
+        "cvlan_id",
+        "cvlan_prio",
+        "cvlan_ethtype",
+        "mpls",
+        "mpls_label",
+        "mpls_tc",
+        "mpls_bos",
+        "mpls_ttl",
+        "dst_mac",
+        "src_mac",
+        "ip_proto",
+        "ip_tos",
+        "ip_ttl",
+        "dst_ip",
+        "src_ip",
+        "dst_port",
+        "src_port",
+        "tcp_flags",
+        "type",
+        "code",
+        "arp_tip",
+        "arp_sip",
+        "arp_op",
+        "arp_tha",
+        "arp_sha",
+        "enc_dst_ip",
+        "enc_src_ip",
+        "enc_key_id",
+        "enc_dst_port",
+        "enc_tos",
+        "enc_ttl",
+        "geneve_opts",
+        "vxlan_opts",
+        "erspan_opts",
+        "action",
+    ];
     let tc_proto = u16::from_be(hdr.tcm_info.get() as u16);
     if let Some(h) = handle {
         hdr.tcm_handle = get_u32(h, 0).ok_or("Illegal \"handle\"")?.into();
     }
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let (mut flags, mut ip_proto) = (0u32, 0xffu8);
+    let (mut flags, mut ip_proto, mut eth_type, mut vlan_ethtype) = (0u32, 0xffu8, tc_proto, 0u16);
+    let (mut mtf, mut mtf_mask) = (0u32, 0u32);
     let mut w = Words::new(args);
     let illegal_k = |k: &str| format!("Illegal \"{k}\"");
+    let u8_of = |v: &str, base: u32| get_u32(v, base).and_then(|b| u8::try_from(b).ok());
+    let u16_of = |v: &str, base: u32| get_u32(v, base).and_then(|b| u16::try_from(b).ok());
+    let is_vlan = |t: u16| t == 0x8100 || t == 0x88a8;
+    let is_mpls = |t: u16| t == 0x8847 || t == 0x8848;
+    let is_arp = |t: u16| t == 0x0806 || t == 0x8035;
     while let Some(x) = w.peek() {
-        if w.matches("classid") || w.matches("flowid") {
-            let c = classid(w.next_arg()?)?;
-            a.attr_u32(cls::TCA_FLOWER_CLASSID, c).map_err(enc)?;
-        } else if w.matches("verbose") {
-            flags |= 0x10; // TCA_CLS_FLAGS_VERBOSE
-        } else if w.matches("skip_hw") {
-            flags |= TCA_CLS_FLAGS_SKIP_HW;
-        } else if w.matches("skip_sw") {
-            flags |= TCA_CLS_FLAGS_SKIP_SW;
-        } else if w.matches("indev") {
-            let d = w.next_arg()?;
-            if d.is_empty() || d.len() >= 16 || d.contains('/') || d.chars().any(char::is_whitespace) {
-                return Err(format!("Error: argument \"{d}\" is wrong: \"indev\" not a valid ifname"));
-            }
-            a.attr_str(cls::TCA_FLOWER_INDEV, d).map_err(enc)?;
-        } else if w.matches("vlan_id") || w.matches("vlan_prio") {
-            let id = w.matches("vlan_id");
-            let v = w.next_arg()?;
-            if tc_proto != 0x8100 && tc_proto != 0x88a8 {
-                return Err(format!("Can't set \"{x}\" if ethertype isn't 802.1Q or 802.1AD and num_of_vlans is 0"));
-            }
-            let n = get_u32(v, 10);
-            if id {
-                let vid = n.filter(|v| *v <= 0xfff).ok_or_else(|| illegal_k("vlan_id"))?;
-                a.attr_u16(cls::TCA_FLOWER_KEY_VLAN_ID, vid as u16).map_err(enc)?;
-            } else {
-                let p = n.filter(|v| *v <= 7).ok_or_else(|| illegal_k("vlan_prio"))?;
-                a.attr_u8(cls::TCA_FLOWER_KEY_VLAN_PRIO, p as u8).map_err(enc)?;
-            }
-        } else if w.matches("dst_mac") || w.matches("src_mac") {
-            let dst = w.matches("dst_mac");
-            let v = w.next_arg()?;
-            let (id, mask) = if dst {
-                (cls::TCA_FLOWER_KEY_ETH_DST, cls::TCA_FLOWER_KEY_ETH_DST_MASK)
-            } else {
-                (cls::TCA_FLOWER_KEY_ETH_SRC, cls::TCA_FLOWER_KEY_ETH_SRC_MASK)
-            };
-            flower_mac(v, id, mask, a).map_err(|_| illegal_k(if dst { "dst_mac" } else { "src_mac" }))?;
-        } else if w.matches("ip_proto") {
-            let v = w.next_arg()?;
-            if tc_proto != 0x0800 && tc_proto != 0x86dd {
-                return Err("Illegal \"eth_type\" for ip proto".into());
-            }
-            let p = if crate::matches(v, "tcp") {
-                6
-            } else if crate::matches(v, "udp") {
-                17
-            } else if crate::matches(v, "sctp") {
-                132
-            } else if crate::matches(v, "icmp") && tc_proto == 0x0800 {
-                1
-            } else if crate::matches(v, "icmpv6") && tc_proto == 0x86dd {
-                58
-            } else if crate::matches(v, "icmp") || crate::matches(v, "icmpv6") {
-                return Err("Illegal \"eth_type\" for ip proto".into());
-            } else {
-                get_u32(v, 16).and_then(|p| u8::try_from(p).ok()).ok_or_else(|| illegal_k("ip_proto"))?
-            };
-            a.attr_u8(cls::TCA_FLOWER_KEY_IP_PROTO, p).map_err(enc)?;
-            ip_proto = p;
-        } else if w.matches("ip_tos") || w.matches("ip_ttl") {
-            let tos = w.matches("ip_tos");
-            let v = w.next_arg()?;
-            let (val, mask) = match v.split_once('/') {
-                Some((x, m)) => (x, Some(m)),
-                None => (v, None),
-            };
-            let what = illegal_k(if tos { "ip_tos" } else { "ip_ttl" });
-            let b = get_u32(val, 10).or_else(|| get_u32(val, 16)).and_then(|b| u8::try_from(b).ok());
-            let b = b.ok_or_else(|| what.clone())?;
-            let m = match mask {
-                Some(m) => get_u32(m, 16).and_then(|b| u8::try_from(b).ok()).ok_or_else(|| what.clone())?,
-                None => 0xff,
-            };
-            let (id, mask_id) = if tos {
-                (cls::TCA_FLOWER_KEY_IP_TOS, cls::TCA_FLOWER_KEY_IP_TOS_MASK)
-            } else {
-                (cls::TCA_FLOWER_KEY_IP_TTL, cls::TCA_FLOWER_KEY_IP_TTL_MASK)
-            };
-            a.attr_u8(id, b).map_err(enc)?;
-            a.attr_u8(mask_id, m).map_err(enc)?;
-        } else if w.matches("dst_ip") || w.matches("src_ip") {
-            let dst = w.matches("dst_ip");
-            let v = w.next_arg()?;
-            let ids = if dst {
-                [
-                    cls::TCA_FLOWER_KEY_IPV4_DST,
-                    cls::TCA_FLOWER_KEY_IPV4_DST_MASK,
-                    cls::TCA_FLOWER_KEY_IPV6_DST,
-                    cls::TCA_FLOWER_KEY_IPV6_DST_MASK,
-                ]
-            } else {
-                [
-                    cls::TCA_FLOWER_KEY_IPV4_SRC,
-                    cls::TCA_FLOWER_KEY_IPV4_SRC_MASK,
-                    cls::TCA_FLOWER_KEY_IPV6_SRC,
-                    cls::TCA_FLOWER_KEY_IPV6_SRC_MASK,
-                ]
-            };
-            flower_ip(v, tc_proto, ids, a).map_err(|_| illegal_k(if dst { "dst_ip" } else { "src_ip" }))?;
-        } else if w.matches("dst_port") || w.matches("src_port") {
-            let dst = w.matches("dst_port");
-            let v = w.next_arg()?;
-            flower_port(v, ip_proto, !dst, a).map_err(|_| illegal_k(if dst { "dst_port" } else { "src_port" }))?;
-        } else if w.matches("action") {
-            w.next_arg()?;
-            parse_action(&mut w, cls::TCA_FLOWER_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
-            continue;
+        // (pppoe_sid and ppp_proto only whole, and tried before the
+        // tunnel keys)
+        let key = if x == "pppoe_sid" || x == "ppp_proto" {
+            x
         } else {
-            return Err(format!(
-                "rtnl does not parse flower's \"{x}\" (ct_*, mpls, cvlan, arp, tunnel and the other keys) yet"
-            ));
+            match KEYS.iter().find(|k| crate::matches(x, k)) {
+                Some(k) => k,
+                None => return Err(format!("What is \"{x}\"?")),
+            }
+        };
+        match key {
+            "classid" | "flowid" => {
+                let c = classid(w.next_arg()?)?;
+                a.attr_u32(cls::TCA_FLOWER_CLASSID, c).map_err(enc)?;
+            }
+            "hw_tc" => {
+                let v = w.next_arg()?;
+                let tc = if v.is_empty() { Some(0) } else { c_num(v, 0) };
+                let tc = tc.and_then(|t| u32::try_from(t).ok()).ok_or("Illegal TC index")?;
+                if tc >= 16 {
+                    return Err("TC index exceeds max range".into());
+                }
+                // TC_H_MAKE(TC_H_MAJ(parent), TC_H_MIN(tc + TC_H_MIN_PRIORITY))
+                let c = (hdr.tcm_parent.get() & 0xffff_0000) | ((tc + 0xffe0) & 0xffff);
+                a.attr_u32(cls::TCA_FLOWER_CLASSID, c).map_err(enc)?;
+            }
+            "ip_flags" => {
+                let v = w.next_arg()?;
+                for token in v.split('/').filter(|t| !t.is_empty()) {
+                    let (no, name) = match token.strip_prefix("no") {
+                        Some(n) => (true, n),
+                        None => (false, token),
+                    };
+                    // TCA_FLOWER_KEY_FLAGS_IS_FRAGMENT, _FRAG_IS_FIRST
+                    let bit = match name {
+                        "frag" => 1,
+                        "firstfrag" => 2,
+                        _ => return Err(illegal_k("ip_flags")),
+                    };
+                    if no {
+                        mtf &= !bit;
+                    } else {
+                        mtf |= bit;
+                    }
+                    mtf_mask |= bit;
+                }
+            }
+            "verbose" => flags |= 0x10, // TCA_CLS_FLAGS_VERBOSE
+            "skip_hw" => flags |= TCA_CLS_FLAGS_SKIP_HW,
+            "skip_sw" => flags |= TCA_CLS_FLAGS_SKIP_SW,
+            "ct_state" => {
+                const STATES: [(&str, u16); 6] =
+                    [("trk", 8), ("new", 1), ("est", 2), ("rel", 4), ("inv", 0x10), ("rpl", 0x20)];
+                let mut rest = w.next_arg()?;
+                let (mut state, mut mask) = (0u16, 0u16);
+                while let Some(c) = rest.chars().next() {
+                    let on = match c {
+                        '+' => true,
+                        '-' => false,
+                        _ => return Err(illegal_k("ct_state")),
+                    };
+                    let (name, bit) =
+                        STATES.iter().find(|(n, _)| rest[1..].starts_with(n)).ok_or_else(|| illegal_k("ct_state"))?;
+                    if on {
+                        state |= bit;
+                    }
+                    mask |= bit;
+                    rest = &rest[1 + name.len()..];
+                }
+                a.attr_u16(cls::TCA_FLOWER_KEY_CT_STATE, state).map_err(enc)?;
+                a.attr_u16(cls::TCA_FLOWER_KEY_CT_STATE_MASK, mask).map_err(enc)?;
+            }
+            "ct_zone" => {
+                let v = w.next_arg()?;
+                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+                let val = u16_of(val, 0).ok_or_else(|| illegal_k("ct_zone"))?;
+                let mask = mask.map_or(Some(u16::MAX), |m| u16_of(m, 0)).ok_or_else(|| illegal_k("ct_zone"))?;
+                a.attr_u16(cls::TCA_FLOWER_KEY_CT_ZONE, val).map_err(enc)?;
+                a.attr_u16(cls::TCA_FLOWER_KEY_CT_ZONE_MASK, mask).map_err(enc)?;
+            }
+            "ct_mark" => {
+                let v = w.next_arg()?;
+                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+                let val = get_u32(val, 0).ok_or_else(|| illegal_k("ct_mark"))?;
+                let mask = mask.map_or(Some(u32::MAX), |m| get_u32(m, 0)).ok_or_else(|| illegal_k("ct_mark"))?;
+                a.attr_u32(cls::TCA_FLOWER_KEY_CT_MARK, val).map_err(enc)?;
+                a.attr_u32(cls::TCA_FLOWER_KEY_CT_MARK_MASK, mask).map_err(enc)?;
+            }
+            "ct_label" => {
+                let v = w.next_arg()?;
+                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+                if val.len() > 32 || mask.is_some_and(|m| m.len() > 32) {
+                    return Err(format!("Error: argument \"{val}\" is wrong: {} Max allowed size 32", val.len()));
+                }
+                // hex2mem: whole pairs of hex digits (an odd last one is left)
+                let pairs = |s: &str| -> Option<Vec<u8>> {
+                    s.as_bytes()
+                        .chunks_exact(2)
+                        .map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok())
+                        .collect()
+                };
+                let labels = pairs(val).ok_or("labels must be a hex string")?;
+                let lmask = match mask {
+                    Some(m) => pairs(m).ok_or("labels mask must be a hex string")?,
+                    None => vec![0xff; 16],
+                };
+                a.attr(cls::TCA_FLOWER_KEY_CT_LABELS, &labels).map_err(enc)?;
+                a.attr(cls::TCA_FLOWER_KEY_CT_LABELS_MASK, &lmask).map_err(enc)?;
+            }
+            "indev" => {
+                let d = w.next_arg()?;
+                if d.is_empty() || d.len() >= 16 || d.contains('/') || d.chars().any(char::is_whitespace) {
+                    return Err(format!("Error: argument \"{d}\" is wrong: \"indev\" not a valid ifname"));
+                }
+                a.attr_str(cls::TCA_FLOWER_INDEV, d).map_err(enc)?;
+            }
+            "vlan_id" | "vlan_prio" | "cvlan_id" | "cvlan_prio" => {
+                let v = w.next_arg()?;
+                let inner = key.starts_with('c');
+                if !is_vlan(if inner { vlan_ethtype } else { tc_proto }) {
+                    return Err(if inner {
+                        format!("Can't set \"{key}\" if inner vlan ethertype isn't 802.1Q or 802.1AD and num_of_vlans is less than 2")
+                    } else {
+                        format!("Can't set \"{key}\" if ethertype isn't 802.1Q or 802.1AD and num_of_vlans is 0")
+                    });
+                }
+                if key.ends_with("_id") {
+                    let vid = u16_of(v, 10).filter(|v| *v <= 0xfff).ok_or_else(|| illegal_k(key))?;
+                    let id = if inner { cls::TCA_FLOWER_KEY_CVLAN_ID } else { cls::TCA_FLOWER_KEY_VLAN_ID };
+                    a.attr_u16(id, vid).map_err(enc)?;
+                } else {
+                    let p = u8_of(v, 10).filter(|v| *v <= 7).ok_or_else(|| illegal_k(key))?;
+                    let id = if inner { cls::TCA_FLOWER_KEY_CVLAN_PRIO } else { cls::TCA_FLOWER_KEY_VLAN_PRIO };
+                    a.attr_u8(id, p).map_err(enc)?;
+                }
+            }
+            "vlan_ethtype" | "cvlan_ethtype" => {
+                let v = w.next_arg()?;
+                let inner = key.starts_with('c');
+                if !is_vlan(if inner { vlan_ethtype } else { eth_type }) {
+                    return Err(format!(
+                        "Can't set \"{key}\" if ethertype isn't 802.1Q or 802.1AD and num_of_vlans {}",
+                        if inner { "less than 2" } else { "is 0" }
+                    ));
+                }
+                let t =
+                    proto_a2n(v).ok_or_else(|| format!("Error: argument \"{v}\" is wrong: invalid vlan_ethtype"))?;
+                let id = if inner { cls::TCA_FLOWER_KEY_CVLAN_ETH_TYPE } else { cls::TCA_FLOWER_KEY_VLAN_ETH_TYPE };
+                a.attr_be16(id, t).map_err(enc)?;
+                // the type the keys after it are parsed in
+                if inner {
+                    eth_type = t;
+                } else {
+                    (vlan_ethtype, eth_type) = (t, t);
+                }
+            }
+            "mpls" => return Err("rtnl does not parse flower's \"mpls\" label stack entries yet (tc does)".into()),
+            "mpls_label" | "mpls_tc" | "mpls_bos" | "mpls_ttl" => {
+                let v = w.next_arg()?;
+                if !is_mpls(eth_type) {
+                    return Err(format!("Can't set \"{key}\" if ethertype isn't MPLS"));
+                }
+                if key == "mpls_label" {
+                    let l = get_u32(v, 10).filter(|l| *l <= 0xf_ffff).ok_or_else(|| illegal_k(key))?;
+                    a.attr_u32(cls::TCA_FLOWER_KEY_MPLS_LABEL, l).map_err(enc)?;
+                } else {
+                    let (id, max) = match key {
+                        "mpls_tc" => (cls::TCA_FLOWER_KEY_MPLS_TC, 7),
+                        "mpls_bos" => (cls::TCA_FLOWER_KEY_MPLS_BOS, 1),
+                        _ => (cls::TCA_FLOWER_KEY_MPLS_TTL, 0xff),
+                    };
+                    let b = u8_of(v, 10).filter(|b| *b <= max).ok_or_else(|| illegal_k(key))?;
+                    a.attr_u8(id, b).map_err(enc)?;
+                }
+            }
+            "dst_mac" | "src_mac" | "arp_tha" | "arp_sha" => {
+                let v = w.next_arg()?;
+                let (id, mask) = match key {
+                    "dst_mac" => (cls::TCA_FLOWER_KEY_ETH_DST, cls::TCA_FLOWER_KEY_ETH_DST_MASK),
+                    "src_mac" => (cls::TCA_FLOWER_KEY_ETH_SRC, cls::TCA_FLOWER_KEY_ETH_SRC_MASK),
+                    "arp_tha" => (cls::TCA_FLOWER_KEY_ARP_THA, cls::TCA_FLOWER_KEY_ARP_THA_MASK),
+                    _ => (cls::TCA_FLOWER_KEY_ARP_SHA, cls::TCA_FLOWER_KEY_ARP_SHA_MASK),
+                };
+                flower_mac(v, id, mask, a).map_err(|_| illegal_k(key))?;
+            }
+            "ip_proto" => {
+                let v = w.next_arg()?;
+                if eth_type != 0x0800 && eth_type != 0x86dd {
+                    return Err("Illegal \"eth_type\" for ip proto".into());
+                }
+                let p = if crate::matches(v, "tcp") {
+                    6
+                } else if crate::matches(v, "udp") {
+                    17
+                } else if crate::matches(v, "sctp") {
+                    132
+                } else if crate::matches(v, "icmp") && eth_type == 0x0800 {
+                    1
+                } else if crate::matches(v, "icmpv6") && eth_type == 0x86dd {
+                    58
+                } else if crate::matches(v, "icmp") || crate::matches(v, "icmpv6") {
+                    return Err("Illegal \"eth_type\" for ip proto".into());
+                } else {
+                    u8_of(v, 16).ok_or_else(|| illegal_k("ip_proto"))?
+                };
+                a.attr_u8(cls::TCA_FLOWER_KEY_IP_PROTO, p).map_err(enc)?;
+                ip_proto = p;
+            }
+            "ip_tos" | "ip_ttl" | "enc_tos" | "enc_ttl" => {
+                let v = w.next_arg()?;
+                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+                let b = u8_of(val, 10).or_else(|| u8_of(val, 16)).ok_or_else(|| illegal_k(key))?;
+                let m = mask.map_or(Some(0xff), |m| u8_of(m, 16)).ok_or_else(|| illegal_k(key))?;
+                let (id, mask_id) = match key {
+                    "ip_tos" => (cls::TCA_FLOWER_KEY_IP_TOS, cls::TCA_FLOWER_KEY_IP_TOS_MASK),
+                    "ip_ttl" => (cls::TCA_FLOWER_KEY_IP_TTL, cls::TCA_FLOWER_KEY_IP_TTL_MASK),
+                    "enc_tos" => (cls::TCA_FLOWER_KEY_ENC_IP_TOS, cls::TCA_FLOWER_KEY_ENC_IP_TOS_MASK),
+                    _ => (cls::TCA_FLOWER_KEY_ENC_IP_TTL, cls::TCA_FLOWER_KEY_ENC_IP_TTL_MASK),
+                };
+                a.attr_u8(id, b).map_err(enc)?;
+                a.attr_u8(mask_id, m).map_err(enc)?;
+            }
+            "dst_ip" | "src_ip" | "enc_dst_ip" | "enc_src_ip" | "arp_tip" | "arp_sip" => {
+                use cls::*;
+                let v = w.next_arg()?;
+                let (family, ids) = match key {
+                    "dst_ip" => (
+                        eth_type,
+                        [
+                            TCA_FLOWER_KEY_IPV4_DST,
+                            TCA_FLOWER_KEY_IPV4_DST_MASK,
+                            TCA_FLOWER_KEY_IPV6_DST,
+                            TCA_FLOWER_KEY_IPV6_DST_MASK,
+                        ],
+                    ),
+                    "src_ip" => (
+                        eth_type,
+                        [
+                            TCA_FLOWER_KEY_IPV4_SRC,
+                            TCA_FLOWER_KEY_IPV4_SRC_MASK,
+                            TCA_FLOWER_KEY_IPV6_SRC,
+                            TCA_FLOWER_KEY_IPV6_SRC_MASK,
+                        ],
+                    ),
+                    "enc_dst_ip" => (
+                        0,
+                        [
+                            TCA_FLOWER_KEY_ENC_IPV4_DST,
+                            TCA_FLOWER_KEY_ENC_IPV4_DST_MASK,
+                            TCA_FLOWER_KEY_ENC_IPV6_DST,
+                            TCA_FLOWER_KEY_ENC_IPV6_DST_MASK,
+                        ],
+                    ),
+                    "enc_src_ip" => (
+                        0,
+                        [
+                            TCA_FLOWER_KEY_ENC_IPV4_SRC,
+                            TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK,
+                            TCA_FLOWER_KEY_ENC_IPV6_SRC,
+                            TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK,
+                        ],
+                    ),
+                    // ARP's: IPv4 only, on an ARP or RARP filter
+                    _ if !is_arp(eth_type) => return Err(illegal_k(key)),
+                    "arp_tip" => (0x0800, [TCA_FLOWER_KEY_ARP_TIP, TCA_FLOWER_KEY_ARP_TIP_MASK, 0, 0]),
+                    _ => (0x0800, [TCA_FLOWER_KEY_ARP_SIP, TCA_FLOWER_KEY_ARP_SIP_MASK, 0, 0]),
+                };
+                flower_ip(v, family, ids, a).map_err(|_| illegal_k(key))?;
+            }
+            "dst_port" | "src_port" => {
+                let v = w.next_arg()?;
+                flower_port(v, ip_proto, key == "src_port", a).map_err(|_| illegal_k(key))?;
+            }
+            "tcp_flags" => {
+                let v = w.next_arg()?;
+                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+                // TCP_FLAGS_MAX_MASK
+                let f = |s: &str| u16_of(s, 16).filter(|f| *f <= 0xfff);
+                let val = f(val).ok_or_else(|| illegal_k(key))?;
+                let mask = mask.map_or(Some(0xfff), f).ok_or_else(|| illegal_k(key))?;
+                a.attr_be16(cls::TCA_FLOWER_KEY_TCP_FLAGS, val).map_err(enc)?;
+                a.attr_be16(cls::TCA_FLOWER_KEY_TCP_FLAGS_MASK, mask).map_err(enc)?;
+            }
+            "type" | "code" | "arp_op" => {
+                use cls::*;
+                let v = w.next_arg()?;
+                let what = match key {
+                    "arp_op" => "arp_op".to_owned(),
+                    _ => format!("icmp {key}"),
+                };
+                let ids = match (key, eth_type, ip_proto) {
+                    ("arp_op", t, _) if is_arp(t) => Some((TCA_FLOWER_KEY_ARP_OP, TCA_FLOWER_KEY_ARP_OP_MASK)),
+                    ("type", 0x0800, 1) => Some((TCA_FLOWER_KEY_ICMPV4_TYPE, TCA_FLOWER_KEY_ICMPV4_TYPE_MASK)),
+                    ("code", 0x0800, 1) => Some((TCA_FLOWER_KEY_ICMPV4_CODE, TCA_FLOWER_KEY_ICMPV4_CODE_MASK)),
+                    ("type", 0x86dd, 58) => Some((TCA_FLOWER_KEY_ICMPV6_TYPE, TCA_FLOWER_KEY_ICMPV6_TYPE_MASK)),
+                    ("code", 0x86dd, 58) => Some((TCA_FLOWER_KEY_ICMPV6_CODE, TCA_FLOWER_KEY_ICMPV6_CODE_MASK)),
+                    _ => None,
+                };
+                let (id, mask_id) = ids.ok_or_else(|| illegal_k(&what))?;
+                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+                let named = match (key, val) {
+                    ("arp_op", "request") => Some(1),
+                    ("arp_op", "reply") => Some(2),
+                    _ => None,
+                };
+                let b = named.or_else(|| u8_of(val, 10)).ok_or_else(|| illegal_k(&what))?;
+                if key == "arp_op" && b > 2 {
+                    return Err(illegal_k(&what));
+                }
+                let m = mask.map_or(Some(0xff), |m| u8_of(m, 10)).ok_or_else(|| illegal_k(&what))?;
+                a.attr_u8(id, b).map_err(enc)?;
+                a.attr_u8(mask_id, m).map_err(enc)?;
+            }
+            "pppoe_sid" | "ppp_proto" => {
+                w.next_arg()?;
+                if eth_type != 0x8864 {
+                    return Err(format!("Can't set \"{key}\" if ethertype isn't PPPoE session"));
+                }
+                return Err(format!("rtnl does not parse flower's \"{key}\" yet (tc does)"));
+            }
+            "enc_key_id" => {
+                let v = w.next_arg()?;
+                let id = get_u32(v, 10).ok_or_else(|| illegal_k(key))?;
+                a.attr_be32(cls::TCA_FLOWER_KEY_ENC_KEY_ID, id).map_err(enc)?;
+            }
+            "enc_dst_port" => {
+                let v = w.next_arg()?;
+                let port = u16_of(v, 10).ok_or_else(|| illegal_k(key))?;
+                a.attr_be16(cls::TCA_FLOWER_KEY_ENC_UDP_DST_PORT, port).map_err(enc)?;
+            }
+            "geneve_opts" | "vxlan_opts" | "erspan_opts" => {
+                return Err("rtnl does not parse flower's tunnel options (geneve, vxlan, erspan) yet (tc does)".into())
+            }
+            _ => {
+                // "action"
+                w.next_arg()?;
+                parse_action(&mut w, cls::TCA_FLOWER_ACT, a, ifindex)
+                    .map_err(|e| format!("{e}\nIllegal \"action\""))?;
+                continue;
+            }
         }
         w.fwd();
     }
     a.attr_u32(cls::TCA_FLOWER_FLAGS, flags).map_err(enc)?;
+    if mtf_mask != 0 {
+        a.attr_be32(cls::TCA_FLOWER_KEY_FLAGS, mtf).map_err(enc)?;
+        a.attr_be32(cls::TCA_FLOWER_KEY_FLAGS_MASK, mtf_mask).map_err(enc)?;
+    }
     if tc_proto != ETH_P_ALL {
         a.attr_be16(cls::TCA_FLOWER_KEY_ETH_TYPE, tc_proto).map_err(enc)?;
     }
