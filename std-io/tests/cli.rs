@@ -2896,6 +2896,8 @@ const TC_REQUESTS: &[&str] = &[
     "filter add dev v0 ingress prio 34 protocol rarp flower arp_op 2/255 a 10.1.0.1",
     "filter add dev v0 ingress prio 35 protocol 802.1ad flower vlan_id 10 vlan_ethtype 802.1q cvlan_id 20 cvlan_prio 5 cvlan_ethtype ip ip_proto udp dst_port 53",
     "filter add dev v0 ingress prio 36 protocol 802.1q flower vlan_prio 2 vlan_ethtype mpls_uc mpls_label 100 mpls_tc 3 mpls_bos 1 mpls_ttl 64",
+    "filter add dev v0 ingress prio 37 protocol mpls_mc flower mpls lse depth 1 label 100 tc 3 bos 0 ttl 64 lse depth 2 label 1048575 bos 1 classid 1:1",
+    "filter add dev v0 ingress prio 38 protocol mpls_uc flower mpls lse dep 3 t 7 action drop",
     "filter add dev v0 ingress prio 20 matchall action police rate 1mbit burst 10k drop",
     "actions add action police rate 2mbit burst 20k/64 mtu 2k peakrate 3mbit conform-exceed drop/pipe index 11 overhead 4 linklayer atm mpu 64",
     "actions add action police pkts_rate 1000 pkts_burst 200 conform-exceed drop / ok",
@@ -2946,6 +2948,11 @@ const TC_REQUESTS: &[&str] = &[
     "filter add dev v0 ingress protocol ip flower arp_op 1",
     "filter add dev v0 ingress protocol arp flower arp_op 3",
     "filter add dev v0 ingress protocol mpls_uc flower mpls_label 1048576",
+    "filter add dev v0 ingress protocol mpls_uc flower mpls lse label 5",
+    "filter add dev v0 ingress protocol mpls_uc flower mpls lse depth 0",
+    "filter add dev v0 ingress protocol mpls_uc flower mpls_label 5 mpls lse depth 1",
+    "filter add dev v0 ingress protocol mpls_uc flower mpls lse depth 1 mpls_ttl 3",
+    "filter add dev v0 ingress protocol ip flower mpls lse depth 1",
     "qdisc add dev v1 root cake overhead 257",
     "qdisc add dev v1 root cake overhead 1x",
     "qdisc add dev v1 root cake mpu -1",
@@ -2980,7 +2987,11 @@ fn filter_chain_and_action_requests_are_tcs_byte_for_byte() {
         assert_eq!(ours, theirs, "{cmd}");
         assert_eq!(our_code == 0, tc_code == 0, "{cmd}: exit status {our_code}, tc's {tc_code}");
         seen += theirs.len();
-        all.extend(theirs);
+        // (tc cannot print flower's label stack entries: its parser skips
+        // the flagged nest, its printer refuses the nest unflagged)
+        if !cmd.contains(" mpls lse ") {
+            all.extend(theirs);
+        }
     }
     assert!(seen >= 39, "tc sent {seen} requests");
     // and rtnl prints each of these messages as tc prints it (they are
@@ -3174,7 +3185,8 @@ fn cake_fq_and_sfq_statistics_print_as_tc_prints_them() {
     let mut msgs = Vec::new();
     // options in every spelling tc has, with statistics of 4, 3, 2 and 1 tins
     let options = [
-        vec![u64a(2, 12_500_000), u32a(3, 1), u32a(5, 6), u32a(11, 1), u32a(13, 1), u32a(4, 2)],
+        // (a repeated attribute: tc prints the first)
+        vec![u64a(2, 12_500_000), u32a(3, 1), u32a(5, 6), u32a(11, 1), u32a(13, 1), u32a(4, 2), u32a(3, 4)],
         vec![u64a(2, 0), u32a(9, 1), u32a(3, 3), u32a(5, 0), u32a(12, 0), i32a(6, -10), u32a(16, 2)],
         vec![u32a(9, 7), u32a(3, 9), u32a(5, 12), u32a(4, 1), u32a(15, 1), u32a(17, 1), u32a(16, 1)],
         vec![u32a(7, 100_000), u32a(14, 64), u32a(10, 4 << 20), u32a(18, 0xff), i32a(6, 38)],
@@ -3214,6 +3226,9 @@ fn cake_fq_and_sfq_statistics_print_as_tc_prints_them() {
     for (i, app) in [(-1514i32).to_ne_bytes().to_vec(), vec![1, 2]].into_iter().enumerate() {
         msgs.extend(tc_msg(40, 0x14_0000 | (i as u32 + 1), 0x14_0000, 0, &[nla(1, b"sfq\0"), stats2(app)]));
     }
+    // fq_codel's options with a repeated limit
+    let opts = [u32a(1, 100), u32a(1, 200), u32a(6, 1)].concat();
+    msgs.extend(tc_msg(36, 0x15_0000, 0xffff_ffff, 1, &[nla(1, b"fq_codel\0"), nla(2, &opts)]));
     let printed = prints_as_tc_does(&msgs, "cake, fq and sfq");
     assert!(printed > 100, "tc printed only {printed} lines");
 }

@@ -73,7 +73,7 @@ pub const FILTER: Object = Object {
             sample, ht, link, divisor, order, indev, classid), bpf (classic bytecode), matchall, basic (classid, actions), flower (classid, hw_tc, indev, verbose, skip_hw|skip_sw, \
             [c]vlan_id, [c]vlan_prio, [c]vlan_ethtype, dst_mac, src_mac, ip_proto, ip_tos, ip_ttl, ip_flags, dst_ip, src_ip, dst_port, src_port, \
             tcp_flags, type, code, ct_state, ct_zone, ct_mark, ct_label, arp_tip, arp_sip, arp_op, arp_tha, arp_sha, mpls_label, mpls_tc, mpls_bos, \
-            mpls_ttl, enc_dst_ip, enc_src_ip, enc_key_id, enc_dst_port, enc_tos, enc_ttl; not yet: mpls lse, pppoe_sid, ppp_proto, tunnel options); \
+            mpls_ttl, mpls lse, enc_dst_ip, enc_src_ip, enc_key_id, enc_dst_port, enc_tos, enc_ttl; not yet: pppoe_sid, ppp_proto, tunnel options); \
             actions mirred, gact (VERDICT [random …] [index N]), vlan, skbedit, tunnel_key, police, with cookie, hw_stats, no_percpu, skip_hw|skip_sw. \
             Requests are tc's, byte for byte.",
 };

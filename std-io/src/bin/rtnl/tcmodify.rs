@@ -1005,6 +1005,8 @@ fn flower_options(
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
     let (mut flags, mut ip_proto, mut eth_type, mut vlan_ethtype) = (0u32, 0xffu8, tc_proto, 0u16);
     let (mut mtf, mut mtf_mask) = (0u32, 0u32);
+    // MPLS keys as label stack entries (true) or the single-label keys
+    let mut mpls_format = None::<bool>;
     let mut w = Words::new(args);
     let illegal_k = |k: &str| format!("Illegal \"{k}\"");
     let u8_of = |v: &str, base: u32| get_u32(v, base).and_then(|b| u8::try_from(b).ok());
@@ -1169,12 +1171,29 @@ fn flower_options(
                     (vlan_ethtype, eth_type) = (t, t);
                 }
             }
-            "mpls" => return Err("rtnl does not parse flower's \"mpls\" label stack entries yet (tc does)".into()),
+            "mpls" => {
+                w.next_arg()?;
+                if !is_mpls(eth_type) {
+                    return Err("Can't set \"mpls\" if ethertype isn't MPLS".into());
+                }
+                if mpls_format == Some(false) {
+                    return Err(
+                        "Can't set \"mpls\" if \"mpls_label\", \"mpls_tc\", \"mpls_bos\" or \"mpls_ttl\" is set".into(),
+                    );
+                }
+                mpls_format = Some(true);
+                flower_mpls_lses(&mut w, a)?;
+                continue;
+            }
             "mpls_label" | "mpls_tc" | "mpls_bos" | "mpls_ttl" => {
                 let v = w.next_arg()?;
                 if !is_mpls(eth_type) {
                     return Err(format!("Can't set \"{key}\" if ethertype isn't MPLS"));
                 }
+                if mpls_format == Some(true) {
+                    return Err(format!("Can't set \"{key}\" if \"mpls\" is set"));
+                }
+                mpls_format = Some(false);
                 if key == "mpls_label" {
                     let l = get_u32(v, 10).filter(|l| *l <= 0xf_ffff).ok_or_else(|| illegal_k(key))?;
                     a.attr_u32(cls::TCA_FLOWER_KEY_MPLS_LABEL, l).map_err(enc)?;
@@ -1365,6 +1384,56 @@ fn flower_options(
         a.attr_be16(cls::TCA_FLOWER_KEY_ETH_TYPE, tc_proto).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
+}
+
+/// `flower_parse_mpls`: `lse depth N [label L] [tc T] [bos B] [ttl T] …`,
+/// from the word after `mpls` to the first word that is not one of these
+/// (tc flags these nests `NLA_F_NESTED`).
+fn flower_mpls_lses(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+    use cls::{
+        TCA_FLOWER_KEY_MPLS_OPTS, TCA_FLOWER_KEY_MPLS_OPTS_LSE, TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS,
+        TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH, TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL, TCA_FLOWER_KEY_MPLS_OPT_LSE_TC,
+        TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL,
+    };
+    const NESTED: u16 = 0x8000;
+    let outer = a.begin_nest_raw(TCA_FLOWER_KEY_MPLS_OPTS | NESTED).map_err(enc)?;
+    while w.matches("lse") {
+        w.next_arg()?;
+        let lse = a.begin_nest_raw(TCA_FLOWER_KEY_MPLS_OPTS_LSE | NESTED).map_err(enc)?;
+        let mut depth = 0;
+        while let Some(k) = w.peek() {
+            // (tc tries them in this order)
+            let Some(key) = ["depth", "label", "tc", "bos", "ttl"].into_iter().find(|key| crate::matches(k, key))
+            else {
+                break;
+            };
+            let v = w.next_arg()?;
+            let illegal = || format!("Illegal \"{key}\"");
+            if key == "label" {
+                let l = get_u32(v, 10).filter(|l| *l <= 0xf_ffff).ok_or_else(illegal)?;
+                a.attr_u32(TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL, l).map_err(enc)?;
+            } else {
+                let (id, range) = match key {
+                    "depth" => (TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH, 1..=0xff),
+                    "tc" => (TCA_FLOWER_KEY_MPLS_OPT_LSE_TC, 0..=7),
+                    "bos" => (TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS, 0..=1),
+                    _ => (TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL, 0..=0xff),
+                };
+                let b = get_u32(v, 10).and_then(|b| u8::try_from(b).ok()).filter(|b| range.contains(b));
+                let b = b.ok_or_else(illegal)?;
+                if key == "depth" {
+                    depth = b;
+                }
+                a.attr_u8(id, b).map_err(enc)?;
+            }
+            w.fwd();
+        }
+        if depth == 0 {
+            return Err("Error: argument \"depth\" is required".into());
+        }
+        a.end_nest(lse).map_err(enc)?;
+    }
+    a.end_nest(outer).map_err(enc)
 }
 
 /// `basic_parse_opt`: `classid` and actions (no ematches yet).

@@ -26,8 +26,10 @@ pub(crate) fn fq_codel<'a>(o: &mut Out, attrs: impl Iterator<Item = FqCodelAttr<
     let (mut limit, mut flows, mut quantum, mut target, mut ce, mut sel, mut mask) =
         (None, None, None, None, None, 0u8, 0u8);
     let (mut interval, mut memory, mut ecn, mut batch) = (None, None, None, None);
-    // (tc keeps the last of a repeated attribute)
-    for a in attrs {
+    // (tc's parse_rtattr keeps the first of a repeated attribute: walked
+    // backwards, the first is assigned last)
+    let attrs: Vec<_> = attrs.collect();
+    for a in attrs.into_iter().rev() {
         match a {
             FqCodelAttr::Limit(v) => limit = Some(v),
             FqCodelAttr::Flows(v) => flows = Some(v),
@@ -390,8 +392,10 @@ pub(crate) fn cake<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeAttr<'a>>) {
     let (mut bandwidth, mut autorate, mut diffserv, mut flowmode) = (None, None, None, None);
     let (mut nat, mut wash, mut atm, mut overhead, mut mpu, mut ingress) = (0, 0, 0, 0, 0, 0);
     let (mut ack, mut split_gso, mut raw, mut interval, mut memlimit, mut fwmark) = (0, 0, false, 0, 0, 0);
-    // (tc keeps the last of a repeated attribute)
-    for a in attrs {
+    // (tc's parse_rtattr keeps the first of a repeated attribute: walked
+    // backwards, the first is assigned last)
+    let attrs: Vec<_> = attrs.collect();
+    for a in attrs.into_iter().rev() {
         match a {
             CakeAttr::BaseRate64(v) => bandwidth = Some(v),
             CakeAttr::Autorate(v) => autorate = Some(v),
@@ -526,11 +530,12 @@ const CAKE_TIN_KEYS: [(u16, &str); 20] = [
     (25, "flow_quantum"),
 ];
 
-/// A tin's values by attribute id (the last of a repeated one).
+/// A tin's values by attribute id (the first of a repeated one).
 fn cake_tin(n: &rtnl_core::typed::Nest<'_, rtnl_core::wire::NativeEndian, CakeTinStatsAttr<'_>>) -> [Option<u64>; 26] {
     use CakeTinStatsAttr as T;
     let mut v = [None; 26];
-    for a in n.iter().flatten() {
+    let attrs: Vec<_> = n.iter().flatten().collect();
+    for a in attrs.into_iter().rev() {
         let (id, x) = match a {
             T::SentPackets(x) => (2, x.into()),
             T::SentBytes64(x) => (3, x),
@@ -568,7 +573,9 @@ pub(crate) fn cake_xstats<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeStats
     use CakeStatsAttr as S;
     let mut st: [Option<u64>; 18] = [None; 18];
     let mut tins = None;
-    for a in attrs {
+    // (the first of a repeated attribute, as tc keeps it)
+    let attrs: Vec<_> = attrs.collect();
+    for a in attrs.into_iter().rev() {
         let (id, x) = match a {
             S::CapacityEstimate64(x) => (2, x),
             S::MemoryLimit(x) => (3, x.into()),
@@ -644,9 +651,10 @@ pub(crate) fn cake_xstats<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeStats
         }
     }
     let Some(tins) = tins else { return };
-    // tins 1, 2, … as long as they run on (the last of a repeated one)
+    // tins 1, 2, … as long as they run on (the first of a repeated one)
     let mut by_id: [Option<[Option<u64>; 26]>; 9] = [None; 9];
-    for (id, t) in tins.iter().flatten() {
+    let tins: Vec<_> = tins.iter().flatten().collect();
+    for (id, t) in tins.into_iter().rev() {
         if let (Some(slot), Ok(t)) = (by_id.get_mut(id as usize), t) {
             *slot = Some(cake_tin(&t));
         }
