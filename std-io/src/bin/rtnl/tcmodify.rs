@@ -1089,17 +1089,15 @@ fn flower_options(
             }
             "ct_zone" => {
                 let v = w.next_arg()?;
-                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
-                let val = u16_of(val, 0).ok_or_else(|| illegal_k("ct_zone"))?;
-                let mask = mask.map_or(Some(u16::MAX), |m| u16_of(m, 0)).ok_or_else(|| illegal_k("ct_zone"))?;
+                let hex = |s: &str| u16_of(s, 0);
+                let (val, mask) = masked(v, hex, hex, u16::MAX).ok_or_else(|| illegal_k("ct_zone"))?;
                 a.attr_u16(cls::TCA_FLOWER_KEY_CT_ZONE, val).map_err(enc)?;
                 a.attr_u16(cls::TCA_FLOWER_KEY_CT_ZONE_MASK, mask).map_err(enc)?;
             }
             "ct_mark" => {
                 let v = w.next_arg()?;
-                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
-                let val = get_u32(val, 0).ok_or_else(|| illegal_k("ct_mark"))?;
-                let mask = mask.map_or(Some(u32::MAX), |m| get_u32(m, 0)).ok_or_else(|| illegal_k("ct_mark"))?;
+                let num = |s: &str| get_u32(s, 0);
+                let (val, mask) = masked(v, num, num, u32::MAX).ok_or_else(|| illegal_k("ct_mark"))?;
                 a.attr_u32(cls::TCA_FLOWER_KEY_CT_MARK, val).map_err(enc)?;
                 a.attr_u32(cls::TCA_FLOWER_KEY_CT_MARK_MASK, mask).map_err(enc)?;
             }
@@ -1242,9 +1240,8 @@ fn flower_options(
             }
             "ip_tos" | "ip_ttl" | "enc_tos" | "enc_ttl" => {
                 let v = w.next_arg()?;
-                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
-                let b = u8_of(val, 10).or_else(|| u8_of(val, 16)).ok_or_else(|| illegal_k(key))?;
-                let m = mask.map_or(Some(0xff), |m| u8_of(m, 16)).ok_or_else(|| illegal_k(key))?;
+                let val = |s: &str| u8_of(s, 10).or_else(|| u8_of(s, 16));
+                let (b, m) = masked(v, val, |s| u8_of(s, 16), 0xff).ok_or_else(|| illegal_k(key))?;
                 let (id, mask_id) = match key {
                     "ip_tos" => (cls::TCA_FLOWER_KEY_IP_TOS, cls::TCA_FLOWER_KEY_IP_TOS_MASK),
                     "ip_ttl" => (cls::TCA_FLOWER_KEY_IP_TTL, cls::TCA_FLOWER_KEY_IP_TTL_MASK),
@@ -1307,11 +1304,9 @@ fn flower_options(
             }
             "tcp_flags" => {
                 let v = w.next_arg()?;
-                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
                 // TCP_FLAGS_MAX_MASK
                 let f = |s: &str| u16_of(s, 16).filter(|f| *f <= 0xfff);
-                let val = f(val).ok_or_else(|| illegal_k(key))?;
-                let mask = mask.map_or(Some(0xfff), f).ok_or_else(|| illegal_k(key))?;
+                let (val, mask) = masked(v, f, f, 0xfff).ok_or_else(|| illegal_k(key))?;
                 a.attr_be16(cls::TCA_FLOWER_KEY_TCP_FLAGS, val).map_err(enc)?;
                 a.attr_be16(cls::TCA_FLOWER_KEY_TCP_FLAGS_MASK, mask).map_err(enc)?;
             }
@@ -1331,17 +1326,16 @@ fn flower_options(
                     _ => None,
                 };
                 let (id, mask_id) = ids.ok_or_else(|| illegal_k(&what))?;
-                let (val, mask) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
-                let named = match (key, val) {
-                    ("arp_op", "request") => Some(1),
-                    ("arp_op", "reply") => Some(2),
-                    _ => None,
+                let val = |s: &str| {
+                    let named = match (key, s) {
+                        ("arp_op", "request") => Some(1),
+                        ("arp_op", "reply") => Some(2),
+                        _ => None,
+                    };
+                    // (an ARP operation is 0, a request or a reply)
+                    named.or_else(|| u8_of(s, 10)).filter(|b| key != "arp_op" || *b <= 2)
                 };
-                let b = named.or_else(|| u8_of(val, 10)).ok_or_else(|| illegal_k(&what))?;
-                if key == "arp_op" && b > 2 {
-                    return Err(illegal_k(&what));
-                }
-                let m = mask.map_or(Some(0xff), |m| u8_of(m, 10)).ok_or_else(|| illegal_k(&what))?;
+                let (b, m) = masked(v, val, |s| u8_of(s, 10), 0xff).ok_or_else(|| illegal_k(&what))?;
                 a.attr_u8(id, b).map_err(enc)?;
                 a.attr_u8(mask_id, m).map_err(enc)?;
             }
@@ -1384,6 +1378,13 @@ fn flower_options(
         a.attr_be16(cls::TCA_FLOWER_KEY_ETH_TYPE, tc_proto).map_err(enc)?;
     }
     a.end_nest(nest).map_err(enc)
+}
+
+/// tc's `VALUE[/MASK]` (`flower_parse_u8`, `_u16`, `_u32`, …): each half
+/// parsed by its own function, the mask `full` when absent.
+fn masked<T>(v: &str, val: impl Fn(&str) -> Option<T>, mask: impl Fn(&str) -> Option<T>, full: T) -> Option<(T, T)> {
+    let (x, m) = v.split_once('/').map_or((v, None), |(x, m)| (x, Some(m)));
+    Some((val(x)?, m.map_or(Some(full), mask)?))
 }
 
 /// `flower_parse_mpls`: `lse depth N [label L] [tc T] [bos B] [ttl T] …`,
@@ -2569,11 +2570,6 @@ fn strtol10(s: &str) -> Option<i64> {
 
 /// `cake_parse_opt`.
 fn cake(args: &[String], a: &mut W) -> Parsed<()> {
-    use sch::{
-        TCA_CAKE_ACK_FILTER, TCA_CAKE_ATM, TCA_CAKE_AUTORATE, TCA_CAKE_BASE_RATE64, TCA_CAKE_DIFFSERV_MODE,
-        TCA_CAKE_FLOW_MODE, TCA_CAKE_FWMARK, TCA_CAKE_INGRESS, TCA_CAKE_MEMORY, TCA_CAKE_MPU, TCA_CAKE_NAT,
-        TCA_CAKE_OVERHEAD, TCA_CAKE_RAW, TCA_CAKE_RTT, TCA_CAKE_SPLIT_GSO, TCA_CAKE_TARGET, TCA_CAKE_WASH,
-    };
     const DIFFSERV: [(&str, u32); 6] =
         [("diffserv3", 0), ("diffserv4", 1), ("diffserv", 1), ("diffserv8", 2), ("besteffort", 3), ("precedence", 4)];
     const FLOWS: [&str; 8] =
@@ -2681,27 +2677,35 @@ fn cake(args: &[String], a: &mut W) -> Parsed<()> {
         w.fwd();
     }
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut c = rtnl_core::typed::Scope::<_, _, sch::CakeAttr<'static>>::new(a);
     if bandwidth != 0 || unlimited {
-        a.attr_u64(TCA_CAKE_BASE_RATE64, bandwidth).map_err(enc)?;
+        c.base_rate64(bandwidth).map_err(enc)?;
     }
-    let mut put = |id: u16, v: Option<u32>| v.map_or(Ok(()), |v| a.attr_u32(id, v).map_err(enc));
-    put(TCA_CAKE_DIFFSERV_MODE, diffserv)?;
-    put(TCA_CAKE_ATM, atm)?;
-    put(TCA_CAKE_FLOW_MODE, flowmode)?;
+    // each in the order tc writes it, when set
+    macro_rules! put {
+        ($v:expr, $f:ident) => {
+            if let Some(v) = $v {
+                c.$f(v).map_err(enc)?;
+            }
+        };
+    }
+    put!(diffserv, diffserv_mode);
+    put!(atm, atm);
+    put!(flowmode, flow_mode);
     // (the ranges above keep both within 32 bits)
-    put(TCA_CAKE_OVERHEAD, overhead_set.then_some(overhead as i32 as u32))?;
-    put(TCA_CAKE_RAW, overhead_override.then_some(0))?;
-    put(TCA_CAKE_MPU, (mpu > 0).then_some(mpu as u32))?;
-    put(TCA_CAKE_RTT, (interval != 0).then_some(interval))?;
-    put(TCA_CAKE_TARGET, (target != 0).then_some(target))?;
-    put(TCA_CAKE_AUTORATE, autorate)?;
-    put(TCA_CAKE_MEMORY, (memlimit != 0).then_some(memlimit))?;
-    put(TCA_CAKE_FWMARK, (fwmark != 0).then_some(fwmark))?;
-    put(TCA_CAKE_NAT, nat)?;
-    put(TCA_CAKE_WASH, wash)?;
-    put(TCA_CAKE_SPLIT_GSO, split_gso)?;
-    put(TCA_CAKE_INGRESS, ingress)?;
-    put(TCA_CAKE_ACK_FILTER, ack)?;
+    put!(overhead_set.then_some(overhead as i32), overhead);
+    put!(overhead_override.then_some(0), raw);
+    put!((mpu > 0).then_some(mpu as u32), mpu);
+    put!((interval != 0).then_some(interval), rtt);
+    put!((target != 0).then_some(target), target);
+    put!(autorate, autorate);
+    put!((memlimit != 0).then_some(memlimit), memory);
+    put!((fwmark != 0).then_some(fwmark), fwmark);
+    put!(nat, nat);
+    put!(wash, wash);
+    put!(split_gso, split_gso);
+    put!(ingress, ingress);
+    put!(ack, ack_filter);
     a.end_nest(nest).map_err(enc)
 }
 

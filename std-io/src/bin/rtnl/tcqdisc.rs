@@ -21,15 +21,18 @@ fn float(o: &mut Out, key: &str, text: &str, v: f64) {
     }
 }
 
+/// `attrs` last to first: a printer that assigns what it walks keeps the
+/// first of a repeated attribute, as tc's `parse_rtattr` does.
+fn first_wins<T>(attrs: impl Iterator<Item = T>) -> impl Iterator<Item = T> {
+    attrs.collect::<Vec<_>>().into_iter().rev()
+}
+
 /// `fq_codel_print_opt`.
 pub(crate) fn fq_codel<'a>(o: &mut Out, attrs: impl Iterator<Item = FqCodelAttr<'a>>) {
     let (mut limit, mut flows, mut quantum, mut target, mut ce, mut sel, mut mask) =
         (None, None, None, None, None, 0u8, 0u8);
     let (mut interval, mut memory, mut ecn, mut batch) = (None, None, None, None);
-    // (tc's parse_rtattr keeps the first of a repeated attribute: walked
-    // backwards, the first is assigned last)
-    let attrs: Vec<_> = attrs.collect();
-    for a in attrs.into_iter().rev() {
+    for a in first_wins(attrs) {
         match a {
             FqCodelAttr::Limit(v) => limit = Some(v),
             FqCodelAttr::Flows(v) => flows = Some(v),
@@ -392,10 +395,7 @@ pub(crate) fn cake<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeAttr<'a>>) {
     let (mut bandwidth, mut autorate, mut diffserv, mut flowmode) = (None, None, None, None);
     let (mut nat, mut wash, mut atm, mut overhead, mut mpu, mut ingress) = (0, 0, 0, 0, 0, 0);
     let (mut ack, mut split_gso, mut raw, mut interval, mut memlimit, mut fwmark) = (0, 0, false, 0, 0, 0);
-    // (tc's parse_rtattr keeps the first of a repeated attribute: walked
-    // backwards, the first is assigned last)
-    let attrs: Vec<_> = attrs.collect();
-    for a in attrs.into_iter().rev() {
+    for a in first_wins(attrs) {
         match a {
             CakeAttr::BaseRate64(v) => bandwidth = Some(v),
             CakeAttr::Autorate(v) => autorate = Some(v),
@@ -534,8 +534,7 @@ const CAKE_TIN_KEYS: [(u16, &str); 20] = [
 fn cake_tin(n: &rtnl_core::typed::Nest<'_, rtnl_core::wire::NativeEndian, CakeTinStatsAttr<'_>>) -> [Option<u64>; 26] {
     use CakeTinStatsAttr as T;
     let mut v = [None; 26];
-    let attrs: Vec<_> = n.iter().flatten().collect();
-    for a in attrs.into_iter().rev() {
+    for a in first_wins(n.iter().flatten()) {
         let (id, x) = match a {
             T::SentPackets(x) => (2, x.into()),
             T::SentBytes64(x) => (3, x),
@@ -573,9 +572,7 @@ pub(crate) fn cake_xstats<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeStats
     use CakeStatsAttr as S;
     let mut st: [Option<u64>; 18] = [None; 18];
     let mut tins = None;
-    // (the first of a repeated attribute, as tc keeps it)
-    let attrs: Vec<_> = attrs.collect();
-    for a in attrs.into_iter().rev() {
+    for a in first_wins(attrs) {
         let (id, x) = match a {
             S::CapacityEstimate64(x) => (2, x),
             S::MemoryLimit(x) => (3, x.into()),
@@ -653,8 +650,7 @@ pub(crate) fn cake_xstats<'a>(o: &mut Out, attrs: impl Iterator<Item = CakeStats
     let Some(tins) = tins else { return };
     // tins 1, 2, … as long as they run on (the first of a repeated one)
     let mut by_id: [Option<[Option<u64>; 26]>; 9] = [None; 9];
-    let tins: Vec<_> = tins.iter().flatten().collect();
-    for (id, t) in tins.into_iter().rev() {
+    for (id, t) in first_wins(tins.iter().flatten()) {
         if let (Some(slot), Ok(t)) = (by_id.get_mut(id as usize), t) {
             *slot = Some(cake_tin(&t));
         }
