@@ -9,7 +9,7 @@
 //! missing; needs root): `cargo bench -p rtnl-benches --bench tc_dump`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use rtnl_benches::{npr_tc_decode, rtnl_tc_decode, rtnl_tc_stats_only};
+use rtnl_benches::{npr_tc_decode, rtnl_tc_decode, rtnl_tc_poll, rtnl_tc_stats_only};
 
 #[global_allocator]
 static GLOBAL: rtnl_benches::CountingAlloc = rtnl_benches::CountingAlloc;
@@ -26,9 +26,12 @@ fn bench(c: &mut Criterion) {
     let b = npr_tc_decode(&buf);
     assert_eq!(a, b, "the decoders disagree");
     assert_eq!(rtnl_tc_stats_only(&buf), a, "the lazy pass disagrees");
+    assert_eq!(rtnl_tc_poll(&buf), a, "the statistics view disagrees");
     assert!(a.objects >= 10_001, "expected 10,001 objects, found {}", a.objects);
     let (_, na) = rtnl_benches::allocations(|| rtnl_tc_decode(&buf));
     let (_, nb) = rtnl_benches::allocations(|| npr_tc_decode(&buf));
+    let (_, nc) = rtnl_benches::allocations(|| rtnl_tc_poll(&buf));
+    assert_eq!((na, nc), (0, 0), "rtnl-core allocated");
     println!(
         "tc_dump_10001: {} objects; rtnl-core {na} heap allocations, netlink-packet-route 0.34 {nb} ({:.1} per object)",
         a.objects,
@@ -40,6 +43,7 @@ fn bench(c: &mut Criterion) {
     g.bench_with_input(BenchmarkId::new("rtnl-core", "stats-only"), &buf, |bn, buf| {
         bn.iter(|| rtnl_tc_stats_only(buf))
     });
+    g.bench_with_input(BenchmarkId::new("rtnl-core", "statistics-view"), &buf, |bn, buf| bn.iter(|| rtnl_tc_poll(buf)));
     g.bench_with_input(BenchmarkId::new("netlink-packet-route", "0.34"), &buf, |bn, buf| {
         bn.iter(|| npr_tc_decode(buf))
     });

@@ -1,6 +1,6 @@
 //! Runs one traffic-control decoder over the qdisc and class dumps a few
 //! times, for profiles and instruction counts (`perf record`, `valgrind
-//! --tool=callgrind`): `tc_once rtnl|stats|npr [N]`.
+//! --tool=callgrind`): `tc_once rtnl|stats|poll|npr [N]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let who = args.get(1).map(String::as_str).unwrap_or("rtnl");
@@ -13,6 +13,7 @@ fn main() {
     let f = match who {
         "npr" => rtnl_benches::npr_tc_decode,
         "stats" => rtnl_benches::rtnl_tc_stats_only,
+        "poll" => rtnl_benches::rtnl_tc_poll,
         _ => rtnl_benches::rtnl_tc_decode,
     };
     let mut sum = 0;

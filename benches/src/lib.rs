@@ -588,6 +588,57 @@ fn rtnl_tc_fold(buf: &[u8], lazy: bool) -> L3Summary {
     s
 }
 
+/// rtnl-core's one-pass statistics view ([`rtnl_core::tc::TcMessage::statistics`])
+/// over a qdisc or class dump: the same fields as [`rtnl_tc_decode`], every
+/// other statistic read too (rate estimators, `TCA_STATS_PKT64`), and the
+/// extended statistics (`TCA_XSTATS`; `TCA_STATS_APP` holds the same bytes)
+/// typed by the kind (an htb class's) and handed to `black_box`, so that
+/// none of it can be skipped.
+pub fn rtnl_tc_poll(buf: &[u8]) -> L3Summary {
+    use rtnl_core::tc::{TcMessage, RTM_NEWQDISC, RTM_NEWTCLASS};
+    let mut s = L3Summary::default();
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWQDISC && m.ty() != RTM_NEWTCLASS {
+            continue;
+        }
+        let Ok(t) = TcMessage::parse(&m) else { continue };
+        let h = t.header();
+        let mut v = u64::from(h.tcm_ifindex.get() as u32) << 40
+            ^ u64::from(h.tcm_handle.get()) << 8
+            ^ u64::from(h.tcm_parent.get()).rotate_left(24);
+        let Ok(st) = t.statistics() else { continue };
+        if let Some(k) = st.kind() {
+            v ^= (k.len() as u64) << 60 ^ u64::from(k.as_bytes()[0]);
+        }
+        if let Some(x) = st.stats() {
+            let x = x.get();
+            v = v.wrapping_add(x.bytes.get() ^ u64::from(x.packets.get()) << 7 ^ u64::from(x.drops.get()));
+        }
+        if let Some(b) = st.basic() {
+            let b = b.get();
+            v = v.wrapping_add(b.bytes.get() ^ u64::from(b.packets.get()) << 9);
+        }
+        if let Some(q) = st.queue() {
+            v = v.wrapping_add(
+                u64::from(q.qlen.get())
+                    ^ u64::from(q.backlog.get()) << 11
+                    ^ u64::from(q.drops.get()) << 22
+                    ^ u64::from(q.requeues.get()) << 33
+                    ^ u64::from(q.overlimits.get()) << 44,
+            );
+        }
+        std::hint::black_box((st.rate_est(), st.rate_est64(), st.pkt64(), st.basic_hw().map(|b| b.get())));
+        // the kernel sends a kind's extended statistics twice, as
+        // TCA_XSTATS and as TCA_STATS_APP: one is read
+        if let Some(x) = st.xstats() {
+            std::hint::black_box(&x);
+        }
+        s.add(v);
+    }
+    s
+}
+
 /// netlink-packet-route 0.34 over a qdisc or class dump: each message
 /// deserialized, then the same fields as [`rtnl_tc_decode`] from its
 /// attribute `Vec`.

@@ -26,6 +26,7 @@ pub fn check_datagram<O: ByteOrder>(data: &[u8]) {
     let mut out = [0u8; 70_000];
     let mut out2 = [0u8; 70_000];
     for m in Messages::<O>::with_order(data).flatten() {
+        check_tc_statistics(&m);
         let msg = Message::decode(m);
         let _ = msg.first_error();
         msg.visit(&mut Count(0));
@@ -45,6 +46,24 @@ pub fn check_datagram<O: ByteOrder>(data: &[u8]) {
         // nothing is lost: the length is the same, up to the padding of a
         // well-formed message's family header
         assert!(once.len() >= m.bytes().len() && once.len() <= padded_len(m.bytes().len()) + 3, "length changed");
+    }
+}
+
+/// A qdisc's or class's one-pass statistics view: never a panic, and when
+/// it reads the message, the extended statistics it types are the full
+/// typed decode's.
+pub fn check_tc_statistics<O: ByteOrder>(m: &rtnl_core::wire::NlMsg<'_, O>) {
+    use rtnl_core::tc::{TcAttr, TcMessage, RTM_NEWQDISC, RTM_NEWTCLASS, TCA_XSTATS};
+    if m.ty() != RTM_NEWQDISC && m.ty() != RTM_NEWTCLASS {
+        return;
+    }
+    let Ok(t) = TcMessage::<O>::parse(m) else { return };
+    let Ok(s) = t.statistics() else { return };
+    let _ = (s.stats().map(|g| g.get()), s.basic().map(|g| g.get()), s.basic_hw().map(|g| g.get()));
+    let _ = (s.rate_est(), s.rate_est64(), s.queue(), s.pkt64(), s.app());
+    assert_eq!(s.kind(), t.kind(), "the view's kind is not the message's");
+    if let (Some(Ok(x)), Some(TcAttr::Xstats(y))) = (s.xstats(), t.find(TCA_XSTATS)) {
+        assert_eq!(x, y, "the view's extended statistics are not the typed decode's");
     }
 }
 

@@ -106,6 +106,98 @@ fn every_message_decodes_and_reencodes_byte_exact_in_its_own_byte_order() {
     assert!(total > 1000, "only {total} messages in the corpus");
 }
 
+/// The one-pass statistics view of every qdisc and class message, against
+/// the full typed decode of the same message: the same kind and the same
+/// statistics, the extended ones typed alike. Returns how many messages
+/// held each of (basic counters, queue, extended statistics typed by kind).
+fn poll_file<O: ByteOrder>(c: &Corpus, f: &Path) -> [usize; 3] {
+    use rtnl_core::tc::{
+        AppStats, TcAttr, TcMessage, TcXstats, RTM_NEWQDISC, RTM_NEWTCLASS, TCA_STATS, TCA_STATS2, TCA_XSTATS,
+    };
+    let data = std::fs::read(f).unwrap();
+    let mut seen = [0; 3];
+    for m in Messages::<O>::with_order(&data).flatten() {
+        if m.ty() != RTM_NEWQDISC && m.ty() != RTM_NEWTCLASS {
+            continue;
+        }
+        let t = TcMessage::<O>::parse(&m).unwrap();
+        let at = format!("{} {} at byte {}", c.name, f.display(), m.offset());
+        let s = t.statistics().unwrap_or_else(|e| panic!("{at}: {e}"));
+        assert_eq!(s.kind(), t.kind(), "{at}");
+        let stats = match t.find(TCA_STATS) {
+            Some(TcAttr::Stats(g)) => Some(g.bytes()),
+            _ => None,
+        };
+        assert_eq!(s.stats().map(|g| g.bytes()), stats, "{at}");
+        let xstats = match t.find(TCA_XSTATS) {
+            Some(TcAttr::Xstats(x)) => Some(x),
+            _ => None,
+        };
+        assert_eq!(s.xstats().map(Result::unwrap), xstats, "{at}");
+        if matches!(xstats, Some(TcXstats::Qdisc(_) | TcXstats::Class(_))) {
+            seen[2] += 1;
+        }
+        let nest = match t.find(TCA_STATS2) {
+            Some(TcAttr::Stats2(n)) => Some(n),
+            _ => None,
+        };
+        let find = |id| nest.as_ref().and_then(|n| n.find(id));
+        use rtnl_core::tc::stats::*;
+        let basic = match find(TCA_STATS_BASIC) {
+            Some(StatsAttr::Basic(g)) => Some(g.bytes()),
+            _ => None,
+        };
+        assert_eq!(s.basic().map(|g| g.bytes()), basic, "{at}");
+        let basic_hw = match find(TCA_STATS_BASIC_HW) {
+            Some(StatsAttr::BasicHw(g)) => Some(g.bytes()),
+            _ => None,
+        };
+        assert_eq!(s.basic_hw().map(|g| g.bytes()), basic_hw, "{at}");
+        let queue = match find(TCA_STATS_QUEUE) {
+            Some(StatsAttr::Queue(q)) => Some(q),
+            _ => None,
+        };
+        assert_eq!(s.queue(), queue, "{at}");
+        let rate = match find(TCA_STATS_RATE_EST) {
+            Some(StatsAttr::RateEst(r)) => Some(r),
+            _ => None,
+        };
+        assert_eq!(s.rate_est(), rate, "{at}");
+        let rate64 = match find(TCA_STATS_RATE_EST64) {
+            Some(StatsAttr::RateEst64(r)) => Some(r),
+            _ => None,
+        };
+        assert_eq!(s.rate_est64(), rate64, "{at}");
+        let pkt64 = match find(TCA_STATS_PKT64) {
+            Some(StatsAttr::Pkt64(v)) => Some(v),
+            _ => None,
+        };
+        assert_eq!(s.pkt64(), pkt64, "{at}");
+        let app = match find(TCA_STATS_APP) {
+            Some(StatsAttr::App(AppStats(x))) => Some(x),
+            _ => None,
+        };
+        assert_eq!(s.app().map(Result::unwrap), app, "{at}");
+        seen[0] += usize::from(basic.is_some());
+        seen[1] += usize::from(queue.is_some());
+    }
+    seen
+}
+
+#[test]
+fn the_statistics_view_agrees_with_the_typed_decode_on_every_qdisc_and_class() {
+    let mut seen = [0; 3];
+    for c in corpora() {
+        for f in bins(&c.dir) {
+            let s = if c.big { poll_file::<BigEndian>(&c, &f) } else { poll_file::<LittleEndian>(&c, &f) };
+            seen.iter_mut().zip(s).for_each(|(a, b)| *a += b);
+        }
+    }
+    // basic counters, queues and kinds' extended statistics were compared
+    assert!(seen.iter().all(|&n| n >= 20), "too little compared: {seen:?}");
+    eprintln!("compared: {seen:?}");
+}
+
 // ---- comparison with iproute2's views ----
 
 type Row = BTreeMap<&'static str, String>;

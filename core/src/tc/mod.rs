@@ -13,7 +13,8 @@
 //!   extended statistics;
 //! * [`filter`]: the classifiers' options;
 //! * [`action`]: actions (`TCA_ACT_*`), inside filters and standalone;
-//! * [`stats`]: `TCA_STATS`, `TCA_STATS2` and the `gnet_stats_*` structs.
+//! * [`stats`]: `TCA_STATS`, `TCA_STATS2` and the `gnet_stats_*` structs;
+//! * [`poll`]: every statistic of a qdisc or class in one pass, for polling.
 //!
 //! ```
 //! use rtnl_core::tc::{TcHandle, TcMsg, RTM_NEWQDISC};
@@ -38,6 +39,7 @@
 
 pub mod action;
 pub mod filter;
+pub mod poll;
 pub mod qdisc;
 pub mod stats;
 

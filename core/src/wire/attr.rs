@@ -128,7 +128,8 @@ impl<'a, O: ByteOrder> Attr<'a, O> {
     pub fn str(&self) -> Result<&'a str, DecodeError> {
         let bad = DecodeError::new(self.payload_offset(), DecodeErrorKind::BadString);
         match self.payload.split_last() {
-            Some((0, body)) if !body.contains(&0) => core::str::from_utf8(body).map_err(|_| bad),
+            // a byte loop, not `contains` (memchr): these strings are short
+            Some((0, body)) if body.iter().all(|&c| c != 0) => core::str::from_utf8(body).map_err(|_| bad),
             _ => Err(bad),
         }
     }
