@@ -534,67 +534,13 @@ pub fn rtnl_tc_stats_only(buf: &[u8]) -> L3Summary {
     rtnl_tc_fold(buf, true)
 }
 
+/// Each qdisc and class message of `buf`, parsed, with its header folded
+/// into `v`; `f` folds the rest (false: the message is not counted).
 #[inline(always)]
-fn rtnl_tc_fold(buf: &[u8], lazy: bool) -> L3Summary {
-    use rtnl_core::tc::stats::StatsAttr;
-    use rtnl_core::tc::{TcAttr, TcMessage, RTM_NEWQDISC, RTM_NEWTCLASS};
-    let mut s = L3Summary::default();
-    for m in Messages::<NativeEndian>::new(buf) {
-        let Ok(m) = m else { break };
-        if m.ty() != RTM_NEWQDISC && m.ty() != RTM_NEWTCLASS {
-            continue;
-        }
-        let Ok(t) = TcMessage::parse(&m) else { continue };
-        let h = t.header();
-        let mut v = u64::from(h.tcm_ifindex.get() as u32) << 40
-            ^ u64::from(h.tcm_handle.get()) << 8
-            ^ u64::from(h.tcm_parent.get()).rotate_left(24);
-        let typed = t.attrs();
-        let ctx = typed.ctx();
-        let raw = typed.raw().flatten().filter(|a| !lazy || matches!(a.id(), 1 | 3 | 7));
-        for x in raw.map(|a| <TcAttr<'_, NativeEndian> as rtnl_core::typed::AttrSet<'_, NativeEndian>>::decode(a, &ctx))
-        {
-            match x {
-                TcAttr::Kind(k) => v ^= (k.len() as u64) << 60 ^ u64::from(k.as_bytes()[0]),
-                TcAttr::Stats(st) => {
-                    let st = st.get();
-                    v = v.wrapping_add(st.bytes.get() ^ u64::from(st.packets.get()) << 7 ^ u64::from(st.drops.get()));
-                }
-                TcAttr::Stats2(n) => {
-                    for y in n.iter().flatten() {
-                        match y {
-                            StatsAttr::Basic(b) => {
-                                let b = b.get();
-                                v = v.wrapping_add(b.bytes.get() ^ u64::from(b.packets.get()) << 9);
-                            }
-                            StatsAttr::Queue(q) => {
-                                v = v.wrapping_add(
-                                    u64::from(q.qlen.get())
-                                        ^ u64::from(q.backlog.get()) << 11
-                                        ^ u64::from(q.drops.get()) << 22
-                                        ^ u64::from(q.requeues.get()) << 33
-                                        ^ u64::from(q.overlimits.get()) << 44,
-                                );
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        s.add(v);
-    }
-    s
-}
-
-/// rtnl-core's one-pass statistics view ([`rtnl_core::tc::TcMessage::statistics`])
-/// over a qdisc or class dump: the same fields as [`rtnl_tc_decode`], every
-/// other statistic read too (rate estimators, `TCA_STATS_PKT64`), and the
-/// extended statistics (`TCA_XSTATS`; `TCA_STATS_APP` holds the same bytes)
-/// typed by the kind (an htb class's) and handed to `black_box`, so that
-/// none of it can be skipped.
-pub fn rtnl_tc_poll(buf: &[u8]) -> L3Summary {
+fn rtnl_tc_each(
+    buf: &[u8],
+    mut f: impl FnMut(&rtnl_core::tc::TcMessage<'_, NativeEndian>, &mut u64) -> bool,
+) -> L3Summary {
     use rtnl_core::tc::{TcMessage, RTM_NEWQDISC, RTM_NEWTCLASS};
     let mut s = L3Summary::default();
     for m in Messages::<NativeEndian>::new(buf) {
@@ -607,26 +553,88 @@ pub fn rtnl_tc_poll(buf: &[u8]) -> L3Summary {
         let mut v = u64::from(h.tcm_ifindex.get() as u32) << 40
             ^ u64::from(h.tcm_handle.get()) << 8
             ^ u64::from(h.tcm_parent.get()).rotate_left(24);
-        let Ok(st) = t.statistics() else { continue };
+        if f(&t, &mut v) {
+            s.add(v);
+        }
+    }
+    s
+}
+
+#[inline(always)]
+fn rtnl_tc_fold(buf: &[u8], lazy: bool) -> L3Summary {
+    use rtnl_core::tc::stats::StatsAttr;
+    use rtnl_core::tc::TcAttr;
+    rtnl_tc_each(buf, |t, v| {
+        let typed = t.attrs();
+        let ctx = typed.ctx();
+        let raw = typed.raw().flatten().filter(|a| !lazy || matches!(a.id(), 1 | 3 | 7));
+        for x in raw.map(|a| <TcAttr<'_, NativeEndian> as rtnl_core::typed::AttrSet<'_, NativeEndian>>::decode(a, &ctx))
+        {
+            match x {
+                TcAttr::Kind(k) => fold_kind(v, k),
+                TcAttr::Stats(st) => fold_stats(v, &st.get()),
+                TcAttr::Stats2(n) => {
+                    for y in n.iter().flatten() {
+                        match y {
+                            StatsAttr::Basic(b) => fold_basic(v, &b.get()),
+                            StatsAttr::Queue(q) => fold_queue(v, &q),
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        true
+    })
+}
+
+type N = NativeEndian;
+
+// the fields every traffic-control decoder folds, as every side reads them
+#[inline(always)]
+fn fold_kind(v: &mut u64, k: &str) {
+    *v ^= (k.len() as u64) << 60 ^ u64::from(k.as_bytes()[0]);
+}
+#[inline(always)]
+fn fold_stats(v: &mut u64, st: &rtnl_core::tc::stats::TcStats<N>) {
+    *v = v.wrapping_add(st.bytes.get() ^ u64::from(st.packets.get()) << 7 ^ u64::from(st.drops.get()));
+}
+#[inline(always)]
+fn fold_basic(v: &mut u64, b: &rtnl_core::tc::stats::GnetStatsBasic<N>) {
+    *v = v.wrapping_add(b.bytes.get() ^ u64::from(b.packets.get()) << 9);
+}
+#[inline(always)]
+fn fold_queue(v: &mut u64, q: &rtnl_core::tc::stats::GnetStatsQueue<N>) {
+    *v = v.wrapping_add(
+        u64::from(q.qlen.get())
+            ^ u64::from(q.backlog.get()) << 11
+            ^ u64::from(q.drops.get()) << 22
+            ^ u64::from(q.requeues.get()) << 33
+            ^ u64::from(q.overlimits.get()) << 44,
+    );
+}
+
+/// rtnl-core's one-pass statistics view ([`rtnl_core::tc::TcMessage::statistics`])
+/// over a qdisc or class dump: the same fields as [`rtnl_tc_decode`], every
+/// other statistic read too (rate estimators, `TCA_STATS_PKT64`), and the
+/// extended statistics (`TCA_XSTATS`; `TCA_STATS_APP` holds the same bytes)
+/// typed by the kind (an htb class's) and handed to `black_box`, so that
+/// none of it can be skipped.
+pub fn rtnl_tc_poll(buf: &[u8]) -> L3Summary {
+    rtnl_tc_each(buf, |t, v| {
+        let Ok(st) = t.statistics() else { return false };
         if let Some(k) = st.kind() {
-            v ^= (k.len() as u64) << 60 ^ u64::from(k.as_bytes()[0]);
+            fold_kind(v, k);
         }
         if let Some(x) = st.stats() {
-            let x = x.get();
-            v = v.wrapping_add(x.bytes.get() ^ u64::from(x.packets.get()) << 7 ^ u64::from(x.drops.get()));
+            fold_stats(v, &x.get());
         }
         if let Some(b) = st.basic() {
-            let b = b.get();
-            v = v.wrapping_add(b.bytes.get() ^ u64::from(b.packets.get()) << 9);
+            fold_basic(v, &b.get());
         }
         if let Some(q) = st.queue() {
-            v = v.wrapping_add(
-                u64::from(q.qlen.get())
-                    ^ u64::from(q.backlog.get()) << 11
-                    ^ u64::from(q.drops.get()) << 22
-                    ^ u64::from(q.requeues.get()) << 33
-                    ^ u64::from(q.overlimits.get()) << 44,
-            );
+            fold_queue(v, &q);
         }
         std::hint::black_box((st.rate_est(), st.rate_est64(), st.pkt64(), st.basic_hw().map(|b| b.get())));
         // the kernel sends a kind's extended statistics twice, as
@@ -634,9 +642,8 @@ pub fn rtnl_tc_poll(buf: &[u8]) -> L3Summary {
         if let Some(x) = st.xstats() {
             std::hint::black_box(&x);
         }
-        s.add(v);
-    }
-    s
+        true
+    })
 }
 
 /// netlink-packet-route 0.34 over a qdisc or class dump: each message
