@@ -1,13 +1,13 @@
 //! Statistics polling: every statistic of a qdisc or class message read in
 //! one pass, typed, without decoding the options.
 //!
-//! [`TcMessage::statistics`] walks the message's attributes once and the
+//! [`TcMessage::statistics`](super::TcMessage) walks the message's attributes once and the
 //! `TCA_STATS2` nest once, checks the size of every fixed struct on the
 //! way, and reads `TCA_KIND` once: the extended statistics (`TCA_XSTATS`,
 //! `TCA_STATS_APP`) are then typed by that kind on request, with no search
 //! among the siblings. This is the loop a monitoring agent runs over a
 //! dump of thousands of qdiscs and classes; the full typed decode
-//! ([`TcMessage::attrs`]) yields the same values.
+//! ([`TcMessage::attrs`](super::TcMessage)) yields the same values.
 //!
 //! ```
 //! use rtnl_core::tc::qdisc::{ClassXstats, TcHtbXstats};
