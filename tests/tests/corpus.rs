@@ -110,6 +110,16 @@ fn every_message_decodes_and_reencodes_byte_exact_in_its_own_byte_order() {
 /// the full typed decode of the same message: the same kind and the same
 /// statistics, the extended ones typed alike. Returns how many messages
 /// held each of (basic counters, queue, extended statistics typed by kind).
+/// `Some(v)` when `opt` holds a value matching `pat`.
+macro_rules! pick {
+    ($opt:expr, $pat:pat => $v:expr) => {
+        match $opt {
+            Some($pat) => Some($v),
+            _ => None,
+        }
+    };
+}
+
 fn poll_file<O: ByteOrder>(c: &Corpus, f: &Path) -> [usize; 3] {
     use rtnl_core::tc::{
         AppStats, TcAttr, TcMessage, TcXstats, RTM_NEWQDISC, RTM_NEWTCLASS, TCA_STATS, TCA_STATS2, TCA_XSTATS,
@@ -124,59 +134,29 @@ fn poll_file<O: ByteOrder>(c: &Corpus, f: &Path) -> [usize; 3] {
         let at = format!("{} {} at byte {}", c.name, f.display(), m.offset());
         let s = t.statistics().unwrap_or_else(|e| panic!("{at}: {e}"));
         assert_eq!(s.kind(), t.kind(), "{at}");
-        let stats = match t.find(TCA_STATS) {
-            Some(TcAttr::Stats(g)) => Some(g.bytes()),
-            _ => None,
-        };
+        let stats = pick!(t.find(TCA_STATS), TcAttr::Stats(g) => g.bytes());
         assert_eq!(s.stats().map(|g| g.bytes()), stats, "{at}");
-        let xstats = match t.find(TCA_XSTATS) {
-            Some(TcAttr::Xstats(x)) => Some(x),
-            _ => None,
-        };
+        let xstats = pick!(t.find(TCA_XSTATS), TcAttr::Xstats(x) => x);
         assert_eq!(s.xstats().map(Result::unwrap), xstats, "{at}");
         if matches!(xstats, Some(TcXstats::Qdisc(_) | TcXstats::Class(_))) {
             seen[2] += 1;
         }
-        let nest = match t.find(TCA_STATS2) {
-            Some(TcAttr::Stats2(n)) => Some(n),
-            _ => None,
-        };
+        let nest = pick!(t.find(TCA_STATS2), TcAttr::Stats2(n) => n);
         let find = |id| nest.as_ref().and_then(|n| n.find(id));
         use rtnl_core::tc::stats::*;
-        let basic = match find(TCA_STATS_BASIC) {
-            Some(StatsAttr::Basic(g)) => Some(g.bytes()),
-            _ => None,
-        };
+        let basic = pick!(find(TCA_STATS_BASIC), StatsAttr::Basic(g) => g.bytes());
         assert_eq!(s.basic().map(|g| g.bytes()), basic, "{at}");
-        let basic_hw = match find(TCA_STATS_BASIC_HW) {
-            Some(StatsAttr::BasicHw(g)) => Some(g.bytes()),
-            _ => None,
-        };
+        let basic_hw = pick!(find(TCA_STATS_BASIC_HW), StatsAttr::BasicHw(g) => g.bytes());
         assert_eq!(s.basic_hw().map(|g| g.bytes()), basic_hw, "{at}");
-        let queue = match find(TCA_STATS_QUEUE) {
-            Some(StatsAttr::Queue(q)) => Some(q),
-            _ => None,
-        };
+        let queue = pick!(find(TCA_STATS_QUEUE), StatsAttr::Queue(q) => q);
         assert_eq!(s.queue(), queue, "{at}");
-        let rate = match find(TCA_STATS_RATE_EST) {
-            Some(StatsAttr::RateEst(r)) => Some(r),
-            _ => None,
-        };
+        let rate = pick!(find(TCA_STATS_RATE_EST), StatsAttr::RateEst(r) => r);
         assert_eq!(s.rate_est(), rate, "{at}");
-        let rate64 = match find(TCA_STATS_RATE_EST64) {
-            Some(StatsAttr::RateEst64(r)) => Some(r),
-            _ => None,
-        };
+        let rate64 = pick!(find(TCA_STATS_RATE_EST64), StatsAttr::RateEst64(r) => r);
         assert_eq!(s.rate_est64(), rate64, "{at}");
-        let pkt64 = match find(TCA_STATS_PKT64) {
-            Some(StatsAttr::Pkt64(v)) => Some(v),
-            _ => None,
-        };
+        let pkt64 = pick!(find(TCA_STATS_PKT64), StatsAttr::Pkt64(v) => v);
         assert_eq!(s.pkt64(), pkt64, "{at}");
-        let app = match find(TCA_STATS_APP) {
-            Some(StatsAttr::App(AppStats(x))) => Some(x),
-            _ => None,
-        };
+        let app = pick!(find(TCA_STATS_APP), StatsAttr::App(AppStats(x)) => x);
         assert_eq!(s.app().map(Result::unwrap), app, "{at}");
         seen[0] += usize::from(basic.is_some());
         seen[1] += usize::from(queue.is_some());

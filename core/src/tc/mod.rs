@@ -506,6 +506,17 @@ impl<'a, O: ByteOrder> TcXstats<'a, O> {
             Some(TcObject::Qdisc | TcObject::Class) => kind_in::<O>(ctx, parent)?,
             _ => None,
         };
+        Self::decode_by_kind(kind, attr, ctx)
+    }
+
+    /// Decodes `attr` as the extended statistics of `kind` (however the
+    /// kind was found) for `ctx`'s message type; bytes without a kind or
+    /// outside a qdisc or class.
+    pub(crate) fn decode_by_kind(
+        kind: Option<&'a str>,
+        attr: &Attr<'a, O>,
+        ctx: &Ctx<'a>,
+    ) -> Result<Self, DecodeError> {
         Ok(match (TcObject::of(ctx.msg_type), kind) {
             (Some(TcObject::Qdisc), Some(k)) => TcXstats::Qdisc(QdiscXstats::decode_kind(k, attr, ctx)?),
             (Some(TcObject::Class), Some(k)) => TcXstats::Class(ClassXstats::decode_kind(k, attr, ctx)?),

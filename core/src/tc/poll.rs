@@ -41,16 +41,14 @@
 //! # Ok::<(), rtnl_core::wire::EncodeError>(())
 //! ```
 
-use super::qdisc::{ClassXstats, QdiscXstats};
 use super::stats::{
     GnetStatsBasic, GnetStatsQueue, GnetStatsRateEst, GnetStatsRateEst64, TcStats, TCA_STATS_APP, TCA_STATS_BASIC,
     TCA_STATS_BASIC_HW, TCA_STATS_PKT64, TCA_STATS_QUEUE, TCA_STATS_RATE_EST, TCA_STATS_RATE_EST64,
 };
-use super::{TcMsg, TcObject, TcXstats, TCA_KIND, TCA_STATS, TCA_STATS2, TCA_XSTATS};
-use crate::typed::{Ctx, Grown, Headered};
-use crate::wire::{Attr, Attrs, ByteOrder, DecodeError, DecodeErrorKind, NativeEndian, PathElem, NLA_HDRLEN, U16, U64};
+use super::{TcMsg, TcXstats, TCA_KIND, TCA_STATS, TCA_STATS2, TCA_XSTATS};
+use crate::typed::{exact_struct, Ctx, Grown, Headered};
+use crate::wire::{Attr, Attrs, ByteOrder, DecodeError, NativeEndian, PathElem, NLA_HDRLEN, U16, U64};
 use core::marker::PhantomData;
-use core::mem::size_of;
 use zerocopy::FromBytes;
 
 /// Every statistic of one qdisc or class message, read in one pass by
@@ -133,24 +131,23 @@ impl<'a, O: ByteOrder> Headered<'a, O, TcMsg<O>> {
                     let path = ctx.path_to(TCA_STATS2);
                     for b in Attrs::<O>::at(a.payload(), a.payload_offset()) {
                         let b = b.map_err(|e| e.within(path))?;
-                        let (j, size) = match b.id() {
-                            TCA_STATS_BASIC => (BASIC, None),
-                            TCA_STATS_BASIC_HW => (BASIC_HW, None),
-                            TCA_STATS_RATE_EST => (RATE_EST, Some(size_of::<GnetStatsRateEst<O>>())),
-                            TCA_STATS_RATE_EST64 => (RATE_EST64, Some(size_of::<GnetStatsRateEst64<O>>())),
-                            TCA_STATS_QUEUE => (QUEUE, Some(size_of::<GnetStatsQueue<O>>())),
-                            TCA_STATS_PKT64 => (PKT64, Some(8)),
-                            TCA_STATS_APP => (APP, None),
+                        // the fixed structs' sizes are checked here, so
+                        // that their accessors cannot fail
+                        let at = path.with(PathElem::Attr(b.id())).unwrap_or(path);
+                        let within = |e: DecodeError| e.within(at);
+                        let j = match b.id() {
+                            TCA_STATS_BASIC => Ok(BASIC),
+                            TCA_STATS_BASIC_HW => Ok(BASIC_HW),
+                            TCA_STATS_RATE_EST => exact_struct::<GnetStatsRateEst<O>, O>(&b).map(|_| RATE_EST),
+                            TCA_STATS_RATE_EST64 => exact_struct::<GnetStatsRateEst64<O>, O>(&b).map(|_| RATE_EST64),
+                            TCA_STATS_QUEUE => exact_struct::<GnetStatsQueue<O>, O>(&b).map(|_| QUEUE),
+                            TCA_STATS_PKT64 => b.u64().map(|_| PKT64),
+                            TCA_STATS_APP => Ok(APP),
                             _ => continue,
-                        };
-                        match size {
-                            Some(n) if n != b.payload().len() => {
-                                let kind = DecodeErrorKind::BadLength { expected: n, got: b.payload().len() };
-                                let at = path.with(PathElem::Attr(b.id())).unwrap_or(path);
-                                return Err(DecodeError::new(b.payload_offset(), kind).within(at));
-                            }
-                            _ if s.slots[j].0 == 0 => s.slots[j] = slot(&b),
-                            _ => {}
+                        }
+                        .map_err(within)?;
+                        if s.slots[j].0 == 0 {
+                            s.slots[j] = slot(&b);
                         }
                     }
                     STATS2
@@ -237,7 +234,7 @@ impl<'a, O: ByteOrder> TcStatistics<'a, O> {
     pub fn xstats(&self) -> Option<Result<TcXstats<'a, O>, DecodeError>> {
         let a = self.attr(XSTATS)?;
         let ctx = self.ctx();
-        Some(self.by_kind(&a, &ctx).map_err(|e| e.within(ctx.path_to(TCA_XSTATS))))
+        Some(TcXstats::decode_by_kind(self.kind, &a, &ctx).map_err(|e| e.within(ctx.path_to(TCA_XSTATS))))
     }
     /// The kind's extended statistics inside `TCA_STATS2`
     /// (`TCA_STATS_APP`), typed by the kind already read. The kernel puts
@@ -249,13 +246,6 @@ impl<'a, O: ByteOrder> TcStatistics<'a, O> {
             Ok(c) => c,
             Err(e) => return Some(Err(e)),
         };
-        Some(self.by_kind(&a, &ctx).map_err(|e| e.within(ctx.path_to(TCA_STATS_APP))))
-    }
-    fn by_kind(&self, a: &Attr<'a, O>, ctx: &Ctx<'a>) -> Result<TcXstats<'a, O>, DecodeError> {
-        Ok(match (TcObject::of(self.msg_type), self.kind) {
-            (Some(TcObject::Qdisc), Some(k)) => TcXstats::Qdisc(QdiscXstats::decode_kind(k, a, ctx)?),
-            (Some(TcObject::Class), Some(k)) => TcXstats::Class(ClassXstats::decode_kind(k, a, ctx)?),
-            _ => TcXstats::Other(crate::typed::Bytes(a.payload())),
-        })
+        Some(TcXstats::decode_by_kind(self.kind, &a, &ctx).map_err(|e| e.within(ctx.path_to(TCA_STATS_APP))))
     }
 }
