@@ -9,7 +9,7 @@
 //! missing; needs root): `cargo bench -p rtnl-benches --bench tc_dump`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use rtnl_benches::{npr_tc_decode, rtnl_tc_decode, rtnl_tc_poll, rtnl_tc_stats_only};
+use rtnl_benches::{npr_tc_decode, rtnl_tc_decode, rtnl_tc_poll, rtnl_tc_stats_only, walker_tc_decode};
 
 #[global_allocator]
 static GLOBAL: rtnl_benches::CountingAlloc = rtnl_benches::CountingAlloc;
@@ -27,6 +27,7 @@ fn bench(c: &mut Criterion) {
     assert_eq!(a, b, "the decoders disagree");
     assert_eq!(rtnl_tc_stats_only(&buf), a, "the lazy pass disagrees");
     assert_eq!(rtnl_tc_poll(&buf), a, "the statistics view disagrees");
+    assert_eq!(walker_tc_decode(&buf), a, "the floor walker disagrees");
     assert!(a.objects >= 10_001, "expected 10,001 objects, found {}", a.objects);
     let (_, na) = rtnl_benches::allocations(|| rtnl_tc_decode(&buf));
     let (_, nb) = rtnl_benches::allocations(|| npr_tc_decode(&buf));
@@ -47,6 +48,7 @@ fn bench(c: &mut Criterion) {
     g.bench_with_input(BenchmarkId::new("netlink-packet-route", "0.34"), &buf, |bn, buf| {
         bn.iter(|| npr_tc_decode(buf))
     });
+    g.bench_with_input(BenchmarkId::new("walker", "floor"), &buf, |bn, buf| bn.iter(|| walker_tc_decode(buf)));
     g.finish();
 }
 

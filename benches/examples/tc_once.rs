@@ -1,6 +1,6 @@
 //! Runs one traffic-control decoder over the qdisc and class dumps a few
 //! times, for profiles and instruction counts (`perf record`, `valgrind
-//! --tool=callgrind`): `tc_once rtnl|stats|poll|npr [N]`.
+//! --tool=callgrind`): `tc_once rtnl|stats|poll|walker|npr [N]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let who = args.get(1).map(String::as_str).unwrap_or("rtnl");
@@ -14,6 +14,7 @@ fn main() {
         "npr" => rtnl_benches::npr_tc_decode,
         "stats" => rtnl_benches::rtnl_tc_stats_only,
         "poll" => rtnl_benches::rtnl_tc_poll,
+        "walker" => rtnl_benches::walker_tc_decode,
         _ => rtnl_benches::rtnl_tc_decode,
     };
     let mut sum = 0;

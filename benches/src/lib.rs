@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rtnl_core::net::Address;
 use rtnl_core::route::{RouteAttr, RouteMessage, RTM_NEWROUTE};
-use rtnl_core::wire::{Messages, NativeEndian};
+use rtnl_core::wire::{Attrs, Messages, NativeEndian};
 
 /// An allocator that counts allocations (and reallocations), for the
 /// benches to report allocations per message: install it with
@@ -646,6 +646,60 @@ pub fn rtnl_tc_poll(buf: &[u8]) -> L3Summary {
     })
 }
 
+/// The floor for the traffic-control group: a bare `nlmsghdr` / `rtattr`
+/// walker (rtnl-core's wire layer only, no typed layer, no UTF-8 check of
+/// the kind, structs read without their size checked) folding the same
+/// fields as [`rtnl_tc_decode`]. No checked decoder can be cheaper.
+pub fn walker_tc_decode(buf: &[u8]) -> L3Summary {
+    use rtnl_core::tc::stats::{GnetStatsBasic, GnetStatsQueue, TcStats, TCA_STATS_BASIC, TCA_STATS_QUEUE};
+    use rtnl_core::tc::{TcMsg, RTM_NEWQDISC, RTM_NEWTCLASS, TCA_KIND, TCA_STATS, TCA_STATS2};
+    use zerocopy::FromBytes;
+    let mut s = L3Summary::default();
+    for m in Messages::<NativeEndian>::new(buf) {
+        let Ok(m) = m else { break };
+        if m.ty() != RTM_NEWQDISC && m.ty() != RTM_NEWTCLASS {
+            continue;
+        }
+        let Ok((h, _)) = TcMsg::<N>::read_from_prefix(m.payload()) else { continue };
+        let mut v = u64::from(h.tcm_ifindex.get() as u32) << 40
+            ^ u64::from(h.tcm_handle.get()) << 8
+            ^ u64::from(h.tcm_parent.get()).rotate_left(24);
+        for a in m.attrs_after(core::mem::size_of::<TcMsg<N>>()).flatten() {
+            match a.id() {
+                TCA_KIND => {
+                    let k = a.payload();
+                    v ^= (k.len().saturating_sub(1) as u64) << 60 ^ u64::from(k.first().copied().unwrap_or(0));
+                }
+                TCA_STATS => {
+                    if let Ok((st, _)) = TcStats::<N>::read_from_prefix(a.payload()) {
+                        fold_stats(&mut v, &st);
+                    }
+                }
+                TCA_STATS2 => {
+                    for b in Attrs::<NativeEndian>::new(a.payload()).flatten() {
+                        match b.id() {
+                            TCA_STATS_BASIC => {
+                                if let Ok((x, _)) = GnetStatsBasic::<N>::read_from_prefix(b.payload()) {
+                                    fold_basic(&mut v, &x);
+                                }
+                            }
+                            TCA_STATS_QUEUE => {
+                                if let Ok((q, _)) = GnetStatsQueue::<N>::read_from_prefix(b.payload()) {
+                                    fold_queue(&mut v, &q);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.add(v);
+    }
+    s
+}
+
 /// netlink-packet-route 0.34 over a qdisc or class dump: each message
 /// deserialized, then the same fields as [`rtnl_tc_decode`] from its
 /// attribute `Vec`.
@@ -703,4 +757,36 @@ pub fn input(file: &str, script: &str) -> Vec<u8> {
         assert!(st.success(), "benches/{script} failed (needs root and a built rtnl)");
     }
     std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The five traffic-control sides fold the same checksum over every
+    /// qdisc and class dump of the golden captures (this kernel's and the
+    /// amd64 guests', whose kinds include fq_codel, cake and the rest), so
+    /// that the benchmark compares like with like; the big generated dump
+    /// is checked again by the benchmark itself before timing.
+    #[test]
+    fn the_traffic_control_sides_agree_on_the_golden_dumps() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata");
+        let mut dirs = vec![format!("{root}/host-tc")];
+        for k in ["5.10", "6.1", "6.12", "7.2"] {
+            dirs.push(format!("{root}/kernels/{k}-amd64"));
+        }
+        let mut objects = 0;
+        for d in dirs {
+            for f in ["qdisc.bin", "class-v0.bin", "class-d0.bin"] {
+                let Ok(buf) = std::fs::read(format!("{d}/{f}")) else { continue };
+                let a = rtnl_tc_decode(&buf);
+                assert_eq!(npr_tc_decode(&buf), a, "{d}/{f}: netlink-packet-route");
+                assert_eq!(rtnl_tc_stats_only(&buf), a, "{d}/{f}: stats-only");
+                assert_eq!(rtnl_tc_poll(&buf), a, "{d}/{f}: statistics view");
+                assert_eq!(walker_tc_decode(&buf), a, "{d}/{f}: floor walker");
+                objects += a.objects;
+            }
+        }
+        assert!(objects > 50, "only {objects} qdiscs and classes found");
+    }
 }
