@@ -2929,6 +2929,13 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc add dev v1 root cake ethernet bridged-llcsnap precedence srchost ptm interplanetary hosts",
     "qdisc add dev v1 root cake datacentre diffserv3 dsthost flows dual-srchost atm ipoa-vcmux ipoa-llcsnap bridged-vcmux pppoa-vcmux pppoa-llc pppoe-vcmux pppoe-llcsnap bridged-ptm",
     "qdisc add dev v1 root cake lan bandwidth 1gbit autorate-ingress regional overhead 0 mpu 0 internet oceanic",
+    "qdisc add dev v1 root handle 15: codel limit 1000 target 5ms interval 100ms ecn ce_threshold 1ms",
+    "qdisc replace dev v1 root codel noecn",
+    "qdisc add dev v1 root codel",
+    "qdisc add dev v1 root handle 16: pie limit 1000 target 15ms tupdate 15ms alpha 2 beta 20 ecn bytemode dq_rate_estimator",
+    "qdisc change dev v1 root pie noecn nobytemode no_dq_rate_estimator",
+    "qdisc add dev v1 root handle 17: fq_pie limit 10240 flows 1024 target 15ms tupdate 15ms alpha 2 beta 20 quantum 1514 memory_limit 32Mb ecn_prob 10 ecn bytemode dq_rate_estimator",
+    "qdisc add dev v1 root fq_pie noecn nobytemode no_dq_rate_estimator quantum 2k",
     // refused before anything is sent
     "filter add dev v0 parent 1: u32 match ip dst 10.0.0.0/33",
     "filter add dev v0 parent 1: u32 match u8 1 0xff at 0 match u8 2 0xff at 0",
@@ -2960,6 +2967,14 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc add dev v1 root cake rtt",
     "qdisc add dev v1 root cake fwmark x memlimit 1k",
     "qdisc add dev v1 root cake nonsense",
+    "qdisc add dev v1 root codel target",
+    "qdisc add dev v1 root codel limit x",
+    "qdisc add dev v1 root codel flows 5",
+    "qdisc add dev v1 root pie alpha 33",
+    "qdisc add dev v1 root pie beta -1",
+    "qdisc add dev v1 root pie quantum 1514",
+    "qdisc add dev v1 root fq_pie ecn_prob 100",
+    "qdisc add dev v1 root fq_pie memory_limit lots",
 ];
 
 #[test]
@@ -3231,6 +3246,76 @@ fn cake_fq_and_sfq_statistics_print_as_tc_prints_them() {
     msgs.extend(tc_msg(36, 0x15_0000, 0xffff_ffff, 1, &[nla(1, b"fq_codel\0"), nla(2, &opts)]));
     let printed = prints_as_tc_does(&msgs, "cake, fq and sfq");
     assert!(printed > 100, "tc printed only {printed} lines");
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs iproute2")]
+fn codel_pie_and_fq_pie_print_as_tc_prints_them() {
+    if !live() {
+        return;
+    }
+    let u32a = |ty: u16, v: u32| nla(ty, &v.to_ne_bytes());
+    let words = |v: &[u32]| v.iter().flat_map(|w| w.to_ne_bytes()).collect::<Vec<u8>>();
+    let stats2 = |app: Vec<u8>| {
+        let mut basic = 5000u64.to_ne_bytes().to_vec();
+        basic.extend(40u32.to_ne_bytes());
+        basic.extend([0; 4]);
+        nla(7, &[nla(1, &basic), nla(3, &words(&[2, 3000, 1, 0, 4])), nla(4, &app)].concat())
+    };
+    let mut msgs = Vec::new();
+    let mut qdisc = |kind: &str, opts: Vec<Vec<u8>>, app: Option<Vec<u8>>| {
+        let n = msgs.len() as u32 + 1;
+        let mut attrs = vec![nla(1, format!("{kind}\0").as_bytes()), nla(2, &opts.concat())];
+        attrs.extend(app.map(stats2));
+        msgs.extend(tc_msg(36, n << 16, 0xffff_ffff, 1, &attrs));
+    };
+    // codel: every option (a repeated limit: tc prints the first), ecn off
+    // and on; statistics dropping with the next drop behind and ahead,
+    // not dropping, without a CE mark, and shorter than tc's struct
+    qdisc("codel", vec![u32a(2, 1000), u32a(2, 5), u32a(1, 5000), u32a(5, 1000), u32a(3, 100_000), u32a(4, 1)], None);
+    qdisc("codel", vec![u32a(4, 0)], None);
+    for st in [
+        words(&[1514, 7, 3, 2500, (-1500i32) as u32, 9, 4, 1, 2]),
+        words(&[1514, 7, 3, 2500, 3000, 9, 4, 1, 0]),
+        words(&[60, 0, 0, 0, 0, 0, 0, 0, 5]),
+        words(&[1514, 7, 3]),
+    ] {
+        qdisc("codel", vec![u32a(2, 1000)], Some(st));
+    }
+    // pie: every option, each flag off; statistics estimating the dequeue
+    // rate or not, and a short struct (tc prints none of it)
+    qdisc(
+        "pie",
+        vec![
+            u32a(2, 1000),
+            u32a(1, 15_000),
+            u32a(3, 15_000),
+            u32a(4, 2),
+            u32a(5, 20),
+            u32a(6, 1),
+            u32a(7, 1),
+            u32a(8, 1),
+        ],
+        None,
+    );
+    qdisc("pie", vec![u32a(6, 0), u32a(7, 0), u32a(8, 0)], None);
+    let mut pie = (u64::MAX / 4).to_ne_bytes().to_vec();
+    pie.extend(words(&[15_000, 1_250_000, 1, 100, 2, 3, 50, 4]));
+    qdisc("pie", vec![u32a(2, 1000)], Some(pie.clone()));
+    pie[20..24].copy_from_slice(&0u32.to_ne_bytes());
+    pie[..8].copy_from_slice(&0u64.to_ne_bytes());
+    qdisc("pie", vec![u32a(2, 1000)], Some(pie.clone()));
+    qdisc("pie", vec![u32a(2, 1000)], Some(pie[..20].to_vec()));
+    // fq_pie: every option; statistics whole and shorter than tc's struct
+    let all: Vec<Vec<u8>> = (1..=12)
+        .map(|id| u32a(id, [10240, 1024, 15_000, 15_000, 2, 20, 1514, 32 << 20, 10, 1, 1, 1][id as usize - 1]))
+        .collect();
+    qdisc("fq_pie", all, None);
+    qdisc("fq_pie", vec![u32a(10, 0), u32a(7, 2048)], None);
+    qdisc("fq_pie", vec![u32a(1, 100)], Some(words(&[100, 2, 3, 4, 5, 6, 7, 8, 9000])));
+    qdisc("fq_pie", vec![u32a(1, 100)], Some(words(&[100, 2])));
+    let printed = prints_as_tc_does(&msgs, "codel, pie and fq_pie");
+    assert!(printed > 60, "tc printed only {printed} lines");
 }
 
 #[test]

@@ -110,7 +110,7 @@ pub const QDISC: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us). \
-            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem, cake.",
+            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem, cake, codel, pie, fq_pie.",
 };
 
 /// `tc class`'s verbs, in tc's order.
@@ -638,6 +638,18 @@ fn qdisc_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
             crate::tcqdisc::cake_xstats(o, n.iter().flatten());
             true
         }
+        TcXstats::Qdisc(QdiscXstats::Codel(s)) => {
+            crate::tcqdisc::codel_xstats(o, s);
+            true
+        }
+        TcXstats::Qdisc(QdiscXstats::Pie(s)) => {
+            crate::tcqdisc::pie_xstats(o, s);
+            true
+        }
+        TcXstats::Qdisc(QdiscXstats::FqPie(s)) => {
+            crate::tcqdisc::fq_pie_xstats(o, s);
+            true
+        }
         _ => false,
     }
 }
@@ -705,6 +717,9 @@ fn qdisc_options(o: &mut Out, kind: &str, opts: &TcOptions<'_>, len: usize, c: &
         QdiscOptions::Fq(n) => crate::tcqdisc::fq(o, n.iter().flatten()),
         QdiscOptions::Sfq(g) => crate::tcqdisc::sfq(o, g, c),
         QdiscOptions::Cake(n) => crate::tcqdisc::cake(o, n.iter().flatten()),
+        QdiscOptions::Codel(n) => crate::tcqdisc::codel(o, n.iter().flatten()),
+        QdiscOptions::Pie(n) => crate::tcqdisc::pie(o, n.iter().flatten()),
+        QdiscOptions::FqPie(n) => crate::tcqdisc::fq_pie(o, n.iter().flatten()),
         QdiscOptions::Ingress(_) => o.text("---------------- "),
         QdiscOptions::Clsact(_) => {}
         _ => unprinted(o, "qdisc", kind, len),

@@ -2437,8 +2437,17 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
 
 // ---------- qdisc kinds written as tc writes them ----------
 
+/// Writes `$v` through typed builder `$c`'s method `$f` when it is `Some`.
+macro_rules! put {
+    ($c:ident, $v:expr, $f:ident) => {
+        if let Some(v) = $v {
+            $c.$f(v).map_err(enc)?;
+        }
+    };
+}
+
 /// The qdisc kinds [`raw_qdisc_options`] writes.
-pub(crate) const RAW_QDISC_KINDS: [&str; 5] = ["fq_codel", "fq", "sfq", "netem", "cake"];
+pub(crate) const RAW_QDISC_KINDS: [&str; 8] = ["fq_codel", "fq", "sfq", "netem", "cake", "codel", "pie", "fq_pie"];
 
 /// The options of qdisc `kind` (one of [`RAW_QDISC_KINDS`]), parsed and
 /// written as tc's `parse_qopt` writes them; `None` for a kind this
@@ -2450,6 +2459,9 @@ pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Optio
         "fq" => fq(args, a),
         "sfq" => sfq(args, a),
         "netem" => netem(args, a),
+        "codel" => codel(args, a),
+        "pie" => pie(args, a),
+        "fq_pie" => fq_pie(args, a),
         _ => return None,
     })
 }
@@ -2682,30 +2694,144 @@ fn cake(args: &[String], a: &mut W) -> Parsed<()> {
         c.base_rate64(bandwidth).map_err(enc)?;
     }
     // each in the order tc writes it, when set
-    macro_rules! put {
-        ($v:expr, $f:ident) => {
-            if let Some(v) = $v {
-                c.$f(v).map_err(enc)?;
-            }
-        };
-    }
-    put!(diffserv, diffserv_mode);
-    put!(atm, atm);
-    put!(flowmode, flow_mode);
+    put!(c, diffserv, diffserv_mode);
+    put!(c, atm, atm);
+    put!(c, flowmode, flow_mode);
     // (the ranges above keep both within 32 bits)
-    put!(overhead_set.then_some(overhead as i32), overhead);
-    put!(overhead_override.then_some(0), raw);
-    put!((mpu > 0).then_some(mpu as u32), mpu);
-    put!((interval != 0).then_some(interval), rtt);
-    put!((target != 0).then_some(target), target);
-    put!(autorate, autorate);
-    put!((memlimit != 0).then_some(memlimit), memory);
-    put!((fwmark != 0).then_some(fwmark), fwmark);
-    put!(nat, nat);
-    put!(wash, wash);
-    put!(split_gso, split_gso);
-    put!(ingress, ingress);
-    put!(ack, ack_filter);
+    put!(c, overhead_set.then_some(overhead as i32), overhead);
+    put!(c, overhead_override.then_some(0), raw);
+    put!(c, (mpu > 0).then_some(mpu as u32), mpu);
+    put!(c, (interval != 0).then_some(interval), rtt);
+    put!(c, (target != 0).then_some(target), target);
+    put!(c, autorate, autorate);
+    put!(c, (memlimit != 0).then_some(memlimit), memory);
+    put!(c, (fwmark != 0).then_some(fwmark), fwmark);
+    put!(c, nat, nat);
+    put!(c, wash, wash);
+    put!(c, split_gso, split_gso);
+    put!(c, ingress, ingress);
+    put!(c, ack, ack_filter);
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `codel_parse_opt`.
+fn codel(args: &[String], a: &mut W) -> Parsed<()> {
+    let (mut limit, mut target, mut interval, mut ce, mut ecn) = (0, 0, 0, u32::MAX, None);
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "limit" => limit = unsigned(&mut w, "limit")?,
+            "target" => target = time_arg(&mut w, "target")?,
+            "ce_threshold" => ce = time_arg(&mut w, "ce_threshold")?,
+            "interval" => interval = time_arg(&mut w, "interval")?,
+            "ecn" => ecn = Some(1),
+            "noecn" => ecn = Some(0),
+            _ => return Err(format!("What is \"{x}\"?")),
+        }
+        w.fwd();
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut c = rtnl_core::typed::Scope::<_, _, sch::CodelAttr<'static>>::new(a);
+    // each in the order tc writes it, when set
+    put!(c, (limit != 0).then_some(limit), limit);
+    put!(c, (interval != 0).then_some(interval), interval);
+    put!(c, (target != 0).then_some(target), target);
+    put!(c, ecn, ecn);
+    put!(c, (ce != u32::MAX).then_some(ce), ce_threshold);
+    a.end_nest(nest).map_err(enc)
+}
+
+/// What `pie_parse_opt` and `fq_pie_parse_opt` read (the last four are
+/// fq_pie's alone); 0 or `None` is unset.
+#[derive(Default)]
+struct PieArgs {
+    limit: u32,
+    target: u32,
+    tupdate: u32,
+    alpha: u32,
+    beta: u32,
+    ecn: Option<u32>,
+    bytemode: Option<u32>,
+    dq_rate_estimator: Option<u32>,
+    flows: u32,
+    quantum: u32,
+    memory_limit: u32,
+    ecn_prob: u32,
+}
+
+/// pie's (`fq`: fq_pie's) words, as tc parses them.
+fn pie_args(args: &[String], fq: bool) -> Parsed<PieArgs> {
+    // ALPHA_MAX and BETA_MAX of tc's q_pie.c and q_fq_pie.c
+    let at_most = |w: &mut Words<'_>, what: &str, max: u32| -> Parsed<u32> {
+        let v = w.next_arg()?;
+        get_u32(v, 0).filter(|&v| v <= max).ok_or_else(|| illegal(what))
+    };
+    let size = |w: &mut Words<'_>, what: &str| -> Parsed<u32> {
+        let v = w.next_arg()?;
+        crate::tcunits::parse_size(v).ok_or_else(|| illegal(what))
+    };
+    let mut p = PieArgs::default();
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "limit" => p.limit = unsigned(&mut w, "limit")?,
+            "target" => p.target = time_arg(&mut w, "target")?,
+            "tupdate" => p.tupdate = time_arg(&mut w, "tupdate")?,
+            "alpha" => p.alpha = at_most(&mut w, "alpha", 32)?,
+            "beta" => p.beta = at_most(&mut w, "beta", 32)?,
+            "ecn" => p.ecn = Some(1),
+            "noecn" => p.ecn = Some(0),
+            "bytemode" => p.bytemode = Some(1),
+            "nobytemode" => p.bytemode = Some(0),
+            "dq_rate_estimator" => p.dq_rate_estimator = Some(1),
+            "no_dq_rate_estimator" => p.dq_rate_estimator = Some(0),
+            "flows" if fq => p.flows = unsigned(&mut w, "flows")?,
+            "quantum" if fq => p.quantum = size(&mut w, "quantum")?,
+            "memory_limit" if fq => p.memory_limit = size(&mut w, "memory_limit")?,
+            "ecn_prob" if fq => p.ecn_prob = at_most(&mut w, "ecn_prob", 99)?,
+            _ => return Err(format!("What is \"{x}\"?")),
+        }
+        w.fwd();
+    }
+    Ok(p)
+}
+
+/// `pie_parse_opt`.
+fn pie(args: &[String], a: &mut W) -> Parsed<()> {
+    let p = pie_args(args, false)?;
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut c = rtnl_core::typed::Scope::<_, _, sch::PieAttr<'static>>::new(a);
+    // each in the order tc writes it, when set
+    put!(c, (p.limit != 0).then_some(p.limit), limit);
+    put!(c, (p.tupdate != 0).then_some(p.tupdate), tupdate);
+    put!(c, (p.target != 0).then_some(p.target), target);
+    put!(c, (p.alpha != 0).then_some(p.alpha), alpha);
+    put!(c, (p.beta != 0).then_some(p.beta), beta);
+    put!(c, p.ecn, ecn);
+    put!(c, p.bytemode, bytemode);
+    put!(c, p.dq_rate_estimator, dq_rate_estimator);
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `fq_pie_parse_opt` (its options nest flagged `NLA_F_NESTED`, as tc
+/// writes it).
+fn fq_pie(args: &[String], a: &mut W) -> Parsed<()> {
+    let p = pie_args(args, true)?;
+    let nest = a.begin_nest_raw(TCA_OPTIONS | NLA_F_NESTED).map_err(enc)?;
+    let mut c = rtnl_core::typed::Scope::<_, _, sch::FqPieAttr<'static>>::new(a);
+    // each in the order tc writes it, when set
+    put!(c, (p.limit != 0).then_some(p.limit), limit);
+    put!(c, (p.flows != 0).then_some(p.flows), flows);
+    put!(c, (p.target != 0).then_some(p.target), target);
+    put!(c, (p.tupdate != 0).then_some(p.tupdate), tupdate);
+    put!(c, (p.alpha != 0).then_some(p.alpha), alpha);
+    put!(c, (p.beta != 0).then_some(p.beta), beta);
+    put!(c, (p.quantum != 0).then_some(p.quantum), quantum);
+    put!(c, (p.memory_limit != 0).then_some(p.memory_limit), memory_limit);
+    put!(c, (p.ecn_prob != 0).then_some(p.ecn_prob), ecn_prob);
+    put!(c, p.ecn, ecn);
+    put!(c, p.bytemode, bytemode);
+    put!(c, p.dq_rate_estimator, dq_rate_estimator);
     a.end_nest(nest).map_err(enc)
 }
 

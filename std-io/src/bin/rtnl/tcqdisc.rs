@@ -1,10 +1,10 @@
 //! The options and extended statistics of the qdisc kinds rtnl can add
-//! beyond tc.rs's own (fq_codel, netem, fq, sfq, cake), printed as tc 6.1's
+//! beyond tc.rs's own (fq_codel, netem, fq, sfq, cake, codel, pie, fq_pie), printed as tc 6.1's
 //! `print_qopt` / `print_xstats` of each kind print them (text and `-j`).
 
 use rtnl_core::tc::qdisc::{
-    CakeAttr, CakeStatsAttr, CakeTinStatsAttr, FqAttr, FqCodelAttr, FqCodelXstats, NetemAttr, NetemLossAttr,
-    NetemOptions, TcFqQdStats, TcSfqQoptV1,
+    CakeAttr, CakeStatsAttr, CakeTinStatsAttr, CodelAttr, FqAttr, FqCodelAttr, FqCodelXstats, FqPieAttr, NetemAttr,
+    NetemLossAttr, NetemOptions, PieAttr, TcCodelXstats, TcFqPieXstats, TcFqQdStats, TcPieXstats, TcSfqQoptV1,
 };
 use rtnl_core::typed::Grown;
 
@@ -749,4 +749,210 @@ pub(crate) fn fq_xstats(o: &mut Out, s: &Grown<'_, TcFqQdStats>) {
             }
         }
     }
+}
+
+/// codel's, pie's and fq_pie's options in the order their printers print
+/// them; each as tc 6.1 prints it.
+#[derive(Default)]
+struct Aqm {
+    limit: Option<u32>,
+    flows: Option<u32>,
+    target: Option<u32>,
+    ce_threshold: Option<u32>,
+    interval: Option<u32>,
+    tupdate: Option<u32>,
+    alpha: Option<u32>,
+    beta: Option<u32>,
+    quantum: Option<u32>,
+    memory_limit: Option<u32>,
+    ecn_prob: Option<u32>,
+    ecn: bool,
+    bytemode: bool,
+    dq_rate_estimator: bool,
+}
+
+impl Aqm {
+    fn print(&self, o: &mut Out) {
+        if let Some(v) = self.limit {
+            o.num("limit", &format!("limit {v}p "), v.into());
+        }
+        if let Some(v) = self.flows {
+            o.num("flows", &format!("flows {v} "), v.into());
+        }
+        let time = |o: &mut Out, key: &str, v: Option<u32>| {
+            if let Some(v) = v {
+                o.num(key, &format!("{key} {} ", u::time(v)), v.into());
+            }
+        };
+        time(o, "target", self.target);
+        time(o, "ce_threshold", self.ce_threshold);
+        time(o, "interval", self.interval);
+        time(o, "tupdate", self.tupdate);
+        for (key, v) in [("alpha", self.alpha), ("beta", self.beta)] {
+            if let Some(v) = v {
+                o.num(key, &format!("{key} {v} "), v.into());
+            }
+        }
+        for (key, v) in [("quantum", self.quantum), ("memory_limit", self.memory_limit)] {
+            if let Some(v) = v {
+                o.num(key, &format!("{key} {} ", u::size(v)), v.into());
+            }
+        }
+        if let Some(v) = self.ecn_prob {
+            o.num("ecn_prob", &format!("ecn_prob {v} "), v.into());
+        }
+        for (key, on) in [("ecn", self.ecn), ("bytemode", self.bytemode), ("dq_rate_estimator", self.dq_rate_estimator)]
+        {
+            if on {
+                o.lit(key, &format!("{key} "), "true");
+            }
+        }
+    }
+}
+
+/// `codel_print_opt`.
+pub(crate) fn codel<'a>(o: &mut Out, attrs: impl Iterator<Item = CodelAttr<'a>>) {
+    let mut p = Aqm::default();
+    for a in first_wins(attrs) {
+        match a {
+            CodelAttr::Limit(v) => p.limit = Some(v),
+            CodelAttr::Target(v) => p.target = Some(v),
+            CodelAttr::CeThreshold(v) => p.ce_threshold = Some(v),
+            CodelAttr::Interval(v) => p.interval = Some(v),
+            CodelAttr::Ecn(v) => p.ecn = v != 0,
+            _ => {}
+        }
+    }
+    p.print(o);
+}
+
+/// `pie_print_opt`.
+pub(crate) fn pie<'a>(o: &mut Out, attrs: impl Iterator<Item = PieAttr<'a>>) {
+    let mut p = Aqm::default();
+    for a in first_wins(attrs) {
+        match a {
+            PieAttr::Limit(v) => p.limit = Some(v),
+            PieAttr::Target(v) => p.target = Some(v),
+            PieAttr::Tupdate(v) => p.tupdate = Some(v),
+            PieAttr::Alpha(v) => p.alpha = Some(v),
+            PieAttr::Beta(v) => p.beta = Some(v),
+            PieAttr::Ecn(v) => p.ecn = v != 0,
+            PieAttr::Bytemode(v) => p.bytemode = v != 0,
+            PieAttr::DqRateEstimator(v) => p.dq_rate_estimator = v != 0,
+            _ => {}
+        }
+    }
+    p.print(o);
+}
+
+/// `fq_pie_print_opt`.
+pub(crate) fn fq_pie<'a>(o: &mut Out, attrs: impl Iterator<Item = FqPieAttr<'a>>) {
+    let mut p = Aqm::default();
+    for a in first_wins(attrs) {
+        match a {
+            FqPieAttr::Limit(v) => p.limit = Some(v),
+            FqPieAttr::Flows(v) => p.flows = Some(v),
+            FqPieAttr::Target(v) => p.target = Some(v),
+            FqPieAttr::Tupdate(v) => p.tupdate = Some(v),
+            FqPieAttr::Alpha(v) => p.alpha = Some(v),
+            FqPieAttr::Beta(v) => p.beta = Some(v),
+            FqPieAttr::Quantum(v) => p.quantum = Some(v),
+            FqPieAttr::MemoryLimit(v) => p.memory_limit = Some(v),
+            FqPieAttr::EcnProb(v) => p.ecn_prob = Some(v),
+            FqPieAttr::Ecn(v) => p.ecn = v != 0,
+            FqPieAttr::Bytemode(v) => p.bytemode = v != 0,
+            FqPieAttr::DqRateEstimator(v) => p.dq_rate_estimator = v != 0,
+            _ => {}
+        }
+    }
+    p.print(o);
+}
+
+/// `u32` counters, each `{text} {value}` (`print_uint(PRINT_ANY, …)`).
+fn counters(o: &mut Out, fields: &[(&str, &str, u32)]) {
+    for &(key, text, v) in fields {
+        o.num(key, &format!("{text} {v}"), v.into());
+    }
+}
+
+/// `codel_print_xstats` (a shorter struct is read zero-filled, as tc does).
+pub(crate) fn codel_xstats(o: &mut Out, x: &Grown<'_, TcCodelXstats>) {
+    let s = x.get();
+    counters(o, &[("count", "  count", s.count.get()), ("lastcount", " lastcount", s.lastcount.get())]);
+    o.num("ldelay", &format!(" ldelay {}", u::time(s.ldelay.get())), s.ldelay.get().into());
+    if s.dropping.get() != 0 {
+        o.lit("dropping", " dropping", "true");
+    }
+    let next = s.drop_next.get();
+    let text = if next < 0 {
+        format!(" drop_next -{}", u::time(next.unsigned_abs()))
+    } else {
+        format!(" drop_next {}", u::time(next.unsigned_abs()))
+    };
+    o.inum("drop_next", &text, next.into());
+    o.text("\n");
+    counters(
+        o,
+        &[
+            ("maxpacket", "  maxpacket", s.maxpacket.get()),
+            ("ecn_mark", " ecn_mark", s.ecn_mark.get()),
+            ("drop_overlimit", " drop_overlimit", s.drop_overlimit.get()),
+        ],
+    );
+    if s.ce_mark.get() != 0 {
+        counters(o, &[("ce_mark", " ce_mark", s.ce_mark.get())]);
+    }
+}
+
+/// `pie_print_xstats` (which prints nothing of a struct shorter than its
+/// own).
+pub(crate) fn pie_xstats(o: &mut Out, x: &Grown<'_, TcPieXstats>) {
+    if x.bytes().len() < core::mem::size_of::<TcPieXstats>() {
+        return;
+    }
+    let s = x.get();
+    // the drop probability is a fraction of u64::MAX
+    let prob = s.prob.get() as f64 / u64::MAX as f64;
+    float(o, "prob", &format!("  prob {}", float_g(prob)), prob);
+    o.num("delay", &format!(" delay {}", u::time(s.delay.get())), s.delay.get().into());
+    if s.dq_rate_estimating.get() != 0 {
+        counters(o, &[("avg_dq_rate", " avg_dq_rate", s.avg_dq_rate.get())]);
+    }
+    o.text("\n");
+    counters(
+        o,
+        &[
+            ("pkts_in", "  pkts_in", s.packets_in.get()),
+            ("overlimit", " overlimit", s.overlimit.get()),
+            ("dropped", " dropped", s.dropped.get()),
+            ("maxq", " maxq", s.maxq.get()),
+            ("ecn_mark", " ecn_mark", s.ecn_mark.get()),
+        ],
+    );
+}
+
+/// `fq_pie_print_xstats` (a shorter struct is read zero-filled, as tc
+/// does).
+pub(crate) fn fq_pie_xstats(o: &mut Out, x: &Grown<'_, TcFqPieXstats>) {
+    let s = x.get();
+    counters(
+        o,
+        &[
+            ("pkts_in", "  pkts_in", s.packets_in.get()),
+            ("overlimit", " overlimit", s.overlimit.get()),
+            ("overmemory", " overmemory", s.overmemory.get()),
+            ("dropped", " dropped", s.dropped.get()),
+            ("ecn_mark", " ecn_mark", s.ecn_mark.get()),
+        ],
+    );
+    o.text("\n");
+    counters(
+        o,
+        &[
+            ("new_flow_count", "  new_flow_count", s.new_flow_count.get()),
+            ("new_flows_len", " new_flows_len", s.new_flows_len.get()),
+            ("old_flows_len", " old_flows_len", s.old_flows_len.get()),
+            ("memory_used", " memory_used", s.memory_usage.get()),
+        ],
+    );
 }
