@@ -90,23 +90,33 @@ fn alt_hex(v: u8) -> String {
 pub(crate) fn fq_codel_xstats(o: &mut Out, x: &FqCodelXstats<'_>) {
     if let Some(s) = x.qdisc() {
         let s = s.get();
-        let n = |o: &mut Out, key: &str, text: &str, v: u32| o.num(key, &format!("{text} {v}"), v.into());
-        n(o, "maxpacket", "  maxpacket", s.maxpacket.get());
-        n(o, "drop_overlimit", " drop_overlimit", s.drop_overlimit.get());
-        n(o, "new_flow_count", " new_flow_count", s.new_flow_count.get());
-        n(o, "ecn_mark", " ecn_mark", s.ecn_mark.get());
-        if s.ce_mark.get() != 0 {
-            n(o, "ce_mark", " ce_mark", s.ce_mark.get());
-        }
-        if s.memory_usage.get() != 0 {
-            n(o, "memory_used", " memory_used", s.memory_usage.get());
-        }
-        if s.drop_overmemory.get() != 0 {
-            n(o, "drop_overmemory", " drop_overmemory", s.drop_overmemory.get());
+        counters(
+            o,
+            &[
+                ("maxpacket", "  maxpacket", s.maxpacket.get()),
+                ("drop_overlimit", " drop_overlimit", s.drop_overlimit.get()),
+                ("new_flow_count", " new_flow_count", s.new_flow_count.get()),
+                ("ecn_mark", " ecn_mark", s.ecn_mark.get()),
+            ],
+        );
+        // these three only when they are not zero
+        for (key, text, v) in [
+            ("ce_mark", " ce_mark", s.ce_mark.get()),
+            ("memory_used", " memory_used", s.memory_usage.get()),
+            ("drop_overmemory", " drop_overmemory", s.drop_overmemory.get()),
+        ] {
+            if v != 0 {
+                counters(o, &[(key, text, v)]);
+            }
         }
         o.text("\n");
-        n(o, "new_flows_len", "  new_flows_len", s.new_flows_len.get());
-        n(o, "old_flows_len", " old_flows_len", s.old_flows_len.get());
+        counters(
+            o,
+            &[
+                ("new_flows_len", "  new_flows_len", s.new_flows_len.get()),
+                ("old_flows_len", " old_flows_len", s.old_flows_len.get()),
+            ],
+        );
     } else if let Some(s) = x.class() {
         let s = s.get();
         let d = s.deficit.get();
@@ -116,13 +126,7 @@ pub(crate) fn fq_codel_xstats(o: &mut Out, x: &FqCodelXstats<'_>) {
         o.num("ldelay", &format!(" ldelay {}", u::time(s.ldelay.get())), s.ldelay.get().into());
         if s.dropping.get() != 0 {
             o.lit("dropping", " dropping", "true");
-            let next = s.drop_next.get();
-            let text = if next < 0 {
-                format!(" drop_next -{}", u::time(next.unsigned_abs()))
-            } else {
-                format!(" drop_next {}", u::time(next as u32))
-            };
-            o.inum("drop_next", &text, next.into());
+            drop_next(o, s.drop_next.get());
         }
     }
 }
@@ -875,6 +879,12 @@ fn counters(o: &mut Out, fields: &[(&str, &str, u32)]) {
     }
 }
 
+/// codel's signed time to the next drop (negative when overdue).
+fn drop_next(o: &mut Out, next: i32) {
+    let sign = if next < 0 { "-" } else { "" };
+    o.inum("drop_next", &format!(" drop_next {sign}{}", u::time(next.unsigned_abs())), next.into());
+}
+
 /// `codel_print_xstats` (a shorter struct is read zero-filled, as tc does).
 pub(crate) fn codel_xstats(o: &mut Out, x: &Grown<'_, TcCodelXstats>) {
     let s = x.get();
@@ -883,13 +893,7 @@ pub(crate) fn codel_xstats(o: &mut Out, x: &Grown<'_, TcCodelXstats>) {
     if s.dropping.get() != 0 {
         o.lit("dropping", " dropping", "true");
     }
-    let next = s.drop_next.get();
-    let text = if next < 0 {
-        format!(" drop_next -{}", u::time(next.unsigned_abs()))
-    } else {
-        format!(" drop_next {}", u::time(next.unsigned_abs()))
-    };
-    o.inum("drop_next", &text, next.into());
+    drop_next(o, s.drop_next.get());
     o.text("\n");
     counters(
         o,
