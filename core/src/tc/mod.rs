@@ -722,5 +722,70 @@ pub(crate) fn write_actions<B: Buffer, O: ByteOrder>(
     w.nest(id, true, |w| f(&mut ActionsScope { w, next: 1 }))
 }
 
+/// Slots of [`KIND_TABLE`] (a power of two, at least twice the kinds).
+const KIND_SLOTS: usize = 128;
+
+/// Where a kind's probe starts in [`KIND_TABLE`]: its length and its first
+/// and last bytes (the kernel's names differ there; equal ones probe on).
+#[inline(always)]
+const fn kind_hash(b: &[u8]) -> usize {
+    match b {
+        [first, .., last] => (*first as usize * 7 + *last as usize * 3 + b.len() * 11) % KIND_SLOTS,
+        [one] => *one as usize % KIND_SLOTS,
+        [] => 0,
+    }
+}
+
+/// Every qdisc kind's name, placed by [`kind_hash`] with linear probing.
+const KIND_TABLE: [&str; KIND_SLOTS] = {
+    let kinds = QdiscOptions::<'static, NativeEndian>::KINDS;
+    let mut t = [""; KIND_SLOTS];
+    let mut k = 0;
+    while k < kinds.len() {
+        let name = kinds[k].0;
+        let mut i = kind_hash(name.as_bytes());
+        while !t[i].is_empty() {
+            i = (i + 1) % KIND_SLOTS;
+        }
+        t[i] = name;
+        k += 1;
+    }
+    t
+};
+
+/// The `&'static str` of a known qdisc kind spelled by `b` (without its
+/// NUL), found without a UTF-8 check: the statistics view reads a kind per
+/// message, and the kernel's names are few.
+#[inline]
+pub(crate) fn known_kind(b: &[u8]) -> Option<&'static str> {
+    let mut i = kind_hash(b);
+    // bounded though an empty slot always ends the probe
+    for _ in 0..KIND_SLOTS {
+        let name = *KIND_TABLE.get(i)?;
+        if name.is_empty() {
+            return None;
+        }
+        let n = name.as_bytes();
+        if n.len() == b.len() && n.iter().zip(b).all(|(x, y)| x == y) {
+            return Some(name);
+        }
+        i = (i + 1) % KIND_SLOTS;
+    }
+    None
+}
+
+/// `TCA_KIND`'s string: a known kind from [`known_kind`], any other
+/// checked as [`Attr::str`] checks it.
+#[inline]
+pub(crate) fn kind_str<'a, O: ByteOrder>(a: &Attr<'a, O>) -> Result<&'a str, DecodeError> {
+    match a.payload().split_last() {
+        Some((0, body)) => match known_kind(body) {
+            Some(k) => Ok(k),
+            None => a.str(),
+        },
+        _ => a.str(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

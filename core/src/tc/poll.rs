@@ -121,7 +121,7 @@ impl<'a, O: ByteOrder> Headered<'a, O, TcMsg<O>> {
             let i = match a.id() {
                 TCA_KIND => {
                     if s.kind.is_none() {
-                        s.kind = Some(a.str().map_err(|e| e.within(ctx.path_to(TCA_KIND)))?);
+                        s.kind = Some(super::kind_str(&a).map_err(|e| e.within(ctx.path_to(TCA_KIND)))?);
                     }
                     continue;
                 }

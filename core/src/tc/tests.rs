@@ -587,3 +587,31 @@ fn the_statistics_view_keeps_the_flag_bits_of_what_it_types() {
     view.emit(TCA_XSTATS, &mut w).unwrap();
     assert_eq!(&w.into_inner().written()[2..4], &(TCA_XSTATS | crate::wire::NLA_F_NESTED).to_le_bytes());
 }
+
+#[test]
+fn the_kind_table_finds_every_qdisc_kind_and_nothing_else() {
+    use crate::wire::Attr;
+    let kinds = QdiscOptions::<'static, Le>::KINDS;
+    for (k, _) in kinds {
+        assert_eq!(known_kind(k.as_bytes()), Some(*k), "{k}");
+    }
+    // near misses: prefixes, suffixes, one byte changed, other cases,
+    // the empty name, a name with its NUL
+    for k in ["", "h", "ht", "htbb", "HTB", "fq_codeL", "pfifo_head_dro", "fqq", "mq\0", "xtb", "cbq", "teql0"] {
+        assert_eq!(known_kind(k.as_bytes()), None, "{k:?}");
+    }
+    // kind_str agrees with Attr::str on every payload, known kind or not
+    let mut cases: heapless::Vec<heapless::Vec<u8, 24>, 128> = heapless::Vec::new();
+    for (k, _) in kinds {
+        let mut v = heapless::Vec::from_slice(k.as_bytes()).unwrap();
+        v.push(0).unwrap();
+        cases.push(v).unwrap();
+    }
+    for raw in [&b""[..], b"\0", b"htb", b"htb\0\0", b"h\0b\0", b"\xff\xfe\0", b"caf\xc3\xa9\0", b"teql0\0"] {
+        cases.push(heapless::Vec::from_slice(raw).unwrap()).unwrap();
+    }
+    for c in &cases {
+        let a = Attr::<Le>::new(TCA_KIND, c, 20);
+        assert_eq!(kind_str(&a), a.str(), "{c:?}");
+    }
+}
