@@ -2936,6 +2936,16 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc change dev v1 root pie noecn nobytemode no_dq_rate_estimator",
     "qdisc add dev v1 root handle 17: fq_pie limit 10240 flows 1024 target 15ms tupdate 15ms alpha 2 beta 20 quantum 1514 memory_limit 32Mb ecn_prob 10 ecn bytemode dq_rate_estimator",
     "qdisc add dev v1 root fq_pie noecn nobytemode no_dq_rate_estimator quantum 2k",
+    "qdisc add dev v1 root handle 18: hhf limit 1000 quantum 1514 hh_limit 2048 reset_timeout 40ms admit_bytes 131072 evict_timeout 1s non_hh_weight 2",
+    "qdisc replace dev v1 root hhf",
+    "qdisc add dev v1 root handle 19: multiq",
+    "qdisc add dev v1 root skbprio limit 64",
+    "qdisc add dev v1 root skbprio",
+    "qdisc add dev v1 root plug limit 32kb",
+    "qdisc change dev v1 root plug block",
+    "qdisc change dev v1 root plug release",
+    "qdisc change dev v1 root plug release_indefinite",
+    "qdisc add dev v1 root plug",
     // refused before anything is sent
     "filter add dev v0 parent 1: u32 match ip dst 10.0.0.0/33",
     "filter add dev v0 parent 1: u32 match u8 1 0xff at 0 match u8 2 0xff at 0",
@@ -2975,6 +2985,14 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc add dev v1 root pie quantum 1514",
     "qdisc add dev v1 root fq_pie ecn_prob 100",
     "qdisc add dev v1 root fq_pie memory_limit lots",
+    "qdisc add dev v1 root hhf reset_timeout soon",
+    "qdisc add dev v1 root hhf limit",
+    "qdisc add dev v1 root hhf bands 3",
+    "qdisc add dev v1 root multiq bands 3",
+    "qdisc add dev v1 root skbprio limit lots",
+    "qdisc add dev v1 root skbprio bands 3",
+    "qdisc add dev v1 root plug limit",
+    "qdisc add dev v1 root plug unplug",
 ];
 
 #[test]
@@ -3316,6 +3334,36 @@ fn codel_pie_and_fq_pie_print_as_tc_prints_them() {
     qdisc("fq_pie", vec![u32a(1, 100)], Some(words(&[100, 2])));
     let printed = prints_as_tc_does(&msgs, "codel, pie and fq_pie");
     assert!(printed > 60, "tc printed only {printed} lines");
+}
+
+#[test]
+#[cfg_attr(not(rtnl_live), ignore = "needs root and iproute2")]
+fn hhf_multiq_skbprio_and_plug_print_as_tc_prints_them() {
+    if !live() {
+        return;
+    }
+    let u32a = |ty: u16, v: u32| nla(ty, &v.to_ne_bytes());
+    let words = |v: &[u32]| v.iter().flat_map(|w| w.to_ne_bytes()).collect::<Vec<u8>>();
+    let mut msgs = Vec::new();
+    let mut qdisc = |kind: &str, opts: Vec<u8>, app: Option<Vec<u8>>| {
+        let n = msgs.len() as u32 + 1;
+        let mut attrs = vec![nla(1, format!("{kind}\0").as_bytes()), nla(2, &opts)];
+        attrs.extend(app.map(|a| nla(7, &[nla(3, &words(&[2, 3000, 1, 0, 4])), nla(4, &a)].concat())));
+        msgs.extend(tc_msg(36, n << 16, 0xffff_ffff, 1, &attrs));
+    };
+    // hhf: every option (a repeated limit: tc prints the first); its
+    // statistics whole and shorter than tc's struct
+    let all: Vec<Vec<u8>> =
+        (1..=7).map(|id| u32a(id, [1000, 1514, 2048, 40_000, 131_072, 1_000_000, 2][id as usize - 1])).collect();
+    qdisc("hhf", [vec![u32a(1, 7)], all].concat().concat(), None);
+    qdisc("hhf", [u32a(4, 1500), u32a(2, 3 << 20)].concat(), Some(words(&[1, 2, 3, 4])));
+    qdisc("hhf", u32a(7, 0), Some(words(&[1, 2])));
+    // multiq, skbprio and plug: their structs
+    qdisc("multiq", [4u16.to_ne_bytes(), 8u16.to_ne_bytes()].concat(), None);
+    qdisc("skbprio", words(&[64]), None);
+    qdisc("plug", words(&[3, 32768]), None);
+    let printed = prints_as_tc_does(&msgs, "hhf, multiq, skbprio and plug");
+    assert!(printed > 12, "tc printed only {printed} lines");
 }
 
 #[test]

@@ -71,6 +71,15 @@ struct_payload! {
     }
 }
 
+/// `TCQ_PLUG_BUFFER`: plug's action to start buffering.
+pub const TCQ_PLUG_BUFFER: i32 = 0;
+/// `TCQ_PLUG_RELEASE_ONE`: plug's action to release one buffer.
+pub const TCQ_PLUG_RELEASE_ONE: i32 = 1;
+/// `TCQ_PLUG_RELEASE_INDEFINITE`: plug's action to stop buffering.
+pub const TCQ_PLUG_RELEASE_INDEFINITE: i32 = 2;
+/// `TCQ_PLUG_LIMIT`: plug's action to set the limit.
+pub const TCQ_PLUG_LIMIT: i32 = 3;
+
 struct_payload! {
     /// `struct tc_plug_qopt` (`plug`).
     pub struct TcPlugQopt<O> {

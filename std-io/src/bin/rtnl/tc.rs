@@ -110,7 +110,7 @@ pub const QDISC: Object = Object {
     synopsis: "",
     sets: &[],
     notes: "Rates as tc writes them (10mbit, 1.5gbit, 100KBps), sizes (32kb, 1600, 1m), times (400ms, 10us). \
-            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem, cake, codel, pie, fq_pie.",
+            Options parsed and printed: pfifo, bfifo, pfifo_head_drop, pfifo_fast, prio, tbf, htb, ingress, clsact, fq_codel, fq, sfq, netem, cake, codel, pie, fq_pie, hhf, multiq, skbprio, plug.",
 };
 
 /// `tc class`'s verbs, in tc's order.
@@ -650,6 +650,10 @@ fn qdisc_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
             crate::tcqdisc::fq_pie_xstats(o, s);
             true
         }
+        TcXstats::Qdisc(QdiscXstats::Hhf(s)) => {
+            crate::tcqdisc::hhf_xstats(o, s);
+            true
+        }
         _ => false,
     }
 }
@@ -720,6 +724,12 @@ fn qdisc_options(o: &mut Out, kind: &str, opts: &TcOptions<'_>, len: usize, c: &
         QdiscOptions::Codel(n) => crate::tcqdisc::codel(o, n.iter().flatten()),
         QdiscOptions::Pie(n) => crate::tcqdisc::pie(o, n.iter().flatten()),
         QdiscOptions::FqPie(n) => crate::tcqdisc::fq_pie(o, n.iter().flatten()),
+        QdiscOptions::Hhf(n) => crate::tcqdisc::hhf(o, n.iter().flatten()),
+        // tc writes these two with fprintf: nothing in its JSON
+        QdiscOptions::Multiq(m) => o.text(&format!("bands {}/{} ", m.bands.get(), m.max_bands.get())),
+        QdiscOptions::Skbprio(m) => o.num("limit", &format!("limit {} ", m.limit.get()), m.limit.get().into()),
+        // sch_plug sends no options and tc prints none
+        QdiscOptions::Plug(_) => {}
         QdiscOptions::Ingress(_) => o.text("---------------- "),
         QdiscOptions::Clsact(_) => {}
         _ => unprinted(o, "qdisc", kind, len),

@@ -2447,7 +2447,8 @@ macro_rules! put {
 }
 
 /// The qdisc kinds [`raw_qdisc_options`] writes.
-pub(crate) const RAW_QDISC_KINDS: [&str; 8] = ["fq_codel", "fq", "sfq", "netem", "cake", "codel", "pie", "fq_pie"];
+pub(crate) const RAW_QDISC_KINDS: [&str; 12] =
+    ["fq_codel", "fq", "sfq", "netem", "cake", "codel", "pie", "fq_pie", "hhf", "multiq", "skbprio", "plug"];
 
 /// The options of qdisc `kind` (one of [`RAW_QDISC_KINDS`]), parsed and
 /// written as tc's `parse_qopt` writes them; `None` for a kind this
@@ -2462,6 +2463,10 @@ pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Optio
         "codel" => codel(args, a),
         "pie" => pie(args, a),
         "fq_pie" => fq_pie(args, a),
+        "hhf" => hhf(args, a),
+        "multiq" => multiq(args, a),
+        "skbprio" => skbprio(args, a),
+        "plug" => plug(args, a),
         _ => return None,
     })
 }
@@ -2479,6 +2484,12 @@ fn unsigned(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
 fn time_arg(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
     let v = w.next_arg()?;
     crate::tcunits::parse_time(v).ok_or_else(|| illegal(what))
+}
+
+/// `get_size`.
+fn size_arg(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
+    let v = w.next_arg()?;
+    crate::tcunits::parse_size(v).ok_or_else(|| illegal(what))
 }
 
 /// `get_rate`: bytes per second that fit 32 bits.
@@ -2766,10 +2777,6 @@ fn pie_args(args: &[String], fq: bool) -> Parsed<PieArgs> {
         let v = w.next_arg()?;
         get_u32(v, 0).filter(|&v| v <= max).ok_or_else(|| illegal(what))
     };
-    let size = |w: &mut Words<'_>, what: &str| -> Parsed<u32> {
-        let v = w.next_arg()?;
-        crate::tcunits::parse_size(v).ok_or_else(|| illegal(what))
-    };
     let mut p = PieArgs::default();
     let mut w = Words::new(args);
     while let Some(x) = w.peek() {
@@ -2786,8 +2793,8 @@ fn pie_args(args: &[String], fq: bool) -> Parsed<PieArgs> {
             "dq_rate_estimator" => p.dq_rate_estimator = Some(1),
             "no_dq_rate_estimator" => p.dq_rate_estimator = Some(0),
             "flows" if fq => p.flows = unsigned(&mut w, "flows")?,
-            "quantum" if fq => p.quantum = size(&mut w, "quantum")?,
-            "memory_limit" if fq => p.memory_limit = size(&mut w, "memory_limit")?,
+            "quantum" if fq => p.quantum = size_arg(&mut w, "quantum")?,
+            "memory_limit" if fq => p.memory_limit = size_arg(&mut w, "memory_limit")?,
             "ecn_prob" if fq => p.ecn_prob = at_most(&mut w, "ecn_prob", 99)?,
             _ => return Err(format!("What is \"{x}\"?")),
         }
@@ -3226,6 +3233,98 @@ fn red_p(qmin: u32, qmax: u32, prob: f64) -> Option<u8> {
         p *= 2.0;
     }
     None
+}
+
+/// `hhf_parse_opt`.
+fn hhf(args: &[String], a: &mut W) -> Parsed<()> {
+    let (mut limit, mut quantum, mut hh_limit, mut reset, mut admit, mut evict, mut weight) = (0, 0, 0, 0, 0, 0, 0);
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "limit" => limit = unsigned(&mut w, "limit")?,
+            "quantum" => quantum = unsigned(&mut w, "quantum")?,
+            "hh_limit" => hh_limit = unsigned(&mut w, "hh_limit")?,
+            "reset_timeout" => reset = time_arg(&mut w, "reset_timeout")?,
+            "admit_bytes" => admit = unsigned(&mut w, "admit_bytes")?,
+            "evict_timeout" => evict = time_arg(&mut w, "evict_timeout")?,
+            "non_hh_weight" => weight = unsigned(&mut w, "non_hh_weight")?,
+            _ => return Err(format!("What is \"{x}\"?")),
+        }
+        w.fwd();
+    }
+    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut c = rtnl_core::typed::Scope::<_, _, sch::HhfAttr<'static>>::new(a);
+    // each in the order tc writes it, when not zero
+    put!(c, (limit != 0).then_some(limit), backlog_limit);
+    put!(c, (quantum != 0).then_some(quantum), quantum);
+    put!(c, (hh_limit != 0).then_some(hh_limit), hh_flows_limit);
+    put!(c, (reset != 0).then_some(reset), reset_timeout);
+    put!(c, (admit != 0).then_some(admit), admit_bytes);
+    put!(c, (evict != 0).then_some(evict), evict_timeout);
+    put!(c, (weight != 0).then_some(weight), non_hh_weight);
+    a.end_nest(nest).map_err(enc)
+}
+
+/// `multiq_parse_opt`: no words, an empty `struct tc_multiq_qopt` (the
+/// kernel fills in the bands).
+fn multiq(args: &[String], a: &mut W) -> Parsed<()> {
+    if let Some(x) = args.first() {
+        return Err(format!("What is \"{x}\"?"));
+    }
+    a.attr(TCA_OPTIONS, sch::TcMultiqQopt::<NativeEndian>::default().as_bytes()).map_err(enc)
+}
+
+/// `skbprio_parse_opt`: `struct tc_skbprio_qopt`, only when a limit is
+/// given.
+fn skbprio(args: &[String], a: &mut W) -> Parsed<()> {
+    let mut o = sch::TcSkbprioQopt::<NativeEndian>::default();
+    let mut ok = false;
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        match x {
+            "limit" => {
+                let v = w.next_arg()?;
+                let l =
+                    crate::tcunits::parse_size(v).ok_or_else(|| format!("skbprio: Illegal \"limit\" value:\"{v}\""))?;
+                o.limit = l.into();
+                ok = true;
+            }
+            _ => return Err(format!("skbprio: unknown parameter \"{x}\"")),
+        }
+        w.fwd();
+    }
+    if ok {
+        a.attr(TCA_OPTIONS, o.as_bytes()).map_err(enc)?;
+    }
+    Ok(())
+}
+
+/// `plug_parse_opt`: `struct tc_plug_qopt` with the last action given.
+fn plug(args: &[String], a: &mut W) -> Parsed<()> {
+    let mut o = sch::TcPlugQopt::<NativeEndian>::default();
+    let mut ok = false;
+    let mut w = Words::new(args);
+    while let Some(x) = w.peek() {
+        let action = match x {
+            "block" => sch::TCQ_PLUG_BUFFER,
+            "release" => sch::TCQ_PLUG_RELEASE_ONE,
+            "release_indefinite" => sch::TCQ_PLUG_RELEASE_INDEFINITE,
+            "limit" => {
+                let v = w.next_arg()?;
+                let l = crate::tcunits::parse_size(v).ok_or_else(|| format!("Illegal value for \"limit\": \"{v}\""))?;
+                o.limit = l.into();
+                sch::TCQ_PLUG_LIMIT
+            }
+            _ => return Err(format!("plug: unknown parameter \"{x}\"")),
+        };
+        o.action = action.into();
+        ok = true;
+        w.fwd();
+    }
+    if ok {
+        a.attr(TCA_OPTIONS, o.as_bytes()).map_err(enc)?;
+    }
+    Ok(())
 }
 
 /// `sfq_parse_opt`: `struct tc_sfq_qopt_v1` as `TCA_OPTIONS`.

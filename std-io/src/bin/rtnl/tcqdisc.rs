@@ -1,10 +1,11 @@
 //! The options and extended statistics of the qdisc kinds rtnl can add
-//! beyond tc.rs's own (fq_codel, netem, fq, sfq, cake, codel, pie, fq_pie), printed as tc 6.1's
+//! beyond tc.rs's own (fq_codel, netem, fq, sfq, cake, codel, pie, fq_pie, hhf), printed as tc 6.1's
 //! `print_qopt` / `print_xstats` of each kind print them (text and `-j`).
 
 use rtnl_core::tc::qdisc::{
-    CakeAttr, CakeStatsAttr, CakeTinStatsAttr, CodelAttr, FqAttr, FqCodelAttr, FqCodelXstats, FqPieAttr, NetemAttr,
-    NetemLossAttr, NetemOptions, PieAttr, TcCodelXstats, TcFqPieXstats, TcFqQdStats, TcPieXstats, TcSfqQoptV1,
+    CakeAttr, CakeStatsAttr, CakeTinStatsAttr, CodelAttr, FqAttr, FqCodelAttr, FqCodelXstats, FqPieAttr, HhfAttr,
+    NetemAttr, NetemLossAttr, NetemOptions, PieAttr, TcCodelXstats, TcFqPieXstats, TcFqQdStats, TcHhfXstats,
+    TcPieXstats, TcSfqQoptV1,
 };
 use rtnl_core::typed::Grown;
 
@@ -812,6 +813,65 @@ impl Aqm {
             }
         }
     }
+}
+
+/// `hhf_print_opt`.
+pub(crate) fn hhf<'a>(o: &mut Out, attrs: impl Iterator<Item = HhfAttr<'a>>) {
+    let (mut limit, mut quantum, mut hh_limit, mut reset, mut admit, mut evict, mut weight) =
+        (None, None, None, None, None, None, None);
+    for a in first_wins(attrs) {
+        match a {
+            HhfAttr::BacklogLimit(v) => limit = Some(v),
+            HhfAttr::Quantum(v) => quantum = Some(v),
+            HhfAttr::HhFlowsLimit(v) => hh_limit = Some(v),
+            HhfAttr::ResetTimeout(v) => reset = Some(v),
+            HhfAttr::AdmitBytes(v) => admit = Some(v),
+            HhfAttr::EvictTimeout(v) => evict = Some(v),
+            HhfAttr::NonHhWeight(v) => weight = Some(v),
+            _ => {}
+        }
+    }
+    let time = |o: &mut Out, key: &str, v: Option<u32>| {
+        if let Some(v) = v {
+            o.num(key, &format!("{key} {} ", u::time(v)), v.into());
+        }
+    };
+    let size = |o: &mut Out, key: &str, v: Option<u32>| {
+        if let Some(v) = v {
+            o.num(key, &format!("{key} {} ", u::size(v)), v.into());
+        }
+    };
+    if let Some(v) = limit {
+        o.num("limit", &format!("limit {v}p "), v.into());
+    }
+    size(o, "quantum", quantum);
+    if let Some(v) = hh_limit {
+        o.num("hh_limit", &format!("hh_limit {v} "), v.into());
+    }
+    time(o, "reset_timeout", reset);
+    size(o, "admit_bytes", admit);
+    time(o, "evict_timeout", evict);
+    if let Some(v) = weight {
+        o.num("non_hh_weight", &format!("non_hh_weight {v} "), v.into());
+    }
+}
+
+/// `hhf_print_xstats` (which prints nothing of a struct shorter than its
+/// own).
+pub(crate) fn hhf_xstats(o: &mut Out, x: &Grown<'_, TcHhfXstats>) {
+    if x.bytes().len() < core::mem::size_of::<TcHhfXstats>() {
+        return;
+    }
+    let s = x.get();
+    counters(
+        o,
+        &[
+            ("drop_overlimit", "  drop_overlimit", s.drop_overlimit.get()),
+            ("hh_overlimit", " hh_overlimit", s.hh_overlimit.get()),
+            ("tot_hh", " tot_hh", s.hh_tot_count.get()),
+            ("cur_hh", " cur_hh", s.hh_cur_count.get()),
+        ],
+    );
 }
 
 /// `codel_print_opt`.
