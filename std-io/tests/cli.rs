@@ -3165,6 +3165,16 @@ fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
     a
 }
 
+/// A `u32` attribute in this machine's byte order.
+fn u32a(ty: u16, v: u32) -> Vec<u8> {
+    nla(ty, &v.to_ne_bytes())
+}
+
+/// `u32` words in this machine's byte order (a struct of them).
+fn u32_words(v: &[u32]) -> Vec<u8> {
+    v.iter().flat_map(|w| w.to_ne_bytes()).collect()
+}
+
 /// A tc message of type `ty`: a `tcmsg` for `lo` (handle, parent, info),
 /// then `attrs`.
 fn tc_msg(ty: u16, handle: u32, parent: u32, info: u32, attrs: &[Vec<u8>]) -> Vec<u8> {
@@ -3186,7 +3196,6 @@ fn cake_fq_and_sfq_statistics_print_as_tc_prints_them() {
     if !live() {
         return;
     }
-    let u32a = |ty: u16, v: u32| nla(ty, &v.to_ne_bytes());
     let i32a = |ty: u16, v: i32| nla(ty, &v.to_ne_bytes());
     let u64a = |ty: u16, v: u64| nla(ty, &v.to_ne_bytes());
     // TCA_STATS2: basic (16 bytes), queue, and cake's own as the app part
@@ -3272,13 +3281,11 @@ fn codel_pie_and_fq_pie_print_as_tc_prints_them() {
     if !live() {
         return;
     }
-    let u32a = |ty: u16, v: u32| nla(ty, &v.to_ne_bytes());
-    let words = |v: &[u32]| v.iter().flat_map(|w| w.to_ne_bytes()).collect::<Vec<u8>>();
     let stats2 = |app: Vec<u8>| {
         let mut basic = 5000u64.to_ne_bytes().to_vec();
         basic.extend(40u32.to_ne_bytes());
         basic.extend([0; 4]);
-        nla(7, &[nla(1, &basic), nla(3, &words(&[2, 3000, 1, 0, 4])), nla(4, &app)].concat())
+        nla(7, &[nla(1, &basic), nla(3, &u32_words(&[2, 3000, 1, 0, 4])), nla(4, &app)].concat())
     };
     let mut msgs = Vec::new();
     let mut qdisc = |kind: &str, opts: Vec<Vec<u8>>, app: Option<Vec<u8>>| {
@@ -3293,10 +3300,10 @@ fn codel_pie_and_fq_pie_print_as_tc_prints_them() {
     qdisc("codel", vec![u32a(2, 1000), u32a(2, 5), u32a(1, 5000), u32a(5, 1000), u32a(3, 100_000), u32a(4, 1)], None);
     qdisc("codel", vec![u32a(4, 0)], None);
     for st in [
-        words(&[1514, 7, 3, 2500, (-1500i32) as u32, 9, 4, 1, 2]),
-        words(&[1514, 7, 3, 2500, 3000, 9, 4, 1, 0]),
-        words(&[60, 0, 0, 0, 0, 0, 0, 0, 5]),
-        words(&[1514, 7, 3]),
+        u32_words(&[1514, 7, 3, 2500, (-1500i32) as u32, 9, 4, 1, 2]),
+        u32_words(&[1514, 7, 3, 2500, 3000, 9, 4, 1, 0]),
+        u32_words(&[60, 0, 0, 0, 0, 0, 0, 0, 5]),
+        u32_words(&[1514, 7, 3]),
     ] {
         qdisc("codel", vec![u32a(2, 1000)], Some(st));
     }
@@ -3318,7 +3325,7 @@ fn codel_pie_and_fq_pie_print_as_tc_prints_them() {
     );
     qdisc("pie", vec![u32a(6, 0), u32a(7, 0), u32a(8, 0)], None);
     let mut pie = (u64::MAX / 4).to_ne_bytes().to_vec();
-    pie.extend(words(&[15_000, 1_250_000, 1, 100, 2, 3, 50, 4]));
+    pie.extend(u32_words(&[15_000, 1_250_000, 1, 100, 2, 3, 50, 4]));
     qdisc("pie", vec![u32a(2, 1000)], Some(pie.clone()));
     pie[20..24].copy_from_slice(&0u32.to_ne_bytes());
     pie[..8].copy_from_slice(&0u64.to_ne_bytes());
@@ -3330,8 +3337,8 @@ fn codel_pie_and_fq_pie_print_as_tc_prints_them() {
         .collect();
     qdisc("fq_pie", all, None);
     qdisc("fq_pie", vec![u32a(10, 0), u32a(7, 2048)], None);
-    qdisc("fq_pie", vec![u32a(1, 100)], Some(words(&[100, 2, 3, 4, 5, 6, 7, 8, 9000])));
-    qdisc("fq_pie", vec![u32a(1, 100)], Some(words(&[100, 2])));
+    qdisc("fq_pie", vec![u32a(1, 100)], Some(u32_words(&[100, 2, 3, 4, 5, 6, 7, 8, 9000])));
+    qdisc("fq_pie", vec![u32a(1, 100)], Some(u32_words(&[100, 2])));
     let printed = prints_as_tc_does(&msgs, "codel, pie and fq_pie");
     assert!(printed > 60, "tc printed only {printed} lines");
 }
@@ -3342,13 +3349,11 @@ fn hhf_multiq_skbprio_and_plug_print_as_tc_prints_them() {
     if !live() {
         return;
     }
-    let u32a = |ty: u16, v: u32| nla(ty, &v.to_ne_bytes());
-    let words = |v: &[u32]| v.iter().flat_map(|w| w.to_ne_bytes()).collect::<Vec<u8>>();
     let mut msgs = Vec::new();
     let mut qdisc = |kind: &str, opts: Vec<u8>, app: Option<Vec<u8>>| {
         let n = msgs.len() as u32 + 1;
         let mut attrs = vec![nla(1, format!("{kind}\0").as_bytes()), nla(2, &opts)];
-        attrs.extend(app.map(|a| nla(7, &[nla(3, &words(&[2, 3000, 1, 0, 4])), nla(4, &a)].concat())));
+        attrs.extend(app.map(|a| nla(7, &[nla(3, &u32_words(&[2, 3000, 1, 0, 4])), nla(4, &a)].concat())));
         msgs.extend(tc_msg(36, n << 16, 0xffff_ffff, 1, &attrs));
     };
     // hhf: every option (a repeated limit: tc prints the first); its
@@ -3356,12 +3361,12 @@ fn hhf_multiq_skbprio_and_plug_print_as_tc_prints_them() {
     let all: Vec<Vec<u8>> =
         (1..=7).map(|id| u32a(id, [1000, 1514, 2048, 40_000, 131_072, 1_000_000, 2][id as usize - 1])).collect();
     qdisc("hhf", [vec![u32a(1, 7)], all].concat().concat(), None);
-    qdisc("hhf", [u32a(4, 1500), u32a(2, 3 << 20)].concat(), Some(words(&[1, 2, 3, 4])));
-    qdisc("hhf", u32a(7, 0), Some(words(&[1, 2])));
+    qdisc("hhf", [u32a(4, 1500), u32a(2, 3 << 20)].concat(), Some(u32_words(&[1, 2, 3, 4])));
+    qdisc("hhf", u32a(7, 0), Some(u32_words(&[1, 2])));
     // multiq, skbprio and plug: their structs
     qdisc("multiq", [4u16.to_ne_bytes(), 8u16.to_ne_bytes()].concat(), None);
-    qdisc("skbprio", words(&[64]), None);
-    qdisc("plug", words(&[3, 32768]), None);
+    qdisc("skbprio", u32_words(&[64]), None);
+    qdisc("plug", u32_words(&[3, 32768]), None);
     let printed = prints_as_tc_does(&msgs, "hhf, multiq, skbprio and plug");
     assert!(printed > 12, "tc printed only {printed} lines");
 }

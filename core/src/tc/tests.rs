@@ -592,6 +592,8 @@ fn the_statistics_view_keeps_the_flag_bits_of_what_it_types() {
 fn the_kind_table_finds_every_qdisc_kind_and_nothing_else() {
     use crate::wire::Attr;
     let kinds = QdiscOptions::<'static, Le>::KINDS;
+    // room for every kind, and for the empty slot that ends a probe
+    assert!(kinds.len() * 2 <= KIND_SLOTS && KIND_SLOTS.is_power_of_two());
     for (k, _) in kinds {
         assert_eq!(known_kind(k.as_bytes()), Some(*k), "{k}");
     }

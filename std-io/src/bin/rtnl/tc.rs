@@ -725,7 +725,7 @@ fn qdisc_options(o: &mut Out, kind: &str, opts: &TcOptions<'_>, len: usize, c: &
         QdiscOptions::Pie(n) => crate::tcqdisc::pie(o, n.iter().flatten()),
         QdiscOptions::FqPie(n) => crate::tcqdisc::fq_pie(o, n.iter().flatten()),
         QdiscOptions::Hhf(n) => crate::tcqdisc::hhf(o, n.iter().flatten()),
-        // tc writes these two with fprintf: nothing in its JSON
+        // tc writes multiq's with fprintf: nothing in its JSON
         QdiscOptions::Multiq(m) => o.text(&format!("bands {}/{} ", m.bands.get(), m.max_bands.get())),
         QdiscOptions::Skbprio(m) => o.num("limit", &format!("limit {} ", m.limit.get()), m.limit.get().into()),
         // sch_plug sends no options and tc prints none
