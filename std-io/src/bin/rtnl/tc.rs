@@ -626,36 +626,16 @@ pub(crate) fn write_stats2<'a>(o: &mut Out, stats2: &[StatsAttr<'a>], prefix: &s
 /// A qdisc kind's extended statistics; whether a line was printed.
 fn qdisc_xstats(o: &mut Out, x: &TcXstats<'_>) -> bool {
     match x {
-        TcXstats::Qdisc(QdiscXstats::FqCodel(s)) => {
-            crate::tcqdisc::fq_codel_xstats(o, s);
-            true
-        }
-        TcXstats::Qdisc(QdiscXstats::Fq(s)) => {
-            crate::tcqdisc::fq_xstats(o, s);
-            true
-        }
-        TcXstats::Qdisc(QdiscXstats::Cake(n)) => {
-            crate::tcqdisc::cake_xstats(o, n.iter().flatten());
-            true
-        }
-        TcXstats::Qdisc(QdiscXstats::Codel(s)) => {
-            crate::tcqdisc::codel_xstats(o, s);
-            true
-        }
-        TcXstats::Qdisc(QdiscXstats::Pie(s)) => {
-            crate::tcqdisc::pie_xstats(o, s);
-            true
-        }
-        TcXstats::Qdisc(QdiscXstats::FqPie(s)) => {
-            crate::tcqdisc::fq_pie_xstats(o, s);
-            true
-        }
-        TcXstats::Qdisc(QdiscXstats::Hhf(s)) => {
-            crate::tcqdisc::hhf_xstats(o, s);
-            true
-        }
-        _ => false,
+        TcXstats::Qdisc(QdiscXstats::FqCodel(s)) => crate::tcqdisc::fq_codel_xstats(o, s),
+        TcXstats::Qdisc(QdiscXstats::Fq(s)) => crate::tcqdisc::fq_xstats(o, s),
+        TcXstats::Qdisc(QdiscXstats::Cake(n)) => crate::tcqdisc::cake_xstats(o, n.iter().flatten()),
+        TcXstats::Qdisc(QdiscXstats::Codel(s)) => crate::tcqdisc::codel_xstats(o, s),
+        TcXstats::Qdisc(QdiscXstats::Pie(s)) => crate::tcqdisc::pie_xstats(o, s),
+        TcXstats::Qdisc(QdiscXstats::FqPie(s)) => crate::tcqdisc::fq_pie_xstats(o, s),
+        TcXstats::Qdisc(QdiscXstats::Hhf(s)) => crate::tcqdisc::hhf_xstats(o, s),
+        _ => return false,
     }
+    true
 }
 
 /// A class kind's extended statistics; whether anything was printed.

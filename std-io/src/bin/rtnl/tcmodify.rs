@@ -2439,6 +2439,12 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
 
 /// Writes `$v` through typed builder `$c`'s method `$f` when it is `Some`.
 macro_rules! put {
+    // a number tc writes only when it is not zero
+    ($c:ident, nonzero $v:expr, $f:ident) => {
+        if $v != 0 {
+            $c.$f($v).map_err(enc)?;
+        }
+    };
     ($c:ident, $v:expr, $f:ident) => {
         if let Some(v) = $v {
             $c.$f(v).map_err(enc)?;
@@ -2712,11 +2718,11 @@ fn cake(args: &[String], a: &mut W) -> Parsed<()> {
     put!(c, overhead_set.then_some(overhead as i32), overhead);
     put!(c, overhead_override.then_some(0), raw);
     put!(c, (mpu > 0).then_some(mpu as u32), mpu);
-    put!(c, (interval != 0).then_some(interval), rtt);
-    put!(c, (target != 0).then_some(target), target);
+    put!(c, nonzero interval, rtt);
+    put!(c, nonzero target, target);
     put!(c, autorate, autorate);
-    put!(c, (memlimit != 0).then_some(memlimit), memory);
-    put!(c, (fwmark != 0).then_some(fwmark), fwmark);
+    put!(c, nonzero memlimit, memory);
+    put!(c, nonzero fwmark, fwmark);
     put!(c, nat, nat);
     put!(c, wash, wash);
     put!(c, split_gso, split_gso);
@@ -2744,9 +2750,9 @@ fn codel(args: &[String], a: &mut W) -> Parsed<()> {
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
     let mut c = rtnl_core::typed::Scope::<_, _, sch::CodelAttr<'static>>::new(a);
     // each in the order tc writes it, when set
-    put!(c, (limit != 0).then_some(limit), limit);
-    put!(c, (interval != 0).then_some(interval), interval);
-    put!(c, (target != 0).then_some(target), target);
+    put!(c, nonzero limit, limit);
+    put!(c, nonzero interval, interval);
+    put!(c, nonzero target, target);
     put!(c, ecn, ecn);
     put!(c, (ce != u32::MAX).then_some(ce), ce_threshold);
     a.end_nest(nest).map_err(enc)
@@ -2809,11 +2815,11 @@ fn pie(args: &[String], a: &mut W) -> Parsed<()> {
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
     let mut c = rtnl_core::typed::Scope::<_, _, sch::PieAttr<'static>>::new(a);
     // each in the order tc writes it, when set
-    put!(c, (p.limit != 0).then_some(p.limit), limit);
-    put!(c, (p.tupdate != 0).then_some(p.tupdate), tupdate);
-    put!(c, (p.target != 0).then_some(p.target), target);
-    put!(c, (p.alpha != 0).then_some(p.alpha), alpha);
-    put!(c, (p.beta != 0).then_some(p.beta), beta);
+    put!(c, nonzero p.limit, limit);
+    put!(c, nonzero p.tupdate, tupdate);
+    put!(c, nonzero p.target, target);
+    put!(c, nonzero p.alpha, alpha);
+    put!(c, nonzero p.beta, beta);
     put!(c, p.ecn, ecn);
     put!(c, p.bytemode, bytemode);
     put!(c, p.dq_rate_estimator, dq_rate_estimator);
@@ -2827,15 +2833,15 @@ fn fq_pie(args: &[String], a: &mut W) -> Parsed<()> {
     let nest = a.begin_nest_raw(TCA_OPTIONS | NLA_F_NESTED).map_err(enc)?;
     let mut c = rtnl_core::typed::Scope::<_, _, sch::FqPieAttr<'static>>::new(a);
     // each in the order tc writes it, when set
-    put!(c, (p.limit != 0).then_some(p.limit), limit);
-    put!(c, (p.flows != 0).then_some(p.flows), flows);
-    put!(c, (p.target != 0).then_some(p.target), target);
-    put!(c, (p.tupdate != 0).then_some(p.tupdate), tupdate);
-    put!(c, (p.alpha != 0).then_some(p.alpha), alpha);
-    put!(c, (p.beta != 0).then_some(p.beta), beta);
-    put!(c, (p.quantum != 0).then_some(p.quantum), quantum);
-    put!(c, (p.memory_limit != 0).then_some(p.memory_limit), memory_limit);
-    put!(c, (p.ecn_prob != 0).then_some(p.ecn_prob), ecn_prob);
+    put!(c, nonzero p.limit, limit);
+    put!(c, nonzero p.flows, flows);
+    put!(c, nonzero p.target, target);
+    put!(c, nonzero p.tupdate, tupdate);
+    put!(c, nonzero p.alpha, alpha);
+    put!(c, nonzero p.beta, beta);
+    put!(c, nonzero p.quantum, quantum);
+    put!(c, nonzero p.memory_limit, memory_limit);
+    put!(c, nonzero p.ecn_prob, ecn_prob);
     put!(c, p.ecn, ecn);
     put!(c, p.bytemode, bytemode);
     put!(c, p.dq_rate_estimator, dq_rate_estimator);
@@ -3255,13 +3261,13 @@ fn hhf(args: &[String], a: &mut W) -> Parsed<()> {
     let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
     let mut c = rtnl_core::typed::Scope::<_, _, sch::HhfAttr<'static>>::new(a);
     // each in the order tc writes it, when not zero
-    put!(c, (limit != 0).then_some(limit), backlog_limit);
-    put!(c, (quantum != 0).then_some(quantum), quantum);
-    put!(c, (hh_limit != 0).then_some(hh_limit), hh_flows_limit);
-    put!(c, (reset != 0).then_some(reset), reset_timeout);
-    put!(c, (admit != 0).then_some(admit), admit_bytes);
-    put!(c, (evict != 0).then_some(evict), evict_timeout);
-    put!(c, (weight != 0).then_some(weight), non_hh_weight);
+    put!(c, nonzero limit, backlog_limit);
+    put!(c, nonzero quantum, quantum);
+    put!(c, nonzero hh_limit, hh_flows_limit);
+    put!(c, nonzero reset, reset_timeout);
+    put!(c, nonzero admit, admit_bytes);
+    put!(c, nonzero evict, evict_timeout);
+    put!(c, nonzero weight, non_hh_weight);
     a.end_nest(nest).map_err(enc)
 }
 

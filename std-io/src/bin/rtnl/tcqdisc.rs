@@ -781,31 +781,16 @@ impl Aqm {
         if let Some(v) = self.limit {
             o.num("limit", &format!("limit {v}p "), v.into());
         }
-        if let Some(v) = self.flows {
-            o.num("flows", &format!("flows {v} "), v.into());
-        }
-        let time = |o: &mut Out, key: &str, v: Option<u32>| {
-            if let Some(v) = v {
-                o.num(key, &format!("{key} {} ", u::time(v)), v.into());
-            }
-        };
-        time(o, "target", self.target);
-        time(o, "ce_threshold", self.ce_threshold);
-        time(o, "interval", self.interval);
-        time(o, "tupdate", self.tupdate);
-        for (key, v) in [("alpha", self.alpha), ("beta", self.beta)] {
-            if let Some(v) = v {
-                o.num(key, &format!("{key} {v} "), v.into());
-            }
-        }
-        for (key, v) in [("quantum", self.quantum), ("memory_limit", self.memory_limit)] {
-            if let Some(v) = v {
-                o.num(key, &format!("{key} {} ", u::size(v)), v.into());
-            }
-        }
-        if let Some(v) = self.ecn_prob {
-            o.num("ecn_prob", &format!("ecn_prob {v} "), v.into());
-        }
+        opt_num(o, "flows", self.flows);
+        opt_time(o, "target", self.target);
+        opt_time(o, "ce_threshold", self.ce_threshold);
+        opt_time(o, "interval", self.interval);
+        opt_time(o, "tupdate", self.tupdate);
+        opt_num(o, "alpha", self.alpha);
+        opt_num(o, "beta", self.beta);
+        opt_size(o, "quantum", self.quantum);
+        opt_size(o, "memory_limit", self.memory_limit);
+        opt_num(o, "ecn_prob", self.ecn_prob);
         for (key, on) in [("ecn", self.ecn), ("bytemode", self.bytemode), ("dq_rate_estimator", self.dq_rate_estimator)]
         {
             if on {
@@ -831,28 +816,35 @@ pub(crate) fn hhf<'a>(o: &mut Out, attrs: impl Iterator<Item = HhfAttr<'a>>) {
             _ => {}
         }
     }
-    let time = |o: &mut Out, key: &str, v: Option<u32>| {
-        if let Some(v) = v {
-            o.num(key, &format!("{key} {} ", u::time(v)), v.into());
-        }
-    };
-    let size = |o: &mut Out, key: &str, v: Option<u32>| {
-        if let Some(v) = v {
-            o.num(key, &format!("{key} {} ", u::size(v)), v.into());
-        }
-    };
     if let Some(v) = limit {
         o.num("limit", &format!("limit {v}p "), v.into());
     }
-    size(o, "quantum", quantum);
-    if let Some(v) = hh_limit {
-        o.num("hh_limit", &format!("hh_limit {v} "), v.into());
+    opt_size(o, "quantum", quantum);
+    opt_num(o, "hh_limit", hh_limit);
+    opt_time(o, "reset_timeout", reset);
+    opt_size(o, "admit_bytes", admit);
+    opt_time(o, "evict_timeout", evict);
+    opt_num(o, "non_hh_weight", weight);
+}
+
+/// `key N ` when the option is present.
+fn opt_num(o: &mut Out, key: &str, v: Option<u32>) {
+    if let Some(v) = v {
+        o.num(key, &format!("{key} {v} "), v.into());
     }
-    time(o, "reset_timeout", reset);
-    size(o, "admit_bytes", admit);
-    time(o, "evict_timeout", evict);
-    if let Some(v) = weight {
-        o.num("non_hh_weight", &format!("non_hh_weight {v} "), v.into());
+}
+
+/// `key TIME ` (as `sprint_time` writes it) when the option is present.
+fn opt_time(o: &mut Out, key: &str, v: Option<u32>) {
+    if let Some(v) = v {
+        o.num(key, &format!("{key} {} ", u::time(v)), v.into());
+    }
+}
+
+/// `key SIZE ` (as `print_size` writes it) when the option is present.
+fn opt_size(o: &mut Out, key: &str, v: Option<u32>) {
+    if let Some(v) = v {
+        o.num(key, &format!("{key} {} ", u::size(v)), v.into());
     }
 }
 
