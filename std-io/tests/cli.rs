@@ -2946,6 +2946,16 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc change dev v1 root plug release",
     "qdisc change dev v1 root plug release_indefinite",
     "qdisc add dev v1 root plug",
+    // the kinds tc.rs parses, and blocks: tc writes the kind, the blocks,
+    // then the options unflagged
+    "qdisc add dev v1 root handle 20: htb default 10 r2q 20 direct_qlen 100",
+    "qdisc replace dev v1 ingress_block 6 root handle 21: tbf rate 1mbit burst 10k latency 50ms peakrate 2mbit mtu 1514",
+    "qdisc add dev v1 egress_block 7 root pfifo limit 50",
+    // (not prio: tc writes its struct with addattr_nest_compat, an empty
+    // nest after it that the kernel ignores and rtnl does not write)
+    "qdisc replace dev v1 ingress_block 8 root handle 22: fq_codel limit 100",
+    "qdisc replace dev v1 egress_block 9 root skbprio",
+    "qdisc replace dev v1 ingress_block 10 root handle 23: netem delay 1ms",
     // refused before anything is sent
     "filter add dev v0 parent 1: u32 match ip dst 10.0.0.0/33",
     "filter add dev v0 parent 1: u32 match u8 1 0xff at 0 match u8 2 0xff at 0",

@@ -1680,6 +1680,20 @@ select_table! {
     }
 }
 
+impl<'w, B: crate::wire::Buffer, O: ByteOrder> crate::typed::Choose<'w, B, O, QdiscOptions<'static, O>> {
+    /// Kind `netem`, built: writes `TCA_KIND` (as the other kinds do), then
+    /// `struct tc_netem_qopt` `head` followed by the `TCA_NETEM_*`
+    /// attributes that `f` writes.
+    pub fn netem_with(
+        self,
+        head: &TcNetemQopt<O>,
+        f: impl FnOnce(&mut crate::typed::Scope<'_, B, O, NetemAttr<'static, O>>) -> Result<(), crate::wire::EncodeError>,
+    ) -> Result<(), crate::wire::EncodeError> {
+        let sel = self.selector(crate::tc::TCA_KIND);
+        self.write_struct_then(sel, KIND_NETEM, head, f)
+    }
+}
+
 select_table! {
     /// A class's options (`TCA_OPTIONS` of `RTM_*TCLASS`), by its qdisc's `TCA_KIND`.
     pub enum ClassOptions by sibling TCA_KIND: str {

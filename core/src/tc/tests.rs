@@ -617,3 +617,58 @@ fn the_kind_table_finds_every_qdisc_kind_and_nothing_else() {
         assert_eq!(kind_str(&a), a.str(), "{c:?}");
     }
 }
+
+#[test]
+fn a_chooser_writes_attributes_between_the_kind_and_an_unflagged_payload_or_nothing() {
+    use crate::typed::Scope;
+    let mut out = [0u8; 128];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let mut blocks =
+        |w: &mut Writer<SliceBuffer<'_>, Le>| Scope::<_, _, TcAttr<'static, Le>>::new(w).ingress_block(6).map(drop);
+    let mut s = Scope::<_, _, TcAttr<'static, Le>>::new(&mut w);
+    s.options().qdisc().unflagged().between(&mut blocks).htb(|o| o.direct_qlen(9).map(drop)).unwrap();
+    let n = w.len();
+    #[rustfmt::skip]
+    let want: &[u8] = &[
+        8, 0, 1, 0, b'h', b't', b'b', 0, // TCA_KIND "htb"
+        8, 0, 13, 0, 6, 0, 0, 0, // TCA_INGRESS_BLOCK 6
+        12, 0, 2, 0, // TCA_OPTIONS, not flagged NLA_F_NESTED
+        8, 0, 5, 0, 9, 0, 0, 0, // TCA_HTB_DIRECT_QLEN 9
+    ];
+    assert_eq!(&out[..n], want);
+
+    // netem's struct, then its attributes; flagged by default
+    let mut out = [0u8; 128];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let head = qdisc::TcNetemQopt::<Le> { limit: 1000.into(), ..Default::default() };
+    Scope::<_, _, TcAttr<'static, Le>>::new(&mut w)
+        .options()
+        .qdisc()
+        .netem_with(&head, |c| c.ecn(1).map(drop))
+        .unwrap();
+    let n = w.len();
+    assert_eq!(&out[..12], &[10, 0, 1, 0, b'n', b'e', b't', b'e', b'm', 0, 0, 0]);
+    assert_eq!(&out[12..16], &[4 + 24 + 8, 0, 2, 0x80]);
+    assert_eq!(&out[20..24], &1000u32.to_le_bytes());
+    assert_eq!(&out[40..n], &[8, 0, 7, 0, 1, 0, 0, 0]);
+    let m = raw_msg(RTM_NEWQDISC, |w| w.bytes(&out[..n]).unwrap());
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Tc(q) = msg.body() else { panic!() };
+    let Some(TcAttr::Options(TcOptions::Qdisc(QdiscOptions::Netem(o)))) = q.find(TCA_OPTIONS) else { panic!("{q:?}") };
+    assert_eq!(o.head.limit.get(), 1000);
+    assert!(matches!(o.attrs().next(), Some(Ok(qdisc::NetemAttr::Ecn(1)))));
+    assert_eq!(&reencoded(&m)[..], &m[..]);
+
+    // an error between the kind and the payload, or in it, leaves nothing
+    let mut out = [0u8; 20];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let mut fails = |w: &mut Writer<SliceBuffer<'_>, Le>| w.bytes(&[0; 16]);
+    let r = Scope::<_, _, TcAttr<'static, Le>>::new(&mut w)
+        .options()
+        .qdisc()
+        .between(&mut fails)
+        .pfifo(TcFifoQopt { limit: 1.into() });
+    assert!(r.is_err());
+    assert_eq!(w.len(), 0);
+}

@@ -25,8 +25,9 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Scope<'w, B, O, S> {
     pub fn new(w: &'w mut Writer<B, O>) -> Self {
         Scope { w, _set: PhantomData }
     }
-    /// The writer, for the builders written beside a family's table.
-    pub(crate) fn writer(&mut self) -> &mut Writer<B, O> {
+    /// The writer under the scope (for a builder written beside a
+    /// family's table, or a caller's own attributes between typed ones).
+    pub fn writer(&mut self) -> &mut Writer<B, O> {
         self.w
     }
     /// Writes nest `id` (with `NLA_F_NESTED`), filled by `f` in set `T`.
@@ -47,27 +48,62 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Scope<'w, B, O, S> {
     }
 }
 
+/// What a [`Choose`]r writes between the selector and the payload.
+type Between<'w, B, O> = &'w mut dyn FnMut(&mut Writer<B, O>) -> Result<(), EncodeError>;
+
 /// Picks the kind of a selected payload (`RTA_ENCAP`): each kind's method
 /// writes the selector attribute and the payload, whole or not at all.
-#[derive(Debug)]
+///
+/// By default the payload nest is flagged `NLA_F_NESTED` and follows its
+/// selector at once; [`unflagged`](Choose::unflagged) and
+/// [`between`](Choose::between) write it as older tools do (tc writes a
+/// qdisc's `TCA_KIND`, then its blocks, then an unflagged `TCA_OPTIONS`).
 pub struct Choose<'w, B: Buffer, O: ByteOrder, S: ?Sized> {
     w: &'w mut Writer<B, O>,
     id: u16,
     /// The selector attribute, when not the table's own (an alias's).
     sel: Option<u16>,
+    /// Whether a payload nest is flagged `NLA_F_NESTED`.
+    flagged: bool,
+    /// What goes between the selector and the payload.
+    mid: Option<Between<'w, B, O>>,
     _sel: PhantomData<fn(&S)>,
+}
+
+impl<B: Buffer, O: ByteOrder, S: ?Sized> core::fmt::Debug for Choose<'_, B, O, S> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Choose")
+            .field("id", &self.id)
+            .field("sel", &self.sel)
+            .field("flagged", &self.flagged)
+            .field("between", &self.mid.is_some())
+            .finish()
+    }
 }
 
 impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
     /// A chooser for the payload attribute `id`.
     pub(crate) fn new(w: &'w mut Writer<B, O>, id: u16) -> Self {
-        Choose { w, id, sel: None, _sel: PhantomData }
+        Choose { w, id, sel: None, flagged: true, mid: None, _sel: PhantomData }
+    }
+    /// Writes a nest payload without `NLA_F_NESTED` (as tc writes most
+    /// `TCA_OPTIONS`; the kernel takes either).
+    pub fn unflagged(mut self) -> Self {
+        self.flagged = false;
+        self
+    }
+    /// Has `f` write its attributes after the selector and before the
+    /// payload (all of it undone with the payload on error). A payload
+    /// without a selector attribute has them before it.
+    pub fn between(mut self, f: Between<'w, B, O>) -> Self {
+        self.mid = Some(f);
+        self
     }
     /// The same payload attribute chosen among table `T`'s kinds, with
     /// `sel` as the selector attribute (an alias of `T` selected by
     /// another sibling).
     pub(crate) fn with_selector<T: ?Sized>(self, sel: u16) -> Choose<'w, B, O, T> {
-        Choose { w: self.w, id: self.id, sel: Some(sel), _sel: PhantomData }
+        Choose { w: self.w, id: self.id, sel: Some(sel), flagged: self.flagged, mid: self.mid, _sel: PhantomData }
     }
     /// The selector attribute to write: an alias's, else `own`.
     pub(crate) fn selector(&self, own: u16) -> u16 {
@@ -80,8 +116,13 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         self,
         f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
     ) -> Result<(), EncodeError> {
-        let id = self.id;
-        self.w.nest(id, true, |w| f(&mut Scope::new(w)))
+        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
+        self.w.all_or_nothing(|w| {
+            if let Some(m) = mid.as_mut() {
+                m(w)?;
+            }
+            w.nest(id, flagged, |w| f(&mut Scope::new(w)))
+        })
     }
     /// Writes selector `sel` = `key` (if an attribute selects), then the
     /// payload `v` (a kind whose payload is not a nest).
@@ -91,12 +132,41 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         key: K,
         v: &P,
     ) -> Result<(), EncodeError> {
-        let id = self.id;
+        let (id, mut mid) = (self.id, self.mid);
         self.w.all_or_nothing(|w| {
             if let Some(sel) = sel {
                 key.write(sel, w)?;
             }
+            if let Some(m) = mid.as_mut() {
+                m(w)?;
+            }
             v.emit(id, w)
+        })
+    }
+    /// Writes selector `sel` = `key`, then a payload of struct `head`
+    /// followed by the attributes `f` writes in set `T` (netem's options).
+    pub(crate) fn write_struct_then<
+        'k,
+        K: SelectorKey<'k, O>,
+        H: zerocopy::IntoBytes + zerocopy::Immutable,
+        T: ?Sized,
+    >(
+        self,
+        sel: u16,
+        key: K,
+        head: &H,
+        f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
+        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
+        self.w.all_or_nothing(|w| {
+            key.write(sel, w)?;
+            if let Some(m) = mid.as_mut() {
+                m(w)?;
+            }
+            w.nest(id, flagged, |w| {
+                w.bytes_padded(head.as_bytes())?;
+                f(&mut Scope::new(w))
+            })
         })
     }
     /// Writes selector `sel` = `key`, then the payload nest filled by `f`.
@@ -106,10 +176,13 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         key: K,
         f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
     ) -> Result<(), EncodeError> {
-        let id = self.id;
+        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
         self.w.all_or_nothing(|w| {
             key.write(sel, w)?;
-            w.nest(id, true, |w| f(&mut Scope::new(w)))
+            if let Some(m) = mid.as_mut() {
+                m(w)?;
+            }
+            w.nest(id, flagged, |w| f(&mut Scope::new(w)))
         })
     }
 }

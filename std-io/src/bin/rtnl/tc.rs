@@ -956,13 +956,13 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
     // the typed builder)
     let mut aw = Writer::new(VecBuffer::default());
     let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
-    let blocks = |aw: &mut Writer<VecBuffer>| -> Result<(), Fail> {
+    let mut blocks = |aw: &mut Writer<VecBuffer>| -> Result<(), rtnl_core::wire::EncodeError> {
         let mut a = rtnl_core::typed::Scope::<_, _, TcAttr<'static>>::new(aw);
         if t.ingress_block != 0 {
-            a.ingress_block(t.ingress_block).map_err(enc)?;
+            a.ingress_block(t.ingress_block)?;
         }
         if t.egress_block != 0 {
-            a.egress_block(t.egress_block).map_err(enc)?;
+            a.egress_block(t.egress_block)?;
         }
         Ok(())
     };
@@ -973,23 +973,17 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
                 opts[0]
             )))
         }
-        None => blocks(&mut aw)?,
-        Some(k) if crate::tcmodify::RAW_QDISC_KINDS.contains(&k) => {
-            // tc's order: the kind, the blocks, the options
-            aw.attr_str(rtnl_core::tc::TCA_KIND, k).map_err(enc)?;
-            blocks(&mut aw)?;
-            if let Some(r) = crate::tcmodify::raw_qdisc_options(k, opts, &mut aw) {
-                r.map_err(Fail::error)?;
-            }
-        }
+        None => blocks(&mut aw).map_err(enc)?,
         Some(k) => {
-            let req = qdisc_args(k, opts, &clock).map_err(Fail::error)?;
-            if matches!(req, QdiscReq::Bare) {
-                aw.attr_str(rtnl_core::tc::TCA_KIND, k).map_err(enc)?;
-                return send_qdisc(g, ty, flags, &t.hdr, aw, blocks);
+            // tc's order: the kind, the blocks, the options
+            let mut q = crate::tcmodify::QdiscOut::new(&mut aw, k, &mut blocks);
+            match crate::tcmodify::parse_qdisc_options(k, opts, &mut q) {
+                Some(r) => r.map_err(Fail::error)?,
+                None => {
+                    let req = qdisc_args(k, opts, &clock).map_err(Fail::error)?;
+                    write_qdisc_options(&mut q, k, &req).map_err(enc)?;
+                }
             }
-            blocks(&mut aw)?;
-            write_qdisc_options(&mut rtnl_core::typed::Scope::new(&mut aw), k, &req).map_err(enc)?;
         }
     }
     send_qdisc(g, ty, flags, &t.hdr, aw, |_| Ok(()))
@@ -1059,22 +1053,22 @@ fn qdisc_args(kind: &str, args: &[String], clock: &Clock) -> Parsed<QdiscReq> {
 
 /// `TCA_KIND` and the options of `r`, as tc writes them.
 fn write_qdisc_options(
-    a: &mut rtnl_core::typed::Scope<'_, VecBuffer, rtnl_core::wire::NativeEndian, TcAttr<'static>>,
+    a: &mut crate::tcmodify::QdiscOut<'_>,
     kind: &str,
     r: &QdiscReq,
 ) -> Result<(), rtnl_core::wire::EncodeError> {
     match r {
-        QdiscReq::Bare => a.kind(kind).map(drop),
+        QdiscReq::Bare => a.bare(),
         QdiscReq::Fifo(q) => {
-            let c = a.options().qdisc();
+            let c = a.options();
             match kind {
                 "pfifo" => c.pfifo(*q),
                 "bfifo" => c.bfifo(*q),
                 _ => c.pfifo_head_drop(*q),
             }
         }
-        QdiscReq::Prio(q) => a.options().qdisc().prio(*q),
-        QdiscReq::Htb(glob, qlen, offload) => a.options().qdisc().htb(|o| {
+        QdiscReq::Prio(q) => a.options().prio(*q),
+        QdiscReq::Htb(glob, qlen, offload) => a.options().htb(|o| {
             o.init(*glob)?;
             if let Some(q) = qlen {
                 o.direct_qlen(*q)?;
@@ -1084,7 +1078,7 @@ fn write_qdisc_options(
             }
             Ok(())
         }),
-        QdiscReq::Tbf(t) => a.options().qdisc().tbf(|o| {
+        QdiscReq::Tbf(t) => a.options().tbf(|o| {
             o.parms(t.q)?;
             o.burst(t.burst)?;
             if t.rate64 >= 1 << 32 {

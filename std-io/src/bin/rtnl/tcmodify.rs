@@ -6,17 +6,21 @@
 //! Classifiers: u32 (every `match`, `offset`, `hashkey`, `sample`, `ht`,
 //! `link`, `divisor`, `order`, `indev`, `mark`), matchall, basic (without
 //! ematches), classic BPF and flower's common keys;
-//! actions: gact (and its bare verdicts), mirred, vlan, skbedit and
-//! tunnel_key and police, inside filters and standalone; qdiscs fq_codel, fq, sfq and
-//! netem.
+//! actions: gact (and its bare verdicts), mirred, vlan, skbedit,
+//! tunnel_key and police, inside filters and standalone; qdiscs fq_codel,
+//! fq, sfq, netem, cake, codel, pie, fq_pie, hhf, multiq, skbprio and plug
+//! (their kind, blocks and options written by [`QdiscOut`] through the
+//! typed builders).
 
 use std::process::ExitCode;
 
 use rtnl_core::tc::action::{TcGen, TcMirred, TCA_ACT_COOKIE, TCA_ACT_FLAGS, TCA_ACT_HW_STATS, TCA_ACT_KIND};
 use rtnl_core::tc::filter::{TcU32Key, TcU32Mark, TcU32SelHdr};
+use rtnl_core::tc::TcAttr;
 use rtnl_core::tc::{TcMsg, TcaMsg, RTM_DELACTION, RTM_GETACTION, RTM_NEWACTION, RTM_NEWCHAIN, RTM_NEWTFILTER};
+use rtnl_core::typed::{Bytes, Grown, Scope};
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST, NLM_F_ROOT};
-use rtnl_core::wire::{NativeEndian, Writer};
+use rtnl_core::wire::{EncodeError, NativeEndian, Writer};
 use rtnl_io::VecBuffer;
 use zerocopy::IntoBytes;
 
@@ -2442,37 +2446,70 @@ macro_rules! put {
     // a number tc writes only when it is not zero
     ($c:ident, nonzero $v:expr, $f:ident) => {
         if $v != 0 {
-            $c.$f($v).map_err(enc)?;
+            $c.$f($v)?;
         }
     };
     ($c:ident, $v:expr, $f:ident) => {
         if let Some(v) = $v {
-            $c.$f(v).map_err(enc)?;
+            $c.$f(v)?;
         }
     };
 }
 
-/// The qdisc kinds [`raw_qdisc_options`] writes.
-pub(crate) const RAW_QDISC_KINDS: [&str; 12] =
-    ["fq_codel", "fq", "sfq", "netem", "cake", "codel", "pie", "fq_pie", "hhf", "multiq", "skbprio", "plug"];
+/// A qdisc request's kind and options, written as tc writes them:
+/// `TCA_KIND`, the blocks, then the options (`TCA_OPTIONS` unflagged but
+/// for fq_pie's), all through the typed builders.
+pub(crate) struct QdiscOut<'a> {
+    s: Scope<'a, VecBuffer, NativeEndian, TcAttr<'static>>,
+    kind: &'a str,
+    blocks: &'a mut dyn FnMut(&mut W) -> Result<(), EncodeError>,
+}
 
-/// The options of qdisc `kind` (one of [`RAW_QDISC_KINDS`]), parsed and
-/// written as tc's `parse_qopt` writes them; `None` for a kind this
-/// function does not handle.
-pub(crate) fn raw_qdisc_options(kind: &str, args: &[String], a: &mut W) -> Option<Parsed<()>> {
+/// The chooser of a qdisc's options.
+pub(crate) type QdiscChoose<'a> = rtnl_core::typed::Choose<'a, VecBuffer, NativeEndian, sch::QdiscOptions<'static>>;
+
+impl<'a> QdiscOut<'a> {
+    /// Kind `kind` into `a`, with what `blocks` writes after it.
+    pub(crate) fn new(
+        a: &'a mut W,
+        kind: &'a str,
+        blocks: &'a mut dyn FnMut(&mut W) -> Result<(), EncodeError>,
+    ) -> Self {
+        QdiscOut { s: Scope::new(a), kind, blocks }
+    }
+    /// The options' chooser: its kind's method writes `TCA_KIND`, the
+    /// blocks and an unflagged `TCA_OPTIONS`.
+    pub(crate) fn options(&mut self) -> QdiscChoose<'_> {
+        self.flagged_options().unflagged()
+    }
+    /// The same with `TCA_OPTIONS` flagged `NLA_F_NESTED`.
+    pub(crate) fn flagged_options(&mut self) -> QdiscChoose<'_> {
+        self.s.options().qdisc().between(&mut *self.blocks)
+    }
+    /// `TCA_KIND` and the blocks, without options.
+    pub(crate) fn bare(&mut self) -> Result<(), EncodeError> {
+        self.s.kind(self.kind)?;
+        (self.blocks)(self.s.writer())
+    }
+}
+
+/// The options of qdisc `kind`, parsed as tc's `parse_qopt` parses them and
+/// written with its kind as tc writes them; `None` for a kind this function
+/// does not parse (tc.rs parses the rest).
+pub(crate) fn parse_qdisc_options(kind: &str, args: &[String], q: &mut QdiscOut<'_>) -> Option<Parsed<()>> {
     Some(match kind {
-        "cake" => cake(args, a),
-        "fq_codel" => fq_codel(args, a),
-        "fq" => fq(args, a),
-        "sfq" => sfq(args, a),
-        "netem" => netem(args, a),
-        "codel" => codel(args, a),
-        "pie" => pie(args, a),
-        "fq_pie" => fq_pie(args, a),
-        "hhf" => hhf(args, a),
-        "multiq" => multiq(args, a),
-        "skbprio" => skbprio(args, a),
-        "plug" => plug(args, a),
+        "cake" => cake(args, q),
+        "fq_codel" => fq_codel(args, q),
+        "fq" => fq(args, q),
+        "sfq" => sfq(args, q),
+        "netem" => netem(args, q),
+        "codel" => codel(args, q),
+        "pie" => pie(args, q),
+        "fq_pie" => fq_pie(args, q),
+        "hhf" => hhf(args, q),
+        "multiq" => multiq(args, q),
+        "skbprio" => skbprio(args, q),
+        "plug" => plug(args, q),
         _ => return None,
     })
 }
@@ -2508,7 +2545,7 @@ fn rate_arg(w: &mut Words<'_>, what: &str) -> Parsed<u32> {
 }
 
 /// `fq_codel_parse_opt`.
-fn fq_codel(args: &[String], a: &mut W) -> Parsed<()> {
+fn fq_codel(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let (mut limit, mut flows, mut quantum, mut drop_batch, mut target, mut interval) = (0, 0, 0, 0, 0, 0);
     let (mut ce_threshold, mut memory, mut ecn) = (u32::MAX, u32::MAX, None::<u32>);
     let mut selector: Option<(u8, u8)> = None;
@@ -2539,35 +2576,24 @@ fn fq_codel(args: &[String], a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    for (id, v) in [
-        (sch::TCA_FQ_CODEL_LIMIT, limit),
-        (sch::TCA_FQ_CODEL_FLOWS, flows),
-        (sch::TCA_FQ_CODEL_QUANTUM, quantum),
-        (sch::TCA_FQ_CODEL_INTERVAL, interval),
-        (sch::TCA_FQ_CODEL_TARGET, target),
-    ] {
-        if v != 0 {
-            a.attr_u32(id, v).map_err(enc)?;
-        }
-    }
-    if let Some(e) = ecn {
-        a.attr_u32(sch::TCA_FQ_CODEL_ECN, e).map_err(enc)?;
-    }
-    if ce_threshold != u32::MAX {
-        a.attr_u32(sch::TCA_FQ_CODEL_CE_THRESHOLD, ce_threshold).map_err(enc)?;
-    }
-    if let Some((sel, mask)) = selector {
-        a.attr_u8(sch::TCA_FQ_CODEL_CE_THRESHOLD_MASK, mask).map_err(enc)?;
-        a.attr_u8(sch::TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR, sel).map_err(enc)?;
-    }
-    if memory != u32::MAX {
-        a.attr_u32(sch::TCA_FQ_CODEL_MEMORY_LIMIT, memory).map_err(enc)?;
-    }
-    if drop_batch != 0 {
-        a.attr_u32(sch::TCA_FQ_CODEL_DROP_BATCH_SIZE, drop_batch).map_err(enc)?;
-    }
-    a.end_nest(nest).map_err(enc)
+    q.options()
+        .fq_codel(|c| {
+            // each in the order tc writes it, when set
+            put!(c, nonzero limit, limit);
+            put!(c, nonzero flows, flows);
+            put!(c, nonzero quantum, quantum);
+            put!(c, nonzero interval, interval);
+            put!(c, nonzero target, target);
+            put!(c, ecn, ecn);
+            put!(c, (ce_threshold != u32::MAX).then_some(ce_threshold), ce_threshold);
+            if let Some((sel, mask)) = selector {
+                c.ce_threshold_mask(mask)?.ce_threshold_selector(sel)?;
+            }
+            put!(c, (memory != u32::MAX).then_some(memory), memory_limit);
+            put!(c, nonzero drop_batch, drop_batch_size);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// cake's presets: name, target and interval (microseconds).
@@ -2598,7 +2624,7 @@ fn strtol10(s: &str) -> Option<i64> {
 }
 
 /// `cake_parse_opt`.
-fn cake(args: &[String], a: &mut W) -> Parsed<()> {
+fn cake(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     const DIFFSERV: [(&str, u32); 6] =
         [("diffserv3", 0), ("diffserv4", 1), ("diffserv", 1), ("diffserv8", 2), ("besteffort", 3), ("precedence", 4)];
     const FLOWS: [&str; 8] =
@@ -2705,34 +2731,36 @@ fn cake(args: &[String], a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut c = rtnl_core::typed::Scope::<_, _, sch::CakeAttr<'static>>::new(a);
-    if bandwidth != 0 || unlimited {
-        c.base_rate64(bandwidth).map_err(enc)?;
-    }
-    // each in the order tc writes it, when set
-    put!(c, diffserv, diffserv_mode);
-    put!(c, atm, atm);
-    put!(c, flowmode, flow_mode);
-    // (the ranges above keep both within 32 bits)
-    put!(c, overhead_set.then_some(overhead as i32), overhead);
-    put!(c, overhead_override.then_some(0), raw);
-    put!(c, (mpu > 0).then_some(mpu as u32), mpu);
-    put!(c, nonzero interval, rtt);
-    put!(c, nonzero target, target);
-    put!(c, autorate, autorate);
-    put!(c, nonzero memlimit, memory);
-    put!(c, nonzero fwmark, fwmark);
-    put!(c, nat, nat);
-    put!(c, wash, wash);
-    put!(c, split_gso, split_gso);
-    put!(c, ingress, ingress);
-    put!(c, ack, ack_filter);
-    a.end_nest(nest).map_err(enc)
+    q.options()
+        .cake(|c| {
+            if bandwidth != 0 || unlimited {
+                c.base_rate64(bandwidth)?;
+            }
+            // each in the order tc writes it, when set
+            put!(c, diffserv, diffserv_mode);
+            put!(c, atm, atm);
+            put!(c, flowmode, flow_mode);
+            // (the ranges above keep both within 32 bits)
+            put!(c, overhead_set.then_some(overhead as i32), overhead);
+            put!(c, overhead_override.then_some(0), raw);
+            put!(c, (mpu > 0).then_some(mpu as u32), mpu);
+            put!(c, nonzero interval, rtt);
+            put!(c, nonzero target, target);
+            put!(c, autorate, autorate);
+            put!(c, nonzero memlimit, memory);
+            put!(c, nonzero fwmark, fwmark);
+            put!(c, nat, nat);
+            put!(c, wash, wash);
+            put!(c, split_gso, split_gso);
+            put!(c, ingress, ingress);
+            put!(c, ack, ack_filter);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// `codel_parse_opt`.
-fn codel(args: &[String], a: &mut W) -> Parsed<()> {
+fn codel(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let (mut limit, mut target, mut interval, mut ce, mut ecn) = (0, 0, 0, u32::MAX, None);
     let mut w = Words::new(args);
     while let Some(x) = w.peek() {
@@ -2747,15 +2775,17 @@ fn codel(args: &[String], a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut c = rtnl_core::typed::Scope::<_, _, sch::CodelAttr<'static>>::new(a);
-    // each in the order tc writes it, when set
-    put!(c, nonzero limit, limit);
-    put!(c, nonzero interval, interval);
-    put!(c, nonzero target, target);
-    put!(c, ecn, ecn);
-    put!(c, (ce != u32::MAX).then_some(ce), ce_threshold);
-    a.end_nest(nest).map_err(enc)
+    q.options()
+        .codel(|c| {
+            // each in the order tc writes it, when set
+            put!(c, nonzero limit, limit);
+            put!(c, nonzero interval, interval);
+            put!(c, nonzero target, target);
+            put!(c, ecn, ecn);
+            put!(c, (ce != u32::MAX).then_some(ce), ce_threshold);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// What `pie_parse_opt` and `fq_pie_parse_opt` read (the last four are
@@ -2810,51 +2840,55 @@ fn pie_args(args: &[String], fq: bool) -> Parsed<PieArgs> {
 }
 
 /// `pie_parse_opt`.
-fn pie(args: &[String], a: &mut W) -> Parsed<()> {
+fn pie(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let p = pie_args(args, false)?;
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut c = rtnl_core::typed::Scope::<_, _, sch::PieAttr<'static>>::new(a);
-    // each in the order tc writes it, when set
-    put!(c, nonzero p.limit, limit);
-    put!(c, nonzero p.tupdate, tupdate);
-    put!(c, nonzero p.target, target);
-    put!(c, nonzero p.alpha, alpha);
-    put!(c, nonzero p.beta, beta);
-    put!(c, p.ecn, ecn);
-    put!(c, p.bytemode, bytemode);
-    put!(c, p.dq_rate_estimator, dq_rate_estimator);
-    a.end_nest(nest).map_err(enc)
+    q.options()
+        .pie(|c| {
+            // each in the order tc writes it, when set
+            put!(c, nonzero p.limit, limit);
+            put!(c, nonzero p.tupdate, tupdate);
+            put!(c, nonzero p.target, target);
+            put!(c, nonzero p.alpha, alpha);
+            put!(c, nonzero p.beta, beta);
+            put!(c, p.ecn, ecn);
+            put!(c, p.bytemode, bytemode);
+            put!(c, p.dq_rate_estimator, dq_rate_estimator);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// `fq_pie_parse_opt` (its options nest flagged `NLA_F_NESTED`, as tc
 /// writes it).
-fn fq_pie(args: &[String], a: &mut W) -> Parsed<()> {
+fn fq_pie(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let p = pie_args(args, true)?;
-    let nest = a.begin_nest_raw(TCA_OPTIONS | NLA_F_NESTED).map_err(enc)?;
-    let mut c = rtnl_core::typed::Scope::<_, _, sch::FqPieAttr<'static>>::new(a);
-    // each in the order tc writes it, when set
-    put!(c, nonzero p.limit, limit);
-    put!(c, nonzero p.flows, flows);
-    put!(c, nonzero p.target, target);
-    put!(c, nonzero p.tupdate, tupdate);
-    put!(c, nonzero p.alpha, alpha);
-    put!(c, nonzero p.beta, beta);
-    put!(c, nonzero p.quantum, quantum);
-    put!(c, nonzero p.memory_limit, memory_limit);
-    put!(c, nonzero p.ecn_prob, ecn_prob);
-    put!(c, p.ecn, ecn);
-    put!(c, p.bytemode, bytemode);
-    put!(c, p.dq_rate_estimator, dq_rate_estimator);
-    a.end_nest(nest).map_err(enc)
+    q.flagged_options()
+        .fq_pie(|c| {
+            // each in the order tc writes it, when set
+            put!(c, nonzero p.limit, limit);
+            put!(c, nonzero p.flows, flows);
+            put!(c, nonzero p.target, target);
+            put!(c, nonzero p.tupdate, tupdate);
+            put!(c, nonzero p.alpha, alpha);
+            put!(c, nonzero p.beta, beta);
+            put!(c, nonzero p.quantum, quantum);
+            put!(c, nonzero p.memory_limit, memory_limit);
+            put!(c, nonzero p.ecn_prob, ecn_prob);
+            put!(c, p.ecn, ecn);
+            put!(c, p.bytemode, bytemode);
+            put!(c, p.dq_rate_estimator, dq_rate_estimator);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// `fq_parse_opt`.
-fn fq(args: &[String], a: &mut W) -> Parsed<()> {
+fn fq(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
+    use sch::FqAttr as F;
     use sch::{
-        TCA_FQ_BUCKETS_LOG, TCA_FQ_CE_THRESHOLD, TCA_FQ_FLOW_DEFAULT_RATE, TCA_FQ_FLOW_MAX_RATE, TCA_FQ_FLOW_PLIMIT,
-        TCA_FQ_FLOW_REFILL_DELAY, TCA_FQ_HORIZON, TCA_FQ_HORIZON_DROP, TCA_FQ_INITIAL_QUANTUM,
-        TCA_FQ_LOW_RATE_THRESHOLD, TCA_FQ_ORPHAN_MASK, TCA_FQ_PLIMIT, TCA_FQ_QUANTUM, TCA_FQ_RATE_ENABLE,
-        TCA_FQ_TIMER_SLACK,
+        TCA_FQ_CE_THRESHOLD, TCA_FQ_FLOW_DEFAULT_RATE, TCA_FQ_FLOW_MAX_RATE, TCA_FQ_FLOW_PLIMIT,
+        TCA_FQ_FLOW_REFILL_DELAY, TCA_FQ_HORIZON, TCA_FQ_INITIAL_QUANTUM, TCA_FQ_LOW_RATE_THRESHOLD,
+        TCA_FQ_ORPHAN_MASK, TCA_FQ_PLIMIT, TCA_FQ_QUANTUM, TCA_FQ_RATE_ENABLE, TCA_FQ_TIMER_SLACK,
     };
     // the 32-bit attributes, in the order tc writes them
     const ORDER: [u16; 13] = [
@@ -2872,23 +2906,23 @@ fn fq(args: &[String], a: &mut W) -> Parsed<()> {
         TCA_FQ_TIMER_SLACK,
         TCA_FQ_HORIZON,
     ];
-    let mut set: Vec<(u16, u32)> = Vec::new();
+    let mut set: Vec<F<'static>> = Vec::new();
     let (mut buckets, mut horizon_drop) = (0u32, None::<u8>);
     let mut w = Words::new(args);
     while let Some(x) = w.peek() {
-        let (id, v) = match x {
-            "limit" => (TCA_FQ_PLIMIT, unsigned(&mut w, "limit")?),
-            "flow_limit" => (TCA_FQ_FLOW_PLIMIT, unsigned(&mut w, "flow_limit")?),
-            "maxrate" => (TCA_FQ_FLOW_MAX_RATE, rate_arg(&mut w, "maxrate")?),
-            "low_rate_threshold" => (TCA_FQ_LOW_RATE_THRESHOLD, rate_arg(&mut w, "low_rate_threshold")?),
-            "ce_threshold" => (TCA_FQ_CE_THRESHOLD, time_arg(&mut w, "ce_threshold")?),
-            "horizon" => (TCA_FQ_HORIZON, time_arg(&mut w, "horizon")?),
-            "defrate" => (TCA_FQ_FLOW_DEFAULT_RATE, rate_arg(&mut w, "defrate")?),
-            "quantum" => (TCA_FQ_QUANTUM, unsigned(&mut w, "quantum")?),
-            "initial_quantum" => (TCA_FQ_INITIAL_QUANTUM, unsigned(&mut w, "initial_quantum")?),
-            "orphan_mask" => (TCA_FQ_ORPHAN_MASK, unsigned(&mut w, "initial_quantum")?),
-            "refill_delay" => (TCA_FQ_FLOW_REFILL_DELAY, time_arg(&mut w, "refill_delay")?),
-            "pacing" | "nopacing" => (TCA_FQ_RATE_ENABLE, u32::from(x == "pacing")),
+        let v = match x {
+            "limit" => F::Plimit(unsigned(&mut w, "limit")?),
+            "flow_limit" => F::FlowPlimit(unsigned(&mut w, "flow_limit")?),
+            "maxrate" => F::FlowMaxRate(rate_arg(&mut w, "maxrate")?),
+            "low_rate_threshold" => F::LowRateThreshold(rate_arg(&mut w, "low_rate_threshold")?),
+            "ce_threshold" => F::CeThreshold(time_arg(&mut w, "ce_threshold")?),
+            "horizon" => F::Horizon(time_arg(&mut w, "horizon")?),
+            "defrate" => F::FlowDefaultRate(rate_arg(&mut w, "defrate")?),
+            "quantum" => F::Quantum(unsigned(&mut w, "quantum")?),
+            "initial_quantum" => F::InitialQuantum(unsigned(&mut w, "initial_quantum")?),
+            "orphan_mask" => F::OrphanMask(unsigned(&mut w, "initial_quantum")?),
+            "refill_delay" => F::FlowRefillDelay(time_arg(&mut w, "refill_delay")?),
+            "pacing" | "nopacing" => F::RateEnable(u32::from(x == "pacing")),
             "buckets" => {
                 buckets = unsigned(&mut w, "buckets")?;
                 w.fwd();
@@ -2902,29 +2936,29 @@ fn fq(args: &[String], a: &mut W) -> Parsed<()> {
             "timer_slack" => {
                 let v = w.next_arg()?;
                 let t = time64(v).ok_or_else(|| illegal("timer_slack"))?;
-                (TCA_FQ_TIMER_SLACK, u32::try_from(t).map_err(|_| "Illegal (out of range) \"timer_slack\"")?)
+                F::TimerSlack(u32::try_from(t).map_err(|_| "Illegal (out of range) \"timer_slack\"")?)
             }
             _ => return Err(format!("What is \"{x}\"?")),
         };
-        set.retain(|(i, _)| *i != id);
-        set.push((id, v));
+        set.retain(|a| a.id() != v.id());
+        set.push(v);
         w.fwd();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    if buckets != 0 {
-        // tc's ilog2 rounds up
-        let log = 32 - (buckets - 1).leading_zeros();
-        a.attr_u32(TCA_FQ_BUCKETS_LOG, log).map_err(enc)?;
-    }
-    for id in ORDER {
-        if let Some(&(_, v)) = set.iter().find(|(i, _)| *i == id) {
-            a.attr_u32(id, v).map_err(enc)?;
-        }
-    }
-    if let Some(d) = horizon_drop {
-        a.attr_u8(TCA_FQ_HORIZON_DROP, d).map_err(enc)?;
-    }
-    a.end_nest(nest).map_err(enc)
+    q.options()
+        .fq(|c| {
+            if buckets != 0 {
+                // tc's ilog2 rounds up
+                c.buckets_log(32 - (buckets - 1).leading_zeros())?;
+            }
+            for id in ORDER {
+                if let Some(v) = set.iter().find(|a| a.id() == id) {
+                    c.put(v)?;
+                }
+            }
+            put!(c, horizon_drop, horizon_drop);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// `get_percent` (netem's): `N[%]`, a share of `u32::MAX`.
@@ -2992,7 +3026,7 @@ fn distribution(name: &str) -> Parsed<Vec<u8>> {
 
 /// `netem_parse_opt`: `struct tc_netem_qopt`, then its attributes, in
 /// `TCA_OPTIONS`.
-fn netem(args: &[String], a: &mut W) -> Parsed<()> {
+fn netem(args: &[String], out: &mut QdiscOut<'_>) -> Parsed<()> {
     let clock = crate::tcunits::Clock::host();
     // tc_netem_qopt: latency, limit, loss, gap, duplicate, jitter
     let mut q = [0u32, 1000, 0, 0, 0, 0];
@@ -3154,56 +3188,69 @@ fn netem(args: &[String], a: &mut W) -> Parsed<()> {
     if dist.is_some() && (q[0] == 0 || q[5] == 0) {
         return Err("distribution specified but no latency and jitter values".into());
     }
-    let words = |v: &[u32]| v.iter().flat_map(|x| x.to_ne_bytes()).collect::<Vec<u8>>();
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    a.bytes(&words(&q)).map_err(enc)?;
-    if corr_present {
-        a.attr(sch::TCA_NETEM_CORR, &words(&corr)).map_err(enc)?;
-    }
-    if let Some(r) = reorder {
-        a.attr(sch::TCA_NETEM_REORDER, &words(&r)).map_err(enc)?;
-    }
-    if ecn {
-        a.attr_u32(sch::TCA_NETEM_ECN, 1).map_err(enc)?;
-    }
-    if let Some(c) = corrupt {
-        a.attr(sch::TCA_NETEM_CORRUPT, &words(&c)).map_err(enc)?;
-    }
-    if let Some(sl) = slot {
-        let mut b = Vec::new();
-        b.extend_from_slice(&sl[0].to_ne_bytes());
-        b.extend_from_slice(&sl[1].to_ne_bytes());
-        b.extend_from_slice(&(sl[2] as i32).to_ne_bytes());
-        b.extend_from_slice(&(sl[3] as i32).to_ne_bytes());
-        b.extend_from_slice(&sl[4].to_ne_bytes());
-        b.extend_from_slice(&sl[5].to_ne_bytes());
-        a.attr(sch::TCA_NETEM_SLOT, &b).map_err(enc)?;
-    }
-    if let Some((model, v)) = &loss_model {
-        let m = a.begin_nest(sch::TCA_NETEM_LOSS).map_err(enc)?;
-        a.attr(*model, &words(v)).map_err(enc)?;
-        a.end_nest(m).map_err(enc)?;
-    }
-    if let Some((r, extra)) = rate {
-        let r32 = if r >= 1 << 32 {
-            a.attr_u64(sch::TCA_NETEM_RATE64, r).map_err(enc)?;
-            u32::MAX
-        } else {
-            r as u32
-        };
-        let mut b = r32.to_ne_bytes().to_vec();
-        for e in extra {
-            b.extend_from_slice(&e.to_ne_bytes());
-        }
-        a.attr(sch::TCA_NETEM_RATE, &b).map_err(enc)?;
-    }
-    if let Some(d) = dist {
-        a.attr(sch::TCA_NETEM_DELAY_DIST, &d).map_err(enc)?;
-    }
-    if let Some(d) = slot_dist {
-        a.attr(sch::TCA_NETEM_SLOT_DIST, &d).map_err(enc)?;
-    }
-    a.end_nest(nest).map_err(enc)
+    let head = sch::TcNetemQopt {
+        latency: q[0].into(),
+        limit: q[1].into(),
+        loss: q[2].into(),
+        gap: q[3].into(),
+        duplicate: q[4].into(),
+        jitter: q[5].into(),
+    };
+    let pair = |v: [u32; 2]| sch::TcNetemReorder { probability: v[0].into(), correlation: v[1].into() };
+    out.options()
+        .netem_with(&head, |c| {
+            if corr_present {
+                c.corr(sch::TcNetemCorr {
+                    delay_corr: corr[0].into(),
+                    loss_corr: corr[1].into(),
+                    dup_corr: corr[2].into(),
+                })?;
+            }
+            put!(c, reorder.map(pair), reorder);
+            put!(c, ecn.then_some(1), ecn);
+            put!(c, corrupt.map(pair), corrupt);
+            if let Some(sl) = slot {
+                c.slot(sch::TcNetemSlot {
+                    min_delay: sl[0].into(),
+                    max_delay: sl[1].into(),
+                    // (tc's int fields, as it stores them)
+                    max_packets: (sl[2] as i32).into(),
+                    max_bytes: (sl[3] as i32).into(),
+                    dist_delay: sl[4].into(),
+                    dist_jitter: sl[5].into(),
+                })?;
+            }
+            if let Some((model, v)) = &loss_model {
+                c.loss(|l| {
+                    let p = |i: usize| v.get(i).copied().unwrap_or(0).into();
+                    if *model == sch::NETEM_LOSS_GI {
+                        l.gi(sch::TcNetemGimodel { p13: p(0), p31: p(1), p32: p(2), p14: p(3), p23: p(4) })?;
+                    } else {
+                        l.ge(sch::TcNetemGemodel { p: p(0), r: p(1), h: p(2), k1: p(3) })?;
+                    }
+                    Ok(())
+                })?;
+            }
+            if let Some((r, extra)) = rate {
+                let r32 = if r >= 1 << 32 {
+                    c.rate64(r)?;
+                    u32::MAX
+                } else {
+                    r as u32
+                };
+                c.rate(sch::TcNetemRate {
+                    rate: r32.into(),
+                    packet_overhead: extra[0].into(),
+                    // (tc parses the cell size as an int)
+                    cell_size: (extra[1] as u32).into(),
+                    cell_overhead: extra[2].into(),
+                })?;
+            }
+            put!(c, dist.as_deref().map(Bytes), delay_dist);
+            put!(c, slot_dist.as_deref().map(Bytes), slot_dist);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// `tc_red_eval_ewma`.
@@ -3242,7 +3289,7 @@ fn red_p(qmin: u32, qmax: u32, prob: f64) -> Option<u8> {
 }
 
 /// `hhf_parse_opt`.
-fn hhf(args: &[String], a: &mut W) -> Parsed<()> {
+fn hhf(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let (mut limit, mut quantum, mut hh_limit, mut reset, mut admit, mut evict, mut weight) = (0, 0, 0, 0, 0, 0, 0);
     let mut w = Words::new(args);
     while let Some(x) = w.peek() {
@@ -3258,31 +3305,33 @@ fn hhf(args: &[String], a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut c = rtnl_core::typed::Scope::<_, _, sch::HhfAttr<'static>>::new(a);
-    // each in the order tc writes it, when not zero
-    put!(c, nonzero limit, backlog_limit);
-    put!(c, nonzero quantum, quantum);
-    put!(c, nonzero hh_limit, hh_flows_limit);
-    put!(c, nonzero reset, reset_timeout);
-    put!(c, nonzero admit, admit_bytes);
-    put!(c, nonzero evict, evict_timeout);
-    put!(c, nonzero weight, non_hh_weight);
-    a.end_nest(nest).map_err(enc)
+    q.options()
+        .hhf(|c| {
+            // each in the order tc writes it, when not zero
+            put!(c, nonzero limit, backlog_limit);
+            put!(c, nonzero quantum, quantum);
+            put!(c, nonzero hh_limit, hh_flows_limit);
+            put!(c, nonzero reset, reset_timeout);
+            put!(c, nonzero admit, admit_bytes);
+            put!(c, nonzero evict, evict_timeout);
+            put!(c, nonzero weight, non_hh_weight);
+            Ok(())
+        })
+        .map_err(enc)
 }
 
 /// `multiq_parse_opt`: no words, an empty `struct tc_multiq_qopt` (the
 /// kernel fills in the bands).
-fn multiq(args: &[String], a: &mut W) -> Parsed<()> {
+fn multiq(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     if let Some(x) = args.first() {
         return Err(format!("What is \"{x}\"?"));
     }
-    a.attr(TCA_OPTIONS, sch::TcMultiqQopt::<NativeEndian>::default().as_bytes()).map_err(enc)
+    q.options().multiq(sch::TcMultiqQopt::default()).map_err(enc)
 }
 
 /// `skbprio_parse_opt`: `struct tc_skbprio_qopt`, only when a limit is
 /// given.
-fn skbprio(args: &[String], a: &mut W) -> Parsed<()> {
+fn skbprio(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let mut o = sch::TcSkbprioQopt::<NativeEndian>::default();
     let mut ok = false;
     let mut w = Words::new(args);
@@ -3299,14 +3348,11 @@ fn skbprio(args: &[String], a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    if ok {
-        a.attr(TCA_OPTIONS, o.as_bytes()).map_err(enc)?;
-    }
-    Ok(())
+    if ok { q.options().skbprio(o) } else { q.bare() }.map_err(enc)
 }
 
 /// `plug_parse_opt`: `struct tc_plug_qopt` with the last action given.
-fn plug(args: &[String], a: &mut W) -> Parsed<()> {
+fn plug(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let mut o = sch::TcPlugQopt::<NativeEndian>::default();
     let mut ok = false;
     let mut w = Words::new(args);
@@ -3327,14 +3373,11 @@ fn plug(args: &[String], a: &mut W) -> Parsed<()> {
         ok = true;
         w.fwd();
     }
-    if ok {
-        a.attr(TCA_OPTIONS, o.as_bytes()).map_err(enc)?;
-    }
-    Ok(())
+    if ok { q.options().plug(o) } else { q.bare() }.map_err(enc)
 }
 
 /// `sfq_parse_opt`: `struct tc_sfq_qopt_v1` as `TCA_OPTIONS`.
-fn sfq(args: &[String], a: &mut W) -> Parsed<()> {
+fn sfq(args: &[String], q: &mut QdiscOut<'_>) -> Parsed<()> {
     let mut o = rtnl_core::tc::qdisc::TcSfqQoptV1::<NativeEndian>::default();
     let (mut ok, mut red) = (false, false);
     let (mut burst, mut avpkt, mut prob) = (0u32, 1000u32, 0.02f64);
@@ -3436,10 +3479,7 @@ fn sfq(args: &[String], a: &mut W) -> Parsed<()> {
         o.Plog = red_p(min, max, prob).ok_or("SFQ: failed to calculate probability.")?;
         o.max_P = ((prob * 4294967296.0) as u32).into();
     }
-    if ok || red {
-        a.attr(TCA_OPTIONS, o.as_bytes()).map_err(enc)?;
-    }
-    Ok(())
+    if ok || red { q.options().sfq(Grown::new(o.as_bytes())) } else { q.bare() }.map_err(enc)
 }
 
 #[cfg(test)]
