@@ -17,8 +17,9 @@ use std::process::ExitCode;
 use rtnl_core::tc::action::{TcGen, TcMirred, TCA_ACT_COOKIE, TCA_ACT_FLAGS, TCA_ACT_HW_STATS, TCA_ACT_KIND};
 use rtnl_core::tc::filter::{TcU32Key, TcU32Mark, TcU32SelHdr};
 use rtnl_core::tc::TcAttr;
+use rtnl_core::tc::TcHandle;
 use rtnl_core::tc::{TcMsg, TcaMsg, RTM_DELACTION, RTM_GETACTION, RTM_NEWACTION, RTM_NEWCHAIN, RTM_NEWTFILTER};
-use rtnl_core::typed::{Bytes, Grown, Scope};
+use rtnl_core::typed::{Bytes, Counted, Grown, Scope, StructArray};
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST, NLM_F_ROOT};
 use rtnl_core::wire::{EncodeError, NativeEndian, Writer};
 use rtnl_io::VecBuffer;
@@ -30,17 +31,28 @@ use crate::{Fail, Global};
 
 type W = Writer<VecBuffer, NativeEndian>;
 
+/// Writes `$v` through typed builder `$c`'s method `$f` when it is `Some`.
+macro_rules! put {
+    // a number tc writes only when it is not zero
+    ($c:ident, nonzero $v:expr, $f:ident) => {
+        if $v != 0 {
+            $c.$f($v)?;
+        }
+    };
+    ($c:ident, $v:expr, $f:ident) => {
+        if let Some(v) = $v {
+            $c.$f(v)?;
+        }
+    };
+}
+
 // the attribute ids are rtnl-core's (one table for the codec and the tool)
 use rtnl_core::tc::action::{
     self as act, TCA_ACT_INDEX, TCA_ACT_OPTIONS, TCA_GACT_PARMS, TCA_GACT_PROB, TCA_MIRRED_PARMS,
 };
-use rtnl_core::tc::filter::{
-    self as cls, TCA_BPF_ACT, TCA_BPF_CLASSID, TCA_BPF_FLAGS, TCA_BPF_FLAGS_GEN, TCA_BPF_OPS, TCA_BPF_OPS_LEN,
-    TCA_MATCHALL_ACT, TCA_MATCHALL_CLASSID, TCA_MATCHALL_FLAGS, TCA_U32_ACT, TCA_U32_CLASSID, TCA_U32_DIVISOR,
-    TCA_U32_FLAGS, TCA_U32_HASH, TCA_U32_INDEV, TCA_U32_LINK, TCA_U32_MARK, TCA_U32_SEL,
-};
+use rtnl_core::tc::filter::{self as cls, TCA_BPF_ACT, TCA_MATCHALL_ACT, TCA_U32_ACT};
 use rtnl_core::tc::qdisc as sch;
-use rtnl_core::tc::{TCA_CHAIN, TCA_KIND, TCA_OPTIONS, TCA_ROOT_FLAGS, TCA_ROOT_TAB};
+use rtnl_core::tc::{TCA_ROOT_FLAGS, TCA_ROOT_TAB};
 use rtnl_core::wire::NLA_F_NESTED;
 const TCA_CLS_FLAGS_SKIP_HW: u32 = 1;
 const TCA_CLS_FLAGS_SKIP_SW: u32 = 2;
@@ -275,10 +287,7 @@ fn filter_request(
     let mut a = W::new(VecBuffer::default());
     let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
     if let Some(c) = chain {
-        a.attr_u32(TCA_CHAIN, c).map_err(enc)?;
-    }
-    if let Some(k) = kind {
-        a.attr_str(TCA_KIND, k).map_err(enc)?;
+        Scope::<_, _, TcAttr<'static>>::new(&mut a).chain(c).map_err(enc)?;
     }
     if let Some(d) = dev {
         hdr.tcm_ifindex = (ifindex(d)? as i32).into();
@@ -290,7 +299,7 @@ fn filter_request(
     match kind {
         Some(k) => {
             let what = if ty >= RTM_NEWCHAIN { "chain" } else { "filter" };
-            filter_options(k, handle, rest, &mut hdr, &mut a, ifindex)
+            filter_options(k, handle, rest, &mut hdr, &mut FilterOut { s: Scope::new(&mut a), kind: k }, ifindex)
                 .map_err(|e| Fail::error(format!("{e}\nrtnl {what}: the options of \"{k}\" were refused")))?
         }
         None if handle.is_some() => return Err(usage_err("Must specify filter type when using \"handle\"")),
@@ -311,16 +320,59 @@ fn filter_options(
     handle: Option<&str>,
     args: &[String],
     hdr: &mut TcMsg,
-    a: &mut W,
+    out: &mut FilterOut<'_>,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
     match kind {
-        "u32" => u32_options(handle, args, hdr, a, ifindex),
-        "matchall" => matchall_options(handle, args, hdr, a, ifindex),
-        "bpf" => bpf_options(handle, args, hdr, a, ifindex),
-        "flower" => flower_options(handle, args, hdr, a, ifindex),
-        "basic" => basic_options(handle, args, hdr, a, ifindex),
+        "u32" => u32_options(handle, args, hdr, out, ifindex),
+        "matchall" => matchall_options(handle, args, hdr, out, ifindex),
+        "bpf" => bpf_options(handle, args, hdr, out, ifindex),
+        "flower" => flower_options(handle, args, hdr, out, ifindex),
+        "basic" => basic_options(handle, args, hdr, out, ifindex),
         k => Err(format!("rtnl cannot parse the options of classifier \"{k}\" yet (tc filter add … {k} does)")),
+    }
+}
+
+/// A filter request's kind and options: `TCA_KIND`, then the kind's
+/// `TCA_OPTIONS` (unflagged, as tc writes it) through the typed builders.
+struct FilterOut<'a> {
+    s: Scope<'a, VecBuffer, NativeEndian, TcAttr<'static>>,
+    kind: &'a str,
+}
+
+impl FilterOut<'_> {
+    /// The options' chooser: its kind's method writes `TCA_KIND` and
+    /// `TCA_OPTIONS`.
+    fn options(&mut self) -> rtnl_core::typed::Choose<'_, VecBuffer, NativeEndian, cls::FilterOptions<'static>> {
+        self.s.options().filter().unflagged()
+    }
+    /// `TCA_KIND` alone.
+    fn bare(&mut self) -> Parsed<()> {
+        self.s.kind(self.kind).map(drop).map_err(enc)
+    }
+}
+
+/// Runs parser `f` as a typed builder's filler: a refusal of the words is
+/// kept in `refused` (the builder then drops what was written) for
+/// [`filled`] to return.
+fn filling<S>(
+    refused: &mut Option<String>,
+    s: &mut S,
+    f: impl FnOnce(&mut S) -> Parsed<()>,
+) -> Result<(), EncodeError> {
+    // (the error is a placeholder: `filled` returns the refusal instead)
+    f(s).map_err(|e| {
+        *refused = Some(e);
+        EncodeError::AttrTooLong(0)
+    })
+}
+
+/// The outcome of a builder filled by [`filling`]: the parser's refusal, if
+/// it refused, else the builder's.
+fn filled(refused: Option<String>, r: Result<(), EncodeError>) -> Parsed<()> {
+    match refused {
+        Some(e) => Err(e),
+        None => r.map_err(enc),
     }
 }
 
@@ -379,7 +431,8 @@ impl Sel {
         };
         self.pack(key << sh, mask << sh, off & !3, offmask)
     }
-    fn bytes(&self) -> Vec<u8> {
+    /// Writes `TCA_U32_SEL`: the head, then the keys.
+    fn write(&self, a: &mut Scope<'_, VecBuffer, NativeEndian, cls::U32Attr<'static>>) -> Result<(), EncodeError> {
         let hdr = TcU32SelHdr::<NativeEndian> {
             flags: self.flags,
             offshift: self.offshift,
@@ -391,17 +444,17 @@ impl Sel {
             hoff: self.hoff.into(),
             hmask: self.hmask.into(),
         };
-        let mut v = hdr.as_bytes().to_vec();
-        for &(val, mask, off, offmask) in &self.keys {
-            let k = TcU32Key::<NativeEndian> {
+        let keys: Vec<_> = self
+            .keys
+            .iter()
+            .map(|&(val, mask, off, offmask)| TcU32Key::<NativeEndian> {
                 mask: mask.into(),
                 val: val.into(),
                 off: off.into(),
                 offmask: offmask.into(),
-            };
-            v.extend_from_slice(k.as_bytes());
-        }
-        v
+            })
+            .collect();
+        a.sel(Counted { hdr, keys: StructArray::of(&keys) }).map(drop)
     }
 }
 
@@ -544,7 +597,11 @@ const U32_FIELDS: &[(&str, &str, u32, i32, i32)] = &[
 ];
 
 /// `parse_selector`: one `match` (or `sample`) item.
-fn parse_selector(w: &mut Words<'_>, sel: &mut Sel, a: &mut W) -> Parsed<()> {
+fn parse_selector(
+    w: &mut Words<'_>,
+    sel: &mut Sel,
+    a: &mut Scope<'_, VecBuffer, NativeEndian, cls::U32Attr<'static>>,
+) -> Parsed<()> {
     let bad = || "Illegal \"match\"".to_owned();
     for bits in [32, 16, 8] {
         if w.matches(&format!("u{bits}")) {
@@ -611,7 +668,7 @@ fn parse_selector(w: &mut Words<'_>, sel: &mut Sel, a: &mut W) -> Parsed<()> {
             return Err("Illegal \"mark\" (impossible combination)".into());
         }
         let m = TcU32Mark::<NativeEndian> { val: val.into(), mask: mask.into(), success: 0.into() };
-        a.attr(TCA_U32_MARK, m.as_bytes()).map_err(enc)
+        a.mark(m).map(drop).map_err(enc)
     } else if w.matches("ether") {
         let f = w.next_arg()?;
         if w.left() < 2 {
@@ -652,154 +709,161 @@ fn u32_options(
     handle: Option<&str>,
     args: &[String],
     hdr: &mut TcMsg,
-    a: &mut W,
+    out: &mut FilterOut<'_>,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
     if let Some(h) = handle {
         hdr.tcm_handle = u32_handle(h).ok_or("Illegal filter ID")?.into();
     }
     if args.is_empty() {
-        return Ok(());
+        return out.bare();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut sel = Sel::default();
-    let (mut sel_ok, mut terminal_ok, mut sample_ok) = (false, false, false);
-    let (mut htid, mut order, mut flags) = (0u32, 0u32, 0u32);
-    let mut w = Words::new(args);
-    while let Some(x) = w.peek() {
-        if w.matches("match") {
-            w.next_arg()?;
-            parse_selector(&mut w, &mut sel, a).map_err(|_| "Illegal \"match\"")?;
-            sel_ok = true;
-            continue;
-        } else if w.matches("offset") {
-            w.next_arg()?;
-            while w.peek().is_some() {
-                if w.matches("plus") {
-                    sel.off = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")? as u16;
-                    sel.flags |= TC_U32_OFFSET;
-                } else if w.matches("at") {
-                    let off = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")?;
-                    if off % 2 != 0 {
-                        return Err("offset \"at\" must be even".into());
+    let mut refused = None;
+    let r = out.options().u32(|a| {
+        filling(&mut refused, a, |a| {
+            let mut sel = Sel::default();
+            let (mut sel_ok, mut terminal_ok, mut sample_ok) = (false, false, false);
+            let (mut htid, mut order, mut flags) = (0u32, 0u32, 0u32);
+            let mut w = Words::new(args);
+            while let Some(x) = w.peek() {
+                if w.matches("match") {
+                    w.next_arg()?;
+                    parse_selector(&mut w, &mut sel, a).map_err(|_| "Illegal \"match\"")?;
+                    sel_ok = true;
+                    continue;
+                } else if w.matches("offset") {
+                    w.next_arg()?;
+                    while w.peek().is_some() {
+                        if w.matches("plus") {
+                            sel.off = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")? as u16;
+                            sel.flags |= TC_U32_OFFSET;
+                        } else if w.matches("at") {
+                            let off = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")?;
+                            if off % 2 != 0 {
+                                return Err("offset \"at\" must be even".into());
+                            }
+                            sel.offoff = off as i16;
+                            sel.flags |= TC_U32_VAROFFSET;
+                        } else if w.matches("mask") {
+                            sel.offmask = get_u32(w.next_arg()?, 16)
+                                .and_then(|m| u16::try_from(m).ok())
+                                .ok_or("Illegal \"offset\"")?;
+                            sel.flags |= TC_U32_VAROFFSET;
+                        } else if w.matches("shift") {
+                            sel.offshift = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")? as u8;
+                            sel.flags |= TC_U32_VAROFFSET;
+                        } else if w.matches("eat") {
+                            sel.flags |= TC_U32_EAT;
+                        } else {
+                            break;
+                        }
+                        w.fwd();
                     }
-                    sel.offoff = off as i16;
-                    sel.flags |= TC_U32_VAROFFSET;
-                } else if w.matches("mask") {
-                    sel.offmask =
-                        get_u32(w.next_arg()?, 16).and_then(|m| u16::try_from(m).ok()).ok_or("Illegal \"offset\"")?;
-                    sel.flags |= TC_U32_VAROFFSET;
-                } else if w.matches("shift") {
-                    sel.offshift = get_int(w.next_arg()?).ok_or("Illegal \"offset\"")? as u8;
-                    sel.flags |= TC_U32_VAROFFSET;
-                } else if w.matches("eat") {
-                    sel.flags |= TC_U32_EAT;
+                    continue;
+                } else if w.matches("hashkey") {
+                    w.next_arg()?;
+                    while w.peek().is_some() {
+                        if w.matches("mask") {
+                            sel.hmask = get_u32(w.next_arg()?, 16).ok_or("Illegal \"hashkey\"")?;
+                        } else if w.matches("at") {
+                            let n = get_int(w.next_arg()?).filter(|n| n % 4 == 0).ok_or("Illegal \"hashkey\"")?;
+                            sel.hoff = n as i16;
+                        } else {
+                            break;
+                        }
+                        w.fwd();
+                    }
+                    continue;
+                } else if w.matches("classid") || x == "flowid" {
+                    let c = classid(w.next_arg()?)?;
+                    a.classid(TcHandle(c)).map_err(enc)?;
+                    sel.flags |= TC_U32_TERMINAL;
+                } else if w.matches("divisor") {
+                    let d = get_u32(w.next_arg()?, 0)
+                        .filter(|&d| d != 0 && d <= 0x100 && (d - 1) & d == 0)
+                        .ok_or("Illegal \"divisor\"")?;
+                    a.divisor(d).map_err(enc)?;
+                } else if w.matches("order") {
+                    order = get_u32(w.next_arg()?, 0).ok_or("Illegal \"order\"")?;
+                } else if x == "link" {
+                    let l = u32_handle(w.next_arg()?).ok_or("Illegal \"link\"")?;
+                    if l != 0 && l & 0xfff != 0 {
+                        return Err("\"link\" must be a hash table.".into());
+                    }
+                    a.link(l).map_err(enc)?;
+                } else if x == "ht" {
+                    let ht = u32_handle(w.next_arg()?).ok_or("Illegal \"ht\"")?;
+                    if handle.is_some() && ht & 0xfff != 0 {
+                        return Err("\"ht\" must be a hash table.".into());
+                    }
+                    htid = if sample_ok { (htid & 0xff000) | (ht & 0xfff0_0000) } else { ht & 0xffff_f000 };
+                } else if x == "sample" {
+                    w.next_arg()?;
+                    let mut s2 = Sel::default();
+                    parse_selector(&mut w, &mut s2, a).map_err(|_| "Illegal \"sample\"")?;
+                    if s2.keys.len() != 1 {
+                        return Err("\"sample\" must contain exactly ONE key.".into());
+                    }
+                    let mut divisor = 0x100;
+                    if w.is("divisor") {
+                        divisor = get_u32(w.next_arg()?, 0)
+                            .filter(|&d| d != 0 && d <= 0x100 && (d - 1) & d == 0)
+                            .ok_or("Illegal sample \"divisor\"")?;
+                        w.next_arg()?;
+                    }
+                    let (val, mask, _, _) = s2.keys[0];
+                    let hash = if mask == 0 { val & mask } else { (val & mask) >> mask.trailing_zeros() };
+                    htid = ((hash % divisor) << 12) | (htid & 0xfff0_0000);
+                    sample_ok = true;
+                    continue;
+                } else if x == "indev" {
+                    w.fwd();
+                    let d = w.peek().ok_or("Illegal indev")?;
+                    let d: String = d.chars().take(16).collect();
+                    a.indev(&d).map_err(enc)?;
+                } else if w.matches("action") {
+                    w.next_arg()?;
+                    parse_action(&mut w, TCA_U32_ACT, a.writer(), ifindex)
+                        .map_err(|e| format!("{e}\nIllegal \"action\""))?;
+                    terminal_ok = true;
+                    continue;
+                } else if w.matches("police") {
+                    return Err("rtnl does not parse \"police\" yet (tc does)".into());
+                } else if x == "skip_hw" {
+                    flags |= TCA_CLS_FLAGS_SKIP_HW;
+                } else if x == "skip_sw" {
+                    flags |= TCA_CLS_FLAGS_SKIP_SW;
                 } else {
-                    break;
+                    return Err(format!("What is \"{x}\"?"));
                 }
                 w.fwd();
             }
-            continue;
-        } else if w.matches("hashkey") {
-            w.next_arg()?;
-            while w.peek().is_some() {
-                if w.matches("mask") {
-                    sel.hmask = get_u32(w.next_arg()?, 16).ok_or("Illegal \"hashkey\"")?;
-                } else if w.matches("at") {
-                    let n = get_int(w.next_arg()?).filter(|n| n % 4 == 0).ok_or("Illegal \"hashkey\"")?;
-                    sel.hoff = n as i16;
-                } else {
-                    break;
+            if terminal_ok {
+                sel.flags |= TC_U32_TERMINAL;
+            }
+            if order != 0 {
+                let node = hdr.tcm_handle.get() & 0xfff;
+                if node != 0 && order != node {
+                    return Err("\"order\" contradicts \"handle\"".into());
                 }
-                w.fwd();
+                hdr.tcm_handle = (hdr.tcm_handle.get() | order).into();
             }
-            continue;
-        } else if w.matches("classid") || x == "flowid" {
-            let c = classid(w.next_arg()?)?;
-            a.attr_u32(TCA_U32_CLASSID, c).map_err(enc)?;
-            sel.flags |= TC_U32_TERMINAL;
-        } else if w.matches("divisor") {
-            let d = get_u32(w.next_arg()?, 0)
-                .filter(|&d| d != 0 && d <= 0x100 && (d - 1) & d == 0)
-                .ok_or("Illegal \"divisor\"")?;
-            a.attr_u32(TCA_U32_DIVISOR, d).map_err(enc)?;
-        } else if w.matches("order") {
-            order = get_u32(w.next_arg()?, 0).ok_or("Illegal \"order\"")?;
-        } else if x == "link" {
-            let l = u32_handle(w.next_arg()?).ok_or("Illegal \"link\"")?;
-            if l != 0 && l & 0xfff != 0 {
-                return Err("\"link\" must be a hash table.".into());
+            if htid != 0 {
+                a.hash(htid).map_err(enc)?;
             }
-            a.attr_u32(TCA_U32_LINK, l).map_err(enc)?;
-        } else if x == "ht" {
-            let ht = u32_handle(w.next_arg()?).ok_or("Illegal \"ht\"")?;
-            if handle.is_some() && ht & 0xfff != 0 {
-                return Err("\"ht\" must be a hash table.".into());
+            if sel_ok {
+                sel.write(a).map_err(enc)?;
             }
-            htid = if sample_ok { (htid & 0xff000) | (ht & 0xfff0_0000) } else { ht & 0xffff_f000 };
-        } else if x == "sample" {
-            w.next_arg()?;
-            let mut s2 = Sel::default();
-            parse_selector(&mut w, &mut s2, a).map_err(|_| "Illegal \"sample\"")?;
-            if s2.keys.len() != 1 {
-                return Err("\"sample\" must contain exactly ONE key.".into());
+            if flags != 0 {
+                if flags == TCA_CLS_FLAGS_SKIP_HW | TCA_CLS_FLAGS_SKIP_SW {
+                    return Err("skip_hw and skip_sw are mutually exclusive".into());
+                }
+                a.flags(flags).map_err(enc)?;
             }
-            let mut divisor = 0x100;
-            if w.is("divisor") {
-                divisor = get_u32(w.next_arg()?, 0)
-                    .filter(|&d| d != 0 && d <= 0x100 && (d - 1) & d == 0)
-                    .ok_or("Illegal sample \"divisor\"")?;
-                w.next_arg()?;
-            }
-            let (val, mask, _, _) = s2.keys[0];
-            let hash = if mask == 0 { val & mask } else { (val & mask) >> mask.trailing_zeros() };
-            htid = ((hash % divisor) << 12) | (htid & 0xfff0_0000);
-            sample_ok = true;
-            continue;
-        } else if x == "indev" {
-            w.fwd();
-            let d = w.peek().ok_or("Illegal indev")?;
-            let d: String = d.chars().take(16).collect();
-            a.attr_str(TCA_U32_INDEV, &d).map_err(enc)?;
-        } else if w.matches("action") {
-            w.next_arg()?;
-            parse_action(&mut w, TCA_U32_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
-            terminal_ok = true;
-            continue;
-        } else if w.matches("police") {
-            return Err("rtnl does not parse \"police\" yet (tc does)".into());
-        } else if x == "skip_hw" {
-            flags |= TCA_CLS_FLAGS_SKIP_HW;
-        } else if x == "skip_sw" {
-            flags |= TCA_CLS_FLAGS_SKIP_SW;
-        } else {
-            return Err(format!("What is \"{x}\"?"));
-        }
-        w.fwd();
-    }
-    if terminal_ok {
-        sel.flags |= TC_U32_TERMINAL;
-    }
-    if order != 0 {
-        let node = hdr.tcm_handle.get() & 0xfff;
-        if node != 0 && order != node {
-            return Err("\"order\" contradicts \"handle\"".into());
-        }
-        hdr.tcm_handle = (hdr.tcm_handle.get() | order).into();
-    }
-    if htid != 0 {
-        a.attr_u32(TCA_U32_HASH, htid).map_err(enc)?;
-    }
-    if sel_ok {
-        a.attr(TCA_U32_SEL, &sel.bytes()).map_err(enc)?;
-    }
-    if flags != 0 {
-        if flags == TCA_CLS_FLAGS_SKIP_HW | TCA_CLS_FLAGS_SKIP_SW {
-            return Err("skip_hw and skip_sw are mutually exclusive".into());
-        }
-        a.attr_u32(TCA_U32_FLAGS, flags).map_err(enc)?;
-    }
-    a.end_nest(nest).map_err(enc)
+            Ok(())
+        })
+    });
+    filled(refused, r)
 }
 
 /// `matchall_parse_opt`.
@@ -807,43 +871,49 @@ fn matchall_options(
     handle: Option<&str>,
     args: &[String],
     hdr: &mut TcMsg,
-    a: &mut W,
+    out: &mut FilterOut<'_>,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
     // strtol(handle, NULL, 0): the leading number, 0 when there is none
     let h = handle.map_or(0, |h| c_num(h, 0).unwrap_or(0));
     hdr.tcm_handle = (h as u32).into();
     if args.is_empty() {
-        return Ok(());
+        return out.bare();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut flags = 0;
-    let mut w = Words::new(args);
-    while let Some(x) = w.peek() {
-        if w.matches("classid") || x == "flowid" {
-            let c = classid(w.next_arg()?)?;
-            a.attr_u32(TCA_MATCHALL_CLASSID, c).map_err(enc)?;
-        } else if w.matches("action") {
-            w.next_arg()?;
-            parse_action(&mut w, TCA_MATCHALL_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
-            continue;
-        } else if x == "skip_hw" || x == "skip_sw" {
-            // tc's NEXT_ARG: skip_hw must not be the last word
-            w.next_arg()?;
-            flags |= if x == "skip_hw" { TCA_CLS_FLAGS_SKIP_HW } else { TCA_CLS_FLAGS_SKIP_SW };
-            continue;
-        } else {
-            return Err(format!("What is \"{x}\"?"));
-        }
-        w.fwd();
-    }
-    if flags != 0 {
-        if flags == TCA_CLS_FLAGS_SKIP_HW | TCA_CLS_FLAGS_SKIP_SW {
-            return Err("skip_hw and skip_sw are mutually exclusive".into());
-        }
-        a.attr_u32(TCA_MATCHALL_FLAGS, flags).map_err(enc)?;
-    }
-    a.end_nest(nest).map_err(enc)
+    let mut refused = None;
+    let r = out.options().matchall(|a| {
+        filling(&mut refused, a, |a| {
+            let mut flags = 0;
+            let mut w = Words::new(args);
+            while let Some(x) = w.peek() {
+                if w.matches("classid") || x == "flowid" {
+                    let c = classid(w.next_arg()?)?;
+                    a.classid(TcHandle(c)).map_err(enc)?;
+                } else if w.matches("action") {
+                    w.next_arg()?;
+                    parse_action(&mut w, TCA_MATCHALL_ACT, a.writer(), ifindex)
+                        .map_err(|e| format!("{e}\nIllegal \"action\""))?;
+                    continue;
+                } else if x == "skip_hw" || x == "skip_sw" {
+                    // tc's NEXT_ARG: skip_hw must not be the last word
+                    w.next_arg()?;
+                    flags |= if x == "skip_hw" { TCA_CLS_FLAGS_SKIP_HW } else { TCA_CLS_FLAGS_SKIP_SW };
+                    continue;
+                } else {
+                    return Err(format!("What is \"{x}\"?"));
+                }
+                w.fwd();
+            }
+            if flags != 0 {
+                if flags == TCA_CLS_FLAGS_SKIP_HW | TCA_CLS_FLAGS_SKIP_SW {
+                    return Err("skip_hw and skip_sw are mutually exclusive".into());
+                }
+                a.flags(flags).map_err(enc)?;
+            }
+            Ok(())
+        })
+    });
+    filled(refused, r)
 }
 
 /// `flower_parse_eth_addr`: `MAC[/BITS|/MASK]`, then its mask.
@@ -945,7 +1015,7 @@ fn flower_options(
     handle: Option<&str>,
     args: &[String],
     hdr: &mut TcMsg,
-    a: &mut W,
+    out: &mut FilterOut<'_>,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
     // tc's keywords in the order it tries them (an abbreviation is the
@@ -1006,7 +1076,10 @@ fn flower_options(
     if let Some(h) = handle {
         hdr.tcm_handle = get_u32(h, 0).ok_or("Illegal \"handle\"")?.into();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
+    let mut refused = None;
+    let r = out.options().flower(|a| filling(&mut refused, a, |a| {
+    // (flower's keys are written raw for now)
+    let a = a.writer();
     let (mut flags, mut ip_proto, mut eth_type, mut vlan_ethtype) = (0u32, 0xffu8, tc_proto, 0u16);
     let (mut mtf, mut mtf_mask) = (0u32, 0u32);
     // MPLS keys as label stack entries (true) or the single-label keys
@@ -1381,7 +1454,9 @@ fn flower_options(
     if tc_proto != ETH_P_ALL {
         a.attr_be16(cls::TCA_FLOWER_KEY_ETH_TYPE, tc_proto).map_err(enc)?;
     }
-    a.end_nest(nest).map_err(enc)
+    Ok(())
+    }));
+    filled(refused, r)
 }
 
 /// tc's `VALUE[/MASK]` (`flower_parse_u8`, `_u16`, `_u32`, …): each half
@@ -1446,32 +1521,38 @@ fn basic_options(
     handle: Option<&str>,
     args: &[String],
     hdr: &mut TcMsg,
-    a: &mut W,
+    out: &mut FilterOut<'_>,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
     // strtol(handle, NULL, 0), as matchall
     hdr.tcm_handle = (handle.map_or(0, |h| c_num(h, 0).unwrap_or(0)) as u32).into();
     if args.is_empty() {
-        return Ok(());
+        return out.bare();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let mut w = Words::new(args);
-    while let Some(x) = w.peek() {
-        if w.matches("classid") || x == "flowid" {
-            let c = classid(w.next_arg()?)?;
-            a.attr_u32(cls::TCA_BASIC_CLASSID, c).map_err(enc)?;
-        } else if w.matches("action") {
-            w.next_arg()?;
-            parse_action(&mut w, cls::TCA_BASIC_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
-            continue;
-        } else if w.matches("match") || w.matches("police") {
-            return Err(format!("rtnl does not parse basic's \"{x}\" yet (tc does)"));
-        } else {
-            return Err(format!("What is \"{x}\"?"));
-        }
-        w.fwd();
-    }
-    a.end_nest(nest).map_err(enc)
+    let mut refused = None;
+    let r = out.options().basic(|a| {
+        filling(&mut refused, a, |a| {
+            let mut w = Words::new(args);
+            while let Some(x) = w.peek() {
+                if w.matches("classid") || x == "flowid" {
+                    let c = classid(w.next_arg()?)?;
+                    a.classid(TcHandle(c)).map_err(enc)?;
+                } else if w.matches("action") {
+                    w.next_arg()?;
+                    parse_action(&mut w, cls::TCA_BASIC_ACT, a.writer(), ifindex)
+                        .map_err(|e| format!("{e}\nIllegal \"action\""))?;
+                    continue;
+                } else if w.matches("match") || w.matches("police") {
+                    return Err(format!("rtnl does not parse basic's \"{x}\" yet (tc does)"));
+                } else {
+                    return Err(format!("What is \"{x}\"?"));
+                }
+                w.fwd();
+            }
+            Ok(())
+        })
+    });
+    filled(refused, r)
 }
 
 /// Classic BPF bytecode as tc reads it: `LEN,CODE JT JF K,…`.
@@ -1540,71 +1621,78 @@ fn bpf_options(
     handle: Option<&str>,
     args: &[String],
     hdr: &mut TcMsg,
-    a: &mut W,
+    out: &mut FilterOut<'_>,
     ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
 ) -> Parsed<()> {
     if let Some(h) = handle {
         hdr.tcm_handle = get_u32(h, 0).ok_or("Illegal \"handle\"")?.into();
     }
     if args.is_empty() {
-        return Ok(());
+        return out.bare();
     }
-    let nest = a.begin_nest_raw(TCA_OPTIONS).map_err(enc)?;
-    let (mut gen_flags, mut flags) = (0u32, 0u32);
-    let mut ops: Option<Vec<u8>> = None;
-    let mut w = Words::new(args);
-    while let Some(x) = w.peek() {
-        let run = if w.matches("run") {
-            if ops.is_some() {
-                return Err(format!("Error: duplicate \"run\": \"{}\" is the second value.", w.next_arg()?));
+    let mut refused = None;
+    let r = out.options().bpf(|a| {
+        filling(&mut refused, a, |a| {
+            let (mut gen_flags, mut flags) = (0u32, 0u32);
+            let mut ops: Option<Vec<u8>> = None;
+            let mut w = Words::new(args);
+            while let Some(x) = w.peek() {
+                let run = if w.matches("run") {
+                    if ops.is_some() {
+                        return Err(format!("Error: duplicate \"run\": \"{}\" is the second value.", w.next_arg()?));
+                    }
+                    w.next_arg()?;
+                    true
+                } else {
+                    false
+                };
+                let x = w.peek().unwrap_or(x);
+                if run || (ops.is_none() && !is_bpf_option(&w)) {
+                    let text = if w.matches("bytecode") || x == "bc" {
+                        w.next_arg()?.to_owned()
+                    } else if w.matches("bytecode-file") || x == "bcf" {
+                        cbpf_file(w.next_arg()?)?
+                    } else if w.matches("object-file") || x == "obj" || w.matches("object-pinned") || w.matches("fd") {
+                        return Err("rtnl loads no eBPF objects (tc filter add … bpf obj FILE does)".into());
+                    } else {
+                        return Err(format!("What mode is \"{x}\"?"));
+                    };
+                    ops = Some(cbpf_ops(&text)?);
+                } else if w.matches("classid") || w.matches("flowid") {
+                    let c = classid(w.next_arg()?)?;
+                    a.classid(TcHandle(c)).map_err(enc)?;
+                } else if w.matches("direct-action") || w.matches("da") {
+                    flags |= 1;
+                } else if w.matches("skip_hw") {
+                    gen_flags |= TCA_CLS_FLAGS_SKIP_HW;
+                } else if w.matches("skip_sw") {
+                    gen_flags |= TCA_CLS_FLAGS_SKIP_SW;
+                } else if w.matches("action") {
+                    w.next_arg()?;
+                    parse_action(&mut w, TCA_BPF_ACT, a.writer(), ifindex)
+                        .map_err(|e| format!("{e}\nIllegal \"action\""))?;
+                    continue;
+                } else if w.matches("police") {
+                    return Err("rtnl does not parse \"police\" yet (tc does)".into());
+                } else {
+                    return Err(format!("What is \"{x}\"?"));
+                }
+                w.fwd();
             }
-            w.next_arg()?;
-            true
-        } else {
-            false
-        };
-        let x = w.peek().unwrap_or(x);
-        if run || (ops.is_none() && !is_bpf_option(&w)) {
-            let text = if w.matches("bytecode") || x == "bc" {
-                w.next_arg()?.to_owned()
-            } else if w.matches("bytecode-file") || x == "bcf" {
-                cbpf_file(w.next_arg()?)?
-            } else if w.matches("object-file") || x == "obj" || w.matches("object-pinned") || w.matches("fd") {
-                return Err("rtnl loads no eBPF objects (tc filter add … bpf obj FILE does)".into());
-            } else {
-                return Err(format!("What mode is \"{x}\"?"));
-            };
-            ops = Some(cbpf_ops(&text)?);
-        } else if w.matches("classid") || w.matches("flowid") {
-            let c = classid(w.next_arg()?)?;
-            a.attr_u32(TCA_BPF_CLASSID, c).map_err(enc)?;
-        } else if w.matches("direct-action") || w.matches("da") {
-            flags |= 1;
-        } else if w.matches("skip_hw") {
-            gen_flags |= TCA_CLS_FLAGS_SKIP_HW;
-        } else if w.matches("skip_sw") {
-            gen_flags |= TCA_CLS_FLAGS_SKIP_SW;
-        } else if w.matches("action") {
-            w.next_arg()?;
-            parse_action(&mut w, TCA_BPF_ACT, a, ifindex).map_err(|e| format!("{e}\nIllegal \"action\""))?;
-            continue;
-        } else if w.matches("police") {
-            return Err("rtnl does not parse \"police\" yet (tc does)".into());
-        } else {
-            return Err(format!("What is \"{x}\"?"));
-        }
-        w.fwd();
-    }
-    let ops = ops.ok_or("Unable to load program")?;
-    a.attr_u16(TCA_BPF_OPS_LEN, (ops.len() / 8) as u16).map_err(enc)?;
-    a.attr(TCA_BPF_OPS, &ops).map_err(enc)?;
-    if gen_flags != 0 {
-        a.attr_u32(TCA_BPF_FLAGS_GEN, gen_flags).map_err(enc)?;
-    }
-    if flags != 0 {
-        a.attr_u32(TCA_BPF_FLAGS, flags).map_err(enc)?;
-    }
-    a.end_nest(nest).map_err(enc)
+            let ops = ops.ok_or("Unable to load program")?;
+            let ops = StructArray::<cls::SockFilter>::new(&ops).ok_or("Unable to load program")?;
+            // (cbpf_ops refuses more than 4096 instructions, as tc does)
+            a.ops_len(ops.len() as u16).map_err(enc)?.ops(ops).map_err(enc)?;
+            if gen_flags != 0 {
+                a.flags_gen(gen_flags).map_err(enc)?;
+            }
+            if flags != 0 {
+                a.flags(flags).map_err(enc)?;
+            }
+            Ok(())
+        })
+    });
+    filled(refused, r)
 }
 
 /// Whether the word is one of bpf's own options (which tc tries before
@@ -2440,21 +2528,6 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
 }
 
 // ---------- qdisc kinds written as tc writes them ----------
-
-/// Writes `$v` through typed builder `$c`'s method `$f` when it is `Some`.
-macro_rules! put {
-    // a number tc writes only when it is not zero
-    ($c:ident, nonzero $v:expr, $f:ident) => {
-        if $v != 0 {
-            $c.$f($v)?;
-        }
-    };
-    ($c:ident, $v:expr, $f:ident) => {
-        if let Some(v) = $v {
-            $c.$f(v)?;
-        }
-    };
-}
 
 /// A qdisc request's kind and options, written as tc writes them:
 /// `TCA_KIND`, the blocks, then the options (`TCA_OPTIONS` unflagged but
@@ -3498,8 +3571,8 @@ mod tests {
     fn sel_of(cmd: &str) -> Vec<u8> {
         let r = filter_request(RTM_NEWTFILTER, NLM_F_EXCL | NLM_F_CREATE, &words(cmd), &no_dev).unwrap();
         let attrs = rtnl_core::wire::Attrs::<NativeEndian>::new(&r.attrs);
-        let opts = attrs.clone().map(Result::unwrap).find(|a| a.id() == TCA_OPTIONS).unwrap();
-        opts.nested().map(Result::unwrap).find(|a| a.id() == TCA_U32_SEL).unwrap().payload().to_vec()
+        let opts = attrs.clone().map(Result::unwrap).find(|a| a.id() == rtnl_core::tc::TCA_OPTIONS).unwrap();
+        opts.nested().map(Result::unwrap).find(|a| a.id() == cls::TCA_U32_SEL).unwrap().payload().to_vec()
     }
 
     #[test]
