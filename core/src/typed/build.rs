@@ -109,6 +109,25 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
     pub(crate) fn selector(&self, own: u16) -> u16 {
         self.sel.unwrap_or(own)
     }
+    /// Writes the selector (`sel` = `key`, if one), what goes
+    /// [`between`](Choose::between), then what `payload` writes (given the
+    /// payload's attribute id and whether to flag a nest): all or nothing.
+    fn framed<'k, K: SelectorKey<'k, O>>(
+        self,
+        sel: Option<(u16, K)>,
+        payload: impl FnOnce(&mut Writer<B, O>, u16, bool) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
+        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
+        self.w.all_or_nothing(|w| {
+            if let Some((sel, key)) = sel {
+                key.write(sel, w)?;
+            }
+            if let Some(m) = mid.as_mut() {
+                m(w)?;
+            }
+            payload(w, id, flagged)
+        })
+    }
     /// Writes the payload nest filled by `f` (a context-selected payload has
     /// no selector attribute; the route family has none of those yet).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -116,13 +135,7 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         self,
         f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
     ) -> Result<(), EncodeError> {
-        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
-        self.w.all_or_nothing(|w| {
-            if let Some(m) = mid.as_mut() {
-                m(w)?;
-            }
-            w.nest(id, flagged, |w| f(&mut Scope::new(w)))
-        })
+        self.framed(None::<(u16, u16)>, |w, id, flagged| w.nest(id, flagged, |w| f(&mut Scope::new(w))))
     }
     /// Writes selector `sel` = `key` (if an attribute selects), then the
     /// payload `v` (a kind whose payload is not a nest).
@@ -132,16 +145,7 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         key: K,
         v: &P,
     ) -> Result<(), EncodeError> {
-        let (id, mut mid) = (self.id, self.mid);
-        self.w.all_or_nothing(|w| {
-            if let Some(sel) = sel {
-                key.write(sel, w)?;
-            }
-            if let Some(m) = mid.as_mut() {
-                m(w)?;
-            }
-            v.emit(id, w)
-        })
+        self.framed(sel.map(|s| (s, key)), |w, id, _| v.emit(id, w))
     }
     /// Writes selector `sel` = `key`, then a payload of struct `head`
     /// followed by the attributes `f` writes in set `T` (netem's options).
@@ -157,12 +161,7 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         head: &H,
         f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
     ) -> Result<(), EncodeError> {
-        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
-        self.w.all_or_nothing(|w| {
-            key.write(sel, w)?;
-            if let Some(m) = mid.as_mut() {
-                m(w)?;
-            }
+        self.framed(Some((sel, key)), |w, id, flagged| {
             w.nest(id, flagged, |w| {
                 w.bytes_padded(head.as_bytes())?;
                 f(&mut Scope::new(w))
@@ -176,13 +175,6 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Choose<'w, B, O, S> {
         key: K,
         f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
     ) -> Result<(), EncodeError> {
-        let (id, flagged, mut mid) = (self.id, self.flagged, self.mid);
-        self.w.all_or_nothing(|w| {
-            key.write(sel, w)?;
-            if let Some(m) = mid.as_mut() {
-                m(w)?;
-            }
-            w.nest(id, flagged, |w| f(&mut Scope::new(w)))
-        })
+        self.framed(Some((sel, key)), |w, id, flagged| w.nest(id, flagged, |w| f(&mut Scope::new(w))))
     }
 }
