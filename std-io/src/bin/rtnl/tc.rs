@@ -951,9 +951,9 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
         t.hdr.tcm_ifindex = (ifindex_of(d)? as i32).into();
     }
     let clock = Clock::host();
-    // the attributes: blocks, then the kind and its options (the kinds
-    // tcmodify writes as tc writes them, byte for byte; the others through
-    // the typed builder)
+    // the attributes as tc writes them, through the typed builders: the
+    // kind, the blocks, then the options (tcmodify parses most kinds' words,
+    // qdisc_args the rest)
     let mut aw = Writer::new(VecBuffer::default());
     let enc = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
     let mut blocks = |aw: &mut Writer<VecBuffer>| -> Result<(), rtnl_core::wire::EncodeError> {
@@ -981,25 +981,16 @@ fn modify_qdisc(g: &Global, ty: u16, flags: u16, args: &[String]) -> Result<Exit
                 Some(r) => r.map_err(Fail::error)?,
                 None => {
                     let req = qdisc_args(k, opts, &clock).map_err(Fail::error)?;
-                    write_qdisc_options(&mut q, k, &req).map_err(enc)?;
+                    write_qdisc_options(&mut q, &req).map_err(enc)?;
                 }
             }
         }
     }
-    send_qdisc(g, ty, flags, &t.hdr, aw, |_| Ok(()))
+    send_qdisc(g, ty, flags, &t.hdr, aw)
 }
 
-/// Sends a qdisc or class request: `hdr`, the attributes in `aw`, then
-/// what `tail` appends.
-fn send_qdisc(
-    g: &Global,
-    ty: u16,
-    flags: u16,
-    hdr: &TcMsg,
-    mut aw: Writer<VecBuffer>,
-    tail: impl FnOnce(&mut Writer<VecBuffer>) -> Result<(), Fail>,
-) -> Result<ExitCode, Fail> {
-    tail(&mut aw)?;
+/// Sends a qdisc request: `hdr`, then the attributes in `aw`.
+fn send_qdisc(g: &Global, ty: u16, flags: u16, hdr: &TcMsg, aw: Writer<VecBuffer>) -> Result<ExitCode, Fail> {
     let mut sock = g.socket()?;
     let bytes =
         crate::tcmodify::frame(ty, flags, sock.next_seq(), zerocopy::IntoBytes::as_bytes(hdr), &aw.into_inner().0)?;
@@ -1054,9 +1045,9 @@ fn qdisc_args(kind: &str, args: &[String], clock: &Clock) -> Parsed<QdiscReq> {
 /// `TCA_KIND` and the options of `r`, as tc writes them.
 fn write_qdisc_options(
     a: &mut crate::tcmodify::QdiscOut<'_>,
-    kind: &str,
     r: &QdiscReq,
 ) -> Result<(), rtnl_core::wire::EncodeError> {
+    let kind = a.kind;
     match r {
         QdiscReq::Bare => a.bare(),
         QdiscReq::Fifo(q) => {

@@ -2534,7 +2534,8 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
 /// for fq_pie's), all through the typed builders.
 pub(crate) struct QdiscOut<'a> {
     s: Scope<'a, VecBuffer, NativeEndian, TcAttr<'static>>,
-    kind: &'a str,
+    /// The kind.
+    pub(crate) kind: &'a str,
     blocks: &'a mut dyn FnMut(&mut W) -> Result<(), EncodeError>,
 }
 

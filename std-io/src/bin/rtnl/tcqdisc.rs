@@ -781,16 +781,16 @@ impl Aqm {
         if let Some(v) = self.limit {
             o.num("limit", &format!("limit {v}p "), v.into());
         }
-        opt_num(o, "flows", self.flows);
-        opt_time(o, "target", self.target);
-        opt_time(o, "ce_threshold", self.ce_threshold);
-        opt_time(o, "interval", self.interval);
-        opt_time(o, "tupdate", self.tupdate);
-        opt_num(o, "alpha", self.alpha);
-        opt_num(o, "beta", self.beta);
-        opt_size(o, "quantum", self.quantum);
-        opt_size(o, "memory_limit", self.memory_limit);
-        opt_num(o, "ecn_prob", self.ecn_prob);
+        opt(o, "flows", self.flows, |v| v.to_string());
+        opt(o, "target", self.target, u::time);
+        opt(o, "ce_threshold", self.ce_threshold, u::time);
+        opt(o, "interval", self.interval, u::time);
+        opt(o, "tupdate", self.tupdate, u::time);
+        opt(o, "alpha", self.alpha, |v| v.to_string());
+        opt(o, "beta", self.beta, |v| v.to_string());
+        opt(o, "quantum", self.quantum, u::size);
+        opt(o, "memory_limit", self.memory_limit, u::size);
+        opt(o, "ecn_prob", self.ecn_prob, |v| v.to_string());
         for (key, on) in [("ecn", self.ecn), ("bytemode", self.bytemode), ("dq_rate_estimator", self.dq_rate_estimator)]
         {
             if on {
@@ -819,32 +819,20 @@ pub(crate) fn hhf<'a>(o: &mut Out, attrs: impl Iterator<Item = HhfAttr<'a>>) {
     if let Some(v) = limit {
         o.num("limit", &format!("limit {v}p "), v.into());
     }
-    opt_size(o, "quantum", quantum);
-    opt_num(o, "hh_limit", hh_limit);
-    opt_time(o, "reset_timeout", reset);
-    opt_size(o, "admit_bytes", admit);
-    opt_time(o, "evict_timeout", evict);
-    opt_num(o, "non_hh_weight", weight);
+    opt(o, "quantum", quantum, u::size);
+    opt(o, "hh_limit", hh_limit, |v| v.to_string());
+    opt(o, "reset_timeout", reset, u::time);
+    opt(o, "admit_bytes", admit, u::size);
+    opt(o, "evict_timeout", evict, u::time);
+    opt(o, "non_hh_weight", weight, |v| v.to_string());
 }
 
-/// `key N ` when the option is present.
-fn opt_num(o: &mut Out, key: &str, v: Option<u32>) {
+/// `key VALUE ` when the option is present, the value as `show` writes it
+/// (`%u`, `sprint_time`'s [`u::time`], `print_size`'s
+/// [`u::size`]).
+fn opt(o: &mut Out, key: &str, v: Option<u32>, show: fn(u32) -> String) {
     if let Some(v) = v {
-        o.num(key, &format!("{key} {v} "), v.into());
-    }
-}
-
-/// `key TIME ` (as `sprint_time` writes it) when the option is present.
-fn opt_time(o: &mut Out, key: &str, v: Option<u32>) {
-    if let Some(v) = v {
-        o.num(key, &format!("{key} {} ", u::time(v)), v.into());
-    }
-}
-
-/// `key SIZE ` (as `print_size` writes it) when the option is present.
-fn opt_size(o: &mut Out, key: &str, v: Option<u32>) {
-    if let Some(v) = v {
-        o.num(key, &format!("{key} {} ", u::size(v)), v.into());
+        o.num(key, &format!("{key} {} ", show(v)), v.into());
     }
 }
 
