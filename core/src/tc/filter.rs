@@ -15,14 +15,22 @@ use crate::wire::{
 
 /// The builder of a classifier's action list attribute (`TCA_*_ACT`).
 macro_rules! act_builder {
-    ($set:ident, $id:ident, $name:ident) => {
+    ($set:ident, $id:ident, $name:ident, $unflagged:ident) => {
         impl<'w, B: Buffer, O: ByteOrder> crate::typed::Scope<'w, B, O, $set<'static, O>> {
             #[doc = concat!("Writes `", stringify!($id), "`: `f` adds the actions, in order.")]
             pub fn $name(
                 &mut self,
                 f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
             ) -> Result<&mut Self, EncodeError> {
-                write_actions(self.writer(), $id, f)?;
+                write_actions(self.writer(), $id, true, f)?;
+                Ok(self)
+            }
+            #[doc = concat!("Writes `", stringify!($id), "` as tc writes it: the list and each action's nest without `NLA_F_NESTED`.")]
+            pub fn $unflagged(
+                &mut self,
+                f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
+            ) -> Result<&mut Self, EncodeError> {
+                write_actions(self.writer(), $id, false, f)?;
                 Ok(self)
             }
         }
@@ -204,7 +212,7 @@ attr_set! {
         12 TCA_U32_PAD pad => Pad(Bytes<'a>),
     }
 }
-act_builder!(U32Attr, TCA_U32_ACT, act);
+act_builder!(U32Attr, TCA_U32_ACT, act, act_unflagged);
 
 // ---- bpf ----
 
@@ -249,7 +257,7 @@ attr_set! {
         11 TCA_BPF_ID id => Id(u32),
     }
 }
-act_builder!(BpfAttr, TCA_BPF_ACT, act);
+act_builder!(BpfAttr, TCA_BPF_ACT, act, act_unflagged);
 
 // ---- matchall ----
 
@@ -276,7 +284,7 @@ attr_set! {
         5 TCA_MATCHALL_PAD pad => Pad(Bytes<'a>),
     }
 }
-act_builder!(MatchallAttr, TCA_MATCHALL_ACT, act);
+act_builder!(MatchallAttr, TCA_MATCHALL_ACT, act, act_unflagged);
 
 // ---- flower ----
 
@@ -613,7 +621,7 @@ attr_set! {
         111 TCA_FLOWER_KEY_ENC_FLAGS_MASK key_enc_flags_mask => KeyEncFlagsMask(Be32),
     }
 }
-act_builder!(FlowerAttr, TCA_FLOWER_ACT, act);
+act_builder!(FlowerAttr, TCA_FLOWER_ACT, act, act_unflagged);
 
 // ---- extended matches (basic, cgroup, flow) ----
 
@@ -831,7 +839,7 @@ attr_set! {
         6 TCA_BASIC_PAD pad => Pad(Bytes<'a>),
     }
 }
-act_builder!(BasicAttr, TCA_BASIC_ACT, act);
+act_builder!(BasicAttr, TCA_BASIC_ACT, act, act_unflagged);
 
 // ---- cgroup ----
 
@@ -846,7 +854,7 @@ attr_set! {
         3 TCA_CGROUP_EMATCHES ematches => Ematches(Nest<'a, O, EmatchTreeAttr<'a, O>>) nest EmatchTreeAttr,
     }
 }
-act_builder!(CgroupAttr, TCA_CGROUP_ACT, act);
+act_builder!(CgroupAttr, TCA_CGROUP_ACT, act, act_unflagged);
 
 // ---- flow ----
 
@@ -879,7 +887,7 @@ attr_set! {
         12 TCA_FLOW_PERTURB perturb => Perturb(u32),
     }
 }
-act_builder!(FlowAttr, TCA_FLOW_ACT, act);
+act_builder!(FlowAttr, TCA_FLOW_ACT, act, act_unflagged);
 
 // ---- fw ----
 
@@ -898,7 +906,7 @@ attr_set! {
         5 TCA_FW_MASK mask => Mask(u32),
     }
 }
-act_builder!(FwAttr, TCA_FW_ACT, act);
+act_builder!(FwAttr, TCA_FW_ACT, act, act_unflagged);
 
 // ---- route ----
 
@@ -919,7 +927,7 @@ attr_set! {
         6 TCA_ROUTE4_ACT act => Act(ActionList<'a, O>) custom,
     }
 }
-act_builder!(Route4Attr, TCA_ROUTE4_ACT, act);
+act_builder!(Route4Attr, TCA_ROUTE4_ACT, act, act_unflagged);
 
 select_table! {
     /// A classifier's options (`TCA_OPTIONS` of `RTM_*TFILTER`, `RTM_*CHAIN`), by `TCA_KIND`.

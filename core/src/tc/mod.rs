@@ -685,7 +685,16 @@ impl<'w, B: Buffer, O: ByteOrder> crate::typed::Scope<'w, B, O, ActionRootAttr<'
         &mut self,
         f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
     ) -> Result<&mut Self, EncodeError> {
-        self.writer().nest(TCA_ROOT_TAB, true, |w| f(&mut ActionsScope { w, next: 1 }))?;
+        write_actions(self.writer(), TCA_ROOT_TAB, true, f)?;
+        Ok(self)
+    }
+    /// [`tab`](Self::tab) as tc writes it: the list and each action's nest
+    /// without `NLA_F_NESTED` (the kernel takes either).
+    pub fn tab_unflagged(
+        &mut self,
+        f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
+    ) -> Result<&mut Self, EncodeError> {
+        write_actions(self.writer(), TCA_ROOT_TAB, false, f)?;
         Ok(self)
     }
 }
@@ -696,30 +705,34 @@ impl<'w, B: Buffer, O: ByteOrder> crate::typed::Scope<'w, B, O, ActionRootAttr<'
 pub struct ActionsScope<'w, B: Buffer, O: ByteOrder> {
     w: &'w mut Writer<B, O>,
     next: u16,
+    /// Whether each action's nest is flagged `NLA_F_NESTED` (as the list's).
+    flagged: bool,
 }
 
 impl<B: Buffer, O: ByteOrder> ActionsScope<'_, B, O> {
     /// Writes one action at the next position: `f` fills its `TCA_ACT_*`
     /// (`options()` writes `TCA_ACT_KIND` and the kind's options together).
+    /// On error nothing of it is left and the position is not taken.
     pub fn action(
         &mut self,
         f: impl FnOnce(&mut crate::typed::Scope<'_, B, O, ActAttr<'static, O>>) -> Result<(), EncodeError>,
     ) -> Result<&mut Self, EncodeError> {
         let at = self.next;
-        self.w.nest(at, true, |w| f(&mut crate::typed::Scope::new(w)))?;
+        self.w.nest(at, self.flagged, |w| f(&mut crate::typed::Scope::new(w)))?;
         self.next = at.saturating_add(1);
         Ok(self)
     }
 }
 
-/// Writes action list `id` filled by `f` (the builders of the filters'
-/// `*_ACT` attributes).
+/// Writes action list `id` filled by `f`, its nests flagged `NLA_F_NESTED`
+/// or not (the builders of `TCA_ROOT_TAB` and the filters' `*_ACT`).
 pub(crate) fn write_actions<B: Buffer, O: ByteOrder>(
     w: &mut Writer<B, O>,
     id: u16,
+    flagged: bool,
     f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    w.nest(id, true, |w| f(&mut ActionsScope { w, next: 1 }))
+    w.nest(id, flagged, |w| f(&mut ActionsScope { w, next: 1, flagged }))
 }
 
 /// Slots of [`KIND_TABLE`] (a power of two, at least twice the kinds).

@@ -672,3 +672,52 @@ fn a_chooser_writes_attributes_between_the_kind_and_an_unflagged_payload_or_noth
     assert!(r.is_err());
     assert_eq!(w.len(), 0);
 }
+
+#[test]
+fn an_unflagged_action_list_is_written_as_tc_writes_it_and_a_failed_action_takes_no_position() {
+    use crate::typed::Scope;
+    let mut out = [0u8; 256];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    Scope::<_, _, ActionRootAttr<'static, Le>>::new(&mut w)
+        .tab_unflagged(|l| {
+            l.action(|a| {
+                a.options().gact(|g| g.parms(action::TcGen { action: 2.into(), ..Default::default() }).map(drop))
+            })?;
+            // an action whose filler fails leaves nothing and keeps position 2 free
+            assert!(l.action(|a| a.kind("mirred").and(Err(EncodeError::AttrTooLong(0)))).is_err());
+            l.action(|a| a.kind("vlan").and_then(|a| a.index(7)).map(drop)).map(drop)
+        })
+        .unwrap();
+    let n = w.len();
+    // TCA_ROOT_TAB and each position without NLA_F_NESTED; TCA_ACT_OPTIONS flagged (as tc writes it)
+    assert_eq!(&out[..4], &[(n as u8), 0, 1, 0]);
+    assert_eq!(&out[4..8], &[4 + 12 + 4 + 24, 0, 1, 0]);
+    assert_eq!(&out[8..20], &[9, 0, 1, 0, b'g', b'a', b'c', b't', 0, 0, 0, 0]);
+    assert_eq!(&out[20..24], &[4 + 24, 0, 2, 0x80]);
+    assert_eq!(&out[48..52], &[4 + 12 + 8, 0, 2, 0]);
+    let m = {
+        let mut v = [0u8; 256];
+        let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut v));
+        let h = w.begin_msg(RTM_NEWACTION, 0, 1, 0).unwrap();
+        w.header(&TcaMsg::<Le>::default()).unwrap();
+        w.bytes(&out[..n]).unwrap();
+        w.end_msg(h).unwrap();
+        let len = w.len();
+        v[..len].to_vec()
+    };
+    let msg = decode(&m);
+    assert_eq!(msg.first_error(), None);
+    let RtnlMessage::Action(a) = msg.body() else { panic!() };
+    let Some(ActionRootAttr::Tab(list)) = a.find(TCA_ROOT_TAB) else { panic!() };
+    let mut got = list.iter().map(|e| e.unwrap()).map(|(i, e)| (i, e.unwrap().find(action::TCA_ACT_KIND)));
+    assert!(matches!(got.next(), Some((1, Some(ActAttr::Kind("gact"))))));
+    assert!(matches!(got.next(), Some((2, Some(ActAttr::Kind("vlan"))))));
+    assert!(got.next().is_none());
+    // the flagged builder flags every nest
+    let mut out2 = [0u8; 64];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out2));
+    Scope::<_, _, ActionRootAttr<'static, Le>>::new(&mut w)
+        .tab(|l| l.action(|a| a.kind("vlan").map(drop)).map(drop))
+        .unwrap();
+    assert_eq!((out2[3], out2[7]), (0x80, 0x80));
+}

@@ -9,17 +9,18 @@
 //! actions: gact (and its bare verdicts), mirred, vlan, skbedit,
 //! tunnel_key and police, inside filters and standalone; qdiscs fq_codel,
 //! fq, sfq, netem, cake, codel, pie, fq_pie, hhf, multiq, skbprio and plug
-//! (their kind, blocks and options written by [`QdiscOut`] through the
-//! typed builders).
+//! (their kind, blocks and options written by [`QdiscOut`]). Every
+//! attribute is written through rtnl-core's typed builders (`Scope`,
+//! `Choose`, the action lists' `ActionsScope`), none by a raw id.
 
 use std::process::ExitCode;
 
-use rtnl_core::tc::action::{TcGen, TcMirred, TCA_ACT_COOKIE, TCA_ACT_FLAGS, TCA_ACT_HW_STATS, TCA_ACT_KIND};
+use rtnl_core::tc::action::{TcGen, TcMirred};
 use rtnl_core::tc::filter::{TcU32Key, TcU32Mark, TcU32SelHdr};
-use rtnl_core::tc::TcAttr;
 use rtnl_core::tc::TcHandle;
+use rtnl_core::tc::{ActionRootAttr, Bitfield32, TcAttr};
 use rtnl_core::tc::{TcMsg, TcaMsg, RTM_DELACTION, RTM_GETACTION, RTM_NEWACTION, RTM_NEWCHAIN, RTM_NEWTFILTER};
-use rtnl_core::typed::{Bytes, Counted, Grown, Scope, StructArray};
+use rtnl_core::typed::{Be16, Be32, Bytes, Counted, Grown, Scope, StructArray};
 use rtnl_core::wire::flags::{NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST, NLM_F_ROOT};
 use rtnl_core::wire::{EncodeError, NativeEndian, Writer};
 use rtnl_io::VecBuffer;
@@ -30,6 +31,10 @@ use crate::tcfilter::proto_a2n;
 use crate::{Fail, Global};
 
 type W = Writer<VecBuffer, NativeEndian>;
+/// A typed builder of attribute set `S` in a request.
+type In<'a, S> = Scope<'a, VecBuffer, NativeEndian, S>;
+/// A typed builder of an action list in a request.
+type Actions<'a> = rtnl_core::tc::ActionsScope<'a, VecBuffer, NativeEndian>;
 
 /// Writes `$v` through typed builder `$c`'s method `$f` when it is `Some`.
 macro_rules! put {
@@ -46,14 +51,10 @@ macro_rules! put {
     };
 }
 
-// the attribute ids are rtnl-core's (one table for the codec and the tool)
-use rtnl_core::tc::action::{
-    self as act, TCA_ACT_INDEX, TCA_ACT_OPTIONS, TCA_GACT_PARMS, TCA_GACT_PROB, TCA_MIRRED_PARMS,
-};
-use rtnl_core::tc::filter::{self as cls, TCA_BPF_ACT, TCA_MATCHALL_ACT, TCA_U32_ACT};
+// the attribute sets are rtnl-core's (one table for the codec and the tool)
+use rtnl_core::tc::action as act;
+use rtnl_core::tc::filter as cls;
 use rtnl_core::tc::qdisc as sch;
-use rtnl_core::tc::{TCA_ROOT_FLAGS, TCA_ROOT_TAB};
-use rtnl_core::wire::NLA_F_NESTED;
 const TCA_CLS_FLAGS_SKIP_HW: u32 = 1;
 const TCA_CLS_FLAGS_SKIP_SW: u32 = 2;
 const TC_U32_TERMINAL: u8 = 1;
@@ -823,7 +824,7 @@ fn u32_options(
                     a.indev(&d).map_err(enc)?;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    parse_action(&mut w, TCA_U32_ACT, a.writer(), ifindex)
+                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     terminal_ok = true;
                     continue;
@@ -891,7 +892,7 @@ fn matchall_options(
                     a.classid(TcHandle(c)).map_err(enc)?;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    parse_action(&mut w, TCA_MATCHALL_ACT, a.writer(), ifindex)
+                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     continue;
                 } else if x == "skip_hw" || x == "skip_sw" {
@@ -916,13 +917,24 @@ fn matchall_options(
     filled(refused, r)
 }
 
-/// `flower_parse_eth_addr`: `MAC[/BITS|/MASK]`, then its mask.
-fn flower_mac(v: &str, id: u16, mask_id: u16, a: &mut W) -> Parsed<()> {
+/// Flower's attributes.
+type Fl = cls::FlowerAttr<'static>;
+/// A flower key's value and mask attributes.
+type KeyPair<T> = (fn(T) -> Fl, fn(T) -> Fl);
+
+/// Writes a flower key and its mask.
+fn key_pair<T>(a: &mut In<'_, Fl>, (key, mask): KeyPair<T>, v: T, m: T) -> Parsed<()> {
+    a.put(&key(v)).and_then(|a| a.put(&mask(m))).map(drop).map_err(enc)
+}
+
+/// `flower_parse_eth_addr`: `MAC[/BITS|/MASK]` of flower key `key`, then
+/// its mask.
+fn flower_mac(v: &str, key: &str, a: &mut In<'_, Fl>) -> Parsed<()> {
     let (addr, m) = match v.split_once('/') {
         Some((x, m)) => (x, Some(m)),
         None => (v, None),
     };
-    a.attr(id, &mac(addr).ok_or("bad mac")?).map_err(enc)?;
+    let addr = mac(addr).ok_or("bad mac")?;
     let mask = match m {
         None => [0xff; 6],
         Some(m) => match get_u32(m, 10) {
@@ -935,12 +947,21 @@ fn flower_mac(v: &str, id: u16, mask_id: u16, a: &mut W) -> Parsed<()> {
             None => mac(m).ok_or("bad mac mask")?,
         },
     };
-    a.attr(mask_id, &mask).map_err(enc)
+    let (addr, mask) = (Bytes(&addr), Bytes(&mask));
+    match key {
+        "dst_mac" => a.key_eth_dst(addr).and_then(|a| a.key_eth_dst_mask(mask)),
+        "src_mac" => a.key_eth_src(addr).and_then(|a| a.key_eth_src_mask(mask)),
+        "arp_tha" => a.key_arp_tha(addr).and_then(|a| a.key_arp_tha_mask(mask)),
+        _ => a.key_arp_sha(addr).and_then(|a| a.key_arp_sha_mask(mask)),
+    }
+    .map(drop)
+    .map_err(enc)
 }
 
-/// `flower_parse_ip_addr`: an address or prefix of the filter's family,
-/// then its mask.
-fn flower_ip(v: &str, eth_type: u16, ids: [u16; 4], a: &mut W) -> Parsed<()> {
+/// `flower_parse_ip_addr`: an address or prefix of flower key `key` in the
+/// filter's family, then its mask.
+fn flower_ip(v: &str, eth_type: u16, key: &str, a: &mut In<'_, Fl>) -> Parsed<()> {
+    use cls::FlowerAttr as F;
     let v6 = match eth_type {
         0x0800 => false,
         0x86dd => true,
@@ -951,58 +972,69 @@ fn flower_ip(v: &str, eth_type: u16, ids: [u16; 4], a: &mut W) -> Parsed<()> {
         return Err("Illegal \"eth_type\" for ip address".into());
     }
     let (words, plen) = prefix(v, v6).ok_or("bad address")?;
-    let (id, mask_id) = if v6 { (ids[2], ids[3]) } else { (ids[0], ids[1]) };
-    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
-    a.attr(id, &bytes).map_err(enc)?;
-    let mut mask = Vec::new();
-    for i in 0..words.len() as u32 {
-        let bits = plen.saturating_sub(32 * i).min(32);
-        mask.extend_from_slice(&word_mask(bits).to_be_bytes());
+    let mask: Vec<u32> = (0..words.len() as u32).map(|i| word_mask(plen.saturating_sub(32 * i).min(32))).collect();
+    if v6 {
+        let six = |w: &[u32]| std::net::Ipv6Addr::from(w.iter().fold(0u128, |x, w| x << 32 | u128::from(*w)));
+        let pair: KeyPair<_> = match key {
+            "dst_ip" => (F::KeyIpv6Dst, F::KeyIpv6DstMask),
+            "src_ip" => (F::KeyIpv6Src, F::KeyIpv6SrcMask),
+            "enc_dst_ip" => (F::KeyEncIpv6Dst, F::KeyEncIpv6DstMask),
+            "enc_src_ip" => (F::KeyEncIpv6Src, F::KeyEncIpv6SrcMask),
+            _ => return Err("bad family".into()),
+        };
+        key_pair(a, pair, six(&words), six(&mask))
+    } else {
+        let four = |w: &[u32]| std::net::Ipv4Addr::from(w.first().copied().unwrap_or(0));
+        let pair: KeyPair<_> = match key {
+            "dst_ip" => (F::KeyIpv4Dst, F::KeyIpv4DstMask),
+            "src_ip" => (F::KeyIpv4Src, F::KeyIpv4SrcMask),
+            "enc_dst_ip" => (F::KeyEncIpv4Dst, F::KeyEncIpv4DstMask),
+            "enc_src_ip" => (F::KeyEncIpv4Src, F::KeyEncIpv4SrcMask),
+            "arp_tip" => (F::KeyArpTip, F::KeyArpTipMask),
+            _ => (F::KeyArpSip, F::KeyArpSipMask),
+        };
+        key_pair(a, pair, four(&words), four(&mask))
     }
-    a.attr(mask_id, &mask).map_err(enc)
 }
 
 /// `flower_parse_port`: `PORT`, `MIN-MAX` or `PORT/MASK` of the filter's
 /// `ip_proto`.
-fn flower_port(v: &str, ip_proto: u8, src: bool, a: &mut W) -> Parsed<()> {
+fn flower_port(v: &str, ip_proto: u8, src: bool, a: &mut In<'_, Fl>) -> Parsed<()> {
+    use cls::FlowerAttr as F;
     let bad = || "bad port".to_owned();
     let port = |s: &str| get_u32(s, 10).and_then(|p| u16::try_from(p).ok());
-    let (id, mask_id) = match (ip_proto, src) {
-        (6, true) => (cls::TCA_FLOWER_KEY_TCP_SRC, cls::TCA_FLOWER_KEY_TCP_SRC_MASK),
-        (6, false) => (cls::TCA_FLOWER_KEY_TCP_DST, cls::TCA_FLOWER_KEY_TCP_DST_MASK),
-        (17, true) => (cls::TCA_FLOWER_KEY_UDP_SRC, cls::TCA_FLOWER_KEY_UDP_SRC_MASK),
-        (17, false) => (cls::TCA_FLOWER_KEY_UDP_DST, cls::TCA_FLOWER_KEY_UDP_DST_MASK),
-        (132, true) => (cls::TCA_FLOWER_KEY_SCTP_SRC, cls::TCA_FLOWER_KEY_SCTP_SRC_MASK),
-        (132, false) => (cls::TCA_FLOWER_KEY_SCTP_DST, cls::TCA_FLOWER_KEY_SCTP_DST_MASK),
+    let pair: KeyPair<Be16> = match (ip_proto, src) {
+        (6, true) => (F::KeyTcpSrc, F::KeyTcpSrcMask),
+        (6, false) => (F::KeyTcpDst, F::KeyTcpDstMask),
+        (17, true) => (F::KeyUdpSrc, F::KeyUdpSrcMask),
+        (17, false) => (F::KeyUdpDst, F::KeyUdpDstMask),
+        (132, true) => (F::KeySctpSrc, F::KeySctpSrcMask),
+        (132, false) => (F::KeySctpDst, F::KeySctpDstMask),
         _ => return Err(bad()),
     };
+    let one = |a: &mut In<'_, Fl>, p: u16| a.put(&pair.0(Be16(p))).map(drop).map_err(enc);
     if let Some((lo, hi)) = v.split_once('-') {
         let (lo, hi) = (port(lo).ok_or_else(bad)?, port(hi).ok_or_else(bad)?);
         if lo != 0 && hi != 0 {
             if hi <= lo {
                 return Err("max value should be greater than min value".into());
             }
-            let (min_id, max_id) = if src {
-                (cls::TCA_FLOWER_KEY_PORT_SRC_MIN, cls::TCA_FLOWER_KEY_PORT_SRC_MAX)
-            } else {
-                (cls::TCA_FLOWER_KEY_PORT_DST_MIN, cls::TCA_FLOWER_KEY_PORT_DST_MAX)
-            };
-            a.attr_be16(min_id, lo).map_err(enc)?;
-            return a.attr_be16(max_id, hi).map_err(enc);
+            let range: KeyPair<Be16> =
+                if src { (F::KeyPortSrcMin, F::KeyPortSrcMax) } else { (F::KeyPortDstMin, F::KeyPortDstMax) };
+            return key_pair(a, range, Be16(lo), Be16(hi));
         }
         if lo == 0 {
             return Err(bad());
         }
-        return a.attr_be16(id, lo).map_err(enc);
+        return one(a, lo);
     }
     if let Some((p, m)) = v.split_once('/') {
         let p = get_u32(p, 0).and_then(|p| u16::try_from(p).ok()).ok_or_else(bad)?;
         let m = get_u32(m, 0).and_then(|m| u16::try_from(m).ok()).ok_or_else(bad)?;
-        a.attr_be16(id, p).map_err(enc)?;
-        return a.attr_be16(mask_id, m).map_err(enc);
+        return key_pair(a, pair, Be16(p), Be16(m));
     }
     match port(v) {
-        Some(p) if p != 0 => a.attr_be16(id, p).map_err(enc),
+        Some(p) if p != 0 => one(a, p),
         _ => Err(bad()),
     }
 }
@@ -1078,8 +1110,7 @@ fn flower_options(
     }
     let mut refused = None;
     let r = out.options().flower(|a| filling(&mut refused, a, |a| {
-    // (flower's keys are written raw for now)
-    let a = a.writer();
+    use cls::FlowerAttr as F;
     let (mut flags, mut ip_proto, mut eth_type, mut vlan_ethtype) = (0u32, 0xffu8, tc_proto, 0u16);
     let (mut mtf, mut mtf_mask) = (0u32, 0u32);
     // MPLS keys as label stack entries (true) or the single-label keys
@@ -1105,7 +1136,7 @@ fn flower_options(
         match key {
             "classid" | "flowid" => {
                 let c = classid(w.next_arg()?)?;
-                a.attr_u32(cls::TCA_FLOWER_CLASSID, c).map_err(enc)?;
+                a.classid(TcHandle(c)).map_err(enc)?;
             }
             "hw_tc" => {
                 let v = w.next_arg()?;
@@ -1116,7 +1147,7 @@ fn flower_options(
                 }
                 // TC_H_MAKE(TC_H_MAJ(parent), TC_H_MIN(tc + TC_H_MIN_PRIORITY))
                 let c = (hdr.tcm_parent.get() & 0xffff_0000) | ((tc + 0xffe0) & 0xffff);
-                a.attr_u32(cls::TCA_FLOWER_CLASSID, c).map_err(enc)?;
+                a.classid(TcHandle(c)).map_err(enc)?;
             }
             "ip_flags" => {
                 let v = w.next_arg()?;
@@ -1161,22 +1192,19 @@ fn flower_options(
                     mask |= bit;
                     rest = &rest[1 + name.len()..];
                 }
-                a.attr_u16(cls::TCA_FLOWER_KEY_CT_STATE, state).map_err(enc)?;
-                a.attr_u16(cls::TCA_FLOWER_KEY_CT_STATE_MASK, mask).map_err(enc)?;
+                key_pair(a, (F::KeyCtState, F::KeyCtStateMask), state, mask)?;
             }
             "ct_zone" => {
                 let v = w.next_arg()?;
                 let hex = |s: &str| u16_of(s, 0);
                 let (val, mask) = masked(v, hex, hex, u16::MAX).ok_or_else(|| illegal_k("ct_zone"))?;
-                a.attr_u16(cls::TCA_FLOWER_KEY_CT_ZONE, val).map_err(enc)?;
-                a.attr_u16(cls::TCA_FLOWER_KEY_CT_ZONE_MASK, mask).map_err(enc)?;
+                key_pair(a, (F::KeyCtZone, F::KeyCtZoneMask), val, mask)?;
             }
             "ct_mark" => {
                 let v = w.next_arg()?;
                 let num = |s: &str| get_u32(s, 0);
                 let (val, mask) = masked(v, num, num, u32::MAX).ok_or_else(|| illegal_k("ct_mark"))?;
-                a.attr_u32(cls::TCA_FLOWER_KEY_CT_MARK, val).map_err(enc)?;
-                a.attr_u32(cls::TCA_FLOWER_KEY_CT_MARK_MASK, mask).map_err(enc)?;
+                key_pair(a, (F::KeyCtMark, F::KeyCtMarkMask), val, mask)?;
             }
             "ct_label" => {
                 let v = w.next_arg()?;
@@ -1196,15 +1224,14 @@ fn flower_options(
                     Some(m) => pairs(m).ok_or("labels mask must be a hex string")?,
                     None => vec![0xff; 16],
                 };
-                a.attr(cls::TCA_FLOWER_KEY_CT_LABELS, &labels).map_err(enc)?;
-                a.attr(cls::TCA_FLOWER_KEY_CT_LABELS_MASK, &lmask).map_err(enc)?;
+                a.key_ct_labels(Bytes(&labels)).and_then(|a| a.key_ct_labels_mask(Bytes(&lmask))).map_err(enc)?;
             }
             "indev" => {
                 let d = w.next_arg()?;
                 if d.is_empty() || d.len() >= 16 || d.contains('/') || d.chars().any(char::is_whitespace) {
                     return Err(format!("Error: argument \"{d}\" is wrong: \"indev\" not a valid ifname"));
                 }
-                a.attr_str(cls::TCA_FLOWER_INDEV, d).map_err(enc)?;
+                a.indev(d).map_err(enc)?;
             }
             "vlan_id" | "vlan_prio" | "cvlan_id" | "cvlan_prio" => {
                 let v = w.next_arg()?;
@@ -1218,12 +1245,10 @@ fn flower_options(
                 }
                 if key.ends_with("_id") {
                     let vid = u16_of(v, 10).filter(|v| *v <= 0xfff).ok_or_else(|| illegal_k(key))?;
-                    let id = if inner { cls::TCA_FLOWER_KEY_CVLAN_ID } else { cls::TCA_FLOWER_KEY_VLAN_ID };
-                    a.attr_u16(id, vid).map_err(enc)?;
+                    if inner { a.key_cvlan_id(vid) } else { a.key_vlan_id(vid) }.map_err(enc)?;
                 } else {
                     let p = u8_of(v, 10).filter(|v| *v <= 7).ok_or_else(|| illegal_k(key))?;
-                    let id = if inner { cls::TCA_FLOWER_KEY_CVLAN_PRIO } else { cls::TCA_FLOWER_KEY_VLAN_PRIO };
-                    a.attr_u8(id, p).map_err(enc)?;
+                    if inner { a.key_cvlan_prio(p) } else { a.key_vlan_prio(p) }.map_err(enc)?;
                 }
             }
             "vlan_ethtype" | "cvlan_ethtype" => {
@@ -1237,8 +1262,7 @@ fn flower_options(
                 }
                 let t =
                     proto_a2n(v).ok_or_else(|| format!("Error: argument \"{v}\" is wrong: invalid vlan_ethtype"))?;
-                let id = if inner { cls::TCA_FLOWER_KEY_CVLAN_ETH_TYPE } else { cls::TCA_FLOWER_KEY_VLAN_ETH_TYPE };
-                a.attr_be16(id, t).map_err(enc)?;
+                if inner { a.key_cvlan_eth_type(Be16(t)) } else { a.key_vlan_eth_type(Be16(t)) }.map_err(enc)?;
                 // the type the keys after it are parsed in
                 if inner {
                     eth_type = t;
@@ -1271,26 +1295,20 @@ fn flower_options(
                 mpls_format = Some(false);
                 if key == "mpls_label" {
                     let l = get_u32(v, 10).filter(|l| *l <= 0xf_ffff).ok_or_else(|| illegal_k(key))?;
-                    a.attr_u32(cls::TCA_FLOWER_KEY_MPLS_LABEL, l).map_err(enc)?;
+                    a.key_mpls_label(l).map_err(enc)?;
                 } else {
-                    let (id, max) = match key {
-                        "mpls_tc" => (cls::TCA_FLOWER_KEY_MPLS_TC, 7),
-                        "mpls_bos" => (cls::TCA_FLOWER_KEY_MPLS_BOS, 1),
-                        _ => (cls::TCA_FLOWER_KEY_MPLS_TTL, 0xff),
+                    let (put, max): (fn(u8) -> Fl, u8) = match key {
+                        "mpls_tc" => (F::KeyMplsTc, 7),
+                        "mpls_bos" => (F::KeyMplsBos, 1),
+                        _ => (F::KeyMplsTtl, 0xff),
                     };
                     let b = u8_of(v, 10).filter(|b| *b <= max).ok_or_else(|| illegal_k(key))?;
-                    a.attr_u8(id, b).map_err(enc)?;
+                    a.put(&put(b)).map_err(enc)?;
                 }
             }
             "dst_mac" | "src_mac" | "arp_tha" | "arp_sha" => {
                 let v = w.next_arg()?;
-                let (id, mask) = match key {
-                    "dst_mac" => (cls::TCA_FLOWER_KEY_ETH_DST, cls::TCA_FLOWER_KEY_ETH_DST_MASK),
-                    "src_mac" => (cls::TCA_FLOWER_KEY_ETH_SRC, cls::TCA_FLOWER_KEY_ETH_SRC_MASK),
-                    "arp_tha" => (cls::TCA_FLOWER_KEY_ARP_THA, cls::TCA_FLOWER_KEY_ARP_THA_MASK),
-                    _ => (cls::TCA_FLOWER_KEY_ARP_SHA, cls::TCA_FLOWER_KEY_ARP_SHA_MASK),
-                };
-                flower_mac(v, id, mask, a).map_err(|_| illegal_k(key))?;
+                flower_mac(v, key, a).map_err(|_| illegal_k(key))?;
             }
             "ip_proto" => {
                 let v = w.next_arg()?;
@@ -1312,68 +1330,31 @@ fn flower_options(
                 } else {
                     u8_of(v, 16).ok_or_else(|| illegal_k("ip_proto"))?
                 };
-                a.attr_u8(cls::TCA_FLOWER_KEY_IP_PROTO, p).map_err(enc)?;
+                a.key_ip_proto(p).map_err(enc)?;
                 ip_proto = p;
             }
             "ip_tos" | "ip_ttl" | "enc_tos" | "enc_ttl" => {
                 let v = w.next_arg()?;
                 let val = |s: &str| u8_of(s, 10).or_else(|| u8_of(s, 16));
                 let (b, m) = masked(v, val, |s| u8_of(s, 16), 0xff).ok_or_else(|| illegal_k(key))?;
-                let (id, mask_id) = match key {
-                    "ip_tos" => (cls::TCA_FLOWER_KEY_IP_TOS, cls::TCA_FLOWER_KEY_IP_TOS_MASK),
-                    "ip_ttl" => (cls::TCA_FLOWER_KEY_IP_TTL, cls::TCA_FLOWER_KEY_IP_TTL_MASK),
-                    "enc_tos" => (cls::TCA_FLOWER_KEY_ENC_IP_TOS, cls::TCA_FLOWER_KEY_ENC_IP_TOS_MASK),
-                    _ => (cls::TCA_FLOWER_KEY_ENC_IP_TTL, cls::TCA_FLOWER_KEY_ENC_IP_TTL_MASK),
+                let pair: KeyPair<u8> = match key {
+                    "ip_tos" => (F::KeyIpTos, F::KeyIpTosMask),
+                    "ip_ttl" => (F::KeyIpTtl, F::KeyIpTtlMask),
+                    "enc_tos" => (F::KeyEncIpTos, F::KeyEncIpTosMask),
+                    _ => (F::KeyEncIpTtl, F::KeyEncIpTtlMask),
                 };
-                a.attr_u8(id, b).map_err(enc)?;
-                a.attr_u8(mask_id, m).map_err(enc)?;
+                key_pair(a, pair, b, m)?;
             }
             "dst_ip" | "src_ip" | "enc_dst_ip" | "enc_src_ip" | "arp_tip" | "arp_sip" => {
-                use cls::*;
                 let v = w.next_arg()?;
-                let (family, ids) = match key {
-                    "dst_ip" => (
-                        eth_type,
-                        [
-                            TCA_FLOWER_KEY_IPV4_DST,
-                            TCA_FLOWER_KEY_IPV4_DST_MASK,
-                            TCA_FLOWER_KEY_IPV6_DST,
-                            TCA_FLOWER_KEY_IPV6_DST_MASK,
-                        ],
-                    ),
-                    "src_ip" => (
-                        eth_type,
-                        [
-                            TCA_FLOWER_KEY_IPV4_SRC,
-                            TCA_FLOWER_KEY_IPV4_SRC_MASK,
-                            TCA_FLOWER_KEY_IPV6_SRC,
-                            TCA_FLOWER_KEY_IPV6_SRC_MASK,
-                        ],
-                    ),
-                    "enc_dst_ip" => (
-                        0,
-                        [
-                            TCA_FLOWER_KEY_ENC_IPV4_DST,
-                            TCA_FLOWER_KEY_ENC_IPV4_DST_MASK,
-                            TCA_FLOWER_KEY_ENC_IPV6_DST,
-                            TCA_FLOWER_KEY_ENC_IPV6_DST_MASK,
-                        ],
-                    ),
-                    "enc_src_ip" => (
-                        0,
-                        [
-                            TCA_FLOWER_KEY_ENC_IPV4_SRC,
-                            TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK,
-                            TCA_FLOWER_KEY_ENC_IPV6_SRC,
-                            TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK,
-                        ],
-                    ),
+                let family = match key {
+                    "dst_ip" | "src_ip" => eth_type,
+                    "enc_dst_ip" | "enc_src_ip" => 0,
                     // ARP's: IPv4 only, on an ARP or RARP filter
                     _ if !is_arp(eth_type) => return Err(illegal_k(key)),
-                    "arp_tip" => (0x0800, [TCA_FLOWER_KEY_ARP_TIP, TCA_FLOWER_KEY_ARP_TIP_MASK, 0, 0]),
-                    _ => (0x0800, [TCA_FLOWER_KEY_ARP_SIP, TCA_FLOWER_KEY_ARP_SIP_MASK, 0, 0]),
+                    _ => 0x0800,
                 };
-                flower_ip(v, family, ids, a).map_err(|_| illegal_k(key))?;
+                flower_ip(v, family, key, a).map_err(|_| illegal_k(key))?;
             }
             "dst_port" | "src_port" => {
                 let v = w.next_arg()?;
@@ -1384,25 +1365,23 @@ fn flower_options(
                 // TCP_FLAGS_MAX_MASK
                 let f = |s: &str| u16_of(s, 16).filter(|f| *f <= 0xfff);
                 let (val, mask) = masked(v, f, f, 0xfff).ok_or_else(|| illegal_k(key))?;
-                a.attr_be16(cls::TCA_FLOWER_KEY_TCP_FLAGS, val).map_err(enc)?;
-                a.attr_be16(cls::TCA_FLOWER_KEY_TCP_FLAGS_MASK, mask).map_err(enc)?;
+                key_pair(a, (F::KeyTcpFlags, F::KeyTcpFlagsMask), Be16(val), Be16(mask))?;
             }
             "type" | "code" | "arp_op" => {
-                use cls::*;
                 let v = w.next_arg()?;
                 let what = match key {
                     "arp_op" => "arp_op".to_owned(),
                     _ => format!("icmp {key}"),
                 };
-                let ids = match (key, eth_type, ip_proto) {
-                    ("arp_op", t, _) if is_arp(t) => Some((TCA_FLOWER_KEY_ARP_OP, TCA_FLOWER_KEY_ARP_OP_MASK)),
-                    ("type", 0x0800, 1) => Some((TCA_FLOWER_KEY_ICMPV4_TYPE, TCA_FLOWER_KEY_ICMPV4_TYPE_MASK)),
-                    ("code", 0x0800, 1) => Some((TCA_FLOWER_KEY_ICMPV4_CODE, TCA_FLOWER_KEY_ICMPV4_CODE_MASK)),
-                    ("type", 0x86dd, 58) => Some((TCA_FLOWER_KEY_ICMPV6_TYPE, TCA_FLOWER_KEY_ICMPV6_TYPE_MASK)),
-                    ("code", 0x86dd, 58) => Some((TCA_FLOWER_KEY_ICMPV6_CODE, TCA_FLOWER_KEY_ICMPV6_CODE_MASK)),
+                let pair: Option<KeyPair<u8>> = match (key, eth_type, ip_proto) {
+                    ("arp_op", t, _) if is_arp(t) => Some((F::KeyArpOp, F::KeyArpOpMask)),
+                    ("type", 0x0800, 1) => Some((F::KeyIcmpv4Type, F::KeyIcmpv4TypeMask)),
+                    ("code", 0x0800, 1) => Some((F::KeyIcmpv4Code, F::KeyIcmpv4CodeMask)),
+                    ("type", 0x86dd, 58) => Some((F::KeyIcmpv6Type, F::KeyIcmpv6TypeMask)),
+                    ("code", 0x86dd, 58) => Some((F::KeyIcmpv6Code, F::KeyIcmpv6CodeMask)),
                     _ => None,
                 };
-                let (id, mask_id) = ids.ok_or_else(|| illegal_k(&what))?;
+                let pair = pair.ok_or_else(|| illegal_k(&what))?;
                 let val = |s: &str| {
                     let named = match (key, s) {
                         ("arp_op", "request") => Some(1),
@@ -1413,8 +1392,7 @@ fn flower_options(
                     named.or_else(|| u8_of(s, 10)).filter(|b| key != "arp_op" || *b <= 2)
                 };
                 let (b, m) = masked(v, val, |s| u8_of(s, 10), 0xff).ok_or_else(|| illegal_k(&what))?;
-                a.attr_u8(id, b).map_err(enc)?;
-                a.attr_u8(mask_id, m).map_err(enc)?;
+                key_pair(a, pair, b, m)?;
             }
             "pppoe_sid" | "ppp_proto" => {
                 w.next_arg()?;
@@ -1426,12 +1404,12 @@ fn flower_options(
             "enc_key_id" => {
                 let v = w.next_arg()?;
                 let id = get_u32(v, 10).ok_or_else(|| illegal_k(key))?;
-                a.attr_be32(cls::TCA_FLOWER_KEY_ENC_KEY_ID, id).map_err(enc)?;
+                a.key_enc_key_id(Be32(id)).map_err(enc)?;
             }
             "enc_dst_port" => {
                 let v = w.next_arg()?;
                 let port = u16_of(v, 10).ok_or_else(|| illegal_k(key))?;
-                a.attr_be16(cls::TCA_FLOWER_KEY_ENC_UDP_DST_PORT, port).map_err(enc)?;
+                a.key_enc_udp_dst_port(Be16(port)).map_err(enc)?;
             }
             "geneve_opts" | "vxlan_opts" | "erspan_opts" => {
                 return Err("rtnl does not parse flower's tunnel options (geneve, vxlan, erspan) yet (tc does)".into())
@@ -1439,20 +1417,19 @@ fn flower_options(
             _ => {
                 // "action"
                 w.next_arg()?;
-                parse_action(&mut w, cls::TCA_FLOWER_ACT, a, ifindex)
+                actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
                     .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                 continue;
             }
         }
         w.fwd();
     }
-    a.attr_u32(cls::TCA_FLOWER_FLAGS, flags).map_err(enc)?;
+    a.flags(flags).map_err(enc)?;
     if mtf_mask != 0 {
-        a.attr_be32(cls::TCA_FLOWER_KEY_FLAGS, mtf).map_err(enc)?;
-        a.attr_be32(cls::TCA_FLOWER_KEY_FLAGS_MASK, mtf_mask).map_err(enc)?;
+        key_pair(a, (F::KeyFlags, F::KeyFlagsMask), Be32(mtf), Be32(mtf_mask))?;
     }
     if tc_proto != ETH_P_ALL {
-        a.attr_be16(cls::TCA_FLOWER_KEY_ETH_TYPE, tc_proto).map_err(enc)?;
+        a.key_eth_type(Be16(tc_proto)).map_err(enc)?;
     }
     Ok(())
     }));
@@ -1469,51 +1446,62 @@ fn masked<T>(v: &str, val: impl Fn(&str) -> Option<T>, mask: impl Fn(&str) -> Op
 /// `flower_parse_mpls`: `lse depth N [label L] [tc T] [bos B] [ttl T] …`,
 /// from the word after `mpls` to the first word that is not one of these
 /// (tc flags these nests `NLA_F_NESTED`).
-fn flower_mpls_lses(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
-    use cls::{
-        TCA_FLOWER_KEY_MPLS_OPTS, TCA_FLOWER_KEY_MPLS_OPTS_LSE, TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS,
-        TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH, TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL, TCA_FLOWER_KEY_MPLS_OPT_LSE_TC,
-        TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL,
-    };
-    const NESTED: u16 = 0x8000;
-    let outer = a.begin_nest_raw(TCA_FLOWER_KEY_MPLS_OPTS | NESTED).map_err(enc)?;
-    while w.matches("lse") {
-        w.next_arg()?;
-        let lse = a.begin_nest_raw(TCA_FLOWER_KEY_MPLS_OPTS_LSE | NESTED).map_err(enc)?;
-        let mut depth = 0;
-        while let Some(k) = w.peek() {
-            // (tc tries them in this order)
-            let Some(key) = ["depth", "label", "tc", "bos", "ttl"].into_iter().find(|key| crate::matches(k, key))
-            else {
-                break;
-            };
-            let v = w.next_arg()?;
-            let illegal = || format!("Illegal \"{key}\"");
-            if key == "label" {
-                let l = get_u32(v, 10).filter(|l| *l <= 0xf_ffff).ok_or_else(illegal)?;
-                a.attr_u32(TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL, l).map_err(enc)?;
-            } else {
-                let (id, range) = match key {
-                    "depth" => (TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH, 1..=0xff),
-                    "tc" => (TCA_FLOWER_KEY_MPLS_OPT_LSE_TC, 0..=7),
-                    "bos" => (TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS, 0..=1),
-                    _ => (TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL, 0..=0xff),
-                };
-                let b = get_u32(v, 10).and_then(|b| u8::try_from(b).ok()).filter(|b| range.contains(b));
-                let b = b.ok_or_else(illegal)?;
-                if key == "depth" {
-                    depth = b;
-                }
-                a.attr_u8(id, b).map_err(enc)?;
+fn flower_mpls_lses(w: &mut Words<'_>, a: &mut In<'_, Fl>) -> Parsed<()> {
+    let mut refused = None;
+    let r = a.key_mpls_opts(|o| {
+        filling(&mut refused, o, |o| {
+            while w.matches("lse") {
+                w.next_arg()?;
+                let mut refused = None;
+                let r = o.lse(|l| filling(&mut refused, l, |l| flower_lse(w, l))).map(drop);
+                filled(refused, r)?;
             }
-            w.fwd();
+            Ok(())
+        })
+    });
+    filled(refused, r.map(drop))
+}
+
+/// One label stack entry of `flower_parse_mpls`: `depth N [label L] [tc T]
+/// [bos B] [ttl T]`, in any order.
+fn flower_lse(w: &mut Words<'_>, l: &mut In<'_, cls::FlowerMplsLseAttr<'static>>) -> Parsed<()> {
+    let mut depth = 0;
+    while let Some(k) = w.peek() {
+        // (tc tries them in this order)
+        let Some(key) = ["depth", "label", "tc", "bos", "ttl"].into_iter().find(|key| crate::matches(k, key)) else {
+            break;
+        };
+        let v = w.next_arg()?;
+        let illegal = || format!("Illegal \"{key}\"");
+        if key == "label" {
+            let n = get_u32(v, 10).filter(|n| *n <= 0xf_ffff).ok_or_else(illegal)?;
+            l.label(n).map_err(enc)?;
+        } else {
+            let range = match key {
+                "depth" => 1..=0xff,
+                "tc" => 0..=7,
+                "bos" => 0..=1,
+                _ => 0..=0xff,
+            };
+            let b = get_u32(v, 10).and_then(|b| u8::try_from(b).ok()).filter(|b| range.contains(b));
+            let b = b.ok_or_else(illegal)?;
+            match key {
+                "depth" => {
+                    depth = b;
+                    l.depth(b)
+                }
+                "tc" => l.tc(b),
+                "bos" => l.bos(b),
+                _ => l.ttl(b),
+            }
+            .map_err(enc)?;
         }
-        if depth == 0 {
-            return Err("Error: argument \"depth\" is required".into());
-        }
-        a.end_nest(lse).map_err(enc)?;
+        w.fwd();
     }
-    a.end_nest(outer).map_err(enc)
+    if depth == 0 {
+        return Err("Error: argument \"depth\" is required".into());
+    }
+    Ok(())
 }
 
 /// `basic_parse_opt`: `classid` and actions (no ematches yet).
@@ -1539,7 +1527,7 @@ fn basic_options(
                     a.classid(TcHandle(c)).map_err(enc)?;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    parse_action(&mut w, cls::TCA_BASIC_ACT, a.writer(), ifindex)
+                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     continue;
                 } else if w.matches("match") || w.matches("police") {
@@ -1669,7 +1657,7 @@ fn bpf_options(
                     gen_flags |= TCA_CLS_FLAGS_SKIP_SW;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    parse_action(&mut w, TCA_BPF_ACT, a.writer(), ifindex)
+                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     continue;
                 } else if w.matches("police") {
@@ -1749,13 +1737,12 @@ fn new_cmd(w: &str) -> bool {
     ["change", "replace", "delete", "get", "add"].iter().any(|k| crate::matches(w, k))
 }
 
-/// `parse_action`: the actions after `action`, into list attribute `id`.
-fn parse_action(w: &mut Words<'_>, id: u16, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Parsed<()> {
+/// `parse_action`: the actions after `action`, into list `l`.
+fn parse_action(w: &mut Words<'_>, l: &mut Actions<'_>, ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Parsed<()> {
     if w.peek().is_none() {
         return Err("bad action".into());
     }
-    let list = a.begin_nest_raw(id).map_err(enc)?;
-    let (mut prio, mut ok, mut expect) = (0u16, 0, false);
+    let (mut ok, mut expect) = (0, false);
     while let Some(x) = w.peek() {
         if x == "action" {
             w.fwd();
@@ -1769,72 +1756,96 @@ fn parse_action(w: &mut Words<'_>, id: u16, a: &mut W, ifindex: &dyn Fn(&str) ->
             if ok > 0 {
                 break;
             }
-            return a.end_nest(list).map_err(enc);
+            return Ok(());
         }
         let kind = if verdict(x).is_some() { "gact" } else { x };
         expect = false;
         if !PARSED_ACTIONS.contains(&kind) {
             return Err(format!("rtnl cannot parse action \"{kind}\" yet (tc … action {kind} does)"));
         }
-        prio += 1;
-        let one = a.begin_nest_raw(prio).map_err(enc)?;
-        a.attr_str(TCA_ACT_KIND, kind).map_err(enc)?;
-        let opts = a.begin_nest_raw(TCA_ACT_OPTIONS | NLA_F_NESTED).map_err(enc)?;
-        match kind {
-            "gact" => gact(w, a)?,
-            "vlan" => vlan(w, a)?,
-            "skbedit" => skbedit(w, a)?,
-            "tunnel_key" => tunnel_key(w, a)?,
-            "police" => police(w, a)?,
-            _ => mirred(w, a, ifindex)?,
-        }
-        a.end_nest(opts).map_err(enc)?;
-        if w.is("cookie") {
-            let c = w.next_arg()?;
-            if c.len() > 32 {
-                return Err(format!("Error: argument \"{c}\" is wrong: {} Max allowed size 32", c.len()));
-            }
-            let bytes =
-                hex(c).ok_or_else(|| format!("Error: argument \"{c}\" is wrong: cookie must be a hex string"))?;
-            w.fwd();
-            if !bytes.is_empty() {
-                a.attr(TCA_ACT_COOKIE, &bytes).map_err(enc)?;
-            }
-        }
-        if w.matches("hw_stats") {
-            let v = w.next_arg()?;
-            let t = [("immediate", 1u32), ("delayed", 2), ("disabled", 0)]
-                .iter()
-                .find(|(k, _)| crate::matches(v, k))
-                .map(|&(_, t)| t)
-                .ok_or_else(|| format!("Error: argument \"{v}\" is wrong: value is invalid"))?;
-            a.attr(TCA_ACT_HW_STATS, &[t.to_ne_bytes(), t.to_ne_bytes()].concat()).map_err(enc)?;
-            w.fwd();
-        }
-        let mut flag = 0u32;
-        if w.is("no_percpu") {
-            flag |= 1;
-            w.fwd();
-        }
-        for _ in 0..2 {
-            if w.is("skip_sw") {
-                flag |= 4;
-                w.fwd();
-            } else if w.is("skip_hw") {
-                flag |= 2;
-                w.fwd();
-            }
-        }
-        if flag != 0 {
-            a.attr(TCA_ACT_FLAGS, &[flag.to_ne_bytes(), flag.to_ne_bytes()].concat()).map_err(enc)?;
-        }
-        a.end_nest(one).map_err(enc)?;
+        let mut refused = None;
+        let r = l.action(|s| filling(&mut refused, s, |s| one_action(w, kind, s, ifindex))).map(drop);
+        filled(refused, r)?;
         ok += 1;
     }
     if expect {
         return Err("bad action empty 1".into());
     }
-    a.end_nest(list).map_err(enc)
+    Ok(())
+}
+
+/// One action of a list: `TCA_ACT_KIND` and the kind's options, then
+/// `cookie`, `hw_stats` and the flags.
+fn one_action(
+    w: &mut Words<'_>,
+    kind: &str,
+    s: &mut In<'_, act::ActAttr<'static>>,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
+    let mut refused = None;
+    let o = s.options();
+    let r = match kind {
+        "gact" => o.gact(|a| filling(&mut refused, a, |a| gact(w, a))),
+        "vlan" => o.vlan(|a| filling(&mut refused, a, |a| vlan(w, a))),
+        "skbedit" => o.skbedit(|a| filling(&mut refused, a, |a| skbedit(w, a))),
+        "tunnel_key" => o.tunnel_key(|a| filling(&mut refused, a, |a| tunnel_key(w, a))),
+        "police" => o.police(|a| filling(&mut refused, a, |a| police(w, a))),
+        _ => o.mirred(|a| filling(&mut refused, a, |a| mirred(w, a, ifindex))),
+    };
+    filled(refused, r)?;
+    if w.is("cookie") {
+        let c = w.next_arg()?;
+        if c.len() > 32 {
+            return Err(format!("Error: argument \"{c}\" is wrong: {} Max allowed size 32", c.len()));
+        }
+        let bytes = hex(c).ok_or_else(|| format!("Error: argument \"{c}\" is wrong: cookie must be a hex string"))?;
+        w.fwd();
+        if !bytes.is_empty() {
+            s.cookie(Bytes(&bytes)).map_err(enc)?;
+        }
+    }
+    if w.matches("hw_stats") {
+        let v = w.next_arg()?;
+        let t = [("immediate", 1u32), ("delayed", 2), ("disabled", 0)]
+            .iter()
+            .find(|(k, _)| crate::matches(v, k))
+            .map(|&(_, t)| t)
+            .ok_or_else(|| format!("Error: argument \"{v}\" is wrong: value is invalid"))?;
+        s.hw_stats(Bitfield32::of(t)).map_err(enc)?;
+        w.fwd();
+    }
+    let mut flag = 0u32;
+    if w.is("no_percpu") {
+        flag |= act::TCA_ACT_FLAGS_NO_PERCPU_STATS;
+        w.fwd();
+    }
+    for _ in 0..2 {
+        if w.is("skip_sw") {
+            flag |= act::TCA_ACT_FLAGS_SKIP_SW;
+            w.fwd();
+        } else if w.is("skip_hw") {
+            flag |= act::TCA_ACT_FLAGS_SKIP_HW;
+            w.fwd();
+        }
+    }
+    if flag != 0 {
+        s.flags(Bitfield32::of(flag)).map_err(enc)?;
+    }
+    Ok(())
+}
+
+/// `parse_action` into a filter's action list `*_ACT`, written by `list`
+/// (a classifier's `act_unflagged`).
+fn actions_of<S>(
+    a: &mut S,
+    w: &mut Words<'_>,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+    list: impl FnOnce(&mut S, &mut dyn FnMut(&mut Actions<'_>) -> Result<(), EncodeError>) -> Result<(), EncodeError>,
+) -> Parsed<()> {
+    let mut refused = None;
+    let mut f = |l: &mut Actions<'_>| filling(&mut refused, l, |l| parse_action(w, l, ifindex));
+    let r = list(a, &mut f);
+    filled(refused, r)
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
@@ -1845,12 +1856,12 @@ fn hex(s: &str) -> Option<Vec<u8>> {
 }
 
 /// `parse_gact`: `[gact] VERDICT [random determ|netrand VERDICT VAL] [index N]`.
-fn gact(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+fn gact(w: &mut Words<'_>, a: &mut In<'_, act::GactAttr<'static>>) -> Parsed<()> {
     let mut p = TcGen::<NativeEndian>::default();
     if w.matches("gact") {
         w.next_arg()?;
     }
-    let mut prob: Option<[u8; 8]> = None;
+    let mut prob = None;
     if !w.matches("index") {
         p.action = action_control(w)?.into();
         if w.matches("random") {
@@ -1868,20 +1879,16 @@ fn gact(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
             let pval = get_u32(v, 10).and_then(|v| u16::try_from(v).ok()).filter(|&v| v <= 10000);
             let pval = pval.ok_or_else(|| format!("Illegal probability val {v}"))?;
             w.fwd();
-            let mut b = [0u8; 8];
-            b[..2].copy_from_slice(&ptype.to_ne_bytes());
-            b[2..4].copy_from_slice(&pval.to_ne_bytes());
-            b[4..].copy_from_slice(&paction.to_ne_bytes());
-            prob = Some(b);
+            prob = Some(act::TcGactP { ptype: ptype.into(), pval: pval.into(), paction: paction.into() });
         }
     }
     if w.matches("index") {
         p.index = get_u32(w.next_arg()?, 10).ok_or("Illegal \"index\"")?.into();
         w.fwd();
     }
-    a.attr(TCA_GACT_PARMS, p.as_bytes()).map_err(enc)?;
+    a.parms(p).map_err(enc)?;
     if let Some(b) = prob {
-        a.attr(TCA_GACT_PROB, &b).map_err(enc)?;
+        a.prob(b).map_err(enc)?;
     }
     Ok(())
 }
@@ -1918,12 +1925,9 @@ fn control_slash(w: &mut Words<'_>) -> Parsed<(i32, Option<i32>)> {
 /// BYTES[/BYTES] ] [ peakrate BPS ] [ avrate BPS ] [ overhead BYTES ]
 /// [ linklayer TYPE ] [ pkts_rate N pkts_burst N ] [ index N ] [ CONTROL ]`,
 /// the rate tables computed as tc computes them.
-fn police(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+fn police(w: &mut Words<'_>, a: &mut In<'_, act::PoliceAttr<'static>>) -> Parsed<()> {
     use crate::tcunits as u;
-    use rtnl_core::tc::action::{
-        TcPolice, TCA_POLICE_AVRATE, TCA_POLICE_PEAKRATE, TCA_POLICE_PEAKRATE64, TCA_POLICE_PKTBURST64,
-        TCA_POLICE_PKTRATE64, TCA_POLICE_RATE, TCA_POLICE_RATE64, TCA_POLICE_RESULT, TCA_POLICE_TBF,
-    };
+    use rtnl_core::tc::action::TcPolice;
     w.next_arg()?;
     // the default verdict: TC_POLICE_RECLASSIFY
     let mut p = TcPolice::<NativeEndian> { action: 1.into(), ..Default::default() };
@@ -2053,35 +2057,39 @@ fn police(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         crate::tc::set_spec(&mut p.peakrate, log, linklayer);
         ptab = Some(t);
     }
-    a.attr(TCA_POLICE_TBF, p.as_bytes()).map_err(enc)?;
-    for (tab, id, r, id64) in [
-        (rtab, TCA_POLICE_RATE, rate64, TCA_POLICE_RATE64),
-        (ptab, TCA_POLICE_PEAKRATE, prate64, TCA_POLICE_PEAKRATE64),
-    ] {
-        if let Some(t) = tab {
-            a.attr(id, &u::table_bytes(&t)).map_err(enc)?;
-            if r >= 1 << 32 {
-                a.attr(id64, &r.to_ne_bytes()).map_err(enc)?;
-            }
+    a.tbf(p).map_err(enc)?;
+    if let Some(t) = rtab {
+        a.rate(Bytes(&u::table_bytes(&t))).map_err(enc)?;
+        if rate64 >= 1 << 32 {
+            a.rate64(rate64).map_err(enc)?;
+        }
+    }
+    if let Some(t) = ptab {
+        a.peakrate(Bytes(&u::table_bytes(&t))).map_err(enc)?;
+        if prate64 >= 1 << 32 {
+            a.peakrate64(prate64).map_err(enc)?;
         }
     }
     if avrate != 0 {
-        a.attr(TCA_POLICE_AVRATE, &avrate.to_ne_bytes()).map_err(enc)?;
+        a.avrate(avrate).map_err(enc)?;
     }
     if let Some(r) = presult.filter(|&r| r != 0) {
-        a.attr(TCA_POLICE_RESULT, &r.to_ne_bytes()).map_err(enc)?;
+        a.result(r).map_err(enc)?;
     }
     if pps64 != 0 {
-        a.attr(TCA_POLICE_PKTRATE64, &pps64.to_ne_bytes()).map_err(enc)?;
-        let burst = u64::from(clock.xmittime(pps64, ppsburst64 as u32));
-        a.attr(TCA_POLICE_PKTBURST64, &burst.to_ne_bytes()).map_err(enc)?;
+        a.pktrate64(pps64).map_err(enc)?;
+        a.pktburst64(u64::from(clock.xmittime(pps64, ppsburst64 as u32))).map_err(enc)?;
     }
     Ok(())
 }
 
 /// `parse_mirred` and `parse_direction`:
 /// `mirred egress|ingress mirror|redirect dev DEV [VERDICT] [index N]`.
-fn mirred(w: &mut Words<'_>, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Parsed<()> {
+fn mirred(
+    w: &mut Words<'_>,
+    a: &mut In<'_, act::MirredAttr<'static>>,
+    ifindex: &dyn Fn(&str) -> Result<u32, Fail>,
+) -> Parsed<()> {
     if !w.matches("mirred") {
         return Err(format!("mirred bad argument {}", w.peek().unwrap_or("")));
     }
@@ -2165,7 +2173,7 @@ fn mirred(w: &mut Words<'_>, a: &mut W, ifindex: &dyn Fn(&str) -> Result<u32, Fa
             w.fwd();
         }
     }
-    a.attr(TCA_MIRRED_PARMS, p.as_bytes()).map_err(enc)
+    a.parms(p).map(drop).map_err(enc)
 }
 
 /// `parse_action_control_dflt`: a verdict if one follows, else `dflt`.
@@ -2193,7 +2201,7 @@ fn mac(s: &str) -> Option<[u8; 6]> {
 }
 
 /// `parse_vlan`: `vlan pop | push | modify | pop_eth | push_eth …`.
-fn vlan(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+fn vlan(w: &mut Words<'_>, a: &mut In<'_, act::VlanAttr<'static>>) -> Parsed<()> {
     const NAMES: [&str; 6] = ["", "pop", "push", "modify", "pop_eth", "push_eth"];
     w.next_arg()?;
     let mut action = 0u32;
@@ -2244,10 +2252,10 @@ fn vlan(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    let mut p = [0u8; 24];
-    p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
+    let mut p = act::TcVlan::<NativeEndian>::default();
+    p.gen.action = control_dflt(w, TC_ACT_PIPE)?.into();
     if let Some(i) = trailing_index(w, "vlan")? {
-        p[..4].copy_from_slice(&i.to_ne_bytes());
+        p.gen.index = i.into();
     }
     let name = NAMES[action as usize];
     if push_attrs(action) && id.is_none() {
@@ -2259,31 +2267,31 @@ fn vlan(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
     if action == 5 && src.is_none() {
         return Err(format!("src_mac needs to be set for {name}"));
     }
-    p[20..24].copy_from_slice(&action.to_ne_bytes());
-    a.attr(act::TCA_VLAN_PARMS, &p).map_err(enc)?;
+    p.v_action = (action as i32).into();
+    a.parms(p).map_err(enc)?;
     if let Some(id) = id {
-        a.attr_u16(act::TCA_VLAN_PUSH_VLAN_ID, id).map_err(enc)?;
+        a.push_vlan_id(id).map_err(enc)?;
     }
     if let Some(proto) = proto {
         if proto != 0x8100 && proto != 0x88a8 {
             return Err("protocol not supported".into());
         }
-        a.attr_be16(act::TCA_VLAN_PUSH_VLAN_PROTOCOL, proto).map_err(enc)?;
+        a.push_vlan_protocol(Be16(proto)).map_err(enc)?;
     }
     if let Some(p) = prio {
-        a.attr_u8(act::TCA_VLAN_PUSH_VLAN_PRIORITY, p).map_err(enc)?;
+        a.push_vlan_priority(p).map_err(enc)?;
     }
     if let Some(m) = dst {
-        a.attr(act::TCA_VLAN_PUSH_ETH_DST, &m).map_err(enc)?;
+        a.push_eth_dst(Bytes(&m)).map_err(enc)?;
     }
     if let Some(m) = src {
-        a.attr(act::TCA_VLAN_PUSH_ETH_SRC, &m).map_err(enc)?;
+        a.push_eth_src(Bytes(&m)).map_err(enc)?;
     }
     Ok(())
 }
 
 /// `parse_skbedit`: `skbedit [queue_mapping N] [priority CLASSID] [mark M[/MASK]] [ptype TYPE] [inheritdsfield]`.
-fn skbedit(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+fn skbedit(w: &mut Words<'_>, a: &mut In<'_, act::SkbeditAttr<'static>>) -> Parsed<()> {
     w.next_arg()?;
     let mut ok = false;
     let (mut queue, mut prio, mut mark, mut mask, mut ptype) = (None::<u16>, None, None, None, None::<u16>);
@@ -2309,7 +2317,7 @@ fn skbedit(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
             let t = ["host", "broadcast", "multicast", "otherhost"].iter().position(|k| crate::matches(v, k));
             ptype = Some(t.ok_or_else(|| format!("Illegal ptype ({v})"))? as u16);
         } else if w.matches("inheritdsfield") {
-            pure_flags |= 0x20; // SKBEDIT_F_INHERITDSFIELD
+            pure_flags |= act::SKBEDIT_F_INHERITDSFIELD;
         } else {
             let _ = x;
             break;
@@ -2317,41 +2325,31 @@ fn skbedit(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         ok = true;
         w.fwd();
     }
-    let mut p = [0u8; 20];
-    p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
+    let mut p = TcGen::<NativeEndian> { action: control_dflt(w, TC_ACT_PIPE)?.into(), ..Default::default() };
     if let Some(i) = trailing_index(w, "skbedit")? {
-        p[..4].copy_from_slice(&i.to_ne_bytes());
+        p.index = i.into();
         ok = true;
     }
     if !ok {
         return Err("Usage: ... skbedit <[QM] [PM] [MM] [PT] [IF]>".into());
     }
-    a.attr(act::TCA_SKBEDIT_PARMS, &p).map_err(enc)?;
-    if let Some(q) = queue {
-        a.attr_u16(act::TCA_SKBEDIT_QUEUE_MAPPING, q).map_err(enc)?;
-    }
-    if let Some(v) = prio {
-        a.attr_u32(act::TCA_SKBEDIT_PRIORITY, v).map_err(enc)?;
-    }
-    if let Some(v) = mark {
-        a.attr_u32(act::TCA_SKBEDIT_MARK, v).map_err(enc)?;
-    }
-    if let Some(v) = mask {
-        a.attr_u32(act::TCA_SKBEDIT_MASK, v).map_err(enc)?;
-    }
-    if let Some(v) = ptype {
-        a.attr_u16(act::TCA_SKBEDIT_PTYPE, v).map_err(enc)?;
-    }
-    if pure_flags != 0 {
-        a.attr_u64(act::TCA_SKBEDIT_FLAGS, pure_flags).map_err(enc)?;
-    }
-    Ok(())
+    let fill = |a: &mut In<'_, act::SkbeditAttr<'static>>| -> Result<(), EncodeError> {
+        a.parms(p)?;
+        put!(a, queue, queue_mapping);
+        put!(a, prio.map(TcHandle), priority);
+        put!(a, mark, mark);
+        put!(a, mask, mask);
+        put!(a, ptype, ptype);
+        put!(a, nonzero pure_flags, flags);
+        Ok(())
+    };
+    fill(a).map_err(enc)
 }
 
 /// `parse_tunnel_key`: `tunnel_key unset | set src_ip A dst_ip A [id N]
 /// [dst_port P] [tos T] [ttl T] [csum | nocsum]` (no geneve, vxlan or
 /// erspan options yet).
-fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
+fn tunnel_key(w: &mut Words<'_>, a: &mut In<'_, act::TunnelKeyAttr<'static>>) -> Parsed<()> {
     w.next_arg()?;
     let mut action = 0u32;
     let (mut has_src, mut has_dst, mut csum) = (false, false, true);
@@ -2365,15 +2363,11 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
             let src = w.matches("src_ip");
             let v = w.next_arg()?;
             let what = if src { "Illegal \"src_ip\"" } else { "Illegal \"dst_ip\"" };
-            match v.parse::<std::net::IpAddr>().map_err(|_| what)? {
-                std::net::IpAddr::V4(ip) => a.attr(
-                    if src { act::TCA_TUNNEL_KEY_ENC_IPV4_SRC } else { act::TCA_TUNNEL_KEY_ENC_IPV4_DST },
-                    &ip.octets(),
-                ),
-                std::net::IpAddr::V6(ip) => a.attr(
-                    if src { act::TCA_TUNNEL_KEY_ENC_IPV6_SRC } else { act::TCA_TUNNEL_KEY_ENC_IPV6_DST },
-                    &ip.octets(),
-                ),
+            match (v.parse::<std::net::IpAddr>().map_err(|_| what)?, src) {
+                (std::net::IpAddr::V4(ip), true) => a.enc_ipv4_src(ip),
+                (std::net::IpAddr::V4(ip), false) => a.enc_ipv4_dst(ip),
+                (std::net::IpAddr::V6(ip), true) => a.enc_ipv6_src(ip),
+                (std::net::IpAddr::V6(ip), false) => a.enc_ipv6_dst(ip),
             }
             .map_err(enc)?;
             if src {
@@ -2383,21 +2377,18 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
             }
         } else if w.matches("id") {
             let v = get_u32(w.next_arg()?, 10).ok_or("Illegal \"id\"")?;
-            a.attr_be32(act::TCA_TUNNEL_KEY_ENC_KEY_ID, v).map_err(enc)?;
+            a.enc_key_id(Be32(v)).map_err(enc)?;
         } else if w.matches("dst_port") {
             let v = get_u32(w.next_arg()?, 10).and_then(|p| u16::try_from(p).ok()).ok_or("Illegal \"dst port\"")?;
-            a.attr_be16(act::TCA_TUNNEL_KEY_ENC_DST_PORT, v).map_err(enc)?;
+            a.enc_dst_port(Be16(v)).map_err(enc)?;
         } else if w.matches("geneve_opts") || w.matches("vxlan_opts") || w.matches("erspan_opts") {
             return Err(format!("rtnl does not parse tunnel_key's \"{x}\" yet (tc does)"));
         } else if w.matches("tos") || w.matches("ttl") {
-            let id = if w.matches("tos") { act::TCA_TUNNEL_KEY_ENC_TOS } else { act::TCA_TUNNEL_KEY_ENC_TTL };
+            let tos = w.matches("tos");
             let v = w.next_arg()?;
             let b = get_u32(v, 10).or_else(|| get_u32(v, 16)).and_then(|b| u8::try_from(b).ok());
-            a.attr_u8(
-                id,
-                b.ok_or(if id == act::TCA_TUNNEL_KEY_ENC_TOS { "Illegal \"tos\"" } else { "Illegal \"ttl\"" })?,
-            )
-            .map_err(enc)?;
+            let b = b.ok_or(if tos { "Illegal \"tos\"" } else { "Illegal \"ttl\"" })?;
+            if tos { a.enc_tos(b) } else { a.enc_ttl(b) }.map_err(enc)?;
         } else if w.matches("csum") {
             csum = true;
         } else if w.matches("nocsum") {
@@ -2407,17 +2398,17 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut W) -> Parsed<()> {
         }
         w.fwd();
     }
-    a.attr_u8(act::TCA_TUNNEL_KEY_NO_CSUM, u8::from(!csum)).map_err(enc)?;
-    let mut p = [0u8; 24];
-    p[8..12].copy_from_slice(&control_dflt(w, TC_ACT_PIPE)?.to_ne_bytes());
+    a.no_csum(u8::from(!csum)).map_err(enc)?;
+    let mut p = act::TcTunnelKey::<NativeEndian>::default();
+    p.gen.action = control_dflt(w, TC_ACT_PIPE)?.into();
     if let Some(i) = trailing_index(w, "tunnel_key")? {
-        p[..4].copy_from_slice(&i.to_ne_bytes());
+        p.gen.index = i.into();
     }
     if action == 1 && !(has_src && has_dst) {
         return Err("set needs tunnel_key parameters".into());
     }
-    p[20..24].copy_from_slice(&action.to_ne_bytes());
-    a.attr(act::TCA_TUNNEL_KEY_PARMS, &p).map_err(enc)
+    p.t_action = (action as i32).into();
+    a.parms(p).map(drop).map_err(enc)
 }
 
 /// `rtnl actions add|change|replace ACTION…` (`tc_action_modify`).
@@ -2432,7 +2423,9 @@ pub(crate) fn modify_actions(g: &Global, verb: &str, args: &[String]) -> Result<
 fn actions_request(args: &[String], ifindex: &dyn Fn(&str) -> Result<u32, Fail>) -> Result<Req<TcaMsg>, Fail> {
     let mut a = W::new(VecBuffer::default());
     let mut w = Words::new(args);
-    parse_action(&mut w, TCA_ROOT_TAB, &mut a, ifindex).map_err(|e| Fail::error(format!("{e}\nIllegal \"action\"")))?;
+    let mut root = Scope::<_, _, ActionRootAttr<'static>>::new(&mut a);
+    actions_of(&mut root, &mut w, ifindex, |r, f| r.tab_unflagged(f).map(drop))
+        .map_err(|e| Fail::error(format!("{e}\nIllegal \"action\"")))?;
     if let Some(x) = w.peek() {
         return Err(usage_err(format!("Garbage instead of arguments \"{x} ...\". Try \"rtnl actions help\".")));
     }
@@ -2441,12 +2434,9 @@ fn actions_request(args: &[String], ifindex: &dyn Fn(&str) -> Result<u32, Fail>)
 
 /// `tc_action_gd`'s request: `action KIND index N …` (delete and get).
 fn action_refs(args: &[String]) -> Result<Vec<u8>, Fail> {
-    let mut a = W::new(VecBuffer::default());
-    let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
-    let tab = a.begin_nest_raw(TCA_ROOT_TAB).map_err(e)?;
     // tc skips the word after the verb (normally "action")
     let mut w = Words::new(args.get(1..).unwrap_or(&[]));
-    let mut prio = 0u16;
+    let mut refs = Vec::new();
     while let Some(x) = w.peek() {
         if x == "action" {
             w.fwd();
@@ -2463,17 +2453,22 @@ fn action_refs(args: &[String]) -> Result<Vec<u8>, Fail> {
             return Err(Fail::error(format!("Error: no index specified action: {x}")));
         }
         let v = w.next_arg().map_err(usage_err)?;
-        let i = get_u32(v, 10).ok_or_else(|| Fail::error("Illegal \"index\""))?;
+        refs.push((x, get_u32(v, 10).ok_or_else(|| Fail::error("Illegal \"index\""))?));
         w.fwd();
-        prio += 1;
-        let one = a.begin_nest_raw(prio).map_err(e)?;
-        a.attr_str(TCA_ACT_KIND, x).map_err(e)?;
-        if i > 0 {
-            a.attr_u32(TCA_ACT_INDEX, i).map_err(e)?;
-        }
-        a.end_nest(one).map_err(e)?;
     }
-    a.end_nest(tab).map_err(e)?;
+    let mut a = W::new(VecBuffer::default());
+    Scope::<_, _, ActionRootAttr<'static>>::new(&mut a)
+        .tab_unflagged(|l| {
+            for &(kind, i) in &refs {
+                l.action(|s| {
+                    s.kind(kind)?;
+                    put!(s, nonzero i, index);
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })
+        .map_err(|e| Fail::error(e.to_string()))?;
     Ok(a.into_inner().0)
 }
 
@@ -2508,14 +2503,10 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
         return Err(Fail::error(format!("bad action {kind}")));
     }
     let mut a = W::new(VecBuffer::default());
-    let e = |e: rtnl_core::wire::EncodeError| Fail::error(e.to_string());
-    let tab = a.begin_nest_raw(TCA_ROOT_TAB).map_err(e)?;
-    let one = a.begin_nest_raw(1).map_err(e)?; // the first position of the list
-    a.attr_str(TCA_ACT_KIND, kind).map_err(e)?;
-    a.end_nest(one).map_err(e)?;
-    a.end_nest(tab).map_err(e)?;
-    let flag: u32 = 1; // TCA_ACT_FLAG_LARGE_DUMP_ON
-    a.attr(TCA_ROOT_FLAGS, &[flag.to_ne_bytes(), flag.to_ne_bytes()].concat()).map_err(e)?;
+    Scope::<_, _, ActionRootAttr<'static>>::new(&mut a)
+        .tab_unflagged(|l| l.action(|s| s.kind(kind).map(drop)).map(drop))
+        .and_then(|r| r.flags(Bitfield32::of(rtnl_core::tc::TCA_FLAG_LARGE_DUMP_ON)))
+        .map_err(|e| Fail::error(e.to_string()))?;
     let mut sock = g.socket()?;
     let bytes = frame(
         RTM_DELACTION,
