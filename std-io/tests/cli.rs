@@ -2956,7 +2956,25 @@ const TC_REQUESTS: &[&str] = &[
     "qdisc replace dev v1 ingress_block 8 root handle 22: fq_codel limit 100",
     "qdisc replace dev v1 egress_block 9 root skbprio",
     "qdisc replace dev v1 ingress_block 10 root handle 23: netem delay 1ms",
+    "filter add dev v0 ingress prio 38 protocol ppp_ses flower pppoe_sid 1234 ppp_proto ip dst_ip 10.0.0.1 action drop",
+    "filter add dev v0 ingress prio 39 protocol ppp_ses flower ppp_proto IPV6 src_ip fd00::1 ip_proto udp dst_port 53",
+    "filter add dev v0 ingress prio 40 protocol ppp_ses flower ppp_proto 0x281 mpls_label 7 pppoe_sid 0",
+    "filter add dev v0 ingress prio 41 protocol ppp_ses flower ppp_proto lcp",
+    // tunnel options (geneve's nests unflagged, vxlan's and erspan's flagged, as tc writes them)
+    "filter add dev v0 ingress prio 13 matchall action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 id 12 dst_port 6081 geneve_opts 0102:80:00880022,ffff:1:0a0b0c0d action pass",
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 id 13 geneve_opts 0x10:0x2 index 32",
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 id 13 vxlan_opts 0x123 index 30",
+    "actions add action tunnel_key set src_ip fd00::1 dst_ip fd00::2 id 14 erspan_opts 2:0:1:3 index 31",
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 erspan_opts 1:0x1234 index 33",
     // refused before anything is sent
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 geneve_opts 0102:80:00880022:11",
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 geneve_opts 0102:zz:00",
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 erspan_opts 1:2:3:4:5",
+    "actions add action tunnel_key set src_ip 10.9.0.1 dst_ip 10.9.0.2 vxlan_opts x",
+    "filter add dev v0 ingress protocol ip flower pppoe_sid 1",
+    "filter add dev v0 ingress protocol ppp_ses flower pppoe_sid 65536",
+    "filter add dev v0 ingress protocol ppp_ses flower ppp_proto nosuch",
+    "filter add dev v0 ingress protocol ppp_ses flower ppp_proto ipx dst_ip 10.0.0.1",
     "filter add dev v0 parent 1: u32 match ip dst 10.0.0.0/33",
     "filter add dev v0 parent 1: u32 match u8 1 0xff at 0 match u8 2 0xff at 0",
     "filter add dev v0 parent 1: u32 divisor 3",
@@ -3032,7 +3050,9 @@ fn filter_chain_and_action_requests_are_tcs_byte_for_byte() {
         seen += theirs.len();
         // (tc cannot print flower's label stack entries: its parser skips
         // the flagged nest, its printer refuses the nest unflagged)
-        if !cmd.contains(" mpls lse ") {
+        // (nor a geneve option without its data: its printer reads the
+        // class, type and data without checking that they are there)
+        if !cmd.contains(" mpls lse ") && !cmd.contains("geneve_opts 0x10:0x2") {
             all.extend(theirs);
         }
     }

@@ -721,3 +721,27 @@ fn an_unflagged_action_list_is_written_as_tc_writes_it_and_a_failed_action_takes
         .unwrap();
     assert_eq!((out2[3], out2[7]), (0x80, 0x80));
 }
+
+#[test]
+fn a_scope_writes_its_nests_unflagged_when_asked_and_a_nested_scope_starts_flagged() {
+    use crate::typed::{Be16, Scope};
+    let mut out = [0u8; 64];
+    let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
+    let mut s = Scope::<_, _, action::TunnelKeyAttr<'static, Le>>::new(&mut w);
+    s.nests_flagged(false)
+        .enc_opts(|o| o.geneve(|g| g.class(Be16(0x0102)).map(drop)).map(drop))
+        .unwrap()
+        .nests_flagged(true)
+        .enc_opts(|o| o.vxlan(|x| x.gbp(7).map(drop)).map(drop))
+        .unwrap();
+    let n = w.len();
+    #[rustfmt::skip]
+    let want: &[u8] = &[
+        16, 0, 11, 0, // TCA_TUNNEL_KEY_ENC_OPTS, unflagged
+        12, 0, 1, 0x80, // its GENEVE nest: a new scope, flagged
+        6, 0, 1, 0, 1, 2, 0, 0, // CLASS 0x0102, network order
+        16, 0, 11, 0x80, // flagged again
+        12, 0, 2, 0x80, 8, 0, 1, 0, 7, 0, 0, 0,
+    ];
+    assert_eq!(&out[..n], want);
+}

@@ -17,26 +17,37 @@ use crate::wire::{Buffer, ByteOrder, EncodeError, Writer};
 #[derive(Debug)]
 pub struct Scope<'w, B: Buffer, O: ByteOrder, S: ?Sized> {
     w: &'w mut Writer<B, O>,
+    /// Whether the nests this scope writes are flagged `NLA_F_NESTED`.
+    flag_nests: bool,
     _set: PhantomData<fn(&S)>,
 }
 
 impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Scope<'w, B, O, S> {
     /// A scope writing set `S`'s attributes at the writer's position.
     pub fn new(w: &'w mut Writer<B, O>) -> Self {
-        Scope { w, _set: PhantomData }
+        Scope { w, flag_nests: true, _set: PhantomData }
+    }
+    /// Whether the nests this scope writes from here on are flagged
+    /// `NLA_F_NESTED` (the default; the kernel takes either, and older
+    /// tools write some without it). A nest's own scope starts flagged.
+    pub fn nests_flagged(&mut self, on: bool) -> &mut Self {
+        self.flag_nests = on;
+        self
     }
     /// The writer under the scope (for a builder written beside a
     /// family's table, or a caller's own attributes between typed ones).
     pub fn writer(&mut self) -> &mut Writer<B, O> {
         self.w
     }
-    /// Writes nest `id` (with `NLA_F_NESTED`), filled by `f` in set `T`.
+    /// Writes nest `id` (with `NLA_F_NESTED` unless
+    /// [`nests_flagged`](Self::nests_flagged) turned it off), filled by `f`
+    /// in set `T`.
     pub(crate) fn nest_scope<T: ?Sized>(
         &mut self,
         id: u16,
         f: impl FnOnce(&mut Scope<'_, B, O, T>) -> Result<(), EncodeError>,
     ) -> Result<(), EncodeError> {
-        self.w.nest(id, true, |w| f(&mut Scope::new(w)))
+        self.w.nest(id, self.flag_nests, |w| f(&mut Scope::new(w)))
     }
     /// Bytes written so far in the whole buffer.
     pub fn len(&self) -> usize {

@@ -12,10 +12,11 @@ use crate::tc::Ctx;
 use crate::tcfilter::{control, gen_counts, proto_n2a, times};
 use crate::tcunits as u;
 
-/// The last attribute of variant `$v` in `$a` (tc's `tb[]` keeps the last).
+/// The first attribute of variant `$v` in `$a` (tc 6.1's `parse_rtattr`
+/// keeps the first of a type in `tb[]`).
 macro_rules! get {
     ($a:expr, $e:ident :: $v:ident) => {
-        $a.iter().rev().find_map(|x| if let $e::$v(v) = x { Some(v) } else { None })
+        $a.iter().find_map(|x| if let $e::$v(v) = x { Some(v) } else { None })
     };
 }
 

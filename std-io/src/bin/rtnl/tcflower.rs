@@ -417,30 +417,40 @@ fn mpls_opts(o: &mut Out, lses: Vec<FlowerMplsOptsAttr<'_>>) {
 
 /// `ppp_proto_n2a`.
 fn ppp_proto_n2a(p: u16) -> String {
-    const NAMES: &[(u16, &str)] = &[
-        (0x21, "ip"),
-        (0x29, "at"),
-        (0x2b, "ipx"),
-        (0x2d, "vjc_comp"),
-        (0x2f, "vjc_uncomp"),
-        (0x3d, "mp"),
-        (0x57, "ipv6"),
-        (0xfb, "compfrag"),
-        (0xfd, "comp"),
-        (0x281, "mpls_uc"),
-        (0x283, "mpls_mc"),
-        (0x8021, "ipcp"),
-        (0x8029, "atcp"),
-        (0x802b, "ipxcp"),
-        (0x8057, "ipv6cp"),
-        (0x80fb, "ccpfrag"),
-        (0x80fd, "ccp"),
-        (0x8281, "mplscp"),
-        (0xc021, "lcp"),
-        (0xc023, "pap"),
-        (0xc025, "lqr"),
-        (0xc223, "chap"),
-        (0xc029, "cbcp"),
-    ];
-    NAMES.iter().find(|(id, _)| *id == p).map_or_else(|| format!("[{p}]"), |(_, n)| (*n).to_owned())
+    PPP_PROTOS.iter().find(|(id, _)| *id == p).map_or_else(|| format!("[{p}]"), |(_, n)| (*n).to_owned())
 }
+
+/// `ppp_proto_a2n`: a name of [`PPP_PROTOS`] (in any case), else a number.
+pub(crate) fn ppp_proto_a2n(s: &str) -> Option<u16> {
+    match PPP_PROTOS.iter().find(|(_, n)| n.eq_ignore_ascii_case(s)) {
+        Some((id, _)) => Some(*id),
+        None => u16::try_from(crate::route::parse_u32(s, "").ok()?).ok(),
+    }
+}
+
+/// iproute2's names of PPP protocols (`lib/ppp_proto.c`).
+const PPP_PROTOS: &[(u16, &str)] = &[
+    (0x21, "ip"),
+    (0x29, "at"),
+    (0x2b, "ipx"),
+    (0x2d, "vjc_comp"),
+    (0x2f, "vjc_uncomp"),
+    (0x3d, "mp"),
+    (0x57, "ipv6"),
+    (0xfb, "compfrag"),
+    (0xfd, "comp"),
+    (0x281, "mpls_uc"),
+    (0x283, "mpls_mc"),
+    (0x8021, "ipcp"),
+    (0x8029, "atcp"),
+    (0x802b, "ipxcp"),
+    (0x8057, "ipv6cp"),
+    (0x80fb, "ccpfrag"),
+    (0x80fd, "ccp"),
+    (0x8281, "mplscp"),
+    (0xc021, "lcp"),
+    (0xc023, "pap"),
+    (0xc025, "lqr"),
+    (0xc223, "chap"),
+    (0xc029, "cbcp"),
+];

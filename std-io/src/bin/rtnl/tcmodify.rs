@@ -1212,16 +1212,9 @@ fn flower_options(
                 if val.len() > 32 || mask.is_some_and(|m| m.len() > 32) {
                     return Err(format!("Error: argument \"{val}\" is wrong: {} Max allowed size 32", val.len()));
                 }
-                // hex2mem: whole pairs of hex digits (an odd last one is left)
-                let pairs = |s: &str| -> Option<Vec<u8>> {
-                    s.as_bytes()
-                        .chunks_exact(2)
-                        .map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok())
-                        .collect()
-                };
-                let labels = pairs(val).ok_or("labels must be a hex string")?;
+                let labels = hex_pairs(val).ok_or("labels must be a hex string")?;
                 let lmask = match mask {
-                    Some(m) => pairs(m).ok_or("labels mask must be a hex string")?,
+                    Some(m) => hex_pairs(m).ok_or("labels mask must be a hex string")?,
                     None => vec![0xff; 16],
                 };
                 a.key_ct_labels(Bytes(&labels)).and_then(|a| a.key_ct_labels_mask(Bytes(&lmask))).map_err(enc)?;
@@ -1395,11 +1388,25 @@ fn flower_options(
                 key_pair(a, pair, b, m)?;
             }
             "pppoe_sid" | "ppp_proto" => {
-                w.next_arg()?;
+                let v = w.next_arg()?;
                 if eth_type != 0x8864 {
                     return Err(format!("Can't set \"{key}\" if ethertype isn't PPPoE session"));
                 }
-                return Err(format!("rtnl does not parse flower's \"{key}\" yet (tc does)"));
+                if key == "pppoe_sid" {
+                    a.key_pppoe_sid(Be16(u16_of(v, 10).ok_or_else(|| illegal_k(key))?)).map_err(enc)?;
+                } else {
+                    let p = crate::tcflower::ppp_proto_a2n(v)
+                        .ok_or_else(|| format!("Error: argument \"{v}\" is wrong: invalid ppp_proto"))?;
+                    // the type the keys after it are parsed in
+                    eth_type = match p {
+                        0x21 => 0x0800,
+                        0x57 => 0x86dd,
+                        0x281 => 0x8847,
+                        0x283 => 0x8848,
+                        _ => eth_type,
+                    };
+                    a.key_ppp_proto(Be16(p)).map_err(enc)?;
+                }
             }
             "enc_key_id" => {
                 let v = w.next_arg()?;
@@ -2381,8 +2388,9 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut In<'_, act::TunnelKeyAttr<'static>>) ->
         } else if w.matches("dst_port") {
             let v = get_u32(w.next_arg()?, 10).and_then(|p| u16::try_from(p).ok()).ok_or("Illegal \"dst port\"")?;
             a.enc_dst_port(Be16(v)).map_err(enc)?;
-        } else if w.matches("geneve_opts") || w.matches("vxlan_opts") || w.matches("erspan_opts") {
-            return Err(format!("rtnl does not parse tunnel_key's \"{x}\" yet (tc does)"));
+        } else if let Some(kind) = ["geneve_opts", "vxlan_opts", "erspan_opts"].into_iter().find(|k| w.matches(k)) {
+            let v = w.next_arg()?;
+            tunnel_opts(kind, v, a)?;
         } else if w.matches("tos") || w.matches("ttl") {
             let tos = w.matches("tos");
             let v = w.next_arg()?;
@@ -2409,6 +2417,82 @@ fn tunnel_key(w: &mut Words<'_>, a: &mut In<'_, act::TunnelKeyAttr<'static>>) ->
     }
     p.t_action = (action as i32).into();
     a.parms(p).map(drop).map_err(enc)
+}
+
+/// `tunnel_key_parse_geneve_opts` (`CLASS:TYPE:DATA[,…]`, each part
+/// optional from the end), `_vxlan_opt` (`GBP`) and `_erspan_opt`
+/// (`VER:INDEX:DIR:HWID`): `TCA_TUNNEL_KEY_ENC_OPTS`, flagged as tc flags
+/// it (geneve's nests are not).
+fn tunnel_opts(kind: &str, v: &str, a: &mut In<'_, act::TunnelKeyAttr<'static>>) -> Parsed<()> {
+    let bad = || format!("Illegal \"{kind}\"");
+    // strtok's tokens: the empty ones skipped
+    fn tokens(s: &str, sep: char) -> Vec<&str> {
+        s.split(sep).filter(|t| !t.is_empty()).collect()
+    }
+    let u8_of = |t: &str, base: u32| get_u32(t, base).and_then(|b| u8::try_from(b).ok()).ok_or_else(bad);
+    let r = match kind {
+        "geneve_opts" => {
+            let mut opts = Vec::new();
+            for opt in tokens(v, ',') {
+                let t = tokens(opt, ':');
+                if t.len() > 3 {
+                    return Err(bad());
+                }
+                let class = t.first().map(|c| get_u32(c, 16).and_then(|c| u16::try_from(c).ok()).ok_or_else(bad));
+                let ty = t.get(1).map(|b| u8_of(b, 16));
+                let data = t.get(2).map(|d| hex_pairs(d).ok_or_else(bad));
+                opts.push((class.transpose()?, ty.transpose()?, data.transpose()?));
+            }
+            let r = a
+                .nests_flagged(false)
+                .enc_opts(|o| {
+                    for (class, ty, data) in &opts {
+                        o.nests_flagged(false).geneve(|g| {
+                            put!(g, class.map(Be16), class);
+                            put!(g, *ty, type_);
+                            put!(g, data.as_deref().map(Bytes), data);
+                            Ok(())
+                        })?;
+                    }
+                    Ok(())
+                })
+                .map(drop);
+            a.nests_flagged(true);
+            r
+        }
+        "vxlan_opts" => {
+            let gbp = get_u32(v, 0).ok_or_else(bad)?;
+            a.enc_opts(|o| o.vxlan(|x| x.gbp(gbp).map(drop)).map(drop)).map(drop)
+        }
+        _ => {
+            let t = tokens(v, ':');
+            if t.len() > 4 {
+                return Err(bad());
+            }
+            let ver = t.first().map(|b| u8_of(b, 0)).transpose()?;
+            let index = t.get(1).map(|i| get_u32(i, 0).ok_or_else(bad)).transpose()?;
+            let dir = t.get(2).map(|b| u8_of(b, 0)).transpose()?;
+            let hwid = t.get(3).map(|b| u8_of(b, 0)).transpose()?;
+            a.enc_opts(|o| {
+                o.erspan(|e| {
+                    put!(e, ver, ver);
+                    put!(e, index.map(Be32), index);
+                    put!(e, dir, dir);
+                    put!(e, hwid, hwid);
+                    Ok(())
+                })
+                .map(drop)
+            })
+            .map(drop)
+        }
+    };
+    r.map_err(enc)
+}
+
+/// `hex2mem` of `strlen / 2` bytes: whole pairs of hex digits (an odd
+/// last digit is left).
+fn hex_pairs(s: &str) -> Option<Vec<u8>> {
+    s.as_bytes().chunks_exact(2).map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok()).collect()
 }
 
 /// `rtnl actions add|change|replace ACTION…` (`tc_action_modify`).
