@@ -15,22 +15,15 @@ use crate::wire::{
 
 /// The builder of a classifier's action list attribute (`TCA_*_ACT`).
 macro_rules! act_builder {
-    ($set:ident, $id:ident, $name:ident, $unflagged:ident) => {
+    ($set:ident, $id:ident, $name:ident) => {
         impl<'w, B: Buffer, O: ByteOrder> crate::typed::Scope<'w, B, O, $set<'static, O>> {
-            #[doc = concat!("Writes `", stringify!($id), "`: `f` adds the actions, in order.")]
+            #[doc = concat!("Writes `", stringify!($id), "`: `f` adds the actions, in order (the list and each action's nest flagged `NLA_F_NESTED` as the scope's nests are, see [`nests_flagged`](crate::typed::Scope::nests_flagged)).")]
             pub fn $name(
                 &mut self,
                 f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
             ) -> Result<&mut Self, EncodeError> {
-                write_actions(self.writer(), $id, true, f)?;
-                Ok(self)
-            }
-            #[doc = concat!("Writes `", stringify!($id), "` as tc writes it: the list and each action's nest without `NLA_F_NESTED`.")]
-            pub fn $unflagged(
-                &mut self,
-                f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
-            ) -> Result<&mut Self, EncodeError> {
-                write_actions(self.writer(), $id, false, f)?;
+                let flagged = self.flags_nests();
+                write_actions(self.writer(), $id, flagged, f)?;
                 Ok(self)
             }
         }
@@ -212,7 +205,7 @@ attr_set! {
         12 TCA_U32_PAD pad => Pad(Bytes<'a>),
     }
 }
-act_builder!(U32Attr, TCA_U32_ACT, act, act_unflagged);
+act_builder!(U32Attr, TCA_U32_ACT, act);
 
 // ---- bpf ----
 
@@ -257,7 +250,7 @@ attr_set! {
         11 TCA_BPF_ID id => Id(u32),
     }
 }
-act_builder!(BpfAttr, TCA_BPF_ACT, act, act_unflagged);
+act_builder!(BpfAttr, TCA_BPF_ACT, act);
 
 // ---- matchall ----
 
@@ -284,7 +277,7 @@ attr_set! {
         5 TCA_MATCHALL_PAD pad => Pad(Bytes<'a>),
     }
 }
-act_builder!(MatchallAttr, TCA_MATCHALL_ACT, act, act_unflagged);
+act_builder!(MatchallAttr, TCA_MATCHALL_ACT, act);
 
 // ---- flower ----
 
@@ -621,7 +614,7 @@ attr_set! {
         111 TCA_FLOWER_KEY_ENC_FLAGS_MASK key_enc_flags_mask => KeyEncFlagsMask(Be32),
     }
 }
-act_builder!(FlowerAttr, TCA_FLOWER_ACT, act, act_unflagged);
+act_builder!(FlowerAttr, TCA_FLOWER_ACT, act);
 
 // ---- extended matches (basic, cgroup, flow) ----
 
@@ -839,7 +832,7 @@ attr_set! {
         6 TCA_BASIC_PAD pad => Pad(Bytes<'a>),
     }
 }
-act_builder!(BasicAttr, TCA_BASIC_ACT, act, act_unflagged);
+act_builder!(BasicAttr, TCA_BASIC_ACT, act);
 
 // ---- cgroup ----
 
@@ -854,7 +847,7 @@ attr_set! {
         3 TCA_CGROUP_EMATCHES ematches => Ematches(Nest<'a, O, EmatchTreeAttr<'a, O>>) nest EmatchTreeAttr,
     }
 }
-act_builder!(CgroupAttr, TCA_CGROUP_ACT, act, act_unflagged);
+act_builder!(CgroupAttr, TCA_CGROUP_ACT, act);
 
 // ---- flow ----
 
@@ -887,7 +880,7 @@ attr_set! {
         12 TCA_FLOW_PERTURB perturb => Perturb(u32),
     }
 }
-act_builder!(FlowAttr, TCA_FLOW_ACT, act, act_unflagged);
+act_builder!(FlowAttr, TCA_FLOW_ACT, act);
 
 // ---- fw ----
 
@@ -906,7 +899,7 @@ attr_set! {
         5 TCA_FW_MASK mask => Mask(u32),
     }
 }
-act_builder!(FwAttr, TCA_FW_ACT, act, act_unflagged);
+act_builder!(FwAttr, TCA_FW_ACT, act);
 
 // ---- route ----
 
@@ -927,7 +920,7 @@ attr_set! {
         6 TCA_ROUTE4_ACT act => Act(ActionList<'a, O>) custom,
     }
 }
-act_builder!(Route4Attr, TCA_ROUTE4_ACT, act, act_unflagged);
+act_builder!(Route4Attr, TCA_ROUTE4_ACT, act);
 
 select_table! {
     /// A classifier's options (`TCA_OPTIONS` of `RTM_*TFILTER`, `RTM_*CHAIN`), by `TCA_KIND`.

@@ -680,21 +680,15 @@ pub const TCA_ACT_FLAG_TERSE_DUMP: u32 = 2;
 
 impl<'w, B: Buffer, O: ByteOrder> crate::typed::Scope<'w, B, O, ActionRootAttr<'static, O>> {
     /// Writes `TCA_ROOT_TAB`: `f` fills it with actions (see
-    /// [`ActionsScope`]).
+    /// [`ActionsScope`]); the list and each action's nest are flagged
+    /// `NLA_F_NESTED` as the scope's nests are (see
+    /// [`nests_flagged`](crate::typed::Scope::nests_flagged)).
     pub fn tab(
         &mut self,
         f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
     ) -> Result<&mut Self, EncodeError> {
-        write_actions(self.writer(), TCA_ROOT_TAB, true, f)?;
-        Ok(self)
-    }
-    /// [`tab`](Self::tab) as tc writes it: the list and each action's nest
-    /// without `NLA_F_NESTED` (the kernel takes either).
-    pub fn tab_unflagged(
-        &mut self,
-        f: impl FnOnce(&mut ActionsScope<'_, B, O>) -> Result<(), EncodeError>,
-    ) -> Result<&mut Self, EncodeError> {
-        write_actions(self.writer(), TCA_ROOT_TAB, false, f)?;
+        let flagged = self.flags_nests();
+        write_actions(self.writer(), TCA_ROOT_TAB, flagged, f)?;
         Ok(self)
     }
 }

@@ -679,7 +679,8 @@ fn an_unflagged_action_list_is_written_as_tc_writes_it_and_a_failed_action_takes
     let mut out = [0u8; 256];
     let mut w = Writer::<_, Le>::with_order(SliceBuffer::new(&mut out));
     Scope::<_, _, ActionRootAttr<'static, Le>>::new(&mut w)
-        .tab_unflagged(|l| {
+        .nests_flagged(false)
+        .tab(|l| {
             l.action(|a| {
                 a.options().gact(|g| g.parms(action::TcGen { action: 2.into(), ..Default::default() }).map(drop))
             })?;

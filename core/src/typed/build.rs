@@ -34,6 +34,10 @@ impl<'w, B: Buffer, O: ByteOrder, S: ?Sized> Scope<'w, B, O, S> {
         self.flag_nests = on;
         self
     }
+    /// Whether the nests this scope writes are flagged `NLA_F_NESTED`.
+    pub(crate) fn flags_nests(&self) -> bool {
+        self.flag_nests
+    }
     /// The writer under the scope (for a builder written beside a
     /// family's table, or a caller's own attributes between typed ones).
     pub fn writer(&mut self) -> &mut Writer<B, O> {

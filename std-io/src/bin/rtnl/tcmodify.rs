@@ -824,7 +824,7 @@ fn u32_options(
                     a.indev(&d).map_err(enc)?;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
+                    actions_of(a, &mut w, ifindex, |a, f| a.nests_flagged(false).act(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     terminal_ok = true;
                     continue;
@@ -892,7 +892,7 @@ fn matchall_options(
                     a.classid(TcHandle(c)).map_err(enc)?;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
+                    actions_of(a, &mut w, ifindex, |a, f| a.nests_flagged(false).act(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     continue;
                 } else if x == "skip_hw" || x == "skip_sw" {
@@ -1424,7 +1424,7 @@ fn flower_options(
             _ => {
                 // "action"
                 w.next_arg()?;
-                actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
+                actions_of(a, &mut w, ifindex, |a, f| a.nests_flagged(false).act(f).map(drop))
                     .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                 continue;
             }
@@ -1534,7 +1534,7 @@ fn basic_options(
                     a.classid(TcHandle(c)).map_err(enc)?;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
+                    actions_of(a, &mut w, ifindex, |a, f| a.nests_flagged(false).act(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     continue;
                 } else if w.matches("match") || w.matches("police") {
@@ -1664,7 +1664,7 @@ fn bpf_options(
                     gen_flags |= TCA_CLS_FLAGS_SKIP_SW;
                 } else if w.matches("action") {
                     w.next_arg()?;
-                    actions_of(a, &mut w, ifindex, |a, f| a.act_unflagged(f).map(drop))
+                    actions_of(a, &mut w, ifindex, |a, f| a.nests_flagged(false).act(f).map(drop))
                         .map_err(|e| format!("{e}\nIllegal \"action\""))?;
                     continue;
                 } else if w.matches("police") {
@@ -1842,7 +1842,7 @@ fn one_action(
 }
 
 /// `parse_action` into a filter's action list `*_ACT`, written by `list`
-/// (a classifier's `act_unflagged`).
+/// (a classifier's `act`, unflagged as tc writes it).
 fn actions_of<S>(
     a: &mut S,
     w: &mut Words<'_>,
@@ -2508,7 +2508,7 @@ fn actions_request(args: &[String], ifindex: &dyn Fn(&str) -> Result<u32, Fail>)
     let mut a = W::new(VecBuffer::default());
     let mut w = Words::new(args);
     let mut root = Scope::<_, _, ActionRootAttr<'static>>::new(&mut a);
-    actions_of(&mut root, &mut w, ifindex, |r, f| r.tab_unflagged(f).map(drop))
+    actions_of(&mut root, &mut w, ifindex, |r, f| r.nests_flagged(false).tab(f).map(drop))
         .map_err(|e| Fail::error(format!("{e}\nIllegal \"action\"")))?;
     if let Some(x) = w.peek() {
         return Err(usage_err(format!("Garbage instead of arguments \"{x} ...\". Try \"rtnl actions help\".")));
@@ -2542,7 +2542,8 @@ fn action_refs(args: &[String]) -> Result<Vec<u8>, Fail> {
     }
     let mut a = W::new(VecBuffer::default());
     Scope::<_, _, ActionRootAttr<'static>>::new(&mut a)
-        .tab_unflagged(|l| {
+        .nests_flagged(false)
+        .tab(|l| {
             for &(kind, i) in &refs {
                 l.action(|s| {
                     s.kind(kind)?;
@@ -2588,7 +2589,8 @@ pub(crate) fn flush_actions(g: &Global, kind: &str) -> Result<ExitCode, Fail> {
     }
     let mut a = W::new(VecBuffer::default());
     Scope::<_, _, ActionRootAttr<'static>>::new(&mut a)
-        .tab_unflagged(|l| l.action(|s| s.kind(kind).map(drop)).map(drop))
+        .nests_flagged(false)
+        .tab(|l| l.action(|s| s.kind(kind).map(drop)).map(drop))
         .and_then(|r| r.flags(Bitfield32::of(rtnl_core::tc::TCA_FLAG_LARGE_DUMP_ON)))
         .map_err(|e| Fail::error(e.to_string()))?;
     let mut sock = g.socket()?;
