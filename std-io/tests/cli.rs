@@ -3291,7 +3291,8 @@ fn cake_fq_and_sfq_statistics_print_as_tc_prints_them() {
         b
     };
     for (i, (len, set)) in [(104, true), (152, true), (104, false), (60, true)].into_iter().enumerate() {
-        let attrs = [nla(1, b"fq\0"), nla(2, &u32a(1, 100)), stats2(fq_stats(len, set))];
+        // (a repeated limit: tc prints the first)
+        let attrs = [nla(1, b"fq\0"), nla(2, &[u32a(1, 100), u32a(1, 300)].concat()), stats2(fq_stats(len, set))];
         msgs.extend(tc_msg(36, (i as u32 + 10) << 16, 0xffff_ffff, 1, &attrs));
     }
     // sfq's flows: whole, and shorter than tc's struct

@@ -846,7 +846,7 @@ fn matchall_options(o: &mut Out, a: Vec<MatchallAttr<'_>>, handle: u32, c: &Ctx<
 fn basic_options(o: &mut Out, a: Vec<BasicAttr<'_>>, handle: u32, c: &Ctx<'_>) {
     macro_rules! get {
         ($v:ident) => {
-            a.iter().rev().find_map(|x| if let BasicAttr::$v(v) = x { Some(v) } else { None })
+            a.iter().find_map(|x| if let BasicAttr::$v(v) = x { Some(v) } else { None })
         };
     }
     if handle != 0 {

@@ -9,10 +9,11 @@ use crate::ipjson::{hex_bytes as hex, Out};
 use crate::tc::Ctx;
 use crate::tcfilter::proto_n2a;
 
-/// The last attribute of variant `$v` (tc's `tb[]` keeps the last).
+/// The first attribute of variant `$v` (tc 6.1's `parse_rtattr` keeps the
+/// first of a type).
 macro_rules! get {
     ($a:expr, $v:ident) => {
-        $a.iter().rev().find_map(|x| if let F::$v(v) = x { Some(v) } else { None })
+        $a.iter().find_map(|x| if let F::$v(v) = x { Some(v) } else { None })
     };
 }
 
@@ -392,7 +393,7 @@ fn mpls_opts(o: &mut Out, lses: Vec<FlowerMplsOptsAttr<'_>>) {
         let mut x = Out::new(o.json);
         x.text("\n    lse");
         let f: Vec<_> = n.iter().flatten().collect();
-        let pick = |want: fn(&FlowerMplsLseAttr<'_>) -> Option<u32>| f.iter().rev().find_map(want);
+        let pick = |want: fn(&FlowerMplsLseAttr<'_>) -> Option<u32>| f.iter().find_map(want);
         for (key, v) in [
             ("depth", pick(|x| if let FlowerMplsLseAttr::Depth(v) = x { Some((*v).into()) } else { None })),
             ("label", pick(|x| if let FlowerMplsLseAttr::Label(v) = x { Some(*v) } else { None })),

@@ -1855,11 +1855,12 @@ fn actions_of<S>(
     filled(refused, r)
 }
 
+/// An even number of hex digits as bytes.
 fn hex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) {
         return None;
     }
-    (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
+    hex_pairs(s)
 }
 
 /// `parse_gact`: `[gact] VERDICT [random determ|netrand VERDICT VAL] [index N]`.

@@ -275,7 +275,7 @@ pub(crate) fn fq<'a>(o: &mut Out, attrs: impl Iterator<Item = FqAttr<'a>>) {
     let a: Vec<_> = attrs.collect();
     macro_rules! get {
         ($v:ident) => {
-            a.iter().rev().find_map(|x| if let FqAttr::$v(v) = x { Some(*v) } else { None })
+            a.iter().find_map(|x| if let FqAttr::$v(v) = x { Some(*v) } else { None })
         };
     }
     if let Some(v) = get!(Plimit) {
